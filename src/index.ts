@@ -1,0 +1,20 @@
+/**
+ * flowlens library surface: one verb per stage, the schemas, the errors.
+ * Stages fill this in as they land; no `export *` (STYLE.md §2).
+ */
+export {
+  FlowlensError,
+  InputError,
+  MissingColumnError,
+  BadRatioError,
+  ConfigError,
+  TemplateError,
+  ProviderError,
+  NarrativeFormatError,
+  CassetteMissError,
+  BaselineError,
+} from './errors.ts';
+export { FlowSchema, type Flow, type QualityNote } from './ingest/flow-schema.ts';
+export { FEATURES, FEATURE_NAMES, FeatureName, REGISTRY_VERSION, resolveFeatureName } from './features/registry.ts';
+export { FeatureTableSchema, type FeatureTable, type TableRow } from './table/schema.ts';
+export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/provider.ts';

@@ -1,0 +1,73 @@
+import cliProgress from 'cli-progress';
+
+/** Progress for long work, always on stderr: a bar on a terminal, plain lines otherwise. */
+export interface Progress {
+  /** Set the total once it is known (0 or undefined = unknown). */
+  setTotal(total: number): void;
+  /** Advance by `n` (default 1). */
+  tick(n?: number): void;
+  /** Stop the bar and print a final line. */
+  done(summary?: string): void;
+}
+
+export interface ProgressOptions {
+  label: string;
+  total?: number;
+  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Plain mode prints a line at most this often. @default 2000 */
+  intervalMs?: number;
+  /** Silence everything (library use, --quiet). @default false */
+  quiet?: boolean;
+}
+
+/** Create a progress reporter: cli-progress bar on a TTY, throttled plain lines otherwise. */
+export function createProgress(options: ProgressOptions): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet) return { setTotal() {}, tick() {}, done() {} };
+  let total = options.total ?? 0;
+  let count = 0;
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: stream as NodeJS.WriteStream,
+        format: `${options.label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+        hideCursor: true,
+        clearOnComplete: false,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total || 1, 0);
+    return {
+      setTotal(t) {
+        total = t;
+        bar.setTotal(t || 1);
+      },
+      tick(n = 1) {
+        count += n;
+        bar.update(count);
+      },
+      done(summary) {
+        bar.stop();
+        if (summary) stream.write(`${options.label}: ${summary}\n`);
+      },
+    };
+  }
+  const interval = options.intervalMs ?? 2000;
+  let last = Date.now();
+  return {
+    setTotal(t) {
+      total = t;
+    },
+    tick(n = 1) {
+      count += n;
+      const now = Date.now();
+      if (now - last >= interval) {
+        last = now;
+        stream.write(`${options.label}: ${count}${total ? `/${total}` : ''}\n`);
+      }
+    },
+    done(summary) {
+      stream.write(`${options.label}: ${summary ?? `${count}${total ? `/${total}` : ''} done`}\n`);
+    },
+  };
+}
