@@ -156,3 +156,14 @@ export class BaselineError extends FlowlensError {
     super(`${file}: ${message}`, options);
   }
 }
+
+/** A provider call that passed the batch runner's per-request deadline (all SDK retries included). */
+export class RequestTimeoutError extends ProviderError {
+  override readonly name: string = 'RequestTimeoutError';
+  constructor(
+    provider: string,
+    readonly timeoutMs: number,
+  ) {
+    super(provider, `no answer within ${timeoutMs} ms (per-request timeout)`);
+  }
+}
