@@ -1,0 +1,110 @@
+import { Anonymizer, filterAllowed } from './anonymize.ts';
+import { ProviderCaller } from './call-provider.ts';
+import type { FeatureTable, NarrateRequest } from './deps.ts';
+import { DiskCache } from './disk-cache.ts';
+import { doneRecord, failedRecord, fingerprintOf, latestById, recordId } from './record.ts';
+import { compactResults, readResults, ResultsLog } from './results-log.ts';
+import { summarize, type Tally } from './summarize.ts';
+import type { BatchItem, BatchOptions, ResultRecord, RunSummary } from './types.ts';
+
+/** Defaults spread under the caller's options (p-queue style). */
+const DEFAULTS = { cacheDir: '.flowlens-cache', concurrency: 4, timeoutMs: 120_000, retryFailed: false } as const;
+
+interface Prepared {
+  index: number;
+  item: BatchItem;
+  sample: number;
+  request: NarrateRequest;
+  fingerprint: string;
+}
+
+/**
+ * Explain every item once: resume from the results file, answer from the disk cache when the same
+ * request was answered before, call the provider (within the concurrency, RPM, TPM and timeout
+ * limits) otherwise, and append each result as it finishes. One item's failure is recorded, never
+ * thrown; `done + failed + skipped === total` in the summary.
+ * @example
+ * const summary = await runBatch(tables.map((t) => ({ id: t.flow_id, table: t })), {
+ *   provider, render: (t) => renderPrompt(template, t), requestKey, resultsFile: 'out/results.jsonl' });
+ */
+export async function runBatch(items: readonly BatchItem[], options: BatchOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const opts = { ...DEFAULTS, ...options };
+  const previousRecords = readResults(opts.resultsFile);
+  const previous = latestById(previousRecords);
+  const anonymizer = opts.privacy?.anonymize ? new Anonymizer(opts.privacy.fields) : undefined;
+  const restore = anonymizer ? (t: string) => anonymizer.restore(t) : (t: string) => t;
+  const cache = opts.cacheDir === false ? undefined : new DiskCache(opts.cacheDir, opts.provider.id);
+  const caller = new ProviderCaller(opts.provider, opts);
+  const tally: Tally = { done: 0, cached: 0, failed: 0, failedEarlier: 0, skipped: 0, prompt: 0, completion: 0 };
+  const records: ResultRecord[] = new Array(items.length);
+  const log = ResultsLog.open(opts.resultsFile);
+  let settled = 0;
+  const settle = (index: number, record: ResultRecord, append: boolean): void => {
+    records[index] = record;
+    if (append) log.append(record);
+    opts.onProgress?.(++settled, items.length);
+  };
+
+  const pending: Promise<void>[] = [];
+  try {
+    items.forEach((item, index) => {
+      const sample = item.sample ?? 0;
+      // Anonymize every item, even skipped ones, in item order: placeholders stay stable across reruns.
+      const sent = sendable(item.table, opts, anonymizer);
+      const request = opts.render(sent, sample);
+      const fingerprint = fingerprintOf(opts.provider.id, request);
+      const before = previous.get(recordId(item.id, sample));
+      if (before?.status === 'done' && before.fingerprint === fingerprint) {
+        tally.skipped++;
+        return settle(index, before, false);
+      }
+      if (before?.status === 'failed' && !opts.retryFailed) {
+        tally.failed++;
+        tally.failedEarlier++;
+        return settle(index, before, false);
+      }
+      pending.push(explainOne({ index, item, sample, request, fingerprint }));
+    });
+    await Promise.all(pending);
+  } finally {
+    log.close();
+  }
+
+  async function explainOne(p: Prepared): Promise<void> {
+    const anonymized = anonymizer !== undefined;
+    try {
+      const key = opts.requestKey(p.request);
+      const hit = cache?.get(key);
+      const narrative = hit ?? (await caller.narrate(key, p.request));
+      if (!hit) cache?.set(key, narrative);
+      const record = doneRecord(p.item.id, p.sample, p.request, narrative, { fingerprint: p.fingerprint, cached: hit !== undefined, anonymized, restore });
+      tally.done++;
+      if (hit) tally.cached++;
+      else {
+        tally.prompt += narrative.usage?.prompt_tokens ?? 0;
+        tally.completion += narrative.usage?.completion_tokens ?? 0;
+      }
+      settle(p.index, record, true);
+    } catch (error) {
+      tally.failed++;
+      settle(p.index, failedRecord(p.item.id, p.sample, opts.provider.id, error, opts.secrets ?? []), true);
+    }
+  }
+
+  compactIfSuperseded(opts.resultsFile, previousRecords);
+  return summarize(tally, records, { calls: caller.calls, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started });
+}
+
+function sendable(table: FeatureTable, opts: BatchOptions, anonymizer: Anonymizer | undefined): FeatureTable {
+  const allowed = filterAllowed(table, opts.privacy?.allow);
+  return anonymizer ? anonymizer.anonymize(allowed) : allowed;
+}
+
+/** Keep the file at one line per item once a rerun has added a newer record for an item already in it. */
+function compactIfSuperseded(file: string, before: readonly ResultRecord[]): void {
+  if (before.length === 0) return;
+  const after = readResults(file);
+  const latest = latestById(after);
+  if (after.length > latest.size) compactResults(file, [...latest.values()]);
+}

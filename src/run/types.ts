@@ -1,0 +1,117 @@
+import type { FeatureTable } from './deps.ts';
+import type { NarrateRequest, Narrative, Provider, TokenUsage } from './deps.ts';
+
+/** One unit of work: explain this flow's table. */
+export interface BatchItem {
+  /** Unique within the run; usually the table's flow_id. */
+  id: string;
+  table: FeatureTable;
+  /** Repeat index when the same request is sampled several times. @default 0 */
+  sample?: number;
+}
+
+/** Prices in US dollars per million tokens, for the cost line of the run summary. */
+export interface TokenPrices {
+  prompt_per_million: number;
+  completion_per_million: number;
+}
+
+/** Privacy settings applied to every table before it is rendered for a provider. */
+export interface PrivacyOptions {
+  /** Replace addresses (and `fields`) with stable placeholders, mapped back in the answer. @default false */
+  anonymize?: boolean;
+  /** Extra row or identity names whose values are replaced too (e.g. `L7_PROTO`). @default [] */
+  fields?: string[];
+  /**
+   * The only row and identity names that may ever be sent to a provider; undefined = everything.
+   * Rows outside the list are removed from the copy sent; identity members are withheld.
+   */
+  allow?: string[];
+}
+
+export interface BatchOptions {
+  provider: Provider;
+  /** Render the request for one (already anonymized and filtered) table: E's `renderPrompt` bound to a template. */
+  render: (table: FeatureTable, sample: number) => NarrateRequest;
+  /** Content key of a request (E's `requestKey`): versioned hash, never secrets. */
+  requestKey: (request: NarrateRequest) => string;
+  /** JSONL results file, appended as each item finishes; read back to resume. */
+  resultsFile: string;
+  /** Disk cache directory, or false to disable. @default '.flowlens-cache' */
+  cacheDir?: string | false;
+  /** Calls in flight at once. @default 4 */
+  concurrency?: number;
+  /** Calls started per rolling minute. @default unlimited */
+  requestsPerMinute?: number;
+  /** Estimated tokens (chars / 4, reconciled with usage) per rolling minute. @default unlimited */
+  tokensPerMinute?: number;
+  /** Deadline of one item's provider call, all SDK retries included. @default 120000 */
+  timeoutMs?: number;
+  /** Rerun items whose last record is a failure. @default false */
+  retryFailed?: boolean;
+  privacy?: PrivacyOptions;
+  prices?: TokenPrices;
+  /** Strings scrubbed from every recorded error message (API keys). @default [] */
+  secrets?: string[];
+  /** Called after every item is settled (done, failed or skipped). */
+  onProgress?: (settled: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A finished explanation, as stored in the results JSONL. */
+export interface DoneRecord {
+  flow_id: string;
+  status: 'done';
+  at: string;
+  sample?: number;
+  provider: string;
+  model: string;
+  template: { id: string; version: string };
+  /** Hash of provider, model, template and parameters: a rerun with other settings redoes the item. */
+  fingerprint: string;
+  text: string;
+  structured?: unknown;
+  usage?: TokenUsage;
+  finish_reason?: string;
+  /** Answered from the disk cache: no call was made. */
+  cached: boolean;
+  /** The provider saw placeholders; `text` has been mapped back to the real values. */
+  anonymized: boolean;
+}
+
+/** A failed item: error class and message (secrets scrubbed), so `--retry-failed` can rerun it. */
+export interface FailedRecord {
+  flow_id: string;
+  status: 'failed';
+  at: string;
+  sample?: number;
+  provider: string;
+  error: { class: string; message: string; status?: number };
+}
+
+export type ResultRecord = DoneRecord | FailedRecord;
+
+/** What a run did. `done + failed + skipped === total`, always. */
+export interface RunSummary {
+  total: number;
+  /** Explained in this run (fresh calls and cache hits). */
+  done: number;
+  /** Of `done`, answered from the cache. */
+  cached: number;
+  /** Failed in this run, or failed earlier and not retried (see `failedEarlier`). */
+  failed: number;
+  /** Of `failed`, failures from an earlier run left alone (no `retryFailed`). */
+  failedEarlier: number;
+  /** Already done in an earlier run (resume). */
+  skipped: number;
+  /** Provider calls made. */
+  calls: number;
+  usage: TokenUsage;
+  cost?: { currency: 'USD'; prompt: number; completion: number; total: number };
+  elapsedMs: number;
+  resultsFile: string;
+  /** The final record of every item, in item order. */
+  records: ResultRecord[];
+}
+
+export type { Narrative };
