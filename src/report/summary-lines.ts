@@ -1,0 +1,50 @@
+import type { FeatureTable, TableRow } from './deps.ts';
+import { formatPercentile, formatValue } from './format-value.ts';
+
+const TOP = 3;
+
+/**
+ * The report's summary bullets, built from the table: the score and its rank, the top contributing
+ * features with value, unit and where they sit in the baseline, the flow's identity, and any
+ * data-quality note. Facts from the table only, so the summary can never say more than the data.
+ */
+export function summaryLines(table: FeatureTable): string[] {
+  const lines: string[] = [];
+  if (table.score) lines.push(scoreLine(table.score));
+  const top = topContributors(table, TOP);
+  for (const row of top) lines.push(contributorLine(row));
+  if (top.length === 0) lines.push('No feature carries a score contribution in this table; read the values below against their baselines.');
+  if (table.flow) lines.push(identityLine(table.flow));
+  if (table.window && !table.window.available) lines.push(`Window features are not available: ${table.window.reason ?? 'see the table'}.`);
+  for (const note of table.notes) lines.push(`Data quality (${note.field}): ${note.message}`);
+  return lines;
+}
+
+/** Features with a non-zero contribution, largest absolute contribution first. */
+export function topContributors(table: FeatureTable, n: number): TableRow[] {
+  return table.features
+    .filter((r) => typeof r.contribution === 'number' && r.contribution !== 0)
+    .sort((a, b) => Math.abs(b.contribution!) - Math.abs(a.contribution!))
+    .slice(0, n);
+}
+
+function scoreLine(score: NonNullable<FeatureTable['score']>): string {
+  const rank = score.of ? `rank ${score.rank} of ${score.of}` : `rank ${score.rank}`;
+  const threshold = score.threshold === null ? '' : `, threshold ${formatValue(score.threshold)}`;
+  return `Anomaly score **${formatValue(Number(score.value.toFixed(2)))}** (${score.method}, ${rank}${threshold}).`;
+}
+
+function contributorLine(row: TableRow): string {
+  const value = formatValue(row.value, row.unit);
+  const share = `contribution ${row.contribution! > 0 ? '+' : ''}${formatValue(Number(row.contribution!.toFixed(2)))}`;
+  const b = row.baseline;
+  if (!b || b.percentile === null) return `\`${row.name}\` = ${value} (${share}): ${row.description}.`;
+  const median = b.median === null ? '' : `; baseline median ${formatValue(b.median, row.unit)}`;
+  return `\`${row.name}\` = ${value}, at the ${formatPercentile(b.percentile)} of the baseline${median} (${share}).`;
+}
+
+function identityLine(flow: NonNullable<FeatureTable['flow']>): string {
+  const end = (addr: string, port: number | null) => (port === null ? addr : addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`);
+  const when = flow.start ? `, ${flow.start}${flow.end ? ` → ${flow.end}` : ''}` : '';
+  return `Flow: ${flow.protocol_name} ${end(flow.src_addr, flow.src_port)} → ${end(flow.dst_addr, flow.dst_port)}${when}.`;
+}
