@@ -66,6 +66,17 @@ export class MissingColumnError extends InputError {
   }
 }
 
+/** One input row that cannot become a Flow; ingest quarantines it (file, line, field, value, reason) and goes on. */
+export class BadRowError extends InputError {
+  override readonly name: string = 'BadRowError';
+  /** Short reason for the quarantine record, without the location. */
+  readonly reason: string;
+  constructor(context: InputErrorContext & { line: number }, reason: string) {
+    super(context, reason);
+    this.reason = reason;
+  }
+}
+
 /** Too many rows were quarantined for the run to be trusted. */
 export class BadRatioError extends FlowlensError {
   override readonly name: string = 'BadRatioError';

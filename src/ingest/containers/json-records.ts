@@ -1,0 +1,71 @@
+import { BadRowError } from '../../errors.ts';
+import type { Container, RowBatch } from './container.ts';
+import type { LineBatch } from './text-chunks.ts';
+
+/** Nested objects become dotted keys (`flow.bytes_toserver`); arrays stay values. */
+export function flatten(value: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${prefix}${key}.`, out);
+    else out[`${prefix}${key}`] = v;
+  }
+  return out;
+}
+
+/** Header for JSON records: the format's known keys, then the first record's other keys. */
+export function jsonHeader(first: Record<string, unknown> | null, knownKeys: readonly string[]): string[] {
+  const header = [...knownKeys];
+  const seen = new Set(header);
+  if (first !== null) for (const key of Object.keys(flatten(first))) if (!seen.has(key)) header.push(key);
+  return header;
+}
+
+/** Align a flattened record with the header (keys not in the header are dropped). */
+export function alignRecord(value: unknown, header: string[], file: string, line: number): unknown[] | BadRowError {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return new BadRowError({ file, line, field: '(record)', value: JSON.stringify(value)?.slice(0, 1000) ?? null }, 'not a JSON object');
+  }
+  const flat = flatten(value as Record<string, unknown>);
+  const row = new Array<unknown>(header.length);
+  for (let i = 0; i < header.length; i++) row[i] = flat[header[i]!];
+  return row;
+}
+
+function parseLine(text: string, file: string, line: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    return new BadRowError({ file, line, field: '(record)', value: text.length > 1000 ? `${text.slice(0, 997)}...` : text }, `invalid JSON: ${(cause as Error).message}`);
+  }
+}
+
+/** JSON lines: one object per non-blank line. */
+export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: string, knownKeys: readonly string[]): Promise<Container> {
+  let carry: LineBatch | null = null;
+  let first: Record<string, unknown> | null = null;
+  for (let r = await lines.next(); !r.done; r = await lines.next()) {
+    const at = r.value.lines.findIndex((l) => l.trim() !== '');
+    if (at < 0) continue;
+    carry = r.value;
+    const parsed = parseLine(r.value.lines[at]!, file, r.value.first + at);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !(parsed instanceof BadRowError)) first = parsed as Record<string, unknown>;
+    break;
+  }
+  const header = jsonHeader(first, knownKeys);
+  function convert(batch: LineBatch): RowBatch {
+    const out: RowBatch = { rows: [], lines: [] };
+    batch.lines.forEach((text, i) => {
+      if (text.trim() === '') return;
+      const line = batch.first + i;
+      const parsed = parseLine(text, file, line);
+      out.lines.push(line);
+      out.rows.push(parsed instanceof BadRowError ? parsed : alignRecord(parsed, header, file, line));
+    });
+    return out;
+  }
+  async function* batches(): AsyncGenerator<RowBatch> {
+    if (carry !== null) yield convert(carry);
+    for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
+  }
+  return { header, batches: batches() };
+}

@@ -1,0 +1,74 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+
+const CHUNK_BYTES = 1 << 20;
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The file as UTF-8 text chunks of about 1 MiB, never the whole file at once. Gzip is detected by its
+ * magic bytes (not the file name); a UTF-8 BOM is dropped by the decoder.
+ */
+export async function* readTextChunks(path: string): AsyncGenerator<string> {
+  const gz = await isGzip(path);
+  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stream = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+  if (gz) raw.on('error', (e) => stream.destroy(e));
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text !== '') yield text;
+    }
+    const tail = decoder.decode();
+    if (tail !== '') yield tail;
+  } finally {
+    raw.destroy();
+  }
+}
+
+/** A run of consecutive physical lines: `lines[i]` is line `first + i` (1-based), `\r` already removed. */
+export interface LineBatch {
+  lines: string[];
+  first: number;
+}
+
+/** Split text chunks into physical lines (LF or CRLF), in batches of one chunk's worth. */
+export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<LineBatch> {
+  let rest = '';
+  let next = 1;
+  for await (const chunk of chunks) {
+    const text = rest === '' ? chunk : rest + chunk;
+    const cut = text.lastIndexOf('\n');
+    if (cut < 0) {
+      rest = text;
+      continue;
+    }
+    rest = text.slice(cut + 1);
+    const lines = text.slice(0, cut).split('\n');
+    stripCarriageReturns(lines);
+    yield { lines, first: next };
+    next += lines.length;
+  }
+  if (rest !== '') {
+    const lines = [rest];
+    stripCarriageReturns(lines);
+    yield { lines, first: next };
+  }
+}
+
+function stripCarriageReturns(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+}

@@ -1,0 +1,103 @@
+import { isUnset, toCount, toFieldValue, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import type { Flow, QualityNote } from '../flow-schema.ts';
+import { toAddress } from '../ip-address.ts';
+import { toOptionalTimeMs, type TimeUnit } from '../parse-time.ts';
+import { resolveTimes } from '../quality-notes.ts';
+import { Columns } from './columns.ts';
+import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
+
+/** Pick IPv4 unless it is empty or 0.0.0.0 while the IPv6 column has an address (nProbe fills both). */
+function pickAddress(row: unknown[], v4: number, v6: number, header: string[], at: RowAt): string {
+  const a = v4 >= 0 ? row[v4] : undefined;
+  if (v6 < 0) return toAddress(a, header[v4]!, at);
+  const b = row[v6];
+  const useV6 = v4 < 0 || isUnset(a) || (a === '0.0.0.0' && !isUnset(b) && b !== '::');
+  return useV6 ? toAddress(b, header[v6]!, at) : toAddress(a, header[v4]!, at);
+}
+
+/**
+ * nProbe / NetFlow names: NF-v2 and NF-v3 (`IPV4_SRC_ADDR`, `FLOW_START_MILLISECONDS` …), IPv6 names, and the
+ * seed's NetFlow v9 names (`IP_SRC_ADDR`, `PROTOCOL_NUM`, `FIRST_SWITCHED` as `YYYY-MM-DD HH:MM:SS` or epoch s).
+ * Shared by the NF-v3 batch JSON reader.
+ */
+export function compileNprobe(header: string[], ctx: CompileContext, format: 'nprobe-csv' | 'nf-batch-json' = 'nprobe-csv'): CompiledFormat {
+  const c = new Columns(header, ctx.file, format);
+  const srcV4 = c.find('IPV4_SRC_ADDR', 'IP_SRC_ADDR', 'SRC_ADDR');
+  const srcV6 = c.find('IPV6_SRC_ADDR');
+  const dstV4 = c.find('IPV4_DST_ADDR', 'IP_DST_ADDR', 'DST_ADDR');
+  const dstV6 = c.find('IPV6_DST_ADDR');
+  if (srcV4 < 0 && srcV6 < 0) c.require('IPV4_SRC_ADDR', 'IPV6_SRC_ADDR', 'IP_SRC_ADDR');
+  if (dstV4 < 0 && dstV6 < 0) c.require('IPV4_DST_ADDR', 'IPV6_DST_ADDR', 'IP_DST_ADDR');
+  const idCol = c.find('FLOW_ID', 'ID', 'flow_id');
+  const batchCol = c.find('batch');
+  const sp = c.find('L4_SRC_PORT');
+  const dp = c.find('L4_DST_PORT');
+  const proto = c.require('PROTOCOL', 'PROTOCOL_NUM');
+  const inBytes = c.require('IN_BYTES');
+  const inPkts = c.require('IN_PKTS');
+  const outBytes = c.find('OUT_BYTES');
+  const outPkts = c.find('OUT_PKTS');
+  const flags = c.find('TCP_FLAGS');
+  const [start, startUnit] = timeColumn(c, ['FLOW_START_MILLISECONDS', 'ms'], ['FIRST_SWITCHED', 'auto'], ['FLOW_START_SEC', 's']);
+  const [end, endUnit] = timeColumn(c, ['FLOW_END_MILLISECONDS', 'ms'], ['LAST_SWITCHED', 'auto'], ['FLOW_END_SEC', 's']);
+  const dur = c.find('FLOW_DURATION_MILLISECONDS');
+  const durName = dur >= 0 ? header[dur]! : 'FLOW_DURATION_MILLISECONDS';
+  const extras = c.extras();
+  const labelsById = ctx.labelsById;
+  const h = header;
+
+  const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
+    const ownId = idCol >= 0 && !isUnset(row[idCol]) ? String(row[idCol]) : null;
+    const id = ownId === null ? String(rowNumber) : batchCol >= 0 ? `${String(row[batchCol])}:${ownId}` : ownId;
+    const notes: QualityNote[] = [];
+    const fields: Flow['fields'] = {};
+    const labels: Flow['labels'] = {};
+    const src = pickAddress(row, srcV4, srcV6, h, at);
+    const dst = pickAddress(row, dstV4, dstV6, h, at);
+    const t = resolveTimes(
+      start >= 0 ? toOptionalTimeMs(row[start], h[start]!, at, startUnit) : null,
+      end >= 0 ? toOptionalTimeMs(row[end], h[end]!, at, endUnit) : null,
+      dur >= 0 ? toOptionalCount(row[dur], durName, at) : null,
+      durName,
+      notes,
+    );
+    extras(row, fields, labels);
+    if (t.durationSetAside) fields[durName] = toFieldValue(row[dur]);
+    if (labelsById !== undefined && ownId !== null) Object.assign(labels, labelsById.get(ownId));
+    return {
+      id,
+      line: at.line,
+      src_addr: src,
+      dst_addr: dst,
+      src_port: sp >= 0 ? toPort(row[sp], 'L4_SRC_PORT', at) : null,
+      dst_port: dp >= 0 ? toPort(row[dp], 'L4_DST_PORT', at) : null,
+      protocol: toProtocol(row[proto], h[proto]!, at),
+      start_ms: t.start_ms,
+      end_ms: t.end_ms,
+      duration_ms: t.duration_ms,
+      in_bytes: toCount(row[inBytes], 'IN_BYTES', at),
+      in_pkts: toCount(row[inPkts], 'IN_PKTS', at),
+      out_bytes: outBytes >= 0 ? toOptionalCount(row[outBytes], 'OUT_BYTES', at) : null,
+      out_pkts: outPkts >= 0 ? toOptionalCount(row[outPkts], 'OUT_PKTS', at) : null,
+      tcp_flags: flags >= 0 ? toTcpFlags(row[flags], 'TCP_FLAGS', at) : null,
+      fields,
+      labels,
+      notes,
+    };
+  };
+  return { map, hasTime: start >= 0, hasFlags: flags >= 0 };
+}
+
+function timeColumn(c: Columns, ...options: [string, TimeUnit][]): [number, TimeUnit] {
+  for (const [name, unit] of options) {
+    const i = c.find(name);
+    if (i >= 0) return [i, unit];
+  }
+  return [-1, 'ms'];
+}
+
+export const nprobeCsv: FormatSpec = {
+  name: 'nprobe-csv',
+  container: 'csv',
+  compile: (header, ctx) => compileNprobe(header, ctx),
+};

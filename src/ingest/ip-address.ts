@@ -1,0 +1,102 @@
+import { isIPv6 } from 'node:net';
+import { badRow, type RowAt } from './coerce.ts';
+
+/** Dotted quad without leading zeros, or null. Hand-rolled: this runs twice per row on the hot path. */
+function checkIPv4(s: string): boolean {
+  const len = s.length;
+  if (len < 7 || len > 15) return false;
+  let dots = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return false;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && value === 0) return false; // leading zero: ambiguous (octal?) text
+      value = value * 10 + (c - 48);
+      if (value > 255 || ++digits > 3) return false;
+    } else return false;
+  }
+  return dots === 3 && digits > 0;
+}
+
+/** RFC 5952 text of 8 hextets: lower case, no leading zeros, the first longest run (≥ 2) of zeros as `::`. */
+function formatIPv6(h: number[]): string {
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (h[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && h[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = h.map((x) => x.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+function parseIPv6(text: string): number[] {
+  let s = text;
+  const tail: number[] = [];
+  const lastColon = s.lastIndexOf(':');
+  if (s.indexOf('.', lastColon) >= 0) {
+    const quad = s.slice(lastColon + 1).split('.').map(Number);
+    tail.push(((quad[0]! << 8) | quad[1]!) >>> 0, ((quad[2]! << 8) | quad[3]!) >>> 0);
+    // keep a trailing '::' (it compresses zeros), drop a single trailing ':'
+    s = s.slice(0, lastColon + 1);
+    if (!s.endsWith('::')) s = s.slice(0, -1);
+  }
+  const [head = '', rest] = s.split('::');
+  const left = head === '' ? [] : head.split(':').map((x) => parseInt(x, 16));
+  const right = rest === undefined || rest === '' ? [] : rest.split(':').map((x) => parseInt(x, 16));
+  const fill = 8 - left.length - right.length - tail.length;
+  return [...left, ...new Array<number>(rest === undefined ? 0 : fill).fill(0), ...right, ...tail];
+}
+
+const cache = new Map<string, string>();
+const CACHE_MAX = 50_000;
+
+/**
+ * Normalise an address: IPv4 as dotted quad; IPv6 in RFC 5952 form (compressed, lower case);
+ * an IPv4-mapped IPv6 address (::ffff:a.b.c.d) becomes the plain IPv4 address, because it names the same host.
+ * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address.
+ */
+export function normalizeAddress(text: string): string | null {
+  if (checkIPv4(text)) return text;
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const bare = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  let result: string | null = null;
+  if (checkIPv4(bare)) result = bare;
+  else if (isIPv6(bare)) {
+    const h = parseIPv6(bare);
+    const mapped = h.slice(0, 5).every((x) => x === 0) && h[5] === 0xffff;
+    result = mapped ? `${h[6]! >> 8}.${h[6]! & 255}.${h[7]! >> 8}.${h[7]! & 255}` : formatIPv6(h);
+  }
+  if (result !== null) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(text, result);
+  }
+  return result;
+}
+
+/** A required address column: normalised, or the row is quarantined. */
+export function toAddress(raw: unknown, field: string, at: RowAt): string {
+  if (typeof raw === 'string') {
+    const addr = normalizeAddress(raw);
+    if (addr !== null) return addr;
+    if (raw === '' || raw === '-') return badRow(at, field, raw, 'missing address');
+  }
+  if (raw === undefined || raw === null) return badRow(at, field, null, 'missing address');
+  return badRow(at, field, raw, 'not an IPv4 or IPv6 address');
+}

@@ -1,0 +1,22 @@
+import type { Container } from './containers/container.ts';
+import { openDelimited } from './containers/delimited.ts';
+import { openJsonArray } from './containers/json-array.ts';
+import { openJsonLines } from './containers/json-records.ts';
+import { readLines } from './containers/text-chunks.ts';
+import { openZeekTsv } from './containers/zeek-tsv.ts';
+import type { FormatSpec } from './formats/format-spec.ts';
+
+/** Split the text into header + rows the way the format's container needs. */
+export function openContainer(chunks: AsyncIterable<string>, spec: FormatSpec, file: string, delimiter?: string): Promise<Container> {
+  const lines = readLines(chunks);
+  switch (spec.container) {
+    case 'csv':
+      return openDelimited(lines, { file, ...(delimiter ? { delimiter } : {}), ...(spec.isTrailer ? { isTrailer: spec.isTrailer } : {}) });
+    case 'zeek-tsv':
+      return openZeekTsv(lines, file);
+    case 'jsonl':
+      return openJsonLines(lines, file, spec.knownKeys ?? []);
+    case 'json-array':
+      return openJsonArray(lines, file, spec.knownKeys ?? []);
+  }
+}

@@ -1,0 +1,113 @@
+import type { Flow, QualityNote } from './flow-schema.ts';
+
+/** A duration at or above this (66.7 min) is suspect: NF-v2 writes 4,29x,xxx ms, a wrapped 32-bit counter. */
+export const SUSPECT_DURATION_MS = 4_000_000;
+const U32_MAX = 4_294_967_295;
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+export interface ResolvedTimes {
+  start_ms: number | null;
+  end_ms: number | null;
+  duration_ms: number | null;
+  /** True when the raw duration was set aside; the caller keeps it in `fields`. */
+  durationSetAside: boolean;
+}
+
+/**
+ * Reconcile start, end and an exporter-reported duration (all ms). Rule (issue 2, "Data-quality notes"):
+ * a reported duration ≥ 4,000,000 ms (this covers values just under 2^32 ms) is checked against end − start;
+ * when they disagree by more than max(2 s, 1 %) the start/end difference is used, and without both
+ * start and end the duration is null. Either way a `wrapped-duration` note says so.
+ */
+export function resolveTimes(
+  start: number | null,
+  end: number | null,
+  duration: number | null,
+  durationField: string,
+  notes: QualityNote[],
+): ResolvedTimes {
+  let durationSetAside = false;
+  if (duration !== null && duration >= SUSPECT_DURATION_MS) {
+    const span = start !== null && end !== null && end >= start ? end - start : null;
+    if (span === null) {
+      notes.push({
+        code: 'wrapped-duration',
+        field: durationField,
+        value: duration,
+        message: `${durationField} is ${fmt(duration)} ms, a value typical of a wrapped 32-bit exporter counter rather than a ${(duration / 60_000).toFixed(1)}-minute flow, and the flow has no start and end times to check it against, so duration_ms is null and the raw value is kept in fields.`,
+      });
+      duration = null;
+      durationSetAside = true;
+    } else if (Math.abs(duration - span) > Math.max(2000, span * 0.01)) {
+      notes.push({
+        code: 'wrapped-duration',
+        field: durationField,
+        value: duration,
+        message: `${durationField} is ${fmt(duration)} ms but the flow's own start and end are ${fmt(span)} ms apart, so the reported value is a wrapped exporter counter and duration_ms uses the start/end difference.`,
+      });
+      duration = span;
+      durationSetAside = true;
+    }
+  }
+  if (start !== null && end !== null && end < start) {
+    notes.push({
+      code: 'end-before-start',
+      field: 'end_ms',
+      value: end,
+      message: `The flow's end time is ${fmt(start - end)} ms before its start time, so its timestamps are unreliable${duration === null ? ' and duration_ms is null' : ''}.`,
+    });
+  } else if (duration === null && start !== null && end !== null) duration = end - start;
+  if (end === null && start !== null && duration !== null) end = start + duration;
+  return { start_ms: start, end_ms: end, duration_ms: duration, durationSetAside };
+}
+
+const COUNTERS = ['in_bytes', 'in_pkts', 'out_bytes', 'out_pkts'] as const;
+
+/**
+ * Attach the notes that need the whole flow: counters at 2^32 − 1, bytes per packet outside 20..65,535,
+ * TCP flags on a non-TCP flow. `payloadBytes` skips the low bytes-per-packet check for formats whose byte
+ * counts exclude headers (CICFlowMeter's TotLen), where < 20 is normal.
+ */
+export function addFlowNotes(flow: Flow, payloadBytes = false): void {
+  for (const field of COUNTERS) {
+    const value = flow[field];
+    if (value === U32_MAX) {
+      flow.notes.push({
+        code: 'counter-max',
+        field,
+        value,
+        message: `${field} is 4,294,967,295 (2^32 − 1), the ceiling of a 32-bit counter, so the true value is unknown and probably larger.`,
+      });
+    }
+  }
+  checkPacketSize(flow, 'in_bytes', flow.in_bytes, flow.in_pkts, payloadBytes);
+  if (flow.out_bytes !== null && flow.out_pkts !== null) checkPacketSize(flow, 'out_bytes', flow.out_bytes, flow.out_pkts, payloadBytes);
+  if (flow.tcp_flags !== null && flow.tcp_flags !== 0 && flow.protocol !== 6) {
+    flow.notes.push({
+      code: 'flags-on-non-tcp',
+      field: 'tcp_flags',
+      value: flow.tcp_flags,
+      message: `The flow has TCP flags (${flow.tcp_flags}) but protocol ${flow.protocol} is not TCP, so the flags are an exporter artifact and mean nothing here.`,
+    });
+  }
+}
+
+function checkPacketSize(flow: Flow, field: 'in_bytes' | 'out_bytes', bytes: number, pkts: number, payloadBytes: boolean): void {
+  if (pkts <= 0) return;
+  const per = bytes / pkts;
+  if (per < 20 && !payloadBytes) {
+    flow.notes.push({
+      code: 'bytes-per-packet-low',
+      field,
+      value: bytes,
+      message: `${field} gives ${fmt(per)} bytes per packet, below the 20-byte minimum IP header, so the byte or packet count is wrong or sampled.`,
+    });
+  } else if (per > 65_535) {
+    flow.notes.push({
+      code: 'bytes-per-packet-high',
+      field,
+      value: bytes,
+      message: `${field} gives ${fmt(per)} bytes per packet, above the 65,535-byte maximum IP packet, so the byte or packet count is wrong or sampled.`,
+    });
+  }
+}
