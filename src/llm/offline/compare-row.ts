@@ -1,0 +1,42 @@
+import type { TableRow } from '../../table/schema.ts';
+
+export type Direction = 'high' | 'low' | 'typical' | 'unknown';
+
+/** Percentiles at or beyond these count as high / low in the offline narrative. */
+const HIGH_PERCENTILE = 90;
+const LOW_PERCENTILE = 10;
+
+/** The value exactly as the table gives it, with its unit. */
+export function valueWithUnit(value: number | string | null, unit: string): string {
+  if (value === null) return 'null';
+  const text = typeof value === 'number' ? String(value) : `"${value}"`;
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** How the row's value sits against its own baseline columns, and nothing else. */
+export function directionOf(row: TableRow): Direction {
+  const b = row.baseline;
+  if (typeof row.value !== 'number' || !b) return 'unknown';
+  if ((b.p99 !== null && row.value > b.p99) || (b.percentile !== null && b.percentile >= HIGH_PERCENTILE)) return 'high';
+  if (b.percentile !== null && b.percentile <= LOW_PERCENTILE && b.median !== null && row.value < b.median) return 'low';
+  if (b.percentile === null && b.median === null) return 'unknown';
+  return 'typical';
+}
+
+/**
+ * The baseline comparison in words, each figure copied from the table: "above the baseline p99
+ * (912000 bytes) and at percentile 99.97 of the baseline (baseline median 1840 bytes)".
+ */
+export function describeBaseline(row: TableRow): string | undefined {
+  const b = row.baseline;
+  if (typeof row.value !== 'number' || !b) return undefined;
+  const v = row.value;
+  const parts: string[] = [];
+  if (b.p99 !== null && v > b.p99) parts.push(`above the baseline p99 (${valueWithUnit(b.p99, row.unit)})`);
+  else if (b.median !== null && v > b.median) parts.push(`above the baseline median (${valueWithUnit(b.median, row.unit)})`);
+  else if (b.median !== null && v < b.median) parts.push(`below the baseline median (${valueWithUnit(b.median, row.unit)})`);
+  else if (b.median !== null) parts.push(`equal to the baseline median (${valueWithUnit(b.median, row.unit)})`);
+  if (b.percentile !== null) parts.push(`at percentile ${b.percentile} of the baseline`);
+  if (b.p99 !== null && v > b.p99 && b.median !== null) parts.push(`whose median is ${valueWithUnit(b.median, row.unit)}`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}

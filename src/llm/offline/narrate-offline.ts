@@ -1,0 +1,124 @@
+import { resolveFeatureName } from '../../features/registry.ts';
+import type { FeatureTable, TableRow } from '../../table/schema.ts';
+import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
+import { pickTopRows } from './pick-rows.ts';
+import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';
+
+/**
+ * The offline narrator: a deterministic explanation written from the table alone (DESIGN.md
+ * "Providers"). Every figure is copied from the table with its unit, every comparison is against
+ * the row's own baseline columns, and every interpretation is hedged, so the grounding checker
+ * finds nothing contradicted or unsupported. Same table in, same text out.
+ *
+ * @example
+ * const markdown = narrateOffline(table);
+ */
+export function narrateOffline(table: FeatureTable): string {
+  const top = pickTopRows(table);
+  return [
+    '### What stands out',
+    [context(table), ...(top.length > 0 ? [topIntro(top)] : [noTopRows()])].join(' '),
+    top.map((row) => `- ${describeRow(row, table)}`).join('\n'),
+    '### How they fit together',
+    together(top),
+    '### Caveats',
+    caveats(table).join('\n'),
+    '### Cautious conclusion',
+    conclusion(table, top),
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+/** The hedged reading of one row whose value is high or low against its baseline. */
+export function readingOf(row: TableRow): { reading: Reading; direction: 'high' | 'low' } | undefined {
+  const name = resolveFeatureName(row.name);
+  const direction = directionOf(row);
+  if (name === undefined || (direction !== 'high' && direction !== 'low')) return undefined;
+  return { reading: READINGS[name], direction };
+}
+
+/** One bullet: name = value unit, definition, baseline comparison, contribution, hedged reading. */
+export function describeRow(row: TableRow, table?: FeatureTable, bold = true): string {
+  const name = bold ? `**${row.name}**` : row.name;
+  const parts = [`${name} = ${valueWithUnit(row.value, row.unit)}: ${sentence(row.description)}`];
+  const baseline = describeBaseline(row);
+  if (baseline) parts.push(`The value is ${baseline}.`);
+  else parts.push('The table gives no baseline for this row, so it is not compared.');
+  if (typeof row.contribution === 'number') parts.push(`Its contribution to the score is ${row.contribution}.`);
+  const read = readingOf(row);
+  if (read) parts.push(`This may mean that ${read.reading[read.direction]}.`);
+  if (table?.notes.some((n) => n.field === row.name)) parts.push('A data-quality note applies to this value (see Caveats).');
+  return parts.join(' ');
+}
+
+
+
+export function context(table: FeatureTable): string {
+  const sentences: string[] = [];
+  const f = table.flow;
+  if (f) {
+    const port = (p: number | null): string => (p === null ? '' : ` port ${p}`);
+    const when = f.start !== null ? `, starting ${f.start}${f.end !== null ? ` and ending ${f.end}` : ''}` : '';
+    sentences.push(`Flow ${table.flow_id} is from ${f.src_addr}${port(f.src_port)} to ${f.dst_addr}${port(f.dst_port)} over ${f.protocol_name} (protocol ${f.protocol})${when}.`);
+  }
+  const s = table.score;
+  if (s) {
+    const rank = s.of !== undefined ? `rank ${s.rank} of ${s.of}` : `rank ${s.rank}`;
+    const threshold = s.threshold !== null ? ` against a threshold of ${s.threshold}` : '';
+    sentences.push(`${f ? 'It' : `Flow ${table.flow_id}`} was scored ${s.value} by ${s.method} (${rank})${threshold}.`);
+  }
+  return sentences.join(' ');
+}
+
+function topIntro(top: TableRow[]): string {
+  const byContribution = top.every((r) => typeof r.contribution === 'number' && r.contribution > 0);
+  return byContribution
+    ? `The rows that contribute most to the score are ${listNames(top)}:`
+    : `The table gives no positive contributions, so these rows are the ones furthest from their baseline: ${listNames(top)}:`;
+}
+
+function noTopRows(): string {
+  return 'The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.';
+}
+
+export function together(top: TableRow[]): string {
+  const phrases: string[] = [];
+  for (const row of top) {
+    const read = readingOf(row);
+    const phrase = read ? THEME_PHRASES[read.reading.theme][read.direction] : undefined;
+    if (phrase && !phrases.includes(phrase)) phrases.push(phrase);
+  }
+  const limits = 'The table does not show what was carried, which application was involved, or why.';
+  if (phrases.length === 0) return `None of these rows can be read against a baseline, so the table offers no combined reading. ${limits}`;
+  const names = listNames(top.filter((r) => readingOf(r) !== undefined));
+  return `Read together, ${names} could be consistent with ${joinWords(phrases)}. This is one possible reading of the numbers, not an established cause. ${limits}`;
+}
+
+export function caveats(table: FeatureTable): string[] {
+  const lines = table.notes.map((n) => `- Data quality, ${n.field}: ${sentence(n.message)}`);
+  if (table.window && !table.window.available) lines.push(`- Window features are not available${table.window.reason ? `: ${table.window.reason}` : ''}.`);
+  for (const row of [...table.features, ...table.fields].filter((r) => r.value === null)) {
+    lines.push(`- ${row.name} is null, meaning not applicable: ${row.description}.`);
+  }
+  lines.push('- The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.');
+  return lines;
+}
+
+export function conclusion(table: FeatureTable, top: TableRow[]): string {
+  const driver = top.length > 0 ? ` mainly because ${listNames(top)} differ most from the baseline` : '';
+  return `Flow ${table.flow_id} may have been flagged${driver}. This is a statistical deviation, not evidence of malicious activity; judging it would need context from outside this table.`;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+function listNames(rows: readonly TableRow[]): string {
+  return joinWords(rows.map((r) => r.name));
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
+}

@@ -1,0 +1,37 @@
+import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { FlowlensError, ProviderError } from '../../errors.ts';
+
+/** Remove every occurrence of the secrets from a message (a server may echo a key back). */
+export function scrub(text: string, secrets: readonly string[]): string {
+  return secrets.filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join('[redacted]'), text);
+}
+
+/**
+ * Map whatever the SDK threw, after its own retries, to a ProviderError. An abort caused by the
+ * caller (the batch runner's deadline) rethrows the caller's reason so its class is kept.
+ */
+export function toProviderError(error: unknown, provider: string, secrets: readonly string[], signal?: AbortSignal): Error {
+  if (signal?.aborted && signal.reason instanceof Error) return signal.reason;
+  if (error instanceof FlowlensError) return error;
+  if (error instanceof APIUserAbortError) return new ProviderError(provider, 'request aborted', undefined, undefined, { cause: error });
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError(provider, 'request timed out (the SDK retried before giving up)', undefined, undefined, { cause: error });
+  }
+  if (error instanceof APIError) {
+    const message = scrub(error.message, secrets);
+    return new ProviderError(provider, message, error.status, error.requestID ?? undefined, { cause: scrubbedCause(error, secrets) });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(provider, `invalid response: ${scrub(message, secrets)}`, undefined, undefined, { cause: scrubbedCause(error, secrets) });
+}
+
+/** Keep a cause for debugging, but never one whose text holds a secret. */
+function scrubbedCause(error: unknown, secrets: readonly string[]): unknown {
+  const text = error instanceof Error ? `${error.message} ${error.stack ?? ''}` : String(error);
+  return secrets.some((s) => s.length >= 4 && text.includes(s)) ? undefined : error;
+}
+
+/** A 400/422 to a request that carried `response_format`: the endpoint may not support that format. */
+export function isFormatRejection(error: unknown): boolean {
+  return error instanceof APIError && (error.status === 400 || error.status === 422);
+}

@@ -1,0 +1,135 @@
+import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { NarrativeFormatError, ProviderError } from '../../errors.ts';
+import { STRUCTURED_SCHEMA_NAME } from '../../prompt/index.ts';
+import { parseStructured } from '../parse-structured.ts';
+import type { ChatMessage, NarrateRequest, Narrative, Provider, TokenUsage } from '../provider.ts';
+import { renderStructured } from '../render-structured.ts';
+import { isFormatRejection, scrub, toProviderError } from './openai-errors.ts';
+
+export interface OpenAIProviderOptions {
+  /** Any OpenAI-compatible endpoint (OpenAI, Azure, Ollama, vLLM, llama.cpp, LM Studio). */
+  baseURL?: string | undefined;
+  apiKey?: string | undefined;
+  /** SDK retries on 429 (honouring Retry-After), 5xx, connection errors and timeouts. @default 2 */
+  maxRetries?: number;
+  /** SDK timeout of one attempt, in ms. @default 60000 */
+  timeoutMs?: number;
+  /** For tests: the fetch the SDK uses. */
+  fetch?: typeof fetch;
+}
+
+/** Structured-output strategies, best first; a 400 to one moves this provider to the next. */
+const FORMAT_LADDER = ['json_schema', 'json_object', 'none'] as const;
+type FormatLevel = (typeof FORMAT_LADDER)[number];
+
+interface Answer {
+  text: string;
+  finishReason: string | undefined;
+  usage: TokenUsage | undefined;
+}
+
+/**
+ * The `openai` provider: the real SDK against any OpenAI-compatible endpoint. Retries belong to
+ * the SDK (STYLE.md §10); this class adds the structured-output fallbacks and the one repair turn.
+ */
+export class OpenAIProvider implements Provider {
+  readonly id = 'openai';
+  private readonly client: OpenAI;
+  private readonly secrets: string[];
+  /** Remembered per instance: an endpoint that rejected json_schema is not asked again. */
+  private format: FormatLevel = 'json_schema';
+
+  constructor(options: OpenAIProviderOptions) {
+    // Local servers (Ollama, llama.cpp) take any key; the SDK insists on one.
+    const apiKey = options.apiKey ?? 'no-key';
+    this.secrets = options.apiKey ? [options.apiKey] : [];
+    this.client = new OpenAI({
+      apiKey,
+      maxRetries: options.maxRetries ?? 2,
+      timeout: options.timeoutMs ?? 60_000,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  /** The structured-output strategy currently in use (for tests and diagnostics). */
+  get formatLevel(): FormatLevel {
+    return this.format;
+  }
+
+  async narrate(request: NarrateRequest, options: { signal?: AbortSignal } = {}): Promise<Narrative> {
+    if (request.mode === 'narrative') {
+      const answer = await this.complete(request, request.messages, 'none', options.signal);
+      if (answer.text.trim() === '') throw new NarrativeFormatError('openai: the model returned an empty answer', answer.text, answer.finishReason);
+      return this.narrative(request, answer.text, answer, undefined);
+    }
+    return this.narrateStructured(request, options.signal);
+  }
+
+  private async narrateStructured(request: NarrateRequest, signal?: AbortSignal): Promise<Narrative> {
+    const first = await this.completeStructured(request, request.messages, signal);
+    const parsed = parseStructured(first.text, request.table);
+    if (parsed.ok) return this.narrative(request, renderStructured(parsed.value), first, parsed.value);
+    // One repair turn: the model sees its answer and what was wrong with it.
+    const repair: ChatMessage[] = [
+      ...request.messages,
+      { role: 'assistant', content: first.text },
+      { role: 'user', content: `Your answer was rejected: ${parsed.error}. Answer again with one JSON object that matches the schema, citing only row names of the table.` },
+    ];
+    const second = await this.completeStructured(request, repair, signal);
+    const usage = addUsage(first.usage, second.usage);
+    const reparsed = parseStructured(second.text, request.table);
+    if (reparsed.ok) return this.narrative(request, renderStructured(reparsed.value), { ...second, usage }, reparsed.value);
+    throw new NarrativeFormatError(`openai: the structured answer failed validation twice: ${reparsed.error}`, second.text, second.finishReason);
+  }
+
+  /** Walk down the format ladder on a 400 from an endpoint that lacks the format. */
+  private async completeStructured(request: NarrateRequest, messages: ChatMessage[], signal?: AbortSignal): Promise<Answer> {
+    for (;;) {
+      const level = this.format;
+      try {
+        return await this.complete(request, messages, level, signal);
+      } catch (error) {
+        const next = FORMAT_LADDER[FORMAT_LADDER.indexOf(level) + 1];
+        const cause = (error as { cause?: unknown }).cause;
+        if (next === undefined || !(error instanceof ProviderError) || !isFormatRejection(cause)) throw error;
+        if (this.format === level) this.format = next;
+      }
+    }
+  }
+
+  private async complete(request: NarrateRequest, messages: ChatMessage[], level: FormatLevel, signal?: AbortSignal): Promise<Answer> {
+    const body: ChatCompletionCreateParamsNonStreaming = { model: request.model, messages, ...request.params };
+    if (level === 'json_schema') {
+      body.response_format = { type: 'json_schema', json_schema: { name: STRUCTURED_SCHEMA_NAME, schema: request.responseSchema ?? {}, strict: true } };
+    } else if (level === 'json_object') {
+      body.response_format = { type: 'json_object' };
+    }
+    try {
+      const completion = await this.client.chat.completions.create(body, signal ? { signal } : {});
+      const choice = completion.choices[0];
+      if (!choice) throw new ProviderError(this.id, 'the response has no choices', undefined, completion.id);
+      const usage = completion.usage ? { prompt_tokens: completion.usage.prompt_tokens, completion_tokens: completion.usage.completion_tokens } : undefined;
+      return { text: choice.message.content ?? '', finishReason: choice.finish_reason ?? undefined, usage };
+    } catch (error) {
+      throw toProviderError(error, this.id, this.secrets, signal);
+    }
+  }
+
+  private narrative(request: NarrateRequest, text: string, answer: Answer, structured: unknown): Narrative {
+    return {
+      text: scrub(text, this.secrets),
+      ...(structured !== undefined ? { structured } : {}),
+      provider: this.id,
+      model: request.model,
+      ...(answer.usage ? { usage: answer.usage } : {}),
+      ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
+    };
+  }
+}
+
+function addUsage(a: TokenUsage | undefined, b: TokenUsage | undefined): TokenUsage | undefined {
+  if (!a || !b) return a ?? b;
+  return { prompt_tokens: a.prompt_tokens + b.prompt_tokens, completion_tokens: a.completion_tokens + b.completion_tokens };
+}
