@@ -1,0 +1,23 @@
+import type { FeatureName, FeatureValues } from '../features/registry.ts';
+
+export type ScorerName = 'robust-z' | 'isolation-forest';
+export const SCORER_NAMES: readonly ScorerName[] = ['robust-z', 'isolation-forest'];
+
+/** Per-feature signed contribution: + above the baseline median, − below; null = value was null, not scored. */
+export type Contributions = Record<FeatureName, number | null>;
+
+export interface ScoreResult {
+  /** Higher = more anomalous. Finite always. */
+  score: number;
+  /** |contribution| sums to the score (robust-z) or to the score's share (isolation forest). */
+  contributions: Contributions;
+}
+
+/** A fitted scorer: pure and deterministic given its baseline. */
+export interface Scorer {
+  /** robust-z | isolation-forest | column:<name> */
+  readonly method: string;
+  /** The score above which a flow is called anomalous by default; null when there is none. */
+  readonly threshold: number | null;
+  score(values: FeatureValues): ScoreResult;
+}

@@ -1,0 +1,9 @@
+/** table stage: FeatureTables from scored flows, their Markdown and JSON Schema. Only what other stages use. */
+export { FeatureTableSchema, TABLE_SCHEMA_VERSION, type FeatureTable, type TableRow, type FlowIdentity, type Score } from './schema.ts';
+export { buildTable, type BuildTableInput, type WindowContext } from './build-table.ts';
+export { tableToMarkdown, formatNumber, NULL_TEXT } from './to-markdown.ts';
+export { tableJsonSchema } from './json-schema.ts';
+export { fieldSpec, FIELD_SPECS, type FieldSpec } from './fields.ts';
+export { protocolName } from './protocol-names.ts';
+export { selectTables, type ScoreSummary } from './select-tables.ts';
+export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';

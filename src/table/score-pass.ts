@@ -1,0 +1,76 @@
+import { extractFeatures, type FeatureValues } from '../features/index.ts';
+import type { Flow, FlowSource } from '../ingest/index.ts';
+import { TopHeap, type ScoreResult } from '../score/index.ts';
+import type { FlowScorer } from './flow-scorer.ts';
+import type { Selection } from './select-options.ts';
+
+export interface Candidate {
+  order: number;
+  flow: Flow;
+  features: FeatureValues;
+  result: ScoreResult;
+}
+
+export interface PassResult {
+  /** Every flow's score, in input order (8 bytes a flow: the one thing that grows with the input). */
+  scores: Float64Array;
+  candidates: Candidate[];
+  missingIds: string[];
+}
+
+/**
+ * One streaming pass: score every flow, keep only what the selection needs (a bounded top-N heap,
+ * the flows at or above a threshold, or the listed ids), and every score for ranking.
+ */
+export async function scorePass(
+  source: FlowSource,
+  windowMs: number,
+  scorer: FlowScorer,
+  selection: Selection,
+  onProgress?: (flows: number) => void,
+): Promise<PassResult> {
+  let scores: Float64Array = new Float64Array(1024);
+  let n = 0;
+  const heap = selection.kind === 'top' ? new TopHeap<Candidate>(selection.top) : undefined;
+  const kept: Candidate[] = [];
+  const wanted = selection.kind === 'ids' ? new Set(selection.ids) : undefined;
+  for await (const batch of extractFeatures(source, { windowMs })) {
+    for (const { flow, features } of batch) {
+      const result = scorer.score(flow, features);
+      if (n === scores.length) scores = grow(scores);
+      scores[n] = result.score;
+      const candidate = { order: n, flow, features, result };
+      if (heap) heap.push(result.score, n, candidate);
+      else if (selection.kind === 'threshold' && result.score >= selection.threshold) kept.push(candidate);
+      else if (wanted?.has(flow.id)) kept.push(candidate);
+      n++;
+    }
+    onProgress?.(n);
+  }
+  const candidates = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.result.score - a.result.score || a.order - b.order);
+  const found = new Set(candidates.map((c) => c.flow.id));
+  const missingIds = selection.kind === 'ids' ? selection.ids.filter((id) => !found.has(id)) : [];
+  return { scores: scores.subarray(0, n), candidates, missingIds };
+}
+
+function grow(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Rank of a score among all: 1 + how many scored strictly higher (ties share a rank). */
+export function createRanker(scores: Float64Array): (score: number) => number {
+  const sorted = Float64Array.from(scores).sort();
+  return (score) => {
+    // First index with a value > score, in ascending order.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! > score) hi = mid;
+      else lo = mid + 1;
+    }
+    return 1 + (sorted.length - lo);
+  };
+}

@@ -1,0 +1,110 @@
+import { BaselineError, InputError } from '../errors.ts';
+import { openFlows, type FlowSource, type IngestSummary } from '../ingest/index.ts';
+import { fitBaselineFile, loadBaseline, type Baseline } from '../score/index.ts';
+import { buildTable, type WindowContext } from './build-table.ts';
+import { createFlowScorer } from './flow-scorer.ts';
+import { createRanker, scorePass } from './score-pass.ts';
+import type { FeatureTable } from './schema.ts';
+import { resolveScoring, resolveSelection, type SelectOptions } from './select-options.ts';
+import { writeScoresFile } from './write-scores.ts';
+
+/** What one selectTables run did. */
+export interface ScoreSummary {
+  file: string;
+  method: string;
+  threshold: number | null;
+  /** Flows scored. */
+  scored: number;
+  /** Tables built. */
+  selected: number;
+  /** --ids that no flow of the input has. */
+  missingIds: string[];
+  baseline: { source: string; rows: number; file?: string };
+  window: WindowContext;
+  ingest: IngestSummary;
+  scoresFile?: string;
+}
+
+/**
+ * The whole "ingest → features → score → select → FeatureTable" chain that `flowlens score` and
+ * `flowlens run` call. Streams the input: one pass to fit the baseline (unless a baseline file is
+ * given), one to score keeping only the selected flows, and one more only for `scoresFile`.
+ *
+ * @example
+ * const { tables } = await selectTables('flows.csv', { top: 5 });
+ */
+export async function selectTables(input: string, options: SelectOptions = {}): Promise<{ tables: FeatureTable[]; summary: ScoreSummary }> {
+  const selection = resolveSelection(options);
+  const scoring = resolveScoring(options);
+  const { baseline, windowMs } = await obtainBaseline(input, options, scoring.windowMs);
+  const scorer = createFlowScorer(baseline, scoring.scorer, options.scoreColumn, input);
+  const source = await openSource(input, options);
+  const pass = await scorePass(source, windowMs, scorer, selection, (n) => options.onProgress?.('score', n));
+  const rank = createRanker(pass.scores);
+  const window = windowContext(source, windowMs);
+  const tables = pass.candidates.map((c) =>
+    buildTable({
+      flow: c.flow,
+      features: c.features,
+      result: c.result,
+      method: scorer.method,
+      rank: rank(c.result.score),
+      of: pass.scores.length,
+      threshold: selection.kind === 'threshold' ? selection.threshold : scorer.threshold,
+      baseline,
+      window,
+      file: input,
+      ...(options.scoreColumn !== undefined ? { omitFields: [options.scoreColumn] } : {}),
+    }),
+  );
+  const summary: ScoreSummary = {
+    file: input,
+    method: scorer.method,
+    threshold: scorer.threshold,
+    scored: pass.scores.length,
+    selected: tables.length,
+    missingIds: pass.missingIds,
+    baseline: { source: baseline.source, rows: baseline.rows, ...(options.baselineFile !== undefined ? { file: options.baselineFile } : {}) },
+    window,
+    ingest: source.summary(),
+  };
+  if (options.scoresFile !== undefined) {
+    const again = await openSource(input, options);
+    await writeScoresFile(options.scoresFile, again, windowMs, scorer, rank, (n) => options.onProgress?.('scores-file', n));
+    summary.scoresFile = options.scoresFile;
+  }
+  return { tables, summary };
+}
+
+async function openSource(input: string, options: SelectOptions): Promise<FlowSource> {
+  const source = await openFlows(input, options.ingest ?? {});
+  const column = options.scoreColumn;
+  if (column !== undefined && source.header.length > 0 && !source.header.includes(column)) {
+    throw new InputError(
+      { file: input, line: 1, field: column, expected: 'a column of the input' },
+      `--score-column \`${column}\` is not a column of this input; the header has: ${source.header.join(', ')}`,
+    );
+  }
+  return source;
+}
+
+async function obtainBaseline(input: string, options: SelectOptions, windowMs: number): Promise<{ baseline: Baseline; windowMs: number }> {
+  if (options.baselineFile !== undefined) {
+    const baseline = await loadBaseline(options.baselineFile);
+    if (options.windowMs !== undefined && options.windowMs !== baseline.window_ms) {
+      throw new BaselineError(options.baselineFile, `fitted with a ${baseline.window_ms / 1000} s window, but --window asks for ${options.windowMs / 1000} s; refit it or drop --window`);
+    }
+    return { baseline, windowMs: baseline.window_ms };
+  }
+  const fitted = await fitBaselineFile(options.baseline ?? input, {
+    windowMs,
+    ...(options.ingest !== undefined ? { ingest: options.ingest } : {}),
+    onProgress: (n) => options.onProgress?.('fit', n),
+  });
+  return { baseline: fitted.baseline, windowMs };
+}
+
+function windowContext(source: FlowSource, windowMs: number): WindowContext {
+  if (source.hasTime) return { ms: windowMs, available: true };
+  return { ms: windowMs, available: false, reason: `the input has no time fields (${source.format}), so window features are null` };
+}

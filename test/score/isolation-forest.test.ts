@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createIsolationForest } from '../../src/score/isolation-forest.ts';
+import { fitOn, makeNormalRows, makeValues } from './support.ts';
+
+describe('isolation forest scorer', () => {
+  const rows = makeNormalRows(3000);
+  const baseline = fitOn(rows);
+
+  it('gives the same scores on every run (seeded)', () => {
+    const a = createIsolationForest(baseline);
+    const b = createIsolationForest(baseline);
+    for (const r of rows.slice(0, 50)) expect(a.score(r)).toEqual(b.score(r));
+  });
+
+  it('puts a flood flow above every normal flow and credits the volume features', () => {
+    const forest = createIsolationForest(baseline);
+    const normal = rows.slice(0, 500).map((r) => forest.score(r).score);
+    const flood = forest.score(makeValues({ ...rows[0], IN_PKTS: 90_000, IN_BYTES: 90_000_000, in_pkts_per_s: 90_000, in_bytes_per_s: 90_000_000 }));
+    expect(flood.score).toBeGreaterThan(Math.max(...normal));
+    expect(flood.score).toBeGreaterThan(0.5);
+    const sum = Object.values(flood.contributions).reduce((s: number, c) => s + Math.abs(c ?? 0), 0);
+    expect(sum).toBeCloseTo(flood.score, 9);
+    const top = Object.entries(flood.contributions).sort((a, b) => Math.abs(b[1] ?? 0) - Math.abs(a[1] ?? 0))[0]!;
+    expect(['IN_PKTS', 'IN_BYTES', 'in_pkts_per_s', 'in_bytes_per_s']).toContain(top[0]);
+    expect(top[1]).toBeGreaterThan(0);
+  });
+
+  it('gives null features a null contribution', () => {
+    const r = createIsolationForest(baseline).score(makeValues({ inter_arrival_ms: null }));
+    expect(r.contributions.inter_arrival_ms).toBeNull();
+  });
+
+  it('scores 0 with no forest to grow (a one-flow input)', () => {
+    const one = makeValues();
+    expect(createIsolationForest(fitOn([one])).score(one).score).toBe(0);
+  });
+});
