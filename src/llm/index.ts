@@ -1,5 +1,6 @@
 /** llm stage: a rendered prompt → a narrative, through one Provider interface (DESIGN.md "Providers"). */
 export { createProvider, type ProviderConfig } from './create-provider.ts';
+export { narrate, type NarrateOptions } from './narrate.ts';
 export { narrateOffline } from './offline/narrate-offline.ts';
 export { structuredOffline } from './offline/structured-offline.ts';
 export { requestKey, REQUEST_KEY_VERSION } from './request-key.ts';

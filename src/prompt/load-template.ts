@@ -78,6 +78,14 @@ export async function loadTemplate(ref: string, options: LoadTemplateOptions = {
   };
 }
 
+/**
+ * A template reference with an output mode applied: `templateRef('explain-flow@v1', 'structured')`
+ * is `explain-flow@v1:structured`; a reference that already names a mode keeps it.
+ */
+export function templateRef(ref: string, mode?: OutputMode): string {
+  return mode === undefined || /:(narrative|structured)$/.test(ref) ? ref : `${ref}:${mode}`;
+}
+
 function locate(ref: string, options: LoadTemplateOptions): { file: string; mode: OutputMode | undefined } {
   const modeMatch = /^(.*):(narrative|structured)$/.exec(ref);
   const base = modeMatch ? modeMatch[1]! : ref;

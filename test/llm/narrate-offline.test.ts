@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { narrate, narrateOffline, structuredOffline, StructuredExplanationSchema } from '../../src/llm/index.ts';
+import type { FeatureTable } from '../../src/table/schema.ts';
+import { hostileTable, seedTable } from './tables.ts';
+
+/** Words the offline narrator must never use: outside knowledge, environments, attack classes as fact. */
+const FORBIDDEN = /data ?cent(er|re)|cloud|synthetic|HTTPS|server|client|download|stream|malware|botnet|exfiltrat|scan|DDoS|C2\b|command and control|reputation|country|geolocat|OUT_BYTES|OUT_PKTS|back-to-back packets arriv/i;
+
+function noBaselineTable(): FeatureTable {
+  const t = seedTable();
+  t.flow_id = 'nf-v2-17';
+  t.score = { value: 1, method: 'column:Label', rank: 3, threshold: null };
+  t.flow = undefined;
+  t.features = t.features.map((r) => ({ ...r, baseline: null, contribution: null }));
+  t.window = { seconds: 60, available: false, reason: 'the input has no time fields (NF-v2)' };
+  return t;
+}
+
+describe('narrateOffline', () => {
+  const text = narrateOffline(seedTable());
+
+  it('is deterministic', () => {
+    expect(narrateOffline(seedTable())).toBe(text);
+  });
+
+  it('has the four sections of the narrative template', () => {
+    expect(text.match(/^### .+$/gm)).toEqual(['### What stands out', '### How they fit together', '### Caveats', '### Cautious conclusion']);
+  });
+
+  it('states the top contributors with exact values, units, definitions, baseline figures and contributions', () => {
+    expect(text).toContain(
+      '- **IN_BYTES** = 4761630 bytes: Bytes sent from source to destination in this flow. The value is above the baseline p99 (912000 bytes), at percentile 99.97 of the baseline, whose median is 1840 bytes. Its contribution to the score is 3.2. This may mean that more data was sent from source to destination than in most baseline flows.',
+    );
+    expect(text).toContain('The rows that contribute most to the score are IN_BYTES, IN_PKTS, duration_ms and avg_in_packet_size:');
+    expect(text).toContain('It was scored 7.31 by robust-z (rank 1 of 200) against a threshold of 4.');
+    expect(text).toContain('above the baseline median (153.3 bytes/packet), at percentile 96.5 of the baseline');
+  });
+
+  it('reads null as not applicable, never as 0', () => {
+    expect(text).toContain('- inter_arrival_ms is null, meaning not applicable: Start-time gap to the previous flow');
+    expect(text).not.toMatch(/inter_arrival_ms\W+(=|is|of)\s*0\b/);
+  });
+
+  it('hedges its interpretation and draws no verdict', () => {
+    expect(text).toContain('could be consistent with a larger transfer than most in the baseline, a longer-lived flow than most and larger packets than most');
+    expect(text).toContain('This is a statistical deviation, not evidence of malicious activity');
+  });
+
+  it('brings in nothing from outside the table', () => {
+    expect(text).not.toMatch(FORBIDDEN);
+    expect(narrateOffline(hostileTable())).not.toMatch(FORBIDDEN);
+    expect(narrateOffline(noBaselineTable())).not.toMatch(FORBIDDEN);
+  });
+
+  it('repeats data-quality notes as caveats and flags the affected row', () => {
+    const hostile = narrateOffline(hostileTable());
+    expect(hostile).toContain('- Data quality, IN_BYTES: IN_BYTES is at the 32-bit counter maximum; the true value may be larger.');
+    expect(hostile).toContain('A data-quality note applies to this value (see Caveats).');
+  });
+
+  it('says so when the table has no baseline or contributions, and why window features are missing', () => {
+    const bare = narrateOffline(noBaselineTable());
+    expect(bare).toContain('Flow nf-v2-17 was scored 1 by column:Label (rank 3).');
+    expect(bare).toContain('The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.');
+    expect(bare).toContain('- Window features are not available: the input has no time fields (NF-v2).');
+    expect(bare).toContain('Flow nf-v2-17 may have been flagged. This is a statistical deviation');
+  });
+
+  it('falls back to the rows furthest from their baseline when the table has no contributions', () => {
+    const t = seedTable();
+    t.features = t.features.map((r) => ({ ...r, contribution: null }));
+    expect(narrateOffline(t)).toContain('The table gives no positive contributions, so these rows are the ones furthest from their baseline: IN_BYTES, IN_PKTS, src_in_pkts_sum and duration_ms:');
+  });
+});
+
+describe('structuredOffline', () => {
+  it('is a schema-valid object whose observations cite the rows they describe', () => {
+    const answer = StructuredExplanationSchema.parse(structuredOffline(seedTable()));
+    expect(answer.observations.map((o) => o.features)).toEqual([
+      ['IN_BYTES'],
+      ['IN_PKTS'],
+      ['duration_ms'],
+      ['avg_in_packet_size'],
+      ['IN_BYTES', 'IN_PKTS', 'duration_ms', 'avg_in_packet_size'],
+    ]);
+    expect(answer.summary).toMatch(/^Flow 3943031 is from 2a0b:e43:1::21 port 443/);
+    expect(answer.caveats.at(-1)).toBe('The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.');
+  });
+
+  it('stays schema-valid for a table with nothing to say', () => {
+    expect(StructuredExplanationSchema.safeParse(structuredOffline(noBaselineTable())).success).toBe(true);
+  });
+});
+
+describe('narrate (library verb)', () => {
+  it('explains a table with the offline provider and explain-flow v1 by default', async () => {
+    const narrative = await narrate(seedTable());
+    expect(narrative).toMatchObject({ provider: 'offline', model: 'offline-narrator-v1', text: narrateOffline(seedTable()) });
+  });
+
+  it('follows the configured mode', async () => {
+    const narrative = await narrate(seedTable(), { config: { provider: 'offline', mode: 'structured' } });
+    expect(narrative.structured).toEqual(structuredOffline(seedTable()));
+  });
+});
