@@ -2,13 +2,13 @@ import { OFFLINE_MODEL } from '../config/index.ts';
 import { loadTemplate, renderPrompt, templateRef, type PromptTemplate } from '../prompt/index.ts';
 import type { FeatureTable } from '../table/schema.ts';
 import { createProvider, type ProviderConfig } from './create-provider.ts';
-import type { Narrative, Provider } from './provider.ts';
+import type { ModelParams, Narrative, Provider } from './provider.ts';
 
 export interface NarrateOptions {
   /** The provider to use. @default createProvider(config), i.e. offline without a config */
   provider?: Provider;
   /** Provider settings plus model, template and mode (a `ResolvedConfig` fits). */
-  config?: ProviderConfig & { model?: string; template?: string; mode?: 'narrative' | 'structured' | undefined; promptsDir?: string | undefined };
+  config?: ProviderConfig & { model?: string; params?: ModelParams; template?: string; mode?: 'narrative' | 'structured' | undefined; promptsDir?: string | undefined };
   /** A loaded template or a reference; wins over `config.template`. @default 'explain-flow@v1' */
   template?: string | PromptTemplate;
   /** Model name; wins over `config.model`. */
@@ -33,6 +33,6 @@ export async function narrate(table: FeatureTable, options: NarrateOptions = {})
       ? options.template
       : await loadTemplate(templateRef(options.template ?? config.template ?? 'explain-flow@v1', config.mode), config.promptsDir ? { promptsDir: config.promptsDir } : {});
   const model = options.model ?? config.model ?? (provider.id === 'offline' ? OFFLINE_MODEL : template.model);
-  const request = renderPrompt(template, table, { ...(model ? { model } : {}), sample: options.sample ?? 0 });
+  const request = renderPrompt(template, table, { ...(model ? { model } : {}), ...(config.params ? { params: config.params } : {}), sample: options.sample ?? 0 });
   return provider.narrate(request, options.signal ? { signal: options.signal } : {});
 }

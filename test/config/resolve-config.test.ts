@@ -101,3 +101,13 @@ describe('resolveConfig', () => {
     expect(message).toContain('`apiKey` from command-line flags');
   });
 });
+
+describe('flowlens.config.example.yaml', () => {
+  it('is a valid config file', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const cwd = project();
+    copyFileSync(join(import.meta.dirname, '../../flowlens.config.example.yaml'), join(cwd, 'flowlens.config.yaml'));
+    const config = resolveConfig({}, { cwd });
+    expect(config).toMatchObject({ provider: 'openai', baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1:8b', mode: 'narrative', params: { temperature: 0.2, seed: 7 } });
+  });
+});

@@ -103,3 +103,12 @@ describe('narrate (library verb)', () => {
     expect(narrative.structured).toEqual(structuredOffline(seedTable()));
   });
 });
+
+describe('narrate with configured parameters', () => {
+  it('passes config params into the request the provider sees', async () => {
+    const seen: unknown[] = [];
+    const provider = { id: 'spy', narrate: async (request: unknown) => (seen.push(request), { text: 't', provider: 'spy', model: 'm' }) };
+    await narrate(seedTable(), { provider, config: { provider: 'offline', model: 'm', params: { temperature: 0 } } });
+    expect(seen[0]).toMatchObject({ model: 'm', params: { temperature: 0, max_tokens: 900, seed: 7 } });
+  });
+});
