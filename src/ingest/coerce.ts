@@ -84,8 +84,10 @@ export function toTcpFlags(raw: unknown, field: string, at: RowAt, hex = false):
   if (typeof raw === 'number') n = raw;
   else if (typeof raw !== 'string') n = NaN;
   else if (hex) n = /^(0x)?[0-9a-f]{1,2}$/i.test(raw) ? parseInt(raw, 16) : NaN;
-  else if (/^[.FSRPAUEC]+$/.test(raw) && !/^\d/.test(raw)) n = lettersToFlags(raw);
-  else n = +raw;
+  else {
+    n = +raw;
+    if (n !== n && /^[.FSRPAUEC]+$/.test(raw)) n = lettersToFlags(raw);
+  }
   if (Number.isInteger(n) && n >= 0 && n <= 255) return n;
   return badRow(at, field, raw, 'TCP flags not a number 0..255, hex, or flag letters');
 }

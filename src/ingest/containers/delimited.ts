@@ -22,7 +22,7 @@ async function readHeader(lines: AsyncIterator<LineBatch>): Promise<{ header: st
   for (let r = await lines.next(); !r.done; r = await lines.next()) {
     const { lines: batch, first } = r.value;
     const at = batch.findIndex((l) => l.trim() !== '');
-    if (at >= 0) return { header: batch[at]!, rest: { lines: batch.slice(at + 1), first: first + at + 1 } };
+    if (at >= 0) return { header: batch[at]!, rest: { lines: batch.slice(at + 1), first: first + at + 1, quoted: r.value.quoted } };
   }
   return { header: null, rest: null };
 }
@@ -49,7 +49,27 @@ export async function openDelimited(lines: AsyncIterator<LineBatch>, options: De
     );
   }
 
+  /** No quotes anywhere in the batch: plain split, the hot path. */
+  function convertPlain(batch: LineBatch): RowBatch {
+    const { lines: ls, first } = batch;
+    const rows: RowBatch['rows'] = [];
+    const lineNos: number[] = [];
+    for (let i = 0; i < ls.length; i++) {
+      const line = ls[i]!;
+      if (line.length === 0) continue;
+      if (isTrailer !== undefined && isTrailer(line)) {
+        ended = true;
+        break;
+      }
+      const values = line.split(d);
+      lineNos.push(first + i);
+      rows.push(values.length === width ? values : new BadRowError({ file, line: first + i, field: '(row)', value: shown(line) }, `expected ${width} fields, got ${values.length}`));
+    }
+    return { rows, lines: lineNos };
+  }
+
   function convert(batch: LineBatch): RowBatch {
+    if (!batch.quoted && pending === null) return convertPlain(batch);
     const out: RowBatch = { rows: [], lines: [] };
     const { lines: ls, first } = batch;
     for (let i = 0; i < ls.length && !ended; i++) {

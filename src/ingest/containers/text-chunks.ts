@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 256 * 1024;
 
 async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
@@ -40,6 +40,8 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
 export interface LineBatch {
   lines: string[];
   first: number;
+  /** Some line of the batch contains a double quote (CSV readers take the slow, quote-aware path only then). */
+  quoted: boolean;
 }
 
 /** Split text chunks into physical lines (LF or CRLF), in batches of one chunk's worth. */
@@ -54,15 +56,16 @@ export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<
       continue;
     }
     rest = text.slice(cut + 1);
-    const lines = text.slice(0, cut).split('\n');
+    const body = text.slice(0, cut);
+    const lines = body.split('\n');
     stripCarriageReturns(lines);
-    yield { lines, first: next };
+    yield { lines, first: next, quoted: body.indexOf('"') >= 0 };
     next += lines.length;
   }
   if (rest !== '') {
     const lines = [rest];
     stripCarriageReturns(lines);
-    yield { lines, first: next };
+    yield { lines, first: next, quoted: rest.indexOf('"') >= 0 };
   }
 }
 

@@ -26,7 +26,7 @@ export async function openZeekTsv(lines: AsyncIterator<LineBatch>, file: string)
       else if (line.startsWith('#empty_field')) empty = line.split(sep)[1] ?? empty;
       else if (line.startsWith('#fields')) {
         header = line.split(sep).slice(1);
-        carry = { lines: ls.slice(i + 1), first: first + i + 1 };
+        carry = { lines: ls.slice(i + 1), first: first + i + 1, quoted: false };
         break;
       }
     }
