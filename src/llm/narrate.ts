@@ -1,6 +1,6 @@
 import { OFFLINE_MODEL } from '../config/index.ts';
 import { loadTemplate, renderPrompt, templateRef, type PromptTemplate } from '../prompt/index.ts';
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 import { createProvider, type ProviderConfig } from './create-provider.ts';
 import type { ModelParams, Narrative, Provider } from './provider.ts';
 

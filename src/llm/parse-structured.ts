@@ -1,6 +1,6 @@
 import { resolveFeatureName } from '../features/registry.ts';
 import { StructuredExplanationSchema, type StructuredExplanation } from '../prompt/index.ts';
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 
 export type ParseResult = { ok: true; value: StructuredExplanation } | { ok: false; error: string };
 

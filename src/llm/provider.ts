@@ -1,4 +1,4 @@
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -1,4 +1,4 @@
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 import type { PromptTemplate } from './load-template.ts';
 import { STRUCTURED_JSON_SCHEMA } from './structured-schema.ts';
 import { neutraliseTable, renderTableBlock } from './table-block.ts';

@@ -1,4 +1,4 @@
-import type { FeatureTable, TableRow } from '../table/schema.ts';
+import type { FeatureTable, TableRow } from '../table/index.ts';
 import { tableMarkdown } from './table-markdown.ts';
 
 /** Info string of the data fence: the prompt tells the model everything inside it is data. */
@@ -11,7 +11,7 @@ export const DATA_FENCE = '```flowlens-data';
  * holding "ignore previous instructions" or a ``` fence stays one quoted cell inside the block.
  */
 export function renderTableBlock(table: FeatureTable): string {
-  return `${DATA_FENCE}\n${tableMarkdown(neutraliseTable(table))}\n\`\`\``;
+  return `${DATA_FENCE}\n${tableMarkdown(neutraliseTable(table)).trimEnd()}\n\`\`\``;
 }
 
 /** A copy of the table whose strings cannot close the fence, start a line or split a cell. */
@@ -48,7 +48,8 @@ function neutraliseRow(row: TableRow): TableRow {
   return {
     ...row,
     name: inline(row.name),
-    value: typeof row.value === 'string' ? quote(row.value) : row.value,
+    // tableToMarkdown escapes pipes in values itself
+    value: typeof row.value === 'string' ? inline(JSON.stringify(row.value), false) : row.value,
     unit: inline(row.unit),
     description: inline(row.description),
   };
@@ -64,11 +65,11 @@ function quoteIfUnsafe(text: string): string {
 }
 
 /** One table-cell-safe line: no backticks, no line breaks or control characters, no bare pipes. */
-function inline(text: string): string {
-  return text
+function inline(text: string, escapePipes = true): string {
+  const safe = text
     .replace(/`/g, '\u02cb')
     .replace(/\r\n|\r|\n/g, '\\n')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\|/g, '\\|');
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapePipes ? safe.replace(/\|/g, '\\|') : safe;
 }

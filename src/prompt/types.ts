@@ -1,4 +1,4 @@
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 
 /*
  * The prompt stage sits upstream of llm/ (DESIGN.md), so it declares the request shape itself;

@@ -1,4 +1,4 @@
-import type { TableRow } from '../../table/schema.ts';
+import type { TableRow } from '../../table/index.ts';
 
 export type Direction = 'high' | 'low' | 'typical' | 'unknown';
 

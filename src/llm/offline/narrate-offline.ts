@@ -1,5 +1,5 @@
 import { resolveFeatureName } from '../../features/registry.ts';
-import type { FeatureTable, TableRow } from '../../table/schema.ts';
+import type { FeatureTable, TableRow } from '../../table/index.ts';
 import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
 import { pickTopRows } from './pick-rows.ts';
 import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';

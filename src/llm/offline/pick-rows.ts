@@ -1,4 +1,4 @@
-import type { FeatureTable, TableRow } from '../../table/schema.ts';
+import type { FeatureTable, TableRow } from '../../table/index.ts';
 import { directionOf } from './compare-row.ts';
 
 /** At most this many rows are discussed as "what stands out". */

@@ -1,5 +1,5 @@
 import type { StructuredExplanation } from '../../prompt/index.ts';
-import type { FeatureTable } from '../../table/schema.ts';
+import type { FeatureTable } from '../../table/index.ts';
 import { caveats, conclusion, context, describeRow, readingOf, together } from './narrate-offline.ts';
 import { pickTopRows } from './pick-rows.ts';
 
