@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider, StructuredExplanationSchema, type Provider } from '../../src/llm/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startOpenAIStub, type OpenAIStub } from '../support/openai-stub.ts';
-import { CONTRACT_CASSETTES, SECRET_KEY, seedRequest } from './support.ts';
+import { SECRET_KEY, seedRequest } from './support.ts';
 import { seedTable } from './tables.ts';
 
 /**
@@ -15,16 +18,23 @@ const VALID_STRUCTURED = {
   caveats: ['inter_arrival_ms is null: not applicable.'],
 };
 
+// Replay answers from cassettes recorded here from the offline narrator; the committed cassettes
+// (prompt regression) are checked in replay.test.ts.
+const cassettes = mkdtempSync(join(tmpdir(), 'flowlens-contract-'));
+
 beforeAll(async () => {
   stub = await startOpenAIStub({ defaultText: 'IN_BYTES = 4761630 bytes may be high.', defaultJson: VALID_STRUCTURED });
+  const recorder = createProvider({ provider: 'offline', record: true, cassetteDir: cassettes });
+  for (const mode of ['narrative', 'structured'] as const) await recorder.narrate(await seedRequest(mode));
 });
 afterAll(async () => {
   await stub.close();
+  rmSync(cassettes, { recursive: true, force: true });
 });
 
 const PROVIDERS: Array<[string, () => Provider]> = [
   ['offline', () => createProvider({ provider: 'offline' })],
-  ['replay', () => createProvider({ provider: 'replay', cassetteDir: CONTRACT_CASSETTES })],
+  ['replay', () => createProvider({ provider: 'replay', cassetteDir: cassettes })],
   ['openai', () => createProvider({ provider: 'openai', baseURL: stub.url, apiKey: SECRET_KEY, maxRetries: 0, timeoutMs: 5000 })],
 ];
 

@@ -14,8 +14,10 @@ afterEach(async () => {
 });
 
 describe('replay and record', () => {
-  it('replays a committed cassette for the same request', async () => {
+  it('replays a committed cassette for the same request (prompt regression)', async () => {
     const request = await seedRequest('narrative');
+    // A miss here means what the model sees has changed (template, table rendering, registry
+    // definitions): if deliberate, re-record with `npx tsx test/llm/record-cassettes.ts`.
     const narrative = await createProvider({ provider: 'replay', cassetteDir: CONTRACT_CASSETTES }).narrate(request);
     const file = join(CONTRACT_CASSETTES, `${requestKey(request).replace(':', '-')}.json`);
     expect(narrative.text).toBe(JSON.parse(readFileSync(file, 'utf8')).narrative.text);
