@@ -87,7 +87,8 @@ export function templateRef(ref: string, mode?: OutputMode): string {
 }
 
 function locate(ref: string, options: LoadTemplateOptions): { file: string; mode: OutputMode | undefined } {
-  const modeMatch = /^(.*):(narrative|structured)$/.exec(ref);
+  // `ref:mode` applied twice (a mode already in the ref plus a --mode flag): the last one wins.
+  const modeMatch = /^(.*?)(?::(?:narrative|structured))*:(narrative|structured)$/.exec(ref);
   const base = modeMatch ? modeMatch[1]! : ref;
   const mode = modeMatch ? (modeMatch[2] as OutputMode) : undefined;
   const idMatch = /^([a-z0-9][a-z0-9-]*)@(v\d+)$/.exec(base);

@@ -124,3 +124,9 @@ describe('compileMessage (render-time strictness)', async () => {
     expect(() => render({ flow_id: '1' })).toThrow(new TemplateError('prompts/x/v1.yaml', 'cannot render: missing variable `table`', 'table'));
   });
 });
+
+describe('template references with a mode', () => {
+  it('lets the last mode win when one is applied twice', async () => {
+    expect((await loadTemplate('explain-flow@v1:narrative:structured')).mode).toBe('structured');
+  });
+});
