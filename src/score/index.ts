@@ -8,5 +8,4 @@ export { createIsolationForest, ISOLATION_FOREST_THRESHOLD, type IsolationForest
 export { createScorer, DEFAULT_SCORER } from './create-scorer.ts';
 export { readColumnScore, rescaleContributions } from './column-score.ts';
 export { TopHeap } from './top-heap.ts';
-export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
 export { SCORER_NAMES, type Contributions, type ScoreResult, type Scorer, type ScorerName } from './types.ts';

@@ -12,7 +12,7 @@ const f = (unit: string, description: string): FieldSpec => ({ unit, description
 
 export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
   L7_PROTO: f('nDPI id', 'Application protocol detected by nDPI, as "major.minor" numeric id (0 = unknown)'),
-  TCP_FLAGS: f('bitmask', 'Cumulative TCP flags of both directions (FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32, ECE 64, CWR 128)'),
+  TCP_FLAGS: f('bitmask', 'TCP flags seen in either direction'),
   CLIENT_TCP_FLAGS: f('bitmask', 'Cumulative TCP flags sent by the client (source)'),
   SERVER_TCP_FLAGS: f('bitmask', 'Cumulative TCP flags sent by the server (destination)'),
   FLOW_DURATION_MILLISECONDS: f('ms', 'Flow duration as reported by the exporter (may be a wrapped counter; see notes)'),
@@ -69,5 +69,5 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
 
 /** Unit and definition for an input field; a neutral entry for names not in the list. */
 export function fieldSpec(name: string): FieldSpec {
-  return FIELD_SPECS[name] ?? { unit: '', description: 'Field reported by the exporter (no definition known to flowlens)' };
+  return FIELD_SPECS[name] ?? { unit: '', description: 'Exporter field (no definition known)' };
 }

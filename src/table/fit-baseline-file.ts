@@ -1,8 +1,8 @@
 import { extractFeatures } from '../features/index.ts';
 import { DEFAULT_WINDOW_MS } from '../features/registry.ts';
 import { openFlows, type IngestSummary, type ReadFlowsOptions } from '../ingest/index.ts';
-import type { Baseline } from './baseline-schema.ts';
-import { createBaselineFitter } from './fit-baseline.ts';
+import { createBaselineFitter, type Baseline } from '../score/index.ts';
+
 
 export interface FitBaselineOptions {
   /** @default DEFAULT_WINDOW_MS (60 s) */

@@ -7,3 +7,4 @@ export { fieldSpec, FIELD_SPECS, type FieldSpec } from './fields.ts';
 export { protocolName } from './protocol-names.ts';
 export { selectTables, type ScoreSummary } from './select-tables.ts';
 export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';
+export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';

@@ -1,6 +1,7 @@
 import { BaselineError, InputError } from '../errors.ts';
 import { openFlows, type FlowSource, type IngestSummary } from '../ingest/index.ts';
-import { fitBaselineFile, loadBaseline, type Baseline } from '../score/index.ts';
+import { loadBaseline, type Baseline } from '../score/index.ts';
+import { fitBaselineFile } from './fit-baseline-file.ts';
 import { buildTable, type WindowContext } from './build-table.ts';
 import { createFlowScorer } from './flow-scorer.ts';
 import { createRanker, scorePass } from './score-pass.ts';

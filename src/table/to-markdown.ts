@@ -20,7 +20,7 @@ export function tableToMarkdown(table: FeatureTable): string {
   if (table.fields.length > 0) parts.push(`Other exporter fields:\n${fieldTable(table.fields)}`);
   if (table.window) {
     const w = table.window;
-    parts.push(`Window: ${formatNumber(w.seconds)} s, ${w.available ? 'window features available' : `window features not available${w.reason ? `: ${w.reason}` : ''}`}.`);
+    parts.push(`Window: ${formatNumber(w.seconds)} s${w.available ? '' : `, window features not available${w.reason ? `: ${w.reason}` : ''}`}.`);
   }
   if (table.notes.length > 0) {
     parts.push(`Data-quality notes:\n${table.notes.map((n) => `- ${n.field} (${n.code}): ${n.message}`).join('\n')}`);
@@ -40,15 +40,15 @@ function identityLine(table: FeatureTable): string | undefined {
   const f = table.flow;
   if (!f) return undefined;
   const end = (addr: string, port: number | null): string => (port === null ? addr : `${addr} port ${port}`);
-  const time = f.start === null ? 'no time fields' : `${f.start} to ${f.end ?? 'unknown end'}`;
+  const time = f.start === null ? 'no time fields' : `${compactTime(f.start)} to ${f.end === null ? 'unknown end' : compactTime(f.end)}`;
   return `${f.protocol_name} (${f.protocol}) from ${end(f.src_addr, f.src_port)} to ${end(f.dst_addr, f.dst_port)}; ${time}`;
 }
 
 function featureTable(rows: readonly TableRow[]): string {
-  const head = '| Feature | Value | Unit | Median | p99 | Pctl | Contrib | Definition |\n|---|---|---|---|---|---|---|---|';
+  const head = '| Feature | Value | Unit | Median | p99 | Pctl | Contrib | Definition |\n|-|-|-|-|-|-|-|-|';
   const lines = rows.map((r) => {
     const b = r.baseline;
-    const cells = [r.name, cell(r.value), r.unit, cell(b?.median), cell(b?.p99), cell(b?.percentile), signed(r.contribution), r.description];
+    const cells = [r.name, cell(r.value), r.unit, short(b?.median), short(b?.p99), short(b?.percentile), signed(r.contribution), definition(r)];
     return `| ${cells.join(' | ')} |`;
   });
   return [head, ...lines].join('\n');
@@ -56,8 +56,19 @@ function featureTable(rows: readonly TableRow[]): string {
 
 function fieldTable(rows: readonly TableRow[]): string {
   const lines = rows.map((r) => `| ${[r.name, cell(r.value), r.unit, r.description].join(' | ')} |`);
-  return ['| Field | Value | Unit | Definition |', '|---|---|---|---|', ...lines].join('\n');
+  return ['| Field | Value | Unit | Definition |', '|-|-|-|-|', ...lines].join('\n');
 }
+
+/** The "; null when …" clause matters only for a null value: shown there, dropped elsewhere to save prompt tokens. */
+function definition(row: TableRow): string {
+  return row.value === null ? row.description : row.description.replace(/;\s*null (when|where|if)\b.*$/i, '');
+}
+
+function short(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'n/a' : formatNumber(value);
+}
+
+const compactTime = (iso: string): string => iso.replace(/\.000Z$/, 'Z');
 
 function cell(value: number | string | null | undefined): string {
   if (value === null) return NULL_TEXT;
