@@ -15,7 +15,7 @@ export function openContainer(chunks: AsyncIterable<string>, spec: FormatSpec, f
     case 'zeek-tsv':
       return openZeekTsv(lines, file);
     case 'jsonl':
-      return openJsonLines(lines, file, spec.knownKeys ?? []);
+      return openJsonLines(lines, file, spec.knownKeys ?? [], spec.nested === true);
     case 'json-array':
       return openJsonArray(lines, file, spec.knownKeys ?? []);
   }

@@ -75,7 +75,8 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
   let container: Container = { header: [], batches: [] };
   let compiled: CompiledFormat | null = null;
   if (spec !== undefined) {
-    container = await openContainer(chunks, spec, file);
+    container = await openContainer(chunks, spec, file, (ctx.mapping as { delimiter?: string } | undefined)?.delimiter);
+    if (container.sample !== undefined) ctx.sample = container.sample;
     if (container.header.length > 0) compiled = await spec.compile(container.header, ctx);
   }
   const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(path));

@@ -11,4 +11,6 @@ export interface RowBatch {
 export interface Container {
   header: string[];
   batches: AsyncIterable<RowBatch> | Iterable<RowBatch>;
+  /** JSON containers: the first record, aligned with the header (formats that need a look at the data). */
+  sample?: unknown[];
 }

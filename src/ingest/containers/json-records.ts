@@ -13,19 +13,19 @@ export function flatten(value: Record<string, unknown>, prefix = '', out: Record
 }
 
 /** Header for JSON records: the format's known keys, then the first record's other keys. */
-export function jsonHeader(first: Record<string, unknown> | null, knownKeys: readonly string[]): string[] {
+export function jsonHeader(first: Record<string, unknown> | null, knownKeys: readonly string[], nested = false): string[] {
   const header = [...knownKeys];
   const seen = new Set(header);
-  if (first !== null) for (const key of Object.keys(flatten(first))) if (!seen.has(key)) header.push(key);
+  if (first !== null) for (const key of Object.keys(nested ? first : flatten(first))) if (!seen.has(key)) header.push(key);
   return header;
 }
 
 /** Align a flattened record with the header (keys not in the header are dropped). */
-export function alignRecord(value: unknown, header: string[], file: string, line: number): unknown[] | BadRowError {
+export function alignRecord(value: unknown, header: string[], file: string, line: number, nested = false): unknown[] | BadRowError {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return new BadRowError({ file, line, field: '(record)', value: JSON.stringify(value)?.slice(0, 1000) ?? null }, 'not a JSON object');
   }
-  const flat = flatten(value as Record<string, unknown>);
+  const flat = nested ? (value as Record<string, unknown>) : flatten(value as Record<string, unknown>);
   const row = new Array<unknown>(header.length);
   for (let i = 0; i < header.length; i++) row[i] = flat[header[i]!];
   return row;
@@ -40,7 +40,7 @@ function parseLine(text: string, file: string, line: number): unknown {
 }
 
 /** JSON lines: one object per non-blank line. */
-export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: string, knownKeys: readonly string[]): Promise<Container> {
+export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: string, knownKeys: readonly string[], nested = false): Promise<Container> {
   let carry: LineBatch | null = null;
   let first: Record<string, unknown> | null = null;
   for (let r = await lines.next(); !r.done; r = await lines.next()) {
@@ -51,7 +51,7 @@ export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: strin
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !(parsed instanceof BadRowError)) first = parsed as Record<string, unknown>;
     break;
   }
-  const header = jsonHeader(first, knownKeys);
+  const header = jsonHeader(first, knownKeys, nested);
   function convert(batch: LineBatch): RowBatch {
     const out: RowBatch = { rows: [], lines: [] };
     batch.lines.forEach((text, i) => {
@@ -59,7 +59,7 @@ export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: strin
       const line = batch.first + i;
       const parsed = parseLine(text, file, line);
       out.lines.push(line);
-      out.rows.push(parsed instanceof BadRowError ? parsed : alignRecord(parsed, header, file, line));
+      out.rows.push(parsed instanceof BadRowError ? parsed : alignRecord(parsed, header, file, line, nested));
     });
     return out;
   }
@@ -67,5 +67,6 @@ export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: strin
     if (carry !== null) yield convert(carry);
     for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
   }
-  return { header, batches: batches() };
+  const sample = first === null ? undefined : alignRecord(first, header, file, 1, nested);
+  return { header, batches: batches(), ...(Array.isArray(sample) ? { sample } : {}) };
 }

@@ -14,6 +14,7 @@ function unescapeSeparator(text: string): string {
 export async function openZeekTsv(lines: AsyncIterator<LineBatch>, file: string): Promise<Container> {
   let sep = '\t';
   let empty = '(empty)';
+  let unset = '-';
   let header: string[] | null = null;
   let carry: LineBatch | null = null;
   while (header === null) {
@@ -24,6 +25,7 @@ export async function openZeekTsv(lines: AsyncIterator<LineBatch>, file: string)
       const line = ls[i]!;
       if (line.startsWith('#separator ')) sep = unescapeSeparator(line.slice(11).trim());
       else if (line.startsWith('#empty_field')) empty = line.split(sep)[1] ?? empty;
+      else if (line.startsWith('#unset_field')) unset = line.split(sep)[1] ?? unset;
       else if (line.startsWith('#fields')) {
         header = line.split(sep).slice(1);
         carry = { lines: ls.slice(i + 1), first: first + i + 1, quoted: false };
@@ -47,7 +49,8 @@ export async function openZeekTsv(lines: AsyncIterator<LineBatch>, file: string)
         const parts = values.pop()!.trim().split(/\s+/);
         values.push(...parts);
       }
-      for (let k = 0; k < values.length; k++) if (values[k] === empty) values[k] = '';
+      // unset (`-`) and empty-set markers both become '' so every reader sees one "not set"
+      for (let k = 0; k < values.length; k++) if (values[k] === unset || values[k] === empty) values[k] = '';
       out.lines.push(lineNo);
       out.rows.push(
         values.length === width

@@ -54,6 +54,15 @@ export class Columns {
     return -1;
   }
 
+  /** Index of the first of `names` present, or -1, leaving the column in `fields` too. */
+  peek(...names: string[]): number {
+    for (const name of names) {
+      const i = this.exact.get(name) ?? this.folded.get(name.toLowerCase());
+      if (i !== undefined) return i;
+    }
+    return -1;
+  }
+
   /** Like find, but a MissingColumnError naming the first alternative when none is present. */
   require(...names: string[]): number {
     const i = this.find(...names);
@@ -65,12 +74,13 @@ export class Columns {
   }
 
   /** A filler for `fields` and `labels` from every column not used as a canonical field. */
-  extras(): (row: unknown[], fields: Flow['fields'], labels: Flow['labels']) => void {
+  extras(extraLabels: readonly string[] = []): (row: unknown[], fields: Flow['fields'], labels: Flow['labels']) => void {
+    const extra = new Set(extraLabels);
     const fieldIdx: number[] = [];
     const labelIdx: number[] = [];
     this.header.forEach((name, i) => {
       if (this.used.has(i)) return;
-      (isLabelColumn(name) ? labelIdx : fieldIdx).push(i);
+      (isLabelColumn(name) || extra.has(name) ? labelIdx : fieldIdx).push(i);
     });
     const names = this.header;
     return (row, fields, labels) => {
@@ -82,7 +92,7 @@ export class Columns {
       for (let k = 0; k < labelIdx.length; k++) {
         const i = labelIdx[k]!;
         const v = row[i];
-        if (v !== undefined && v !== null) labels[names[i]!] = typeof v === 'string' ? v : String(v);
+        if (v !== undefined && v !== null && v !== '') labels[names[i]!] = typeof v === 'string' ? v : String(v);
       }
     };
   }

@@ -12,6 +12,8 @@ export interface CompileContext {
   mapping?: unknown;
   /** Labels by input id from a sibling ground-truth file (NF-v3 batches). */
   labelsById?: Map<string, Record<string, string>>;
+  /** The first record aligned with the header (JSON containers only). */
+  sample?: unknown[];
 }
 
 /** Converts one row (aligned with the header) into a Flow; null when the record is not a flow. Throws BadRowError. */
@@ -33,6 +35,8 @@ export interface FormatSpec {
   container: ContainerKind;
   /** JSON formats: keys always in the header, so records that omit them still line up. */
   knownKeys?: readonly string[];
+  /** JSON formats: keep nested objects as values instead of flattening them to dotted keys. */
+  nested?: boolean;
   /** A line that ends the data (nfdump's summary block). */
   isTrailer?: (line: string) => boolean;
   /** Build the mapper once per file; throws MissingColumnError for an absent required column. */
