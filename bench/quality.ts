@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SCORER_NAMES, type ScorerName } from '../src/score/index.ts';
 import { selectTables } from '../src/table/index.ts';
+import { isAnomaly, precisionAtK, rocAuc } from './quality/metrics.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const realDir = resolve(repoRoot, '../shared/data/real');
@@ -35,34 +36,6 @@ interface Metrics {
   anomalies: number;
 }
 
-/** ROC-AUC with mid-ranks for ties (Mann–Whitney U). */
-export function rocAuc(scores: readonly number[], anomaly: readonly number[]): number {
-  const order = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array<number>(scores.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) ranks[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  const pos = anomaly.filter((a) => a === 1).length;
-  const neg = anomaly.length - pos;
-  if (pos === 0 || neg === 0) return Number.NaN;
-  const rankSum = anomaly.reduce((s, a, i) => s + (a === 1 ? ranks[i]! : 0), 0);
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
-
-/** Precision of the k highest scores; a tie group straddling k counts by its anomaly share (expected value). */
-export function precisionAtK(scores: readonly number[], anomaly: readonly number[], k: number): number {
-  const idx = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  const kth = scores[idx[k - 1]!]!;
-  const above = idx.filter((i) => scores[i]! > kth);
-  const tied = idx.filter((i) => scores[i] === kth);
-  const hitsAbove = above.filter((i) => anomaly[i] === 1).length;
-  const tiedShare = tied.filter((i) => anomaly[i] === 1).length / tied.length;
-  return (hitsAbove + (k - above.length) * tiedShare) / k;
-}
-
 function metrics(scores: number[], anomaly: number[]): Metrics {
   const anomalies = anomaly.filter((a) => a === 1).length;
   const k1 = Math.max(1, Math.round(scores.length / 100));
@@ -73,14 +46,6 @@ function metrics(scores: number[], anomaly: number[]): Metrics {
     n: scores.length,
     anomalies,
   };
-}
-
-/** Benign vs anything else, from whichever label columns the input has. */
-export function isAnomaly(labels: Record<string, string>): number {
-  const lower = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.toLowerCase(), v.trim().toLowerCase()]));
-  if (lower.attack !== undefined) return lower.attack === 'benign' ? 0 : 1;
-  if (lower.label !== undefined) return ['0', 'benign', 'normal'].includes(lower.label) ? 0 : 1;
-  throw new Error(`no label column in ${JSON.stringify(labels)}`);
 }
 
 async function scoreFlowlens(file: string, scorer: ScorerName): Promise<Metrics> {

@@ -4,7 +4,7 @@ import { createRobustZ } from './robust-z.ts';
 import type { Scorer, ScorerName } from './types.ts';
 
 /** The default scorer, chosen by measured quality (README "Scoring", bench/quality.ts). */
-export const DEFAULT_SCORER: ScorerName = 'robust-z';
+export const DEFAULT_SCORER: ScorerName = 'isolation-forest';
 
 /** Fit the named scorer on a baseline. */
 export function createScorer(name: ScorerName, baseline: Baseline): Scorer {

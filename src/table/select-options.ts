@@ -5,7 +5,7 @@ import { DEFAULT_SCORER, SCORER_NAMES, type ScorerName } from '../score/index.ts
 
 /** Options of selectTables (and `flowlens score`). */
 export interface SelectOptions {
-  /** @default DEFAULT_SCORER ('robust-z') */
+  /** @default DEFAULT_SCORER ('isolation-forest', chosen by measured quality) */
   scorer?: ScorerName;
   /** Keep the N highest scores. @default 10 when neither threshold nor ids is given */
   top?: number;

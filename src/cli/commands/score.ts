@@ -40,7 +40,7 @@ const number = (label: string) => (value: string): number => {
 /** Flags shared by `score` and `baseline fit` (and usable by run). */
 export function addScoringOptions(command: Command): Command {
   return command
-    .option('--scorer <name>', 'robust-z | isolation-forest (default robust-z)')
+    .option('--scorer <name>', 'isolation-forest | robust-z (default isolation-forest)')
     .option('--window <duration>', 'sliding window of the window features, e.g. 60s, 5m (default 60s)', parseDuration)
     .option('--baseline <flows>', 'fit the baseline on this flow file instead of the input')
     .option('--baseline-file <json>', 'score against a saved baseline (flowlens baseline fit)')
