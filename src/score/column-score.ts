@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import type { Flow } from '../ingest/flow-schema.ts';
+import type { Flow } from '../ingest/index.ts';
 import type { Contributions, ScoreResult } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { FEATURES, FEATURE_NAMES, REGISTRY_VERSION, type FeatureValues } from '../features/registry.ts';
-import { TCP_FLAG_BITS, type Flow } from '../ingest/flow-schema.ts';
+import { TCP_FLAG_BITS, type Flow } from '../ingest/index.ts';
 import { percentileOf, type Baseline, type ScoreResult } from '../score/index.ts';
 import { fieldSpec } from './fields.ts';
 import { protocolName } from './protocol-names.ts';

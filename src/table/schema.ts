@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QualityNoteSchema } from '../ingest/flow-schema.ts';
+import { QualityNoteSchema } from '../ingest/index.ts';
 
 /**
  * FeatureTable: THE contract between stages (DESIGN.md). One per explained flow; serialised as
