@@ -14,8 +14,10 @@ function compare(a: Flow, b: Flow): number {
 /**
  * Bounded reorder buffer (issue 2, "Ingest"). Flows wait until the newest start time seen is more than
  * `windowMs` past theirs (or the buffer holds `maxFlows`), then leave in (start time, input order).
- * Late rule: a flow that starts before the last flow already emitted cannot be put in order any more; it is
- * emitted at once with a `late-flow` note, and features give it null window values.
+ * Late rule: a flow that starts more than `windowMs` before the newest start read so far (or before a flow
+ * the cap already forced out) cannot be put in order; it is emitted at once, ahead of the flows still
+ * buffered, with a `late-flow` note, and features give it null window values. The rule depends only on the
+ * input order, never on how the file was chunked.
  *
  * Flows are collected per batch, sorted (V8's TimSort is linear on the nearly sorted runs exports produce)
  * and merged into the held, sorted remainder: cheaper than a heap by a wide margin on real exports.
@@ -35,12 +37,13 @@ export class ReorderBuffer {
   /** Add a flow with a start time. Returns true when it was late (noted; the caller emits it now). */
   push(flow: Flow): boolean {
     const start = flow.start_ms!;
-    if (start < this.watermark) {
+    const floor = Math.max(this.newest - this.windowMs, this.watermark);
+    if (start < floor) {
       flow.notes.push({
         code: 'late-flow',
         field: 'start_ms',
         value: start,
-        message: `This flow arrived after flows starting up to ${formatNumber(this.watermark - start)} ms later had already been processed, beyond the reorder window, so its window features are null.`,
+        message: `This flow started ${formatNumber(this.newest - start)} ms before the newest flow already read, beyond the ${formatNumber(this.windowMs)} ms reorder window, so it could not be put in time order and its window features are null.`,
       });
       return true;
     }
