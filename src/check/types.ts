@@ -47,3 +47,26 @@ export interface CheckResult {
   claims: CheckedClaim[];
   summary: CheckSummary;
 }
+
+/**
+ * The kinds of claim the extractor finds. `registry.ts` maps each to its checker through a
+ * `Record<ClaimKind, …>`, so adding a kind without a checker fails tsc (STYLE.md §4).
+ */
+export const ClaimKind = z.enum([
+  'quantity',
+  'address',
+  'port',
+  'service',
+  'protocol',
+  'address-family',
+  'timestamp',
+  'tcp-flags',
+  'comparative',
+  'value-range',
+  'absent-field',
+  'entity',
+  'share',
+  'null-reading',
+  'initiation',
+]);
+export type ClaimKind = z.infer<typeof ClaimKind>;

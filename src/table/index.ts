@@ -8,3 +8,4 @@ export { protocolName } from './protocol-names.ts';
 export { selectTables, type ScoreSummary } from './select-tables.ts';
 export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';
 export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
+export { readTable, readReport, type ReadReport } from './read.ts';

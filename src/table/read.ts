@@ -1,0 +1,207 @@
+import { FEATURES, resolveFeatureName } from '../features/registry.ts';
+import { InputError } from '../errors.ts';
+import { fieldSpec } from './fields.ts';
+import { protocolName } from './protocol-names.ts';
+import { FeatureTableSchema, type FeatureTable, type FlowIdentity, type TableRow } from './schema.ts';
+import { readMarkdownReport, type MarkdownReportParts } from './read-markdown.ts';
+
+type Scalar = number | string | null;
+
+/** Input names for the flow identity (nProbe v2/v3/v9, the seed, Zeek, canonical). First present wins. */
+const IDENTITY_KEYS = {
+  src_addr: ['src_addr', 'IPV4_SRC_ADDR', 'IPV6_SRC_ADDR', 'IP_SRC_ADDR', 'SRC_ADDR', 'id.orig_h', 'src_ip'],
+  dst_addr: ['dst_addr', 'IPV4_DST_ADDR', 'IPV6_DST_ADDR', 'IP_DST_ADDR', 'DST_ADDR', 'id.resp_h', 'dest_ip'],
+  src_port: ['src_port', 'L4_SRC_PORT', 'id.orig_p'],
+  dst_port: ['dst_port', 'L4_DST_PORT', 'id.resp_p', 'dest_port'],
+  protocol: ['protocol', 'PROTOCOL', 'PROTOCOL_NUM', 'proto'],
+  start: ['start', 'FIRST_SWITCHED', 'FLOW_START_MILLISECONDS', 'ts'],
+  end: ['end', 'LAST_SWITCHED', 'FLOW_END_MILLISECONDS'],
+} as const;
+const ID_KEYS = ['flow_id', 'ID', 'FLOW_ID', 'id', 'uid'];
+/** Identity members that also stay as rows, so claims about them can cite the input's own name. */
+const KEEP_AS_FIELD = new Set(['FIRST_SWITCHED', 'LAST_SWITCHED', 'FLOW_START_MILLISECONDS', 'FLOW_END_MILLISECONDS']);
+
+/**
+ * Read a table the checker can use: a FeatureTable JSON, or a flat `{"FEATURE": value}` object
+ * (names resolved through the feature registry's aliases; unknown names kept as `fields`).
+ * Throws InputError naming the file and what was expected.
+ *
+ * @example
+ * readTable({ IN_BYTES: 4761630, src_IN_PKTS_sum: 3730 }, 'table.json').features[1].name; // "src_in_pkts_sum"
+ */
+export function readTable(value: unknown, file = '<table>'): FeatureTable {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError({ file, field: 'table', value, expected: 'a FeatureTable object or a flat {"FEATURE": value} object' });
+  }
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record['features'])) return parseFeatureTable(record, file);
+  return flatToTable(record, file);
+}
+
+function parseFeatureTable(record: Record<string, unknown>, file: string): FeatureTable {
+  const parsed = FeatureTableSchema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'table';
+  throw new InputError({ file, field, expected: `a valid FeatureTable (${issue?.message ?? 'schema mismatch'})` }, undefined, { cause: parsed.error });
+}
+
+function toScalar(key: string, raw: unknown, file: string): Scalar {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'boolean') return raw ? 1 : 0;
+  if (typeof raw !== 'string') throw new InputError({ file, field: key, value: raw, expected: 'a number, a string or null' });
+  const text = raw.trim();
+  if (/^(null|n\/a|none|nan|-)$/i.test(text) || text.startsWith('n/a')) return null;
+  const numeric = text.replace(/,/g, '');
+  return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(numeric) ? Number(numeric) : text;
+}
+
+/** A flat object of scalars → FeatureTable. Exported for the Markdown reader. */
+export function flatToTable(record: Record<string, unknown>, file: string): FeatureTable {
+  const values = new Map<string, Scalar>();
+  for (const [key, raw] of Object.entries(record)) values.set(key, toScalar(key, raw, file));
+  if (values.size === 0) throw new InputError({ file, field: 'table', expected: 'at least one feature' });
+  const pick = (keys: readonly string[]): { key: string; value: Scalar } | undefined => {
+    for (const key of keys) if (values.has(key)) return { key, value: values.get(key)! };
+    return undefined;
+  };
+  const used = new Set<string>();
+  const id = pick(ID_KEYS);
+  if (id) used.add(id.key);
+  const flow = identityOf(pick, used);
+  const features: TableRow[] = [];
+  const fields: TableRow[] = [];
+  for (const [key, value] of values) {
+    if (used.has(key) && !KEEP_AS_FIELD.has(key)) continue;
+    const name = resolveFeatureName(key);
+    if (name !== undefined && !features.some((r) => r.name === name)) {
+      features.push({ name, value, unit: FEATURES[name].unit, description: FEATURES[name].description });
+    } else {
+      const spec = fieldSpec(key);
+      fields.push({ name: key, value, unit: spec.unit, description: spec.description });
+    }
+  }
+  return { schema_version: 1, flow_id: id?.value === null || id === undefined ? 'unknown' : String(id.value), ...(flow ? { flow } : {}), features, fields, notes: [] };
+}
+
+type Pick = (keys: readonly string[]) => { key: string; value: Scalar } | undefined;
+
+function identityOf(pick: Pick, used: Set<string>): FlowIdentity | undefined {
+  const get = (member: keyof typeof IDENTITY_KEYS): Scalar | undefined => {
+    const hit = pick(IDENTITY_KEYS[member]);
+    if (hit) used.add(hit.key);
+    return hit?.value;
+  };
+  const src = get('src_addr');
+  const dst = get('dst_addr');
+  const proto = get('protocol');
+  const srcPort = get('src_port');
+  const dstPort = get('dst_port');
+  const start = get('start');
+  const end = get('end');
+  if (typeof src !== 'string' || typeof dst !== 'string') return undefined;
+  const protocol = typeof proto === 'number' ? proto : -1;
+  return {
+    src_addr: src,
+    dst_addr: dst,
+    src_port: typeof srcPort === 'number' ? srcPort : null,
+    dst_port: typeof dstPort === 'number' ? dstPort : null,
+    protocol,
+    protocol_name: protocol >= 0 ? protocolName(protocol) : 'unknown',
+    start: toIsoTime(start),
+    end: toIsoTime(end),
+  };
+}
+
+/** Epoch ms, epoch s, or "YYYY-MM-DD HH:MM:SS" (read as UTC) → ISO 8601; null when absent or unreadable. */
+function toIsoTime(value: Scalar | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    const ms = value > 1e11 ? value : value * 1000;
+    return new Date(ms).toISOString();
+  }
+  const text = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** What `readReport` returns: the narrative to check, where it starts in the input, and the table when the report carries one. */
+export interface ReadReport {
+  narrative: string;
+  /** Offset of the narrative's first character in the input text. */
+  narrativeOffset: number;
+  table?: FeatureTable;
+}
+
+/**
+ * Read a report: a JSON report of this project (`{ narrative | text | explanation, table }`), a
+ * Markdown report in the seed's layout (the "Observable Features" table is read as a flat table,
+ * the narrative is the text after it), or plain text (all narrative, no table).
+ *
+ * @example
+ * const { narrative, table } = readReport(readFileSync('flow-3943031.md', 'utf8'), 'flow-3943031.md');
+ */
+export function readReport(text: string, file = '<report>'): ReadReport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = body.length === text.length ? 0 : 1;
+  if (/^\s*\{/.test(body)) return readJsonReport(body, file);
+  const md = readMarkdownReport(body);
+  if (!md) return { narrative: body, narrativeOffset: shift };
+  if (md.rows.length === 0) {
+    throw new InputError({ file, field: 'Observable Features', expected: 'a Markdown table of | Feature | Value | rows after the heading' });
+  }
+  return { narrative: md.narrative, narrativeOffset: md.narrativeOffset + shift, table: markdownTable(md, file) };
+}
+
+function markdownTable(md: MarkdownReportParts, file: string): FeatureTable {
+  const flat: Record<string, string> = {};
+  for (const row of md.rows) flat[row.name] = row.value;
+  const identity = md.identity === undefined ? undefined : parseIdentityLine(md.identity);
+  if (identity) Object.assign(flat, identity);
+  const table = flatToTable(flat, file);
+  const byName = new Map(md.rows.map((r) => [resolveFeatureName(r.name) ?? r.name, r.cells]));
+  for (const row of [...table.features, ...table.fields]) {
+    const cells = byName.get(row.name);
+    if (!cells) continue;
+    if (cells['unit']) row.unit = cells['unit'];
+    if (cells['definition']) row.description = cells['definition'];
+    const num = (key: string): number | null => {
+      const v = toScalar(key, cells[key] ?? '', file);
+      return typeof v === 'number' ? v : null;
+    };
+    if ('median' in cells || 'pctl' in cells) row.baseline = { median: num('median'), p99: num('p99'), percentile: num('pctl') };
+    if (cells['contrib']) row.contribution = num('contrib');
+  }
+  return table;
+}
+
+/** The identity line tableToMarkdown prints: "TCP (6) from 10.0.0.1 port 5 to 10.0.0.2 port 80; 2024-…Z to 2024-…Z". */
+function parseIdentityLine(line: string): Record<string, string> | undefined {
+  const m = /^(\S+) \((\d+)\) from (\S+)(?: port (\d+))? to (\S+?)(?: port (\d+))?; (?:(\S+) to (\S+)|.*)$/.exec(line);
+  if (!m) return undefined;
+  const out: Record<string, string> = { src_addr: m[3]!, dst_addr: m[5]!, protocol: m[2]! };
+  if (m[4]) out['src_port'] = m[4];
+  if (m[6]) out['dst_port'] = m[6];
+  if (m[7]) out['start'] = m[7];
+  if (m[8] && m[8] !== 'unknown') out['end'] = m[8];
+  return out;
+}
+
+function readJsonReport(text: string, file: string): ReadReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new InputError({ file, field: 'report', expected: 'valid JSON' }, `Expected a JSON report, but the text is not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const explanation = record['explanation'];
+  const nested = typeof explanation === 'object' && explanation !== null ? (explanation as Record<string, unknown>)['text'] : explanation;
+  const narrative = [record['narrative'], record['text'], nested].find((v) => typeof v === 'string');
+  if (typeof narrative !== 'string') {
+    throw new InputError({ file, field: 'narrative', value: Object.keys(record).join(','), expected: 'a string member `narrative`, `text` or `explanation` in the JSON report' });
+  }
+  const table = record['table'] === undefined ? undefined : readTable(record['table'], file);
+  return { narrative, narrativeOffset: 0, ...(table ? { table } : {}) };
+}
