@@ -63,6 +63,8 @@ export function resolveTimes(
     });
   } else if (duration === null && start !== null && end !== null) duration = end - start;
   if (end === null && start !== null && duration !== null) end = start + duration;
+  // epoch ms near 1.7e12 carry float noise below 1 µs; durations are reported to the µs
+  if (duration !== null && !Number.isInteger(duration)) duration = Math.round(duration * 1000) / 1000;
   return { start_ms: start, end_ms: end, duration_ms: duration, durationSetAside };
 }
 
