@@ -1,0 +1,37 @@
+import type { Flow, FlowSource } from '../ingest/index.ts';
+import { createFeatureExtractor } from './create-feature-extractor.ts';
+import type { FeatureValues } from './registry.ts';
+
+/** One flow and its features under their registry names. */
+export interface FlowFeatures {
+  flow: Flow;
+  features: FeatureValues;
+}
+
+/** Options for extractFeatures. */
+export interface ExtractFeaturesOptions {
+  /** Sliding-window length in ms. @default 60000 */
+  windowMs?: number;
+}
+
+/**
+ * Stream an opened input through the extractor, batch by batch (the source's batches, same order).
+ *
+ * @example
+ * for await (const batch of extractFeatures(await openFlows('flows.csv'))) for (const { flow, features } of batch) …
+ */
+export async function* extractFeatures(source: FlowSource, options: ExtractFeaturesOptions = {}): AsyncIterable<FlowFeatures[]> {
+  const extractor = createFeatureExtractor({
+    hasTime: source.hasTime,
+    hasFlags: source.hasFlags,
+    ...(options.windowMs !== undefined ? { windowMs: options.windowMs } : {}),
+  });
+  for await (const batch of source.batches()) {
+    const out: FlowFeatures[] = new Array<FlowFeatures>(batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      const flow = batch[i]!;
+      out[i] = { flow, features: extractor.next(flow) };
+    }
+    yield out;
+  }
+}
