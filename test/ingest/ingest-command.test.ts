@@ -1,0 +1,74 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { registerIngest } from '../../src/cli/commands/ingest.ts';
+import { defaultQuarantinePath, readAllFlows } from '../../src/ingest/index.ts';
+import { fixture, tempDir } from './support.ts';
+
+function sink(): Writable & { text: string } {
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      stream.text += String(chunk);
+      done();
+    },
+  }) as Writable & { text: string };
+  stream.text = '';
+  return stream;
+}
+
+async function runIngest(args: string[]) {
+  const io = { stdout: sink(), stderr: sink() };
+  let code = -1;
+  const program = new Command('flowlens').exitOverride();
+  registerIngest(program, io, (c) => {
+    code = c;
+  });
+  await program.parseAsync(['ingest', ...args, '--quiet'], { from: 'user' });
+  return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+}
+
+describe('flowlens ingest', () => {
+  it('writes canonical JSONL to --out, quarantines next to it, and prints the reconciled summary', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'flows.jsonl');
+    const { code, stderr } = await runIngest([fixture('bad-rows.csv'), '--out', out]);
+    expect(code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([2, 9]);
+    const quarantine = join(dir, 'flows.quarantine.jsonl');
+    expect(readFileSync(quarantine, 'utf8').trim().split('\n')).toHaveLength(6);
+    expect(stderr).toBe(
+      `${fixture('bad-rows.csv')} (nprobe-csv): read 8 = accepted 2 + quarantined 6; late 0\nnotes: none\nquarantined rows: ${quarantine}\n`,
+    );
+  });
+
+  it('round-trips: its JSONL output reads back as canonical-jsonl with the same flows', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'zeek.jsonl');
+    await runIngest([fixture('zeek-conn.log'), '--out', out]);
+    const first = await readAllFlows(fixture('zeek-conn.log'), { quarantineFile: join(dir, 'q1') });
+    const again = await readAllFlows(out, { quarantineFile: join(dir, 'q2') });
+    expect(again.source.format).toBe('canonical-jsonl');
+    expect(again.source.hasTime).toBe(true);
+    expect(again.flows.map(({ line: _l, ...f }) => f)).toEqual(first.flows.map(({ line: _l, ...f }) => f));
+    expect(again.flows.map((f) => f.line)).toEqual([1, 2, 3]);
+  });
+
+  it('honours --format, --reorder-window and --max-bad-ratio', async () => {
+    const dir = tempDir();
+    const late = await runIngest([fixture('reorder.csv'), '--reorder-window', '1m', '--out', join(dir, 'r.jsonl')]);
+    expect(late.stderr).toContain('late 1\nnotes: late-flow 1');
+    await expect(runIngest([fixture('bad-rows.csv'), '--max-bad-ratio', '0.1', '--out', join(dir, 'b.jsonl')])).rejects.toThrow('6 of 8 rows');
+    await expect(runIngest([fixture('nprobe-v3.csv'), '--format', 'nfdump-csv', '--out', join(dir, 'n.jsonl')])).rejects.toThrow(
+      'Missing required column `ts`',
+    );
+  });
+
+  it('documents the default quarantine path', () => {
+    expect(defaultQuarantinePath('data/in.csv.gz', 'out/flows.jsonl', '/w')).toBe('/w/out/flows.quarantine.jsonl');
+    expect(defaultQuarantinePath('data/in.csv.gz', undefined, '/w')).toBe('/w/in.csv.quarantine.jsonl');
+    expect(existsSync('/w')).toBe(false);
+  });
+});
