@@ -7,6 +7,7 @@ export {
   InputError,
   MissingColumnError,
   BadRatioError,
+  BadRowError,
   ConfigError,
   TemplateError,
   ProviderError,
@@ -14,7 +15,17 @@ export {
   CassetteMissError,
   BaselineError,
 } from './errors.ts';
-export { FlowSchema, type Flow, type QualityNote } from './ingest/flow-schema.ts';
+export {
+  openFlows,
+  readAllFlows,
+  FlowSchema,
+  type Flow,
+  type QualityNote,
+  type FlowSource,
+  type IngestSummary,
+  type ReadFlowsOptions,
+  type FormatName,
+} from './ingest/index.ts';
 export { FEATURES, FEATURE_NAMES, FeatureName, REGISTRY_VERSION, resolveFeatureName } from './features/registry.ts';
 export { FeatureTableSchema, type FeatureTable, type TableRow } from './table/schema.ts';
 export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/provider.ts';
