@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { BaselineError } from '../errors.ts';
-import { FEATURE_NAMES, REGISTRY_VERSION } from '../features/registry.ts';
+import { FEATURE_NAMES, REGISTRY_VERSION } from '../features/index.ts';
 import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION, BaselineSchema, type Baseline } from './baseline-schema.ts';
 
 /** Write a baseline as pretty JSON (it is meant to be read and diffed). */

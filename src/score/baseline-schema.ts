@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeatureName } from '../features/registry.ts';
+import { FeatureName } from '../features/index.ts';
 
 /** Bump when the baseline file layout changes; a file of another version is a BaselineError. */
 export const BASELINE_FORMAT_VERSION = 1;

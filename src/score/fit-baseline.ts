@@ -1,4 +1,4 @@
-import { DEFAULT_WINDOW_MS, FEATURE_NAMES, REGISTRY_VERSION, type FeatureName, type FeatureValues } from '../features/registry.ts';
+import { DEFAULT_WINDOW_MS, FEATURE_NAMES, REGISTRY_VERSION, type FeatureName, type FeatureValues } from '../features/index.ts';
 import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION, QUANTILE_GRID, type Baseline, type FeatureBaseline, type ScaleRule } from './baseline-schema.ts';
 import { createPrng, randomInt } from './prng.ts';
 import { QuantileSketch, weightedQuantile } from './quantile-sketch.ts';

@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, type FeatureValues } from '../features/registry.ts';
+import { FEATURE_NAMES, type FeatureValues } from '../features/index.ts';
 import type { Baseline } from './baseline-schema.ts';
 import { toScaled } from './fit-baseline.ts';
 import type { Contributions, Scorer } from './types.ts';

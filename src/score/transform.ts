@@ -1,4 +1,4 @@
-import { FEATURES, type FeatureName } from '../features/registry.ts';
+import { FEATURES, type FeatureName } from '../features/index.ts';
 
 export type TransformName = 'log1p' | 'none';
 

@@ -1,4 +1,4 @@
-import type { FeatureName, FeatureValues } from '../features/registry.ts';
+import type { FeatureName, FeatureValues } from '../features/index.ts';
 
 export type ScorerName = 'robust-z' | 'isolation-forest';
 export const SCORER_NAMES: readonly ScorerName[] = ['robust-z', 'isolation-forest'];

@@ -1,4 +1,4 @@
-import { FEATURES, FEATURE_NAMES, REGISTRY_VERSION, type FeatureValues } from '../features/registry.ts';
+import { FEATURES, FEATURE_NAMES, REGISTRY_VERSION, type FeatureValues } from '../features/index.ts';
 import { TCP_FLAG_BITS, type Flow } from '../ingest/index.ts';
 import { percentileOf, type Baseline, type ScoreResult } from '../score/index.ts';
 import { fieldSpec } from './fields.ts';

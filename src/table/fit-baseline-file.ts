@@ -1,5 +1,4 @@
-import { extractFeatures } from '../features/index.ts';
-import { DEFAULT_WINDOW_MS } from '../features/registry.ts';
+import { DEFAULT_WINDOW_MS, extractFeatures } from '../features/index.ts';
 import { openFlows, type IngestSummary, type ReadFlowsOptions } from '../ingest/index.ts';
 import { createBaselineFitter, type Baseline } from '../score/index.ts';
 
