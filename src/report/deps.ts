@@ -1,15 +1,9 @@
-// TEMP scaffolding until C's src/table/index.ts and D's src/check/index.ts land: then these become
-// plain re-exports from '../table/index.ts' and '../check/index.ts'.
+// TEMP scaffolding for checkNarrative until D's src/check/index.ts lands (then a plain re-export).
 import type { CheckResult } from '../check/types.ts';
-import type { FeatureTable } from '../table/schema.ts';
+import type { FeatureTable } from '../table/index.ts';
 
 export type { CheckResult, CheckedClaim, CheckSummary } from '../check/types.ts';
-export type { FeatureTable, TableRow } from '../table/schema.ts';
-
-export function tableToMarkdown(table: FeatureTable): string {
-  const rows = [...table.features, ...table.fields].map((r) => `| ${r.name} | ${r.value ?? 'null'} | ${r.unit} |`);
-  return ['| Feature | Value | Unit |', '|---|---|---|', ...rows].join('\n');
-}
+export { tableToMarkdown, type FeatureTable, type TableRow } from '../table/index.ts';
 
 export function checkNarrative(_text: string, _table: FeatureTable): CheckResult {
   return {

@@ -1,3 +1,3 @@
-// TEMP until upstream index.ts gates land: switch to '../llm/index.ts' and '../table/index.ts'.
-export type { FeatureTable, TableRow } from '../table/schema.ts';
-export type { NarrateRequest, Narrative, Provider, TokenUsage, ChatMessage } from '../llm/provider.ts';
+// Upstream types the runner uses, through their stages' index.ts gates.
+export type { FeatureTable, TableRow } from '../table/index.ts';
+export type { NarrateRequest, Narrative, Provider, TokenUsage, ChatMessage } from '../llm/index.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Narrative } from './types.ts';
 
@@ -17,7 +18,8 @@ interface CacheEntry {
  * `requestKey`, which hashes the request without headers or API keys.
  */
 export class DiskCache {
-  private readonly made = new Set<string>();
+  private readonly made = new Map<string, Promise<unknown>>();
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     readonly dir: string,
@@ -41,17 +43,31 @@ export class DiskCache {
     }
   }
 
-  /** Store an answer atomically (temp file + rename), so a kill never leaves a half entry. */
+  /**
+   * Store an answer atomically (temp file + rename), so a kill never leaves a half entry. The write
+   * runs off the event loop (synchronous disk writes stalled every request in flight); `flush`
+   * waits for all of them. A failed write only costs a future cache miss.
+   */
   set(key: string, narrative: Narrative): void {
     const { folder, file } = this.pathOf(key);
-    if (!this.made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.made.add(folder);
+    let made = this.made.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      this.made.set(folder, made);
     }
     const entry: CacheEntry = { format: CACHE_FORMAT, key, narrative };
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
+    const write = made
+      .then(() => writeFile(tmp, JSON.stringify(entry)))
+      .then(() => rename(tmp, file))
+      .catch(() => undefined)
+      .finally(() => this.writes.delete(write));
+    this.writes.add(write);
+  }
+
+  /** Wait until every `set` so far is on disk. */
+  async flush(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all([...this.writes]);
   }
 }
 

@@ -3,6 +3,8 @@ export { runBatch } from './run-batch.ts';
 export { formatSummary } from './summarize.ts';
 export { readResults } from './results-log.ts';
 export { Anonymizer, filterAllowed } from './anonymize.ts';
+export { explainTables, reportEntry, type BatchSetup, type ExplainTablesOptions, type ExplainTablesResult } from './explain-tables.ts';
+export { prepareBatch, type RunnerSettings } from './prepare-batch.ts';
 export type {
   BatchItem,
   BatchOptions,
@@ -13,3 +15,4 @@ export type {
   RunSummary,
   TokenPrices,
 } from './types.ts';
+export { enrichAlerts, type EnrichOptions, type EnrichSummary } from './enrich-alerts.ts';

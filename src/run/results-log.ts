@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fdatasync,
   fdatasyncSync,
   fstatSync,
   ftruncateSync,
@@ -52,6 +53,7 @@ export function readResults(file: string): ResultRecord[] {
 export class ResultsLog {
   private readonly fd: number;
   private lastSync = Date.now();
+  private syncing = false;
 
   private constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -67,15 +69,25 @@ export class ResultsLog {
   append(record: ResultRecord): void {
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
     const now = Date.now();
-    if (now - this.lastSync >= SYNC_EVERY_MS) {
-      fdatasyncSync(this.fd);
+    if (now - this.lastSync >= SYNC_EVERY_MS && !this.syncing) {
       this.lastSync = now;
+      this.syncing = true;
+      // Off the event loop: a sync fdatasync would stall every request in flight.
+      fdatasync(this.fd, () => {
+        this.syncing = false;
+      });
     }
   }
 
   close(): void {
     fdatasyncSync(this.fd);
-    closeSync(this.fd);
+    this.closeWhenSynced();
+  }
+
+  private closeWhenSynced(): void {
+    // An async fdatasync may still hold the descriptor: close after it.
+    if (this.syncing) setImmediate(() => this.closeWhenSynced());
+    else closeSync(this.fd);
   }
 }
 

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Anonymizer, filterAllowed } from './anonymize.ts';
 import { ProviderCaller } from './call-provider.ts';
 import type { FeatureTable, NarrateRequest } from './deps.ts';
@@ -8,6 +9,9 @@ import { summarize, type Tally } from './summarize.ts';
 import type { BatchItem, BatchOptions, ResultRecord, RunSummary } from './types.ts';
 
 /** Defaults spread under the caller's options (p-queue style). */
+/** Items rendered between two turns of the event loop. */
+const YIELD_EVERY = 32;
+
 const DEFAULTS = { cacheDir: '.flowlens-cache', concurrency: 4, timeoutMs: 120_000, retryFailed: false } as const;
 
 interface Prepared {
@@ -48,7 +52,9 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
 
   const pending: Promise<void>[] = [];
   try {
-    items.forEach((item, index) => {
+    for (const [index, item] of items.entries()) {
+      // Let the first requests reach the wire while the rest are still being rendered.
+      if (index > 0 && index % YIELD_EVERY === 0) await setImmediate();
       const sample = item.sample ?? 0;
       // Anonymize every item, even skipped ones, in item order: placeholders stay stable across reruns.
       const sent = sendable(item.table, opts, anonymizer);
@@ -57,18 +63,19 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
       const before = previous.get(recordId(item.id, sample));
       if (before?.status === 'done' && before.fingerprint === fingerprint) {
         tally.skipped++;
-        return settle(index, before, false);
-      }
-      if (before?.status === 'failed' && !opts.retryFailed) {
+        settle(index, before, false);
+      } else if (before?.status === 'failed' && !opts.retryFailed) {
         tally.failed++;
         tally.failedEarlier++;
-        return settle(index, before, false);
+        settle(index, before, false);
+      } else {
+        pending.push(explainOne({ index, item, sample, request, fingerprint }));
       }
-      pending.push(explainOne({ index, item, sample, request, fingerprint }));
-    });
+    }
     await Promise.all(pending);
   } finally {
     log.close();
+    await cache?.flush();
   }
 
   async function explainOne(p: Prepared): Promise<void> {

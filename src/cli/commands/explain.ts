@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
+import { InputError } from '../../errors.ts';
+import { explainTables, formatSummary, prepareBatch, type ExplainTablesResult } from '../../run/index.ts';
+import { FeatureTableSchema, type FeatureTable } from '../../table/index.ts';
+import { createProgress } from '../../util/progress.ts';
+import { EXIT } from '../exit-codes.ts';
+import type { CliIo, RegisterCommand } from '../program.ts';
+
+/** Flags shared by explain, run and enrich (provider configuration + batch runner). */
+export interface BatchFlags {
+  provider?: ConfigLayer['provider'];
+  model?: string;
+  baseUrl?: string;
+  prompt?: string;
+  mode?: 'narrative' | 'structured';
+  promptsDir?: string;
+  record?: boolean;
+  cassettes?: string;
+  config?: string;
+  maxRetries?: number;
+  timeout?: number;
+  deadline?: number;
+  concurrency?: number;
+  rpm?: number;
+  tpm?: number;
+  cacheDir?: string;
+  cache?: boolean;
+  retryFailed?: boolean;
+  anonymize?: boolean;
+  anonymizeFields?: string[];
+  allowFields?: string[];
+  quiet?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`Expected a positive integer, got \`${value}\`.`);
+  return n;
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Add the provider and batch-runner flags to a command. */
+export function addBatchOptions(command: Command): Command {
+  return command
+    .option('--provider <name>', 'offline | openai | replay (default: openai when an endpoint or key is configured, else offline)')
+    .option('--model <name>', 'model name sent to the endpoint')
+    .option('--base-url <url>', 'OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, LM Studio, Azure …)')
+    .option('--prompt <ref>', 'prompt template: explain-flow@v1, explain-flow@v1:structured, or a YAML file')
+    .option('--mode <mode>', 'narrative | structured (default: the template\'s own)')
+    .option('--prompts-dir <dir>', 'where id@version templates are looked up')
+    .option('--record', 'save every answer as a replay cassette')
+    .option('--cassettes <dir>', 'cassette directory for --provider replay and --record')
+    .option('--config <file>', 'config file (default: ./flowlens.config.yaml when present)')
+    .option('--max-retries <n>', 'SDK retries on 429, 5xx and timeouts', (v) => Number(v))
+    .option('--timeout <ms>', 'SDK timeout of one HTTP attempt', positiveInt)
+    .option('--deadline <ms>', 'runner deadline of one request, retries included', positiveInt)
+    .option('--concurrency <n>', 'requests in flight at once (default 4)', positiveInt)
+    .option('--rpm <n>', 'requests per minute', positiveInt)
+    .option('--tpm <n>', 'tokens per minute (estimated from the prompt, reconciled with usage)', positiveInt)
+    .option('--cache-dir <dir>', 'answer cache (default .flowlens-cache)')
+    .option('--no-cache', 'neither read nor write the answer cache')
+    .option('--retry-failed', 'rerun the flows whose last attempt failed')
+    .option('--anonymize', 'replace addresses with host-N placeholders before anything is sent')
+    .option('--anonymize-fields <list>', 'also replace these fields (comma-separated)', list)
+    .option('--allow-fields <list>', 'send only these rows and identity members (comma-separated)', list)
+    .option('--quiet', 'no progress on stderr');
+}
+
+/** Resolve the configuration from flags > flowlens.config.yaml > environment > defaults. */
+export function configFromFlags(flags: BatchFlags): ResolvedConfig {
+  return resolveConfig(
+    {
+      provider: flags.provider,
+      model: flags.model,
+      baseURL: flags.baseUrl,
+      template: flags.prompt,
+      mode: flags.mode,
+      promptsDir: flags.promptsDir,
+      record: flags.record,
+      cassetteDir: flags.cassettes,
+      maxRetries: flags.maxRetries,
+      timeoutMs: flags.timeout,
+    },
+    { cwd: process.cwd(), env: process.env, ...(flags.config ? { configFile: flags.config } : {}) },
+  );
+}
+
+/** Explain tables with the flags' provider and runner settings, showing one progress bar. */
+export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags, io: CliIo, outDir: string, title: string, details: string[] = []): Promise<ExplainTablesResult> {
+  const config = configFromFlags(flags);
+  const progress = createProgress({ label: 'explain', total: tables.length, stream: io.stderr, quiet: flags.quiet ?? false });
+  const setup = await prepareBatch(config, {
+    concurrency: flags.concurrency,
+    requestsPerMinute: flags.rpm,
+    tokensPerMinute: flags.tpm,
+    timeoutMs: flags.deadline,
+    cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
+    retryFailed: flags.retryFailed ?? false,
+    privacy: { anonymize: flags.anonymize ?? false, fields: flags.anonymizeFields ?? [], allow: flags.allowFields },
+    onProgress: () => progress.tick(),
+  });
+  const info = [...details, `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
+  const result = await explainTables(tables, setup, { outDir, title, details: info });
+  progress.done(`${result.summary.done + result.summary.skipped}/${result.summary.total} explained`);
+  return result;
+}
+
+/** Report a finished run: summary on stderr, where the files are on stdout; the exit code. */
+export function finishRun(result: ExplainTablesResult, outDir: string, io: CliIo): number {
+  io.stderr.write(`flowlens: ${formatSummary(result.summary)}\n`);
+  io.stdout.write(`Wrote ${result.reports.length} reports to ${join(outDir, 'reports')}; index ${result.indexFile}\n`);
+  if (result.summary.failed > 0) return EXIT.PARTIAL;
+  return result.reports.some((r) => r.grounding && !r.grounding.grounded) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** Tables from a FeatureTable JSON file (one table or an array) or every *.json in a directory. */
+export function readTables(input: string): FeatureTable[] {
+  const path = resolve(input);
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory()
+      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
+      : [path];
+  } catch (cause) {
+    throw new InputError({ file: input, expected: 'a FeatureTable JSON file or a directory of them' }, `Cannot read ${input}`, { cause });
+  }
+  if (files.length === 0) throw new InputError({ file: input }, `No *.json tables in ${input}`);
+  return files.flatMap((file) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new InputError({ file, expected: 'JSON' }, `Cannot parse ${file} as JSON`, { cause });
+    }
+    // TEMP: D's readTable (flat objects, aliases) replaces this parse when src/table/read.ts lands.
+    return (Array.isArray(value) ? value : [value]).map((v) => FeatureTableSchema.parse(v));
+  });
+}
+
+/** `flowlens explain <tables-dir|table.json>`: explain existing tables, write reports and the index. */
+export const registerExplain: RegisterCommand = (program, io, setExit) => {
+  addBatchOptions(
+    program
+      .command('explain')
+      .description('Explain FeatureTables (a table.json or a directory of them): reports, explanations.jsonl, index.md')
+      .argument('<tables>', 'a FeatureTable JSON file, or a directory of them')
+      .option('--out <dir>', 'output directory (default out/<input name>)'),
+  ).action(async (input: string, flags: BatchFlags & { out?: string }) => {
+    const tables = readTables(input);
+    const outDir = flags.out ?? join('out', basename(input).replace(/\.json$/, ''));
+    const result = await explainWithFlags(tables, flags, io, outDir, basename(input));
+    setExit(finishRun(result, outDir, io));
+  });
+};

@@ -1,0 +1,52 @@
+import { basename, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { selectTables } from '../../table/index.ts';
+import type { RegisterCommand } from '../program.ts';
+import { addBatchOptions, explainWithFlags, finishRun, type BatchFlags } from './explain.ts';
+
+interface RunFlags extends BatchFlags {
+  out?: string;
+  top?: number;
+  scorer?: 'robust-z' | 'isolation-forest';
+  threshold?: number;
+  window?: number;
+  baseline?: string;
+  scoreColumn?: string;
+  format?: string;
+}
+
+function scoringOptions(command: Command): Command {
+  return command
+    .option('--top <n>', 'explain the N highest-scoring flows (default 10)', (v) => Number(v))
+    .option('--scorer <name>', 'robust-z | isolation-forest')
+    .option('--threshold <score>', 'explain only flows scoring at least this', (v) => Number(v))
+    .option('--window <seconds>', 'sliding window of the window features (default 60)', (v) => Number(v))
+    .option('--baseline <file>', 'a fitted baseline to score against')
+    .option('--score-column <name>', 'use this input column as the score instead of scoring')
+    .option('--format <name>', 'input format (default: detected)');
+}
+
+/** `flowlens run <flows>`: features → score → top N → explain → reports → check, one progress bar. */
+export const registerRun: RegisterCommand = (program, io, setExit) => {
+  const command = program
+    .command('run')
+    .description('The whole pipeline on a flow file: score, explain the top N, write reports, check each explanation')
+    .argument('<flows>', 'flow file (CSV, JSONL, Zeek conn.log, Suricata eve.json …)')
+    .option('--out <dir>', 'output directory (default out/<input name>)');
+  addBatchOptions(scoringOptions(command)).action(async (input: string, flags: RunFlags) => {
+    const outDir = flags.out ?? join('out', basename(input, extname(input)));
+    const { tables, summary } = await selectTables(input, {
+      top: flags.top ?? 10,
+      ...(flags.scorer ? { scorer: flags.scorer } : {}),
+      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+      ...(flags.window !== undefined ? { windowMs: flags.window * 1000 } : {}),
+      ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
+      ...(flags.scoreColumn ? { scoreColumn: flags.scoreColumn } : {}),
+      ...(flags.format ? { ingest: { format: flags.format as never } } : {}),
+    });
+    const scored = `${summary.scored} flows scored, top ${tables.length} explained`;
+    if (!flags.quiet) io.stderr.write(`run: ${scored}\n`);
+    const result = await explainWithFlags(tables, flags, io, outDir, basename(input), [scored]);
+    setExit(finishRun(result, outDir, io));
+  });
+};

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../run/support.ts';
+import { runCli } from './support.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const eve = resolve(repoRoot, '../shared/data/real/suricata-eve-zeus-lab/eve.json');
+
+describe.skipIf(!existsSync(eve))('flowlens enrich on the Zeus lab eve.json (skipped when /work/shared/data/real is absent)', () => {
+  it('adds an explanation to the alerts joined to flows by flow_id and passes every line through in order', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'enriched.jsonl');
+    const { code, stderr } = await runCli(['enrich', eve, '--out', out, '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);
+    expect(stderr).toMatch(/869 lines: \d+ enriched/);
+    expect(code).toBe(0);
+    const input = readFileSync(eve, 'utf8').split('\n');
+    const output = readFileSync(out, 'utf8').split('\n');
+    expect(output).toHaveLength(input.length);
+    let enriched = 0;
+    output.forEach((line, i) => {
+      if (line === input[i]) return;
+      enriched++;
+      // the original text is a prefix of the enriched line, byte for byte
+      expect(line.startsWith(input[i]!.slice(0, input[i]!.lastIndexOf('}')))).toBe(true);
+      const record = JSON.parse(line) as { event_type: string; explanation: Record<string, unknown> };
+      expect(record.event_type).toBe('alert');
+      expect(Object.keys(record.explanation)).toEqual(['text', 'provider', 'model', 'prompt', 'grounding']);
+      expect(record.explanation).toMatchObject({ provider: 'offline', prompt: { id: 'explain-flow' } });
+    });
+    expect(enriched).toBeGreaterThan(100);
+    expect(stderr).toContain(`${enriched} enriched`);
+  }, 60_000);
+});
