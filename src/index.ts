@@ -28,6 +28,6 @@ export {
 } from './ingest/index.ts';
 export { FEATURES, FEATURE_NAMES, FeatureName, REGISTRY_VERSION, resolveFeatureName } from './features/registry.ts';
 export { FeatureTableSchema, type FeatureTable, type TableRow } from './table/schema.ts';
-export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/provider.ts';
+export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/index.ts';
 export { loadTemplate, renderPrompt, type PromptTemplate } from './prompt/index.ts';
 export { narrate, type NarrateOptions } from './llm/index.ts';

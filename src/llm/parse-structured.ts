@@ -1,4 +1,4 @@
-import { resolveFeatureName } from '../features/registry.ts';
+import { resolveFeatureName } from '../features/index.ts';
 import { StructuredExplanationSchema, type StructuredExplanation } from '../prompt/index.ts';
 import type { FeatureTable } from '../table/index.ts';
 

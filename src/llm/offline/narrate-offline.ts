@@ -1,4 +1,4 @@
-import { resolveFeatureName } from '../../features/registry.ts';
+import { resolveFeatureName } from '../../features/index.ts';
 import type { FeatureTable, TableRow } from '../../table/index.ts';
 import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
 import { pickTopRows } from './pick-rows.ts';

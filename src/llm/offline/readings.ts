@@ -1,4 +1,4 @@
-import type { FeatureName } from '../../features/registry.ts';
+import type { FeatureName } from '../../features/index.ts';
 
 /**
  * What a high (or low) value of each registry feature may mean, in hedged words that name no
