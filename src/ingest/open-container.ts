@@ -8,15 +8,14 @@ import type { FormatSpec } from './formats/format-spec.ts';
 
 /** Split the text into header + rows the way the format's container needs. */
 export function openContainer(chunks: AsyncIterable<string>, spec: FormatSpec, file: string, delimiter?: string): Promise<Container> {
-  const lines = readLines(chunks);
   switch (spec.container) {
     case 'csv':
-      return openDelimited(lines, { file, ...(delimiter ? { delimiter } : {}), ...(spec.isTrailer ? { isTrailer: spec.isTrailer } : {}) });
+      return openDelimited(chunks, { file, ...(delimiter ? { delimiter } : {}), ...(spec.isTrailer ? { isTrailer: spec.isTrailer } : {}) });
     case 'zeek-tsv':
-      return openZeekTsv(lines, file);
+      return openZeekTsv(readLines(chunks), file);
     case 'jsonl':
-      return openJsonLines(lines, file, spec.knownKeys ?? [], spec.nested === true);
+      return openJsonLines(readLines(chunks), file, spec.knownKeys ?? [], spec.nested === true);
     case 'json-array':
-      return openJsonArray(lines, file, spec.knownKeys ?? []);
+      return openJsonArray(readLines(chunks), file, spec.knownKeys ?? []);
   }
 }

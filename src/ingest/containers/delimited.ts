@@ -1,7 +1,7 @@
 import { BadRowError } from '../../errors.ts';
 import type { Container, RowBatch } from './container.ts';
 import { guessDelimiter, splitQuoted, uniqueNames } from './split-quoted.ts';
-import type { LineBatch } from './text-chunks.ts';
+import { readBodies, splitLines, type LineBatch } from './text-chunks.ts';
 
 export interface DelimitedOptions {
   file: string;
@@ -17,60 +17,88 @@ function shown(text: string): string {
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
-/** Find the header line; returns it with the lines left over in its batch. */
-async function readHeader(lines: AsyncIterator<LineBatch>): Promise<{ header: string | null; rest: LineBatch | null }> {
-  for (let r = await lines.next(); !r.done; r = await lines.next()) {
-    const { lines: batch, first } = r.value;
-    const at = batch.findIndex((l) => l.trim() !== '');
-    if (at >= 0) return { header: batch[at]!, rest: { lines: batch.slice(at + 1), first: first + at + 1, quoted: r.value.quoted } };
+/** The first non-blank line of the text, and the body after it; null when there is none yet. */
+async function readHeader(bodies: AsyncIterator<string>): Promise<{ header: string | null; rest: string; line: number }> {
+  let line = 1;
+  for (let r = await bodies.next(); !r.done; r = await bodies.next()) {
+    const lines = r.value.split('\n');
+    const at = lines.findIndex((l) => l.trim() !== '');
+    if (at >= 0) {
+      const cut = lines.slice(0, at + 1).reduce((n, l) => n + l.length + 1, 0);
+      return { header: lines[at]!.replace(/\r$/, ''), rest: r.value.slice(cut), line: line + at + 1 };
+    }
+    line += lines.length;
   }
-  return { header: null, rest: null };
+  return { header: null, rest: '', line };
 }
 
-/** CSV (or TSV, `;`, `|`): header on the first non-blank line, quoted fields, multi-line records. */
-export async function openDelimited(lines: AsyncIterator<LineBatch>, options: DelimitedOptions): Promise<Container> {
-  const { header: headerLine, rest } = await readHeader(lines);
+/**
+ * CSV (or TSV, `;`, `|`): header on the first non-blank line, quoted fields, multi-line records.
+ * A chunk without any double quote takes the fast path: fields are cut straight from the chunk with
+ * indexOf (no per-line strings, no split arrays); other chunks go line by line through the quote-aware splitter.
+ */
+export async function openDelimited(chunks: AsyncIterable<string>, options: DelimitedOptions): Promise<Container> {
+  const bodies = readBodies(chunks);
+  const { header: headerLine, rest, line: firstDataLine } = await readHeader(bodies);
   if (headerLine === null) return { header: [], batches: [] };
   const d = options.delimiter ?? guessDelimiter(headerLine);
   const header = uniqueNames(splitQuoted(headerLine, d) ?? headerLine.split(d));
   const width = header.length;
+  const last = width - 1;
+  const step = d.length;
   const file = options.file;
   const isTrailer = options.isTrailer;
   let pending: string | null = null;
   let pendingLine = 0;
   let ended = false;
+  let nextLine = firstDataLine;
+
+  const wrongCount = (text: string, line: number, got: number): BadRowError =>
+    new BadRowError({ file, line, field: '(row)', value: shown(text) }, `expected ${width} fields, got ${got}`);
+
+  /** Fast path over a whole body with no quotes. Returns the next line number. */
+  function scanPlain(t: string, line: number, out: RowBatch): number {
+    const n = t.length;
+    let pos = 0;
+    while (pos <= n) {
+      let nl = t.indexOf('\n', pos);
+      if (nl < 0) nl = n;
+      let e = nl;
+      if (e > pos && t.charCodeAt(e - 1) === 13) e--;
+      if (e > pos) {
+        const row = new Array<string>(width);
+        let p = pos;
+        let ok = true;
+        for (let k = 0; k < last; k++) {
+          const q = t.indexOf(d, p);
+          if (q < 0 || q >= e) {
+            ok = false;
+            break;
+          }
+          row[k] = t.slice(p, q);
+          p = q + step;
+        }
+        if (ok) {
+          const q = t.indexOf(d, p);
+          if (q >= 0 && q < e) ok = false;
+          else row[last] = t.slice(p, e);
+        }
+        out.lines.push(line);
+        out.rows.push(ok ? row : wrongCount(t.slice(pos, e), line, t.slice(pos, e).split(d).length));
+      }
+      line++;
+      pos = nl + 1;
+    }
+    return line;
+  }
 
   function push(out: RowBatch, values: string[], line: number, text: string): void {
     out.lines.push(line);
-    out.rows.push(
-      values.length === width
-        ? values
-        : new BadRowError({ file, line, field: '(row)', value: shown(text) }, `expected ${width} fields, got ${values.length}`),
-    );
+    out.rows.push(values.length === width ? values : wrongCount(text, line, values.length));
   }
 
-  /** No quotes anywhere in the batch: plain split, the hot path. */
-  function convertPlain(batch: LineBatch): RowBatch {
-    const { lines: ls, first } = batch;
-    const rows: RowBatch['rows'] = [];
-    const lineNos: number[] = [];
-    for (let i = 0; i < ls.length; i++) {
-      const line = ls[i]!;
-      if (line.length === 0) continue;
-      if (isTrailer !== undefined && isTrailer(line)) {
-        ended = true;
-        break;
-      }
-      const values = line.split(d);
-      lineNos.push(first + i);
-      rows.push(values.length === width ? values : new BadRowError({ file, line: first + i, field: '(row)', value: shown(line) }, `expected ${width} fields, got ${values.length}`));
-    }
-    return { rows, lines: lineNos };
-  }
-
-  function convert(batch: LineBatch): RowBatch {
-    if (!batch.quoted && pending === null) return convertPlain(batch);
-    const out: RowBatch = { rows: [], lines: [] };
+  /** Line by line: quotes, records spanning lines, trailers. */
+  function convertLines(batch: LineBatch, out: RowBatch): void {
     const { lines: ls, first } = batch;
     for (let i = 0; i < ls.length && !ended; i++) {
       const line = ls[i]!;
@@ -92,28 +120,32 @@ export async function openDelimited(lines: AsyncIterator<LineBatch>, options: De
         ended = true;
         break;
       }
-      if (line.indexOf('"') < 0) {
-        push(out, line.split(d), first + i, line);
-        continue;
-      }
-      const values = splitQuoted(line, d);
+      const values = line.indexOf('"') < 0 ? line.split(d) : splitQuoted(line, d);
       if (values !== null) push(out, values, first + i, line);
       else {
         pending = line;
         pendingLine = first + i;
       }
     }
+  }
+
+  function convert(body: string): RowBatch {
+    const out: RowBatch = { rows: [], lines: [] };
+    if (pending === null && isTrailer === undefined && body.indexOf('"') < 0) {
+      nextLine = scanPlain(body, nextLine, out);
+      return out;
+    }
+    const batch = splitLines(body, nextLine);
+    nextLine += batch.lines.length;
+    convertLines(batch, out);
     return out;
   }
 
   async function* batches(): AsyncGenerator<RowBatch> {
-    if (rest !== null && rest.lines.length > 0) yield convert(rest);
-    for (let r = await lines.next(); !r.done && !ended; r = await lines.next()) yield convert(r.value);
-    if (pending !== null) {
-      const bad = new BadRowError({ file, line: pendingLine, field: '(row)', value: shown(pending) }, 'quoted field never closed');
-      yield { rows: [bad], lines: [pendingLine] };
-    }
-    if (ended) await lines.return?.(undefined);
+    if (rest !== '') yield convert(rest);
+    for (let r = await bodies.next(); !r.done && !ended; r = await bodies.next()) yield convert(r.value);
+    if (pending !== null) yield { rows: [new BadRowError({ file, line: pendingLine, field: '(row)', value: shown(pending) }, 'quoted field never closed')], lines: [pendingLine] };
+    if (ended) await bodies.return(undefined);
   }
 
   return { header, batches: batches() };

@@ -44,10 +44,9 @@ export interface LineBatch {
   quoted: boolean;
 }
 
-/** Split text chunks into physical lines (LF or CRLF), in batches of one chunk's worth. */
-export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<LineBatch> {
+/** Text chunks cut at their last newline: each body holds whole lines (without the final newline). */
+export async function* readBodies(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let rest = '';
-  let next = 1;
   for await (const chunk of chunks) {
     const text = rest === '' ? chunk : rest + chunk;
     const cut = text.lastIndexOf('\n');
@@ -56,16 +55,25 @@ export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<
       continue;
     }
     rest = text.slice(cut + 1);
-    const body = text.slice(0, cut);
-    const lines = body.split('\n');
-    stripCarriageReturns(lines);
-    yield { lines, first: next, quoted: body.indexOf('"') >= 0 };
-    next += lines.length;
+    yield text.slice(0, cut);
   }
-  if (rest !== '') {
-    const lines = [rest];
-    stripCarriageReturns(lines);
-    yield { lines, first: next, quoted: rest.indexOf('"') >= 0 };
+  if (rest !== '') yield rest;
+}
+
+/** Split a body into physical lines (LF or CRLF). */
+export function splitLines(body: string, first: number): LineBatch {
+  const lines = body.split('\n');
+  stripCarriageReturns(lines);
+  return { lines, first, quoted: body.indexOf('"') >= 0 };
+}
+
+/** Split text chunks into physical lines (LF or CRLF), in batches of one chunk's worth. */
+export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<LineBatch> {
+  let next = 1;
+  for await (const body of readBodies(chunks)) {
+    const batch = splitLines(body, next);
+    next += batch.lines.length;
+    yield batch;
   }
 }
 
