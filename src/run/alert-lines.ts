@@ -9,7 +9,8 @@ const ID_KEYS = ['flow_id', 'flowId', 'FLOW_ID', 'uid'] as const;
 
 /**
  * The flow reference of one JSONL alert line, or undefined when the line carries no flow fields
- * (not JSON, not an object, or neither a flow id nor source and destination addresses).
+ * (not JSON, not an object, an `event_type` other than `alert`, or neither a flow id nor
+ * source and destination addresses).
  */
 export function alertRef(line: string): AlertRef | undefined {
   let record: unknown;
@@ -20,6 +21,8 @@ export function alertRef(line: string): AlertRef | undefined {
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
   const r = record as Record<string, unknown>;
+  // An EVE file mixes event types: only alerts get explained (flow, dns, stats … pass through).
+  if (typeof r.event_type === 'string' && r.event_type !== 'alert') return undefined;
   const ref: AlertRef = {};
   const flowId = flowIdOf(line, r);
   if (flowId !== undefined) ref.flowId = flowId;

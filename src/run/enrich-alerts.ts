@@ -85,8 +85,8 @@ async function tablesFor(refs: ReadonlyArray<AlertRef | undefined>, options: Enr
   const wantsTuples = refs.some((r) => r !== undefined && r.flowId === undefined);
   const { tables } = await selectTables(options.flowsFile ?? options.alertsFile, {
     ...options.select,
-    // Tuple matches need every flow's table; id matches only the named flows.
-    ...(wantsTuples ? { threshold: -Number.MAX_VALUE } : { ids }),
+    // Tuple matches need every flow's table (all of them, ranked); id matches only the named flows.
+    ...(wantsTuples ? { top: Number.MAX_SAFE_INTEGER } : { ids }),
   });
   for (const table of tables) {
     byId.set(table.flow_id, table);

@@ -11,6 +11,7 @@ describe('alert lines', () => {
     expect(alertRef('{"event_type":"stats","stats":{"uptime":3}}')).toBeUndefined();
     expect(alertRef('not json')).toBeUndefined();
     expect(alertRef('[1,2]')).toBeUndefined();
+    expect(alertRef('{"event_type":"flow","flow_id":7,"src_ip":"10.0.0.1","dest_ip":"10.0.0.2"}')).toBeUndefined();
   });
 
   it('does not take a nested flow_id for the record’s own', () => {
