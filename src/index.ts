@@ -27,7 +27,19 @@ export {
   type FormatName,
 } from './ingest/index.ts';
 export { FEATURES, FEATURE_NAMES, FeatureName, REGISTRY_VERSION, resolveFeatureName } from './features/registry.ts';
-export { FeatureTableSchema, type FeatureTable, type TableRow } from './table/schema.ts';
+export {
+  FeatureTableSchema,
+  selectTables,
+  buildTable,
+  tableToMarkdown,
+  tableJsonSchema,
+  fitBaselineFile,
+  type FeatureTable,
+  type TableRow,
+  type SelectOptions,
+  type ScoreSummary,
+} from './table/index.ts';
+export { createScorer, loadBaseline, saveBaseline, DEFAULT_SCORER, type Baseline, type Scorer, type ScorerName } from './score/index.ts';
 export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/index.ts';
 export { loadTemplate, renderPrompt, type PromptTemplate } from './prompt/index.ts';
 export { narrate, type NarrateOptions } from './llm/index.ts';
