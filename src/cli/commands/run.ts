@@ -11,6 +11,7 @@ interface RunFlags extends BatchFlags {
   threshold?: number;
   window?: number;
   baseline?: string;
+  baselineFile?: string;
   scoreColumn?: string;
   format?: string;
 }
@@ -21,7 +22,8 @@ function scoringOptions(command: Command): Command {
     .option('--scorer <name>', 'robust-z | isolation-forest')
     .option('--threshold <score>', 'explain only flows scoring at least this', (v) => Number(v))
     .option('--window <seconds>', 'sliding window of the window features (default 60)', (v) => Number(v))
-    .option('--baseline <file>', 'a fitted baseline to score against')
+    .option('--baseline <flows>', 'fit the baseline on this flow file instead of the input')
+    .option('--baseline-file <file>', 'score against a saved baseline (flowlens baseline fit)')
     .option('--score-column <name>', 'use this input column as the score instead of scoring')
     .option('--format <name>', 'input format (default: detected)');
 }
@@ -36,11 +38,12 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
   addBatchOptions(scoringOptions(command)).action(async (input: string, flags: RunFlags) => {
     const outDir = flags.out ?? join('out', basename(input, extname(input)));
     const { tables, summary } = await selectTables(input, {
-      top: flags.top ?? 10,
+      // One selection: --threshold wins over the default top 10.
+      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : { top: flags.top ?? 10 }),
       ...(flags.scorer ? { scorer: flags.scorer } : {}),
-      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
       ...(flags.window !== undefined ? { windowMs: flags.window * 1000 } : {}),
-      ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
+      ...(flags.baseline ? { baseline: flags.baseline } : {}),
+      ...(flags.baselineFile ? { baselineFile: flags.baselineFile } : {}),
       ...(flags.scoreColumn ? { scoreColumn: flags.scoreColumn } : {}),
       ...(flags.format ? { ingest: { format: flags.format as never } } : {}),
     });
