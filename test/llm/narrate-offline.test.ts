@@ -112,3 +112,22 @@ describe('narrate with configured parameters', () => {
     expect(seen[0]).toMatchObject({ model: 'm', params: { temperature: 0, max_tokens: 900, seed: 7 } });
   });
 });
+
+describe('narrateOffline caveats for null window features', () => {
+  it('groups window features nulled together, names the reason, and keeps inter_arrival_ms on its own line', () => {
+    const t = seedTable();
+    const windowNames = new Set(['src_flows_in_window', 'dst_flows_in_window', 'src_in_pkts_sum', 'src_entropy_protocol', 'src_syn_flows', 'inter_arrival_ms']);
+    t.features = t.features.map((r) => (windowNames.has(r.name) ? { ...r, value: null, contribution: null } : r));
+    t.window = { seconds: 60, available: false, reason: 'the input has no time fields (NF-v2)' };
+    const caveats = narrateOffline(t).split('### Caveats')[1]!.split('### Cautious conclusion')[0]!.trim().split('\n');
+    expect(caveats).toEqual([
+      '- The window features src_flows_in_window, dst_flows_in_window, src_in_pkts_sum, src_entropy_protocol and src_syn_flows are null, meaning not applicable: the input has no time fields (NF-v2).',
+      '- inter_arrival_ms is null, meaning not applicable: Start-time gap to the previous flow from the same source in the window; null when there is no earlier flow from this source (not back-to-back packets).',
+      '- The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.',
+    ]);
+  });
+
+  it('drops the "null when" clause of a definition when the value is not null', () => {
+    expect(narrateOffline(seedTable())).toContain('- **avg_in_packet_size** = 1276.6 bytes/packet: IN_BYTES divided by IN_PKTS. The value is');
+  });
+});

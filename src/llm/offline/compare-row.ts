@@ -1,4 +1,4 @@
-import type { TableRow } from '../../table/index.ts';
+import { formatNumber, type TableRow } from '../../table/index.ts';
 
 export type Direction = 'high' | 'low' | 'typical' | 'unknown';
 
@@ -6,10 +6,10 @@ export type Direction = 'high' | 'low' | 'typical' | 'unknown';
 const HIGH_PERCENTILE = 90;
 const LOW_PERCENTILE = 10;
 
-/** The value exactly as the table gives it, with its unit. */
+/** The value as the table's Markdown shows it (the same digits the model and the report see), with its unit. */
 export function valueWithUnit(value: number | string | null, unit: string): string {
   if (value === null) return 'null';
-  const text = typeof value === 'number' ? String(value) : `"${value}"`;
+  const text = typeof value === 'number' ? formatNumber(value) : `"${value}"`;
   return unit ? `${text} ${unit}` : text;
 }
 
@@ -36,7 +36,7 @@ export function describeBaseline(row: TableRow): string | undefined {
   else if (b.median !== null && v > b.median) parts.push(`above the baseline median (${valueWithUnit(b.median, row.unit)})`);
   else if (b.median !== null && v < b.median) parts.push(`below the baseline median (${valueWithUnit(b.median, row.unit)})`);
   else if (b.median !== null) parts.push(`equal to the baseline median (${valueWithUnit(b.median, row.unit)})`);
-  if (b.percentile !== null) parts.push(`at percentile ${b.percentile} of the baseline`);
+  if (b.percentile !== null) parts.push(`at percentile ${formatNumber(b.percentile)} of the baseline`);
   if (b.p99 !== null && v > b.p99 && b.median !== null) parts.push(`whose median is ${valueWithUnit(b.median, row.unit)}`);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

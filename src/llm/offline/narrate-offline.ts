@@ -1,5 +1,5 @@
-import { resolveFeatureName } from '../../features/index.ts';
-import type { FeatureTable, TableRow } from '../../table/index.ts';
+import { FEATURES, resolveFeatureName } from '../../features/index.ts';
+import { formatNumber, type FeatureTable, type TableRow } from '../../table/index.ts';
 import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
 import { pickTopRows } from './pick-rows.ts';
 import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';
@@ -41,11 +41,13 @@ export function readingOf(row: TableRow): { reading: Reading; direction: 'high' 
 /** One bullet: name = value unit, definition, baseline comparison, contribution, hedged reading. */
 export function describeRow(row: TableRow, table?: FeatureTable, bold = true): string {
   const name = bold ? `**${row.name}**` : row.name;
-  const parts = [`${name} = ${valueWithUnit(row.value, row.unit)}: ${sentence(row.description)}`];
+  // The "; null when …" clause only matters for a null value (as in the table's Markdown).
+  const definition = row.description.replace(/;\s*null (when|where|if)\b.*$/i, '');
+  const parts = [`${name} = ${valueWithUnit(row.value, row.unit)}: ${sentence(definition)}`];
   const baseline = describeBaseline(row);
   if (baseline) parts.push(`The value is ${baseline}.`);
   else parts.push('The table gives no baseline for this row, so it is not compared.');
-  if (typeof row.contribution === 'number') parts.push(`Its contribution to the score is ${row.contribution}.`);
+  if (typeof row.contribution === 'number') parts.push(`Its contribution to the score is ${formatNumber(row.contribution)}.`);
   const read = readingOf(row);
   if (read) parts.push(`This may mean that ${read.reading[read.direction]}.`);
   if (table?.notes.some((n) => n.field === row.name)) parts.push('A data-quality note applies to this value (see Caveats).');
@@ -65,8 +67,8 @@ export function context(table: FeatureTable): string {
   const s = table.score;
   if (s) {
     const rank = s.of !== undefined ? `rank ${s.rank} of ${s.of}` : `rank ${s.rank}`;
-    const threshold = s.threshold !== null ? ` against a threshold of ${s.threshold}` : '';
-    sentences.push(`${f ? 'It' : `Flow ${table.flow_id}`} was scored ${s.value} by ${s.method} (${rank})${threshold}.`);
+    const threshold = s.threshold !== null ? ` against a threshold of ${formatNumber(s.threshold)}` : '';
+    sentences.push(`${f ? 'It' : `Flow ${table.flow_id}`} was scored ${formatNumber(s.value)} by ${s.method} (${rank})${threshold}.`);
   }
   return sentences.join(' ');
 }
@@ -97,10 +99,7 @@ export function together(top: TableRow[]): string {
 
 export function caveats(table: FeatureTable): string[] {
   const lines = table.notes.map((n) => `- Data quality, ${n.field}: ${sentence(n.message)}`);
-  if (table.window && !table.window.available) lines.push(`- Window features are not available${table.window.reason ? `: ${table.window.reason}` : ''}.`);
-  for (const row of [...table.features, ...table.fields].filter((r) => r.value === null)) {
-    lines.push(`- ${row.name} is null, meaning not applicable: ${row.description}.`);
-  }
+  lines.push(...nullCaveats(table));
   lines.push('- The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.');
   return lines;
 }
@@ -108,6 +107,26 @@ export function caveats(table: FeatureTable): string[] {
 export function conclusion(table: FeatureTable, top: TableRow[]): string {
   const driver = top.length > 0 ? ` mainly because ${listNames(top)} differ most from the baseline` : '';
   return `Flow ${table.flow_id} may have been flagged${driver}. This is a statistical deviation, not evidence of malicious activity; judging it would need context from outside this table.`;
+}
+
+/** Window features nulled together (no time fields, a late flow) share one line; others get one each. */
+function nullCaveats(table: FeatureTable): string[] {
+  const nulls = [...table.features, ...table.fields].filter((r) => r.value === null);
+  const isWindow = (r: TableRow): boolean => {
+    const name = resolveFeatureName(r.name);
+    return name !== undefined && FEATURES[name].group === 'window' && name !== 'inter_arrival_ms';
+  };
+  const windowRows = nulls.filter(isWindow);
+  const grouped = windowRows.length >= 3;
+  const lines = nulls.filter((r) => !grouped || !isWindow(r)).map((r) => `- ${r.name} is null, meaning not applicable: ${sentence(r.description)}`);
+  const unavailable = table.window && !table.window.available ? table.window : undefined;
+  if (grouped) {
+    const why = unavailable ? `: ${unavailable.reason ?? 'window features are not available for this input'}` : table.notes.some((n) => n.code === 'late-flow') ? ' for this flow (see the data-quality note above)' : '';
+    lines.unshift(`- The window features ${listNames(windowRows)} are null, meaning not applicable${sentence(why)}`);
+  } else if (unavailable) {
+    lines.unshift(`- Window features are not available${unavailable.reason ? `: ${sentence(unavailable.reason)}` : '.'}`);
+  }
+  return lines;
 }
 
 function sentence(text: string): string {
