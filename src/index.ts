@@ -14,6 +14,7 @@ export {
   NarrativeFormatError,
   CassetteMissError,
   BaselineError,
+  RequestTimeoutError,
 } from './errors.ts';
 export {
   openFlows,
@@ -43,3 +44,5 @@ export { createScorer, loadBaseline, saveBaseline, DEFAULT_SCORER, type Baseline
 export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/index.ts';
 export { loadTemplate, renderPrompt, type PromptTemplate } from './prompt/index.ts';
 export { narrate, type NarrateOptions } from './llm/index.ts';
+export { writeReports, writeRunIndex, type ReportEntry, type WrittenReport } from './report/index.ts';
+export { runBatch, explainTables, type BatchItem, type BatchOptions, type RunSummary, type ResultRecord } from './run/index.ts';
