@@ -67,3 +67,16 @@ describe('startOpenAIStub', () => {
     expect(answers.map((a) => a.choices[0]?.message.content).sort()).toEqual(['#0', '#1']);
   });
 });
+
+describe('startOpenAIStub without bodies', () => {
+  it('keeps only the model of each request when recordBodies is false', async () => {
+    const s = await startOpenAIStub({ recordBodies: false });
+    try {
+      await ask(client(s.url));
+      expect(s.requests[0]!.body).toEqual({ model: 'm' });
+      expect(s.requests[0]!.answeredWith).toBe('default');
+    } finally {
+      await s.close();
+    }
+  });
+});

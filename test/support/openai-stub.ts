@@ -74,6 +74,8 @@ export interface StubOptions {
   defaultText?: string;
   /** Content of the default structured answer (requests asking for JSON). */
   defaultJson?: unknown;
+  /** Keep each request's parsed body in `requests` (turn off for long benchmarks to bound memory). @default true */
+  recordBodies?: boolean;
 }
 
 export interface OpenAIStub {
@@ -148,7 +150,7 @@ async function serve(
     authorized: typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0,
     retryCount: typeof retryHeader === 'string' ? Number(retryHeader) : undefined,
   };
-  const record: StubRequest = { ...seen, answeredWith: 'default' };
+  const record: StubRequest = { ...seen, ...(options.recordBodies === false ? { body: { model: body.model } } : {}), answeredWith: 'default' };
   requests.push(record);
 
   // A rejected response_format consumes no scripted behaviour: the client's fallback call gets it.
