@@ -16,3 +16,4 @@ export type {
   TokenPrices,
 } from './types.ts';
 export { enrichAlerts, type EnrichOptions, type EnrichSummary } from './enrich-alerts.ts';
+export { readPrivacyFile } from './privacy-file.ts';

@@ -3,7 +3,7 @@ import { enrichAlerts, formatSummary, prepareBatch } from '../../run/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { RegisterCommand } from '../program.ts';
-import { addBatchOptions, configFromFlags, type BatchFlags } from './explain.ts';
+import { addBatchOptions, configFromFlags, privacyFromFlags, type BatchFlags } from './explain.ts';
 
 interface EnrichFlags extends BatchFlags {
   out: string;
@@ -31,7 +31,7 @@ export const registerEnrich: RegisterCommand = (program, io, setExit) => {
       timeoutMs: flags.deadline,
       cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
       retryFailed: flags.retryFailed ?? false,
-      privacy: { anonymize: flags.anonymize ?? false, fields: flags.anonymizeFields ?? [], allow: flags.allowFields },
+      privacy: privacyFromFlags(flags),
       onProgress: (settled, total) => {
         if (settled === 1) progress.setTotal(total);
         progress.tick();

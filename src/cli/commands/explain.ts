@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
 import { InputError } from '../../errors.ts';
-import { explainTables, formatSummary, prepareBatch, type ExplainTablesResult } from '../../run/index.ts';
+import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
 import { FeatureTableSchema, type FeatureTable } from '../../table/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -32,6 +32,7 @@ export interface BatchFlags {
   anonymize?: boolean;
   anonymizeFields?: string[];
   allowFields?: string[];
+  privacy?: string;
   quiet?: boolean;
 }
 
@@ -69,6 +70,7 @@ export function addBatchOptions(command: Command): Command {
     .option('--anonymize', 'replace addresses with host-N placeholders before anything is sent')
     .option('--anonymize-fields <list>', 'also replace these fields (comma-separated)', list)
     .option('--allow-fields <list>', 'send only these rows and identity members (comma-separated)', list)
+    .option('--privacy <file>', 'privacy policy (YAML: anonymize, anonymize_fields, allow_fields); flags win')
     .option('--quiet', 'no progress on stderr');
 }
 
@@ -91,6 +93,16 @@ export function configFromFlags(flags: BatchFlags): ResolvedConfig {
   );
 }
 
+/** Privacy settings: `--privacy FILE`, overridden by the individual flags. */
+export function privacyFromFlags(flags: BatchFlags): PrivacyOptions {
+  const policy = flags.privacy ? readPrivacyFile(flags.privacy) : {};
+  return {
+    anonymize: flags.anonymize ?? policy.anonymize ?? false,
+    fields: flags.anonymizeFields ?? policy.fields ?? [],
+    allow: flags.allowFields ?? policy.allow,
+  };
+}
+
 /** Explain tables with the flags' provider and runner settings, showing one progress bar. */
 export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags, io: CliIo, outDir: string, title: string, details: string[] = []): Promise<ExplainTablesResult> {
   const config = configFromFlags(flags);
@@ -102,7 +114,7 @@ export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags
     timeoutMs: flags.deadline,
     cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
     retryFailed: flags.retryFailed ?? false,
-    privacy: { anonymize: flags.anonymize ?? false, fields: flags.anonymizeFields ?? [], allow: flags.allowFields },
+    privacy: privacyFromFlags(flags),
     onProgress: () => progress.tick(),
   });
   const info = [...details, `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
