@@ -9,6 +9,7 @@ import { startOpenAIStub, type StubBehaviour } from '../test/support/openai-stub
 
 const { latencyMs, rateLimitEvery, retryAfterMs } = workerData as { latencyMs: number; rateLimitEvery?: number; retryAfterMs?: number };
 const stub = await startOpenAIStub({
+  recordBodies: false,
   handler: (r): StubBehaviour =>
     rateLimitEvery !== undefined && r.index % rateLimitEvery === rateLimitEvery - 1
       ? { kind: 'rate-limit', retryAfterMs: retryAfterMs ?? 25, latencyMs }
