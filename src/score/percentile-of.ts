@@ -11,14 +11,11 @@ export function percentileOf(baseline: FeatureBaseline, grid: readonly number[],
   if (value === null || qs.length === 0 || qs.length !== grid.length) return null;
   if (value < qs[0]!) return 0;
   if (value > qs[qs.length - 1]!) return 100;
-  let lo = qs.findIndex((q) => q >= value);
-  let hi = lastIndex(qs, (q) => q <= value);
-  if (qs[lo] === value) return clamp(round((grid[lo]! + grid[hi]!) / 2));
-  // Here qs[hi] < value < qs[lo] and hi = lo - 1.
-  hi = lo - 1;
-  const span = qs[lo]! - qs[hi]!;
-  const share = span > 0 ? (value - qs[hi]!) / span : 0.5;
-  lo = Math.max(lo, 0);
+  const lo = qs.findIndex((q) => q >= value);
+  if (qs[lo] === value) return clamp(round((grid[lo]! + grid[lastIndex(qs, (q) => q <= value)]!) / 2));
+  // Here qs[lo - 1] < value < qs[lo] (lo ≥ 1, since value ≥ qs[0]).
+  const hi = lo - 1;
+  const share = (value - qs[hi]!) / (qs[lo]! - qs[hi]!);
   return clamp(round(grid[hi]! + share * (grid[lo]! - grid[hi]!)));
 }
 
