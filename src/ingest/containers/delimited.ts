@@ -13,6 +13,28 @@ export interface DelimitedOptions {
 
 const MAX_RECORD_CHARS = 1 << 20;
 
+/**
+ * A field of the fast path: plain decimal digits (no sign, no leading zero, ≤ 15 digits, so exact) become a
+ * number without allocating a string; anything else is cut as text and left to the format's coercers.
+ */
+function cutField(t: string, p: number, q: number): string | number {
+  const len = q - p;
+  if (len > 0 && len <= 15) {
+    let c = t.charCodeAt(p);
+    if ((c >= 49 && c <= 57) || (len === 1 && c === 48)) {
+      let n = c - 48;
+      let i = p + 1;
+      for (; i < q; i++) {
+        c = t.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + (c - 48);
+      }
+      if (i === q) return n;
+    }
+  }
+  return t.slice(p, q);
+}
+
 function shown(text: string): string {
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
@@ -66,7 +88,7 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
       let e = nl;
       if (e > pos && t.charCodeAt(e - 1) === 13) e--;
       if (e > pos) {
-        const row = new Array<string>(width);
+        const row = new Array<string | number>(width);
         let p = pos;
         let ok = true;
         for (let k = 0; k < last; k++) {
@@ -75,13 +97,13 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
             ok = false;
             break;
           }
-          row[k] = t.slice(p, q);
+          row[k] = cutField(t, p, q);
           p = q + step;
         }
         if (ok) {
           const q = t.indexOf(d, p);
           if (q >= 0 && q < e) ok = false;
-          else row[last] = t.slice(p, e);
+          else row[last] = cutField(t, p, e);
         }
         out.lines.push(line);
         out.rows.push(ok ? row : wrongCount(t.slice(pos, e), line, t.slice(pos, e).split(d).length));
