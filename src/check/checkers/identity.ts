@@ -1,0 +1,112 @@
+import type { Claim, Judgement } from '../claim.ts';
+import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
+import type { FactRow, TableFacts } from '../facts/table-facts.ts';
+import { rowEvidence } from './evidence.ts';
+
+/** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
+export function canonicalAddress(text: string): string {
+  if (!text.includes(':')) return text;
+  try {
+    return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return text.toLowerCase();
+  }
+}
+
+const SIDES = { src: 'source', dst: 'destination' } as const;
+
+function side(facts: TableFacts, prefix: 'addr' | 'port'): { src?: FactRow; dst?: FactRow } {
+  const src = facts.rows.get(`src_${prefix}`);
+  const dst = facts.rows.get(`dst_${prefix}`);
+  return { ...(src ? { src } : {}), ...(dst ? { dst } : {}) };
+}
+
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: { src?: FactRow; dst?: FactRow }, equals: (r: FactRow) => boolean, label: string): Judgement {
+  const present = [rows.src, rows.dst].filter((r): r is FactRow => r !== undefined && r.value !== null);
+  if (present.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${label}.` };
+  const hit = present.find(equals);
+  if (!hit) return { verdict: 'contradicted', evidence: rowEvidence(present), reason: `Neither the source nor the destination ${label} is this value.` };
+  const hitRole = hit === rows.src ? 'src' : 'dst';
+  if (role !== undefined && role !== hitRole && !(rows.src && rows.dst && equals(rows.src) && equals(rows.dst))) {
+    return { verdict: 'contradicted', evidence: rowEvidence([hit]), reason: `This is the ${SIDES[hitRole]} ${label}, not the ${SIDES[role]} one.` };
+  }
+  return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `It is the ${SIDES[hitRole]} ${label}.` };
+}
+
+export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgement {
+  const want = canonicalAddress(claim.data.address);
+  return checkEndpoint(claim.data.role, side(facts, 'addr'), (r) => canonicalAddress(String(r.value)) === want, 'address');
+}
+
+export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
+  if (claim.data.port > 65535) return { verdict: 'contradicted', evidence: { rows: ['port'], values: [65535], derivation: 'ports are 16-bit: 0–65535' }, reason: 'A port number cannot exceed 65535.' };
+  return checkEndpoint(claim.data.role, side(facts, 'port'), (r) => r.value === claim.data.port, 'port');
+}
+
+function servicesOf(port: number): readonly string[] {
+  return PORT_SERVICES[port] ?? [];
+}
+
+/** "port 443 (HTTPS)": the well-known service of the port; a service with no port beside it is checked against the flow's ports. */
+export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgement {
+  const { service, port } = claim.data;
+  const same = (s: string): boolean => s.toLowerCase() === service.toLowerCase();
+  if (port >= 0) {
+    const known = servicesOf(port);
+    const ev = { rows: ['port'], values: [port], derivation: `IANA well-known port ${port}: ${known.join(', ') || 'none'}` };
+    if (known.some(same)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
+    const home = Object.entries(PORT_SERVICES).find(([, names]) => names.some(same));
+    if (known.length > 0 || home) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home ? `; ${service} is port ${home[0]}` : ''}.` };
+    return { verdict: 'unsupported', reason: `Nothing in the table ties port ${port} to ${service}.` };
+  }
+  const ports = [facts.rows.get('src_port'), facts.rows.get('dst_port')].filter((r): r is FactRow => typeof r?.value === 'number');
+  const hit = ports.find((r) => servicesOf(r.value as number).some(same));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit], `IANA well-known port ${show(hit.value)}: ${servicesOf(hit.value as number).join(', ')}`), reason: `${service} is the well-known service of ${hit.key} ${String(hit.value)}.` };
+  return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
+}
+
+const show = (v: unknown): string => String(v);
+
+export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {
+  const row = facts.rows.get('protocol') ?? facts.rows.get('PROTOCOL');
+  if (!row || typeof row.value !== 'number') return { verdict: 'unsupported', reason: 'The table gives no protocol number.' };
+  const { name, number } = claim.data;
+  const named = name === undefined ? undefined : PROTOCOL_NAMES[name.toUpperCase()];
+  const ev = rowEvidence([row], `IANA protocol ${row.value} = ${row.description.replace(/^.*\((.*)\)$/, '$1')}`);
+  if (number !== undefined && number !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `The protocol number is ${row.value}, not ${number}.` };
+  if (named !== undefined && named !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `Protocol ${row.value} is not ${name}.` };
+  return { verdict: 'supported', evidence: ev, reason: `The protocol number is ${row.value}${name ? ` (${name})` : ''}.` };
+}
+
+export function checkAddressFamily(claim: Claim<'address-family'>, facts: TableFacts): Judgement {
+  const rows = [facts.rows.get('src_addr'), facts.rows.get('dst_addr')].filter((r): r is FactRow => typeof r?.value === 'string');
+  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no addresses.' };
+  const v6 = rows.every((r) => String(r.value).includes(':'));
+  const ok = claim.data.family === 6 ? v6 : rows.every((r) => !String(r.value).includes(':'));
+  return ok
+    ? { verdict: 'supported', evidence: rowEvidence(rows), reason: `Both addresses are IPv${claim.data.family}.` }
+    : { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `The addresses are IPv${v6 ? 6 : 4}, not IPv${claim.data.family}.` };
+}
+
+function instants(facts: TableFacts): FactRow[] {
+  return [...facts.rows.values()].filter((r) => r.value !== null && (r.dim === 'instant' || /SWITCHED|_MILLISECONDS$/.test(r.key) && !/DURATION/.test(r.key)));
+}
+
+function toIso(value: number | string): string | undefined {
+  const date = typeof value === 'number' ? new Date(value > 1e11 ? value : value * 1000) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
+  const rows = instants(facts);
+  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
+  const { iso, precision, timeOnly } = claim.data;
+  const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
+  const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
+  const hit = rows.find((r) => {
+    const t = toIso(r.value as number | string);
+    return t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want;
+  });
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `Neither the start nor the end time of the flow is ${want}.` };
+}

@@ -1,0 +1,103 @@
+import type { Claim, Judgement, NumberText } from '../claim.ts';
+import type { Candidate } from '../facts/derive.ts';
+import type { Dimension } from '../facts/dimension.ts';
+import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { numberMatches } from '../extract/number-text.ts';
+import { candidateEvidence, rowEvidence, show } from './evidence.ts';
+
+const DERIVABLE: ReadonlySet<Dimension> = new Set(['bytes/s', 'bits/s', 'packets/s', 'bits', 'percent', 'ratio']);
+
+/** Factor that turns a row's base value into the claim's dimension (bits/s vs bytes/s …); undefined when not comparable. */
+function convert(claim: Dimension, row: Dimension): number | undefined {
+  if (claim === row) return 1;
+  if ((claim === 'bits/s' && row === 'bytes/s') || (claim === 'bits' && row === 'bytes')) return 8;
+  if ((claim === 'bytes/s' && row === 'bits/s') || (claim === 'bytes' && row === 'bits')) return 1 / 8;
+  if (claim === 'flows' && row === 'number') return 1;
+  return undefined;
+}
+
+function matchesRow(n: NumberText, row: FactRow): boolean {
+  if (row.base === null) return false;
+  if (n.readings.length === 0) return numberMatches(n, 1, row.value as number) || numberMatches(n, 1, row.base);
+  return n.readings.some((r) => {
+    const k = convert(r.dim, row.dim);
+    return k !== undefined && numberMatches(n, r.factor, row.base! * k);
+  });
+}
+
+/** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
+export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
+  const { number: n, mention, qualifier } = claim.data;
+  if (qualifier) return checkStat(n, qualifier, facts);
+  if (mention) {
+    const rows = rowsFor(facts, mention.keys);
+    if (rows.length === 0) {
+      if (n.readings.some((r) => DERIVABLE.has(r.dim))) return searchCandidates(n, facts);
+      return { verdict: 'unsupported', reason: `The table has no ${mention.phrase} row to back this value.` };
+    }
+    const judged = checkBound(n, rows, facts);
+    if (judged) return judged;
+  }
+  return searchCandidates(n, facts);
+}
+
+function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {
+  const hit = rows.find((r) => matchesRow(n, r));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}${hit.unit ? ` ${hit.unit}` : ''}.` };
+  const nullRow = rows.find((r) => r.value === null);
+  if (nullRow && rows.every((r) => r.value === null)) {
+    return { verdict: 'contradicted', evidence: rowEvidence([nullRow]), reason: `${nullRow.key} is null (not applicable): ${nullRow.description}.` };
+  }
+  const numeric = rows.filter((r) => r.base !== null);
+  if (numeric.length === 0) return undefined;
+  const comparable = n.readings.length === 0 || numeric.some((r) => n.readings.some((x) => convert(x.dim, r.dim) !== undefined));
+  const row = numeric[0]!;
+  if (!comparable) {
+    if (numberMatches(n, 1, row.value as number)) {
+      return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)} ${row.unit || '(no unit)'}, not ${n.unit}.` };
+    }
+    return undefined;
+  }
+  const other = [...facts.rows.values()].find((r) => !rows.includes(r) && r.dim !== 'code' && matchesRow(n, r));
+  if (other) {
+    return { verdict: 'contradicted', evidence: rowEvidence([row, other]), reason: `${row.key} is ${show(row.value)}; ${show(n.value)} is the value of ${other.key}.` };
+  }
+  return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}${row.unit ? ` ${row.unit}` : ''}, not ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}.` };
+}
+
+function searchCandidates(n: NumberText, facts: TableFacts): Judgement {
+  let nearest: Candidate | undefined;
+  for (const reading of n.readings) {
+    const list = facts.candidates.get(reading.dim) ?? [];
+    for (const c of list) {
+      if (numberMatches(n, reading.factor, c.value)) {
+        return { verdict: 'supported', evidence: candidateEvidence(c), reason: c.derivation ? `Derived: ${c.derivation}.` : `${c.rows[0]} is ${show(c.values[0] ?? null)}.` };
+      }
+      nearest ??= c;
+    }
+  }
+  if (!nearest) {
+    const what = n.readings[0]?.dim ?? 'number';
+    return { verdict: 'unsupported', reason: `The table gives no ${what} value this figure could come from.` };
+  }
+  return { verdict: 'contradicted', evidence: candidateEvidence(nearest), reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${nearest.rows.join(', ')} gives ${show(nearest.value)}.` };
+}
+
+function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
+  const wanted = /median/.test(qualifier) ? 'median' : /p9|p50/.test(qualifier) ? 'p99' : /percentile/.test(qualifier) ? 'percentile' : /contribut/.test(qualifier) ? 'contribution' : /rank/.test(qualifier) ? 'rank' : /threshold/.test(qualifier) ? 'threshold' : /window/.test(qualifier) ? 'window' : /score|baseline/.test(qualifier) ? '' : '';
+  const pool = facts.stats.filter((c) => c.derivation?.includes(wanted) || (wanted === 'rank' && /flows scored/.test(c.derivation ?? '')));
+  const factors = n.readings.length > 0 ? n.readings.map((r) => r.factor) : [1];
+  const hit = pool.find((c) => factors.some((f) => numberMatches(n, f, c.value))) ?? facts.stats.find((c) => factors.some((f) => numberMatches(n, f, c.value)));
+  if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: `${hit.derivation} is ${show(hit.values[0] ?? null)}.` };
+  if (pool.length === 0 && facts.stats.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${qualifier} figures.` };
+  const near = pool[0] ?? facts.stats[0]!;
+  return { verdict: 'contradicted', evidence: candidateEvidence(near), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.derivation} is ${show(near.values[0] ?? null)}.` };
+}
+
+/** TTL claims about the field's range: it is 8 bits, so at most 255. */
+export function checkValueRange(claim: Claim<'value-range'>, facts: TableFacts): Judgement {
+  const rows = rowsFor(facts, claim.data.mention.keys);
+  const ev = rows.length > 0 ? rowEvidence(rows, 'IP TTL is an 8-bit field: 0–255') : { rows: ['TTL'], values: [255], derivation: 'IP TTL is an 8-bit field: 0–255' };
+  if (claim.data.value === 255) return { verdict: 'supported', evidence: ev, reason: 'The IP TTL field is 8 bits, so 255 is its maximum.' };
+  return { verdict: 'contradicted', evidence: ev, reason: `The IP TTL field is 8 bits, so its maximum is 255, not ${claim.data.value}.` };
+}

@@ -1,0 +1,99 @@
+import type { Claim, Judgement } from '../claim.ts';
+import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowEvidence, show } from './evidence.ts';
+
+const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
+
+/** "high", "typical", "unusually large" against the row's baseline percentile; codes have no magnitude. */
+export function checkComparative(claim: Claim<'comparative'>, facts: TableFacts): Judgement | null {
+  const { direction, strong, word, mention } = claim.data;
+  const rows = rowsFor(facts, mention.keys);
+  const row = rows[0];
+  if (!row || row.value === null) return null;
+  if (row.key === 'src_port' || row.key === 'dst_port') return checkPortRange(word, direction, row);
+  if (CODE_KEYS.test(row.key)) {
+    if (direction !== 'high' && direction !== 'low') return null;
+    return { verdict: 'contradicted', evidence: rowEvidence([row], `${row.key} is a ${row.unit || 'code'}, not a quantity`), reason: `${row.key} is a code (${row.unit || 'label'}); "${word}" treats it as a magnitude.` };
+  }
+  const p = row.baseline?.percentile;
+  if (p === null || p === undefined) return null;
+  const ev = rowEvidence([row], `${row.key} is at percentile ${p} of the baseline (median ${show(row.baseline?.median ?? null)}, p99 ${show(row.baseline?.p99 ?? null)})`);
+  const above99 = typeof row.value === 'number' && row.baseline?.p99 != null && row.value > row.baseline.p99;
+  const ok =
+    direction === 'high' ? (strong ? p >= 90 || above99 : p >= 75) : direction === 'low' ? (strong ? p <= 10 : p <= 25) : direction === 'typical' ? p >= 10 && p <= 90 : p >= 90 || p <= 10;
+  return ok
+    ? { verdict: 'supported', evidence: ev, reason: `"${word}" fits percentile ${p} of the baseline.` }
+    : { verdict: 'contradicted', evidence: ev, reason: `"${word}" does not fit percentile ${p} of the baseline.` };
+}
+
+function checkPortRange(word: string, direction: string, row: FactRow): Judgement | null {
+  const port = row.value as number;
+  const lower = word.toLowerCase();
+  const high = /high|ephemeral/.test(lower);
+  const low = /low|privileged|well-known/.test(lower);
+  if (!high && !low) return null;
+  const ok = high ? port >= 1024 : port < 1024;
+  const ev = rowEvidence([row], 'ports below 1024 are well-known/privileged; 1024 and above are registered/ephemeral');
+  void direction;
+  return ok ? { verdict: 'supported', evidence: ev, reason: `${row.key} ${port} is ${high ? '≥' : '<'} 1024.` } : { verdict: 'contradicted', evidence: ev, reason: `${row.key} ${port} is ${high ? 'below' : 'at or above'} 1024.` };
+}
+
+/** A field name the table does not hold. */
+export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts): Judgement | null {
+  if (rowsFor(facts, claim.data.mention.keys).length > 0) return null;
+  return { verdict: 'unsupported', reason: `The table has no ${claim.data.mention.phrase} row.` };
+}
+
+/** Owners, countries, attacks, environments, payloads: nothing in a flow table can show them. */
+export function checkEntity(claim: Claim<'entity'>): Judgement {
+  return { verdict: 'unsupported', reason: `A flow table cannot show this (${claim.data.category}: "${claim.data.term}").` };
+}
+
+/** Who opened the connection: a flow record does not say (the seed's source is the server side). */
+export function checkInitiation(claim: Claim<'initiation'>): Judgement {
+  return { verdict: 'unsupported', reason: `The table does not show which side initiated the connection or how the handshake went ("${claim.data.phrase}").` };
+}
+
+/** inter_arrival_ms is the gap between flow starts from one source, never a gap between packets. */
+export function checkNullReading(claim: Claim<'null-reading'>, facts: TableFacts): Judgement | null {
+  const row = facts.rows.get('inter_arrival_ms');
+  if (!row) return null;
+  const flows = facts.rows.get('src_flows_in_window');
+  const rows = flows ? [row, flows] : [row];
+  if (facts.noEarlierFlow) {
+    return { verdict: 'contradicted', evidence: rowEvidence(rows, `inter_arrival_ms = ${show(row.value)} with src_flows_in_window = ${show(flows?.value ?? null)}: no earlier flow from this source`), reason: 'inter_arrival_ms here means there was no earlier flow from this source, not packets arriving back-to-back.' };
+  }
+  if (/^(?:zero|0)/i.test(claim.data.phrase) && row.value === 0) return { verdict: 'supported', evidence: rowEvidence(rows), reason: 'inter_arrival_ms is 0 with earlier flows in the window.' };
+  return { verdict: 'contradicted', evidence: rowEvidence(rows, 'inter_arrival_ms is the start-time gap between flows from one source'), reason: 'inter_arrival_ms is the gap between flow starts from the same source, not between packets.' };
+}
+
+const BUCKETS = { small: ['NUM_PKTS_UP_TO_128_BYTES', 'NUM_PKTS_128_TO_256_BYTES'], large: ['NUM_PKTS_1024_TO_1514_BYTES'] } as const;
+
+/** "Most packets were small", "the majority of traffic flowed from the source", "balanced". */
+export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement {
+  const { subject, direction, balanced, size } = claim.data;
+  if (size) return checkSizeShare(size, facts);
+  const bytes = subject !== 'packets';
+  const inRow = facts.rows.get(bytes ? 'IN_BYTES' : 'IN_PKTS');
+  const outRow = facts.rows.get(bytes ? 'OUT_BYTES' : 'OUT_PKTS');
+  if (typeof inRow?.value !== 'number' || typeof outRow?.value !== 'number') {
+    return { verdict: 'unsupported', reason: `The table has no ${bytes ? 'OUT_BYTES' : 'OUT_PKTS'} (destination-to-source) value, so it cannot compare the two directions.` };
+  }
+  const a = inRow.value;
+  const b = outRow.value;
+  const ev = rowEvidence([inRow, outRow], `${inRow.key} / (${inRow.key} + ${outRow.key}) = ${a + b === 0 ? 'n/a' : ((100 * a) / (a + b)).toFixed(1)} %`);
+  let ok: boolean;
+  if (balanced !== undefined) ok = balanced === (Math.min(a, b) / Math.max(a, b, 1) >= 0.6);
+  else ok = direction === 'in' ? a > b : b > a;
+  return ok ? { verdict: 'supported', evidence: ev, reason: `${inRow.key} ${show(a)} vs ${outRow.key} ${show(b)}.` } : { verdict: 'contradicted', evidence: ev, reason: `${inRow.key} ${show(a)} vs ${outRow.key} ${show(b)} does not bear this out.` };
+}
+
+function checkSizeShare(size: 'small' | 'large', facts: TableFacts): Judgement {
+  const all = [...facts.rows.values()].filter((r) => r.key.startsWith('NUM_PKTS_') && typeof r.value === 'number');
+  if (all.length === 0) return { verdict: 'unsupported', reason: 'The table has no packet-size buckets (NUM_PKTS_*).' };
+  const total = all.reduce((s, r) => s + (r.value as number), 0);
+  const part = all.filter((r) => (BUCKETS[size] as readonly string[]).includes(r.key)).reduce((s, r) => s + (r.value as number), 0);
+  const share = total === 0 ? 0 : part / total;
+  const ev = rowEvidence(all, `${size} buckets ${part} of ${total} packets = ${(100 * share).toFixed(1)} %`);
+  return share > 0.5 ? { verdict: 'supported', evidence: ev, reason: `${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` } : { verdict: 'contradicted', evidence: ev, reason: `Only ${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` };
+}

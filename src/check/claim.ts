@@ -1,0 +1,56 @@
+import type { Dimension } from './facts/dimension.ts';
+import type { Sentence } from './text/segment.ts';
+import type { ClaimKind, Evidence, Verdict } from './types.ts';
+
+/** A row name found in the narrative: the phrase and the row keys it may mean. */
+export interface Mention {
+  start: number;
+  end: number;
+  phrase: string;
+  keys: readonly string[];
+  /** An exact field name (IN_BYTES, src_IN_PKTS_sum) rather than a natural form ("duration"). */
+  exact: boolean;
+}
+
+/** A number as written, with the unit interpretations it allows. */
+export interface NumberText {
+  /** The number in the unit written (4.76 for "4.76 MB"). */
+  value: number;
+  /** Half a step of the last digit written, in that unit. */
+  halfStep: number;
+  unit?: string;
+  /** Base-unit readings: MB may be 10^6 or 2^20 bytes. */
+  readings: ReadonlyArray<{ dim: Dimension; factor: number }>;
+  /** "about" / "over" / "under" as written before the number. */
+  bound?: 'approx' | 'over' | 'under';
+}
+
+export interface ClaimPayloads {
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string };
+  address: { address: string; role?: 'src' | 'dst' };
+  port: { port: number; role?: 'src' | 'dst' };
+  service: { service: string; port: number };
+  protocol: { name?: string; number?: number };
+  'address-family': { family: 4 | 6 };
+  timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean };
+  'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number };
+  comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention };
+  'value-range': { value: number; mention: Mention };
+  'absent-field': { mention: Mention };
+  entity: { category: string; term: string };
+  share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large' };
+  'null-reading': { phrase: string };
+  initiation: { phrase: string };
+}
+
+/** A claim as extracted, before judging: where it is, how it is worded, and what it asserts. */
+export type Claim<K extends ClaimKind = ClaimKind> = {
+  [P in K]: { kind: P; start: number; end: number; sentence: Sentence; hedged: boolean; data: ClaimPayloads[P] };
+}[K];
+
+/** A checker's answer for one claim (the span is the claim's). */
+export interface Judgement {
+  verdict: Verdict;
+  evidence?: Evidence;
+  reason: string;
+}

@@ -1,0 +1,23 @@
+import type { Claim } from '../claim.ts';
+import { splitSentences } from '../text/segment.ts';
+import type { ExtractContext } from './context.ts';
+import { extractFlags } from './flags.ts';
+import { extractIdentity } from './identity.ts';
+import { findMentions } from './mentions.ts';
+import { extractPhrases } from './phrases.ts';
+import { extractFieldMentions, extractQuantities } from './quantities.ts';
+
+/**
+ * Find the claims of a narrative, without looking at any table (extraction is kept apart from
+ * judging). Order matters: identity spans (addresses, times, ports) and flag values are reserved
+ * first so their digits are not read again as quantities.
+ */
+export function extractClaims(text: string): Claim[] {
+  const ctx: ExtractContext = { text, sentences: splitSentences(text), mentions: findMentions(text), taken: [], claims: [] };
+  extractIdentity(ctx);
+  extractFlags(ctx);
+  extractQuantities(ctx);
+  extractFieldMentions(ctx);
+  extractPhrases(ctx);
+  return ctx.claims.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,41 @@
+import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
+import { addClaim, isTaken, type ExtractContext } from './context.ts';
+
+const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
+const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
+const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are |were )?(?:not set|unset|absent|missing|cleared|not present))\b/i;
+
+/**
+ * TCP flag claims: a value quoted for the flags field ("TCP_FLAGS 22") and each flag named as
+ * set or not set ("PSH and RST without SYN or ACK" → PSH, RST set; SYN, ACK not set).
+ */
+export function extractFlags(ctx: ExtractContext): void {
+  FLAGS_VALUE_RE.lastIndex = 0;
+  for (let m = FLAGS_VALUE_RE.exec(ctx.text); m; m = FLAGS_VALUE_RE.exec(ctx.text)) {
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (isTaken(ctx, at, at + m[1]!.length)) continue;
+    addClaim(ctx, 'tcp-flags', m.index, at + m[1]!.length, { flags: [], value: Number(m[1]) }, true);
+  }
+  FLAG_WORD_RE.lastIndex = 0;
+  for (let m = FLAG_WORD_RE.exec(ctx.text); m; m = FLAG_WORD_RE.exec(ctx.text)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    // the English words count only beside "flag": "a reset flag", not "reset the counter"
+    if (word !== word.toUpperCase()) {
+      const around = ctx.text.slice(Math.max(0, m.index - 12), m.index + word.length + 12);
+      if (!/flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/i.test(around)) continue;
+    }
+    const flag = FLAG_WORDS[lower] ?? (lower.startsWith('acknowledg') ? 'ACK' : word.toUpperCase());
+    const start = m.index;
+    const end = start + word.length;
+    if (/^[-\s]*(?:flood|scan)/i.test(ctx.text.slice(end, end + 8))) continue;
+    addClaim(ctx, 'tcp-flags', start, end, { flags: [{ flag, set: !isNegatedFlag(ctx, start, end) }] });
+  }
+}
+
+function isNegatedFlag(ctx: ExtractContext, start: number, end: number): boolean {
+  const before = ctx.text.slice(Math.max(0, start - 60), start);
+  const lastBreak = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf('\n'));
+  if (NEGATED_BEFORE.test(before.slice(lastBreak + 1))) return true;
+  return NEGATED_AFTER.test(ctx.text.slice(end, end + 40).split(/[,.;)]/)[0] ?? '');
+}

@@ -1,0 +1,119 @@
+import { isIP } from 'node:net';
+import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
+import { clauseAround } from '../text/segment.ts';
+import { addClaim, isTaken, sentenceAt, type ExtractContext } from './context.ts';
+
+const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
+const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
+const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:number\s{0,2})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
+const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
+const FAMILY_RE = /\bIPv([46])(?![\w-])/g;
+const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
+const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
+
+/** Which side a role word before `at` (same clause, within 40 characters) puts the value on. */
+export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | undefined {
+  const sentence = sentenceAt(ctx, at);
+  if (!sentence) return undefined;
+  const clause = clauseAround(sentence, at);
+  const from = Math.max(clause.start, at - 40, sentence.start);
+  const window = ctx.text.slice(from, at);
+  let role: 'src' | 'dst' | undefined;
+  ROLE_RE.lastIndex = 0;
+  for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) {
+    role = /^(source|src|from|originat|sender|sent by)/i.test(m[1]!) ? 'src' : 'dst';
+  }
+  return role;
+}
+
+/** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
+export function extractIdentity(ctx: ExtractContext): void {
+  extractTimestamps(ctx);
+  for (const re of [IPV4_RE, IPV6_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const text = m[0];
+      if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, m.index, m.index + text.length)) continue;
+      const role = roleBefore(ctx, m.index);
+      addClaim(ctx, 'address', m.index, m.index + text.length, { address: text, ...(role ? { role } : {}) }, true);
+    }
+  }
+  FAMILY_RE.lastIndex = 0;
+  for (let m = FAMILY_RE.exec(ctx.text); m; m = FAMILY_RE.exec(ctx.text)) {
+    addClaim(ctx, 'address-family', m.index, m.index + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
+  }
+  extractPorts(ctx);
+  extractProtocols(ctx);
+}
+
+function extractPorts(ctx: ExtractContext): void {
+  const ports: Array<{ at: number; end: number; port: number }> = [];
+  PORT_RE.lastIndex = 0;
+  for (let m = PORT_RE.exec(ctx.text); m; m = PORT_RE.exec(ctx.text)) {
+    const digits = m[1] ?? m[2]!;
+    const at = m.index + m[0].lastIndexOf(digits);
+    if (isTaken(ctx, at, at + digits.length)) continue;
+    const port = Number(digits);
+    const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, m.index);
+    addClaim(ctx, 'port', at, at + digits.length, { port, ...(role ? { role } : {}) }, true);
+    ports.push({ at, end: at + digits.length, port });
+  }
+  SERVICE_RE.lastIndex = 0;
+  for (let m = SERVICE_RE.exec(ctx.text); m; m = SERVICE_RE.exec(ctx.text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const near = ports.find((p) => (p.at >= end && p.at - end <= 40) || (p.end <= start && start - p.end <= 40));
+    const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
+    const port = near?.port ?? (paren ? Number(paren[1]) : -1);
+    if (paren) ctx.taken.push([end, end + paren[0].length]);
+    addClaim(ctx, 'service', start, end, { service: m[0], port });
+  }
+}
+
+function extractProtocols(ctx: ExtractContext): void {
+  PROTO_NUM_RE.lastIndex = 0;
+  for (let m = PROTO_NUM_RE.exec(ctx.text); m; m = PROTO_NUM_RE.exec(ctx.text)) {
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (isTaken(ctx, at, at + m[1]!.length)) continue;
+    addClaim(ctx, 'protocol', m.index, at + m[1]!.length, { number: Number(m[1]) }, true);
+  }
+  PROTOCOL_RE.lastIndex = 0;
+  for (let m = PROTOCOL_RE.exec(ctx.text); m; m = PROTOCOL_RE.exec(ctx.text)) {
+    if (isTaken(ctx, m.index, m.index + m[0].length)) continue;
+    const paren = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const end = m.index + m[0].length + (paren ? paren[0].length : 0);
+    addClaim(ctx, 'protocol', m.index, end, { name: m[0], ...(paren ? { number: Number(paren[1]) } : {}) }, Boolean(paren));
+  }
+}
+
+function extractTimestamps(ctx: ExtractContext): void {
+  ISO_RE.lastIndex = 0;
+  for (let m = ISO_RE.exec(ctx.text); m; m = ISO_RE.exec(ctx.text)) {
+    const [, y, mo, d, h, mi, s] = m;
+    const precision = s !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
+    const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}Z`;
+    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision, timeOnly: false }, true);
+  }
+  CLOCK_RE.lastIndex = 0;
+  for (let m = CLOCK_RE.exec(ctx.text); m; m = CLOCK_RE.exec(ctx.text)) {
+    if (isTaken(ctx, m.index, m.index + m[0].length)) continue;
+    const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
+    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
+  }
+  MONTH_RE.lastIndex = 0;
+  for (let m = MONTH_RE.exec(ctx.text); m; m = MONTH_RE.exec(ctx.text)) {
+    const day = m[1] ?? m[3];
+    if (day === undefined) continue;
+    const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
+    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
+  }
+}
+
+/** Services a port is registered for (IANA well-known list). */
+export function servicesOf(port: number): readonly string[] {
+  return PORT_SERVICES[port] ?? [];
+}

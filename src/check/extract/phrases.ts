@@ -1,0 +1,82 @@
+import { ENTITY_TERMS } from '../lexicon/terms.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
+
+const SHARE_RE =
+  /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|bidirectional traffic)\b/gi;
+const DIR_IN = /\bfrom (?:the )?(?:source|src|sender|origin\w*)|source[- ]to[- ]destination|to (?:the )?destination|\bIN_(?:BYTES|PKTS)\b|server[- ]to[- ]client|outbound|upload/i;
+const DIR_OUT = /\bfrom (?:the )?(?:destination|dst|responder)|destination[- ]to[- ]source|to (?:the )?source|\bOUT_(?:BYTES|PKTS)\b|client[- ]to[- ]server|inbound|download/i;
+const SIZE_SMALL = /\b(?:small|tiny|short|minimal|under \d+ bytes|below \d+ bytes|up to 128|less than \d+ bytes)\b/i;
+const SIZE_LARGE = /\b(?:large|full[- ]size\w*|MTU|jumbo|over 1,?0\d\d bytes|above 1,?0\d\d bytes|near(?:ly)? the maximum)\b/i;
+const GAP_RE =
+  /back-to-back|without (?:any )?(?:measurable )?(?:gaps?|delay)|between (?:consecutive |successive |individual |high-speed )?packets?|packet arrivals?|packets? (?:arrived|arriving|were sent)|(?:time|temporal) resolution|jitter|zero (?:gap|delay|latency)|no (?:delay|gap)s? between|(?:zero|0(?:\.0+)?(?: ?ms)?)[- ](?:inter-?arrival|interarrival)(?: times?)?|(?:minimal|minimized|artificially minimal) inter-?arrival(?: times?)?/gi;
+const INIT_RE =
+  /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication)\b|\b(?:client|server|source|destination)-initiated\b|\binitiator\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
+const COMPARATIVE_RE =
+  /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
+const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
+const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
+const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
+const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|strikingly)$/i;
+
+/** Entities, shares, null misreadings, initiation and comparative words. */
+export function extractPhrases(ctx: ExtractContext): void {
+  for (const { category, re } of ENTITY_TERMS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const sentence = sentenceAt(ctx, m.index);
+      if (!sentence || isNegated(sentence, m.index)) continue;
+      addClaim(ctx, 'entity', m.index, m.index + m[0].length, { category, term: m[0] });
+    }
+  }
+  extractShares(ctx);
+  extractNullReadings(ctx);
+  INIT_RE.lastIndex = 0;
+  for (let m = INIT_RE.exec(ctx.text); m; m = INIT_RE.exec(ctx.text)) addClaim(ctx, 'initiation', m.index, m.index + m[0].length, { phrase: m[0] });
+  extractComparatives(ctx);
+}
+
+function extractShares(ctx: ExtractContext): void {
+  SHARE_RE.lastIndex = 0;
+  for (let m = SHARE_RE.exec(ctx.text); m; m = SHARE_RE.exec(ctx.text)) {
+    const sentence = sentenceAt(ctx, m.index);
+    if (!sentence || isNegated(sentence, m.index)) continue;
+    const rest = ctx.text.slice(m.index, Math.min(sentence.end, m.index + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
+    const noun = m[1]!.toLowerCase();
+    const subject = /packet|pkts/.test(noun) ? 'packets' : /byte/.test(noun) ? 'bytes' : 'traffic';
+    const word = m[0].toLowerCase();
+    const balanced = /balanced|symmetric|equal/.test(word) && !/asymmetric/.test(word) ? true : /asymmetric|one-way|unidirectional|lopsided/.test(word) ? false : undefined;
+    const direction = DIR_IN.test(rest) ? 'in' : DIR_OUT.test(rest) ? 'out' : undefined;
+    const size = subject === 'packets' ? (SIZE_SMALL.test(rest) ? 'small' : SIZE_LARGE.test(rest) ? 'large' : undefined) : undefined;
+    if (balanced === undefined && direction === undefined && size === undefined) continue;
+    addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject, ...(direction ? { direction } : {}), ...(balanced !== undefined ? { balanced } : {}), ...(size ? { size } : {}) });
+  }
+}
+
+function extractNullReadings(ctx: ExtractContext): void {
+  GAP_RE.lastIndex = 0;
+  for (let m = GAP_RE.exec(ctx.text); m; m = GAP_RE.exec(ctx.text)) {
+    const sentence = sentenceAt(ctx, m.index);
+    if (!sentence) continue;
+    const about = /inter-?arrival|interarrival/i;
+    if (!about.test(sentence.text) && !about.test(sentence.topic)) continue;
+    addClaim(ctx, 'null-reading', m.index, m.index + m[0].length, { phrase: m[0] });
+  }
+}
+
+function extractComparatives(ctx: ExtractContext): void {
+  COMPARATIVE_RE.lastIndex = 0;
+  for (let m = COMPARATIVE_RE.exec(ctx.text); m; m = COMPARATIVE_RE.exec(ctx.text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (ctx.mentions.some((x) => start < x.end && end > x.start)) continue;
+    const sentence = sentenceAt(ctx, start);
+    if (!sentence || isNegated(sentence, start)) continue;
+    const mention = nearestMention(ctx, sentence, start, end);
+    if (!mention || Math.min(Math.abs(mention.start - end), Math.abs(start - mention.end)) > 40) continue;
+    const word = m[2]!;
+    const direction = HIGH.test(word) ? 'high' : LOW.test(word) ? 'low' : TYPICAL.test(word) ? 'typical' : 'unusual';
+    const strong = (m[1] !== undefined && STRONG.test(m[1])) || /est$/.test(word);
+    addClaim(ctx, 'comparative', start, end, { word: m[0], direction, strong, mention });
+  }
+}

@@ -1,0 +1,66 @@
+import type { Mention } from '../claim.ts';
+import { STRONG_NATURAL } from '../lexicon/field-names.ts';
+import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, isTaken, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
+import { NUMBER_RE, numberText } from './number-text.ts';
+
+const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|baseline|threshold|scored?|rank|contribution|contributes|window)\b[^.;|]{0,24}$/i;
+const SKIP_BEFORE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}$/i;
+const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed| value)?\b/i;
+
+/** Numbers with units, or bound to a row name: each becomes a quantity claim. */
+export function extractQuantities(ctx: ExtractContext): void {
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(ctx.text); m; m = NUMBER_RE.exec(ctx.text)) {
+    const numStart = m.index + (m[1] ? m[0].indexOf(m[2]!, m[1].length) : 0);
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) continue;
+    const sentence = sentenceAt(ctx, numStart);
+    if (!sentence) continue;
+    const number = numberText(m);
+    const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
+    const qualifier = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
+    const mention = bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
+    if (number.readings.length === 0 && !mention && !qualifier) continue;
+    if (mention && mention.keys.some((k) => /TTL/.test(k)) && TTL_MAX_RE.test(sentence.text)) {
+      addClaim(ctx, 'value-range', numStart, end, { value: number.value, mention });
+      continue;
+    }
+    addClaim(ctx, 'quantity', start, end, { number, ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
+  }
+}
+
+function skipNumber(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  if (/^\s*(?:[-*]\s*)?(?:#{1,6}\s*)?$/.test(lead) && /^[.)]\s/.test(text.slice(end, end + 2))) return true; // list marker "1. "
+  if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
+  if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (/^\/\d/.test(text.slice(end, end + 2)) || /\d\/$/.test(text.slice(start - 2, start))) return true; // 4/4
+  return false;
+}
+
+/**
+ * The row a number is about. With a unit, the nearest row of a compatible dimension; an exact
+ * field name right before it binds whatever its unit (so "IN_BYTES of 4,761,630 bytes per second"
+ * is judged, and caught, as a wrong unit). Without a unit, the nearest row name.
+ */
+function bindMention(ctx: ExtractContext, sentence: Parameters<typeof nearestMention>[1], start: number, end: number, dims: readonly string[]): Mention | undefined {
+  const notCode = (m: Mention): boolean => m.keys.some((k) => keyDimension(k) !== 'code' || /FLAGS/.test(k));
+  if (dims.length === 0) return nearestMention(ctx, sentence, start, end, notCode);
+  const near = nearestMention(ctx, sentence, start, end, notCode);
+  if (near && near.exact && near.end <= start && start - near.end <= 20) return near;
+  return nearestMention(ctx, sentence, start, end, (m) => m.keys.some((k) => dims.some((d) => compatible(d as never, keyDimension(k)))));
+}
+
+/** Field names the table may not hold: each exact name (and a few natural forms models invent) is an absent-field claim. */
+export function extractFieldMentions(ctx: ExtractContext): void {
+  for (const mention of ctx.mentions) {
+    if (!mention.exact && !STRONG_NATURAL.has(mention.phrase.toLowerCase())) continue;
+    const sentence = sentenceAt(ctx, mention.start);
+    if (!sentence || isNegated(sentence, mention.start)) continue;
+    addClaim(ctx, 'absent-field', mention.start, mention.end, { mention });
+  }
+}

@@ -1,0 +1,88 @@
+import type { FeatureTable, TableRow } from '../deps.ts';
+import { dimensionOfUnit, type Dimension } from './dimension.ts';
+import { deriveCandidates, statCandidates, type Candidate } from './derive.ts';
+
+/** One table row (feature, field, or flow identity member) as the checkers see it. */
+export interface FactRow {
+  key: string;
+  value: number | string | null;
+  unit: string;
+  description: string;
+  dim: Dimension;
+  /** The value in base units (bytes, bits, ms, packets …); null when not numeric. */
+  base: number | null;
+  baseline?: TableRow['baseline'];
+  contribution?: number | null | undefined;
+}
+
+/** Everything the checkers need from one table, computed once per table (cached). */
+export interface TableFacts {
+  table: FeatureTable;
+  rows: ReadonlyMap<string, FactRow>;
+  /** Values and bounded derivations (sums, differences, ratios, rates, conversions) by dimension. */
+  candidates: ReadonlyMap<Dimension, readonly Candidate[]>;
+  /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold. */
+  stats: readonly Candidate[];
+  /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
+  noEarlierFlow: boolean;
+}
+
+const cache = new WeakMap<FeatureTable, TableFacts>();
+
+/** The facts of a table; the same object for the same table, so a batch pays the derivation once. */
+export function factsOf(table: FeatureTable): TableFacts {
+  let facts = cache.get(table);
+  if (!facts) {
+    facts = buildFacts(table);
+    cache.set(table, facts);
+  }
+  return facts;
+}
+
+function rowFact(row: TableRow): FactRow {
+  const { dim, factor } = dimensionOfUnit(row.unit, row.name);
+  const base = typeof row.value === 'number' ? row.value * factor : null;
+  return { key: row.name, value: row.value, unit: row.unit, description: row.description, dim, base, baseline: row.baseline, contribution: row.contribution };
+}
+
+function identityRows(table: FeatureTable): FactRow[] {
+  const f = table.flow;
+  const out: FactRow[] = [];
+  const add = (key: string, value: number | string | null, dim: Dimension, description: string): void => {
+    out.push({ key, value, unit: '', description, dim, base: typeof value === 'number' ? value : null });
+  };
+  if (f) {
+    add('src_addr', f.src_addr, 'code', 'Source address');
+    add('dst_addr', f.dst_addr, 'code', 'Destination address');
+    add('src_port', f.src_port, 'code', 'Source port');
+    add('dst_port', f.dst_port, 'code', 'Destination port');
+    add('protocol', f.protocol, 'code', `IANA protocol number (${f.protocol_name})`);
+    add('start', f.start, 'instant', 'Flow start time');
+    add('end', f.end, 'instant', 'Flow end time');
+  }
+  if (table.score) add('score', table.score.value, 'number', `Anomaly score (${table.score.method})`);
+  return out;
+}
+
+function buildFacts(table: FeatureTable): TableFacts {
+  const rows = new Map<string, FactRow>();
+  for (const row of [...identityRows(table), ...table.features, ...table.fields]) {
+    const fact = 'dim' in row ? (row as FactRow) : rowFact(row as TableRow);
+    if (!rows.has(fact.key)) rows.set(fact.key, fact);
+  }
+  const arrival = rows.get('inter_arrival_ms');
+  const srcFlows = rows.get('src_flows_in_window');
+  const noEarlierFlow =
+    arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
+  return { table, rows, candidates: deriveCandidates([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow };
+}
+
+/** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
+export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
+  const out: FactRow[] = [];
+  for (const key of keys) {
+    const row = facts.rows.get(key) ?? [...facts.rows.values()].find((r) => r.key.toLowerCase() === key.toLowerCase());
+    if (row && !out.includes(row)) out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { Claim, Judgement } from './claim.ts';
+import type { TableFacts } from './facts/table-facts.ts';
+import { checkFlags } from './checkers/flags.ts';
+import { checkAddress, checkAddressFamily, checkPort, checkProtocol, checkService, checkTimestamp } from './checkers/identity.ts';
+import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
+import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
+import type { ClaimKind } from './types.ts';
+
+/** A pure checker: one claim against the table's facts; null when, seen against the table, it is not a claim after all. */
+export type ClaimChecker<K extends ClaimKind> = (claim: Claim<K>, facts: TableFacts) => Judgement | null;
+
+/** Every claim kind has a checker: a kind added to ClaimKind without one here fails tsc (STYLE.md §4). */
+export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
+  quantity: checkQuantity,
+  address: checkAddress,
+  port: checkPort,
+  service: checkService,
+  protocol: checkProtocol,
+  'address-family': checkAddressFamily,
+  timestamp: checkTimestamp,
+  'tcp-flags': checkFlags,
+  comparative: checkComparative,
+  'value-range': checkValueRange,
+  'absent-field': checkAbsentField,
+  entity: checkEntity,
+  share: checkShare,
+  'null-reading': checkNullReading,
+  initiation: checkInitiation,
+};
+
+/** Judge one claim with its kind's checker. */
+export function judge(claim: Claim, facts: TableFacts): Judgement | null {
+  return (CLAIM_CHECKERS[claim.kind] as ClaimChecker<ClaimKind>)(claim as never, facts);
+}

@@ -1,0 +1,93 @@
+import { HEDGE_RE, NEGATION_RE } from '../lexicon/terms.ts';
+
+/** A sentence (or table row, list item, heading) of the narrative, with offsets into it. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** The nearest heading or bold label above, lower-cased: the topic a terse list item is about. */
+  topic: string;
+}
+
+const HEADING_LINE = /^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$/;
+
+/**
+ * Split a narrative into sentences: at line breaks, and after . ! ? when the next word starts a
+ * new sentence (so "65.9", "e.g., within" and "Approx. 577" stay whole).
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let topic = '';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (HEADING_LINE.test(line)) topic = line.toLowerCase();
+    splitLine(line, lineStart, topic, out);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+const BOUNDARY = /[.!?](?=\s+[A-Z*`"(#\d-])/g;
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
+
+function splitLine(line: string, offset: number, topic: string, out: Sentence[]): void {
+  let from = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
+    if (ABBREVIATION.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
+    push(line, from, m.index + 1, offset, topic, out);
+    from = m.index + 1;
+  }
+  push(line, from, line.length, offset, topic, out);
+}
+
+function push(line: string, from: number, to: number, offset: number, topic: string, out: Sentence[]): void {
+  let a = from;
+  let b = to;
+  while (a < b && /\s/.test(line[a]!)) a++;
+  while (b > a && /\s/.test(line[b - 1]!)) b--;
+  if (b - a < 2) return;
+  out.push({ start: offset + a, end: offset + b, text: line.slice(a, b), topic });
+}
+
+const CLAUSE_BREAK = /[;:()\[\]|—–]|,\s+(?:but|while|whereas|although|though|which|and)\b|\s(?:but|while|whereas|although)\s/g;
+
+/** The clause of `sentence` around offset `at` (absolute): between clause breaks. */
+export function clauseAround(sentence: Sentence, at: number): { start: number; end: number; text: string } {
+  const rel = at - sentence.start;
+  let start = 0;
+  let end = sentence.text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence.text); m; m = CLAUSE_BREAK.exec(sentence.text)) {
+    if (m.index + m[0].length <= rel) start = m.index + m[0].length;
+    else if (m.index >= rel) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end) };
+}
+
+/**
+ * Whether the claim at [start, end) is hedged: a hedge in its own clause, or earlier in the
+ * sentence outside any parenthesis the claim is not in. An "(e.g., within a data center)" aside
+ * is its own assertion.
+ */
+export function isHedged(sentence: Sentence, start: number): boolean {
+  const rel = start - sentence.start;
+  const before = sentence.text.slice(0, rel);
+  const open = before.lastIndexOf('(');
+  const inParens = open >= 0 && before.indexOf(')', open) < 0;
+  const scope = inParens ? before.slice(open) : before.replace(/\([^)]*\)/g, '');
+  const clause = clauseAround(sentence, start);
+  return HEDGE_RE.test(scope) || HEDGE_RE.test(clause.text);
+}
+
+/** Whether a negation precedes the claim in its clause (a denial asserts nothing about the flow). */
+export function isNegated(sentence: Sentence, start: number): boolean {
+  const clause = clauseAround(sentence, start);
+  return NEGATION_RE.test(sentence.text.slice(clause.start - sentence.start, start - sentence.start));
+}
