@@ -1,8 +1,3 @@
-/**
- * What check/ uses from upstream stages, in one place. TEMP: direct module paths while
- * src/features/index.ts is not yet committed (src/table/index.ts imports it); switch to the
- * index.ts gates when it lands.
- */
-export { FEATURES, FEATURE_NAMES, resolveFeatureName, type FeatureName } from '../features/registry.ts';
-export { FIELD_SPECS } from '../table/fields.ts';
-export type { FeatureTable, TableRow } from '../table/schema.ts';
+/** What check/ uses from upstream stages, in one place (through their index.ts gates). */
+export { FEATURES, FEATURE_NAMES, resolveFeatureName, type FeatureName } from '../features/index.ts';
+export { FIELD_SPECS, type FeatureTable, type TableRow } from '../table/index.ts';

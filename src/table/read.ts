@@ -1,4 +1,4 @@
-import { FEATURES, resolveFeatureName } from '../features/registry.ts';
+import { FEATURES, resolveFeatureName } from '../features/index.ts';
 import { InputError } from '../errors.ts';
 import { fieldSpec } from './fields.ts';
 import { protocolName } from './protocol-names.ts';
