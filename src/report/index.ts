@@ -3,7 +3,5 @@ export { writeReports, type WriteReportsOptions } from './write-reports.ts';
 export { writeRunIndex, renderRunIndex, type RunIndexOptions } from './run-index.ts';
 export { renderReport, REPORT_HEADINGS } from './render-report.ts';
 export { explanationObject } from './explanation-object.ts';
-// Re-exported so the runner checks enrichments with the same checker the reports use.
-export { checkNarrative } from './deps.ts';
 export { groundingLine } from './grounding.ts';
 export type { ExplanationInput, ExplanationObject, ReportEntry, WrittenReport } from './types.ts';

@@ -10,7 +10,7 @@ export const REPORT_HEADINGS = {
   summary: '## 🔍 Summary',
   table: '## 📊 Observable Features',
   explanation: '## 🧠 Model Explanation',
-  grounding: '## ✅ Grounding',
+  grounding: '## 🧾 Grounding',
 } as const;
 
 /**

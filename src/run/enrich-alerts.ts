@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { checkNarrative, explanationObject } from '../report/index.ts';
+import { checkNarrative } from '../check/index.ts';
+import { explanationObject } from '../report/index.ts';
 import { selectTables, type SelectOptions } from '../table/index.ts';
 import { addExplanation, alertRef, tupleKey, type AlertRef } from './alert-lines.ts';
 import type { FeatureTable } from './deps.ts';

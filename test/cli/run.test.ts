@@ -37,7 +37,7 @@ describe('flowlens run (end to end, offline)', () => {
     expect(index).toContain('[report](reports/flow-');
     const report = readFileSync(join(out, readdirSync(join(out, 'reports')).map((f) => `reports/${f}`)[0]!), 'utf8');
     expect(report).toMatch(/## 🔍 Summary\n- Anomaly score \*\*/);
-    expect(report).toMatch(/## ✅ Grounding\n\d+ claims: \d+ supported, 0 contradicted, 0 unsupported/);
+    expect(report).toMatch(/## 🧾 Grounding\n\d+ claims: \d+ supported, 0 contradicted, 0 unsupported/);
     const second = await runCli(['run', demo, '--top', '3', '--out', out, '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);
     expect(second.stderr).toContain('3 flows: 0 explained (0 from cache), 3 already done, 0 failed; 0 calls');
     const explained = await runCli(['explain', join(out, 'tables'), '--out', join(dir, 'again'), '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);

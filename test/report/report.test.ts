@@ -24,7 +24,7 @@ describe('renderReport', () => {
       '## 🔍 Summary',
       '## 📊 Observable Features',
       '## 🧠 Model Explanation',
-      '## ✅ Grounding',
+      '## 🧾 Grounding',
     ]);
     expect(md).toContain('_Explained by `offline` (model `offline`), prompt `explain-flow@v1`._');
     expect(md).toContain('- Anomaly score **7.5** (robust-z, rank 1, threshold 4).');
@@ -39,7 +39,7 @@ describe('renderReport', () => {
   it('reports a failed call with its error and how to rerun it', () => {
     const md = renderReport({ table: table('9'), error: { class: 'RequestTimeoutError', message: 'openai: no answer within 100 ms' } }, undefined);
     expect(md).toContain('_No explanation: the call failed (RequestTimeoutError: openai: no answer within 100 ms). Rerun with `--retry-failed`._');
-    expect(md).toContain('## ✅ Grounding\n_Not checked: there is no explanation to check._');
+    expect(md).toContain('## 🧾 Grounding\n_Not checked: there is no explanation to check._');
   });
 });
 
