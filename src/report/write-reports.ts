@@ -7,12 +7,13 @@ import { renderReport } from './render-report.ts';
 import type { ReportEntry, WrittenReport } from './types.ts';
 
 export interface WriteReportsOptions {
-  /** Output directory: reports go to `<outDir>/reports/`, the enrichment to `<outDir>/explanations.jsonl`. */
+  /** Output directory: reports go to `<outDir>/reports/` (.md and .json), the enrichment to `<outDir>/explanations.jsonl`. */
   outDir: string;
 }
 
 /**
- * Write one Markdown report per flow and one JSONL line per flow (flow id, score, report path,
+ * Write one Markdown report per flow (plus the same as JSON, `{flow_id, table, explanation}`, which
+ * `flowlens check` reads back exactly) and one JSONL line per flow (flow id, score, report path,
  * explanation with its grounding, or the error). Each explanation is checked against its own table.
  * @example
  * const written = writeReports(entries, { outDir: 'out/demo' });
@@ -25,8 +26,16 @@ export function writeReports(entries: readonly ReportEntry[], options: WriteRepo
   const lines: string[] = [];
   const written = entries.map((entry) => {
     const check: CheckResult | undefined = entry.explanation ? (entry.check ?? checkNarrative(entry.explanation.text, entry.table)) : undefined;
-    const file = join('reports', uniqueName(`flow-${safeName(entry.table.flow_id)}`, used));
+    const base = uniqueName(`flow-${safeName(entry.table.flow_id)}`, used);
+    const file = join('reports', `${base}.md`);
     writeFileSync(join(options.outDir, file), renderReport(entry, check));
+    // The same report as JSON ({table, explanation}): exact values, so `flowlens check` reads it back losslessly.
+    const json = {
+      flow_id: entry.table.flow_id,
+      table: entry.table,
+      ...(entry.explanation && check ? { explanation: explanationObject(entry.explanation, check) } : { error: entry.error ?? null }),
+    };
+    writeFileSync(join(options.outDir, 'reports', `${base}.json`), `${JSON.stringify(json, null, 2)}\n`);
     const report: WrittenReport = {
       flow_id: entry.table.flow_id,
       file,
@@ -54,8 +63,8 @@ export function writeReports(entries: readonly ReportEntry[], options: WriteRepo
 }
 
 function uniqueName(base: string, used: Set<string>): string {
-  let name = `${base}.md`;
-  for (let i = 2; used.has(name); i++) name = `${base}-${i}.md`;
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
   used.add(name);
   return name;
 }

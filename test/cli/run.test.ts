@@ -29,13 +29,14 @@ describe('flowlens run (end to end, offline)', () => {
     const first = await runCli(['run', demo, '--top', '3', '--out', out, '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);
     expect(first.stderr).toContain('3 flows: 3 explained (0 from cache), 0 already done, 0 failed');
     expect(first.code).toBe(0);
-    expect(readdirSync(join(out, 'reports'))).toHaveLength(3);
+    expect(readdirSync(join(out, 'reports')).filter((f) => f.endsWith('.md'))).toHaveLength(3);
+    expect(readdirSync(join(out, 'reports')).filter((f) => f.endsWith('.json'))).toHaveLength(3);
     expect(readdirSync(join(out, 'tables'))).toHaveLength(3);
     expect(readResults(join(out, 'results.jsonl'))).toHaveLength(3);
     const index = readFileSync(join(out, 'index.md'), 'utf8');
     expect(index.split('\n').filter((l) => /^\| [123] \|/.test(l))).toHaveLength(3);
     expect(index).toContain('[report](reports/flow-');
-    const report = readFileSync(join(out, readdirSync(join(out, 'reports')).map((f) => `reports/${f}`)[0]!), 'utf8');
+    const report = readFileSync(join(out, readdirSync(join(out, 'reports')).filter((f) => f.endsWith('.md')).map((f) => `reports/${f}`)[0]!), 'utf8');
     expect(report).toMatch(/## 🔍 Summary\n- Anomaly score \*\*/);
     expect(report).toMatch(/## 🧾 Grounding\n\d+ claims: \d+ supported, 0 contradicted, 0 unsupported/);
     const second = await runCli(['run', demo, '--top', '3', '--out', out, '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);

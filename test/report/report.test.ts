@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReport, renderRunIndex, writeReports, writeRunIndex, type ReportEntry } from '../../src/report/index.ts';
 import type { CheckResult } from '../../src/check/types.ts';
+import { FeatureTableSchema, readReport } from '../../src/table/index.ts';
 import { table, tempDir } from '../run/support.ts';
 
 const explanation = { text: 'The flow carried 4761630 bytes.', provider: 'offline', model: 'offline', template: { id: 'explain-flow', version: '1' } };
@@ -61,6 +62,10 @@ describe('writeReports and writeRunIndex', () => {
       explanation: { text: explanation.text, provider: 'offline', model: 'offline', prompt: { id: 'explain-flow', version: '1' }, grounding: { claims: 2, unsupported: 1 } },
     });
     expect(jsonl[1]).toMatchObject({ flow_id: 'high/1', error: { class: 'ProviderError' } });
+    // The JSON twin of each report reads back exactly (what `flowlens check` takes).
+    const twin = readReport(readFileSync(join(out, 'reports/flow-low.json'), 'utf8'), 'flow-low.json');
+    expect(twin.narrative).toBe(explanation.text);
+    expect(twin.table).toEqual(FeatureTableSchema.parse(low));
     writeRunIndex(written, { outDir: out, title: 'demo.csv', details: ['2 flows'] });
     const index = readFileSync(join(out, 'index.md'), 'utf8');
     const rows = index.split('\n').filter((l) => /^\| \d/.test(l));
