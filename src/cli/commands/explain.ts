@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
 import { InputError } from '../../errors.ts';
 import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
-import { FeatureTableSchema, type FeatureTable } from '../../table/index.ts';
+import { readTable, type FeatureTable } from '../../table/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { CliIo, RegisterCommand } from '../program.ts';
@@ -150,8 +150,7 @@ export function readTables(input: string): FeatureTable[] {
     } catch (cause) {
       throw new InputError({ file, expected: 'JSON' }, `Cannot parse ${file} as JSON`, { cause });
     }
-    // TEMP: D's readTable (flat objects, aliases) replaces this parse when src/table/read.ts lands.
-    return (Array.isArray(value) ? value : [value]).map((v) => FeatureTableSchema.parse(v));
+    return (Array.isArray(value) ? value : [value]).map((v) => readTable(v, file));
   });
 }
 
