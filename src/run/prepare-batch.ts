@@ -37,7 +37,8 @@ export async function prepareBatch(config: ResolvedConfig, settings: RunnerSetti
     provider,
     render: (table, sample) => renderPrompt(template, table, { model: config.model, params: config.params, sample }),
     requestKey,
-    cacheDir: settings.cacheDir ?? '.flowlens-cache',
+    // Recording must see every answer come from the provider: a cache hit would leave no cassette.
+    cacheDir: config.record ? false : (settings.cacheDir ?? '.flowlens-cache'),
     concurrency: settings.concurrency ?? 4,
     requestsPerMinute: settings.requestsPerMinute,
     tokensPerMinute: settings.tokensPerMinute,
