@@ -1,0 +1,119 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { once } from 'node:events';
+import { dirname, resolve } from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_WINDOW_MS, extractFeatures, FEATURE_NAMES, type FlowFeatures } from '../../features/index.ts';
+import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type Flow, type FormatName, type ReadFlowsOptions } from '../../ingest/index.ts';
+import { createProgress } from '../../util/progress.ts';
+import { EXIT } from '../exit-codes.ts';
+import type { CliIo, RegisterCommand } from '../program.ts';
+import { formatSummary } from './ingest.ts';
+
+type OutFormat = 'jsonl' | 'csv';
+
+interface FeaturesFlags {
+  window: number;
+  format?: FormatName;
+  mapping?: string;
+  out?: string;
+  outFormat?: OutFormat;
+  quarantine?: string;
+  reorderWindow?: number;
+  quiet?: boolean;
+}
+
+/** Parse `60s`, `5m`, `1500ms`, `1h` or a bare number of seconds into milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  if (!m) throw new InvalidArgumentError(`Expected a duration like 60s, 5m or 1500ms, got \`${text}\`.`);
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+}
+
+/** Canonical fields written before the features (duration_ms is a feature, so it appears once). */
+const CANONICAL = ['src_addr', 'dst_addr', 'src_port', 'dst_port', 'protocol', 'start_ms', 'end_ms', 'tcp_flags'] as const satisfies readonly (keyof Flow)[];
+
+/**
+ * `flowlens features <input>`: one row per accepted flow (id, canonical fields, quality notes, every
+ * feature under its registry name) as JSONL (null) or CSV (null as an empty cell); summary on stderr.
+ */
+export const registerFeatures: RegisterCommand = (program, io, setExit) => {
+  program
+    .command('features <input>')
+    .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
+    .option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms', parseDuration, DEFAULT_WINDOW_MS)
+    .addOption(new Option('--format <name>', 'skip detection and read the input as this format').choices(FORMAT_NAMES.filter((f) => f !== 'empty')))
+    .option('--mapping <file.yaml>', 'map another CSV’s columns to canonical fields')
+    .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
+    .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv']))
+    .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
+    .option('--reorder-window <duration>', 'ingest reorder buffer in flow time (default 5m)', parseDuration)
+    .option('--quiet', 'no progress on stderr')
+    .action(async (input: string, flags: FeaturesFlags) => setExit(await runFeatures(input, flags, io)));
+};
+
+async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Promise<number> {
+  const progress = createProgress({ label: 'features', stream: io.stderr, quiet: flags.quiet ?? false });
+  const options: ReadFlowsOptions = {
+    quarantineFile: flags.quarantine ?? defaultQuarantinePath(input, flags.out),
+    ...(flags.format !== undefined ? { format: flags.format } : {}),
+    ...(flags.mapping !== undefined ? { mappingFile: flags.mapping } : {}),
+    ...(flags.reorderWindow !== undefined ? { reorderWindowMs: flags.reorderWindow } : {}),
+  };
+  const source = await openFlows(input, options);
+  const kind: OutFormat = flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+  if (flags.out !== undefined) await mkdir(dirname(resolve(flags.out)), { recursive: true });
+  const out = flags.out !== undefined ? createWriteStream(flags.out) : io.stdout;
+  let labelKeys: string[] | undefined;
+  try {
+    for await (const batch of extractFeatures(source, { windowMs: flags.window })) {
+      let text = '';
+      if (kind === 'csv' && labelKeys === undefined && batch.length > 0) {
+        labelKeys = Object.keys(batch[0]!.flow.labels);
+        text += `${csvHeader(labelKeys)}\n`;
+      }
+      for (const row of batch) text += kind === 'csv' ? `${csvRow(row, labelKeys!)}\n` : `${jsonRow(row)}\n`;
+      if (!out.write(text)) await once(out, 'drain');
+      progress.tick(batch.length);
+    }
+    if (kind === 'csv' && labelKeys === undefined) out.write(`${csvHeader([])}\n`);
+  } finally {
+    if (flags.out !== undefined) {
+      (out as NodeJS.WritableStream).end();
+      await once(out, 'finish');
+    }
+  }
+  const summary = source.summary();
+  progress.done(`${summary.accepted} flows, window ${flags.window} ms`);
+  io.stderr.write(`${formatSummary(summary)}\n`);
+  return EXIT.OK;
+}
+
+function jsonRow({ flow, features }: FlowFeatures): string {
+  const row: Record<string, unknown> = { id: flow.id };
+  for (const key of CANONICAL) row[key] = flow[key];
+  row.notes = flow.notes.map((n) => n.code);
+  row.labels = flow.labels;
+  Object.assign(row, features);
+  return JSON.stringify(row);
+}
+
+function csvHeader(labelKeys: readonly string[]): string {
+  return ['id', ...CANONICAL, 'notes', ...labelKeys, ...FEATURE_NAMES].map(csvCell).join(',');
+}
+
+function csvRow({ flow, features }: FlowFeatures, labelKeys: readonly string[]): string {
+  const cells: unknown[] = [flow.id];
+  for (const key of CANONICAL) cells.push(flow[key]);
+  cells.push(flow.notes.map((n) => n.code).join(';'));
+  for (const key of labelKeys) cells.push(flow.labels[key]);
+  for (const name of FEATURE_NAMES) cells.push(features[name]);
+  return cells.map(csvCell).join(',');
+}
+
+/** null/undefined → empty cell; quote only what needs it. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
