@@ -63,6 +63,19 @@ describe('flowlens run (end to end, offline)', () => {
     for (const line of lines) expect(line.explanation.grounding).toMatchObject({ contradicted: 0, unsupported: 0, grounded: true });
   }, 60_000);
 
+  // The cassette key holds the model name: replay with the model the answers were recorded for.
+  it('records cassettes with --record and replays them with --provider replay, same explanations', async () => {
+    const dir = tempDir();
+    const cassettes = join(dir, 'cassettes');
+    const recorded = await runCli(['run', demo, '--top', '2', '--out', join(dir, 'rec'), '--provider', 'offline', '--model', 'm1', '--record', '--cassettes', cassettes, '--quiet']);
+    expect(recorded.code).toBe(0);
+    expect(readdirSync(cassettes).length).toBeGreaterThanOrEqual(2);
+    const replayed = await runCli(['run', demo, '--top', '2', '--out', join(dir, 'rep'), '--provider', 'replay', '--model', 'm1', '--cassettes', cassettes, '--no-cache', '--quiet']);
+    expect(replayed.stderr).toContain('2 flows: 2 explained');
+    const texts = (sub: string) => readResults(join(dir, sub, 'results.jsonl')).map((r) => (r.status === 'done' ? r.text : r.error.message));
+    expect(texts('rep')).toEqual(texts('rec'));
+  }, 60_000);
+
   it('never writes the API key anywhere: outputs, results, cache, stdout, stderr', async () => {
     stub = await startOpenAIStub({});
     process.env.FLOWLENS_API_KEY = 'sk-test-SECRET';
