@@ -72,7 +72,7 @@ const CACHE_MAX = 50_000;
  * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address.
  */
 export function normalizeAddress(text: string): string | null {
-  if (checkIPv4(text)) return text;
+  // interned: a flow keeps one shared, flat string instead of a slice that pins its whole input chunk
   const known = cache.get(text);
   if (known !== undefined) return known;
   const bare = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
@@ -85,7 +85,9 @@ export function normalizeAddress(text: string): string | null {
   }
   if (result !== null) {
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(text, result);
+    result = Buffer.from(result, 'latin1').toString('latin1');
+    cache.set(result, result);
+    if (text !== result) cache.set(Buffer.from(text, 'latin1').toString('latin1'), result);
   }
   return result;
 }

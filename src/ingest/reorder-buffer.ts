@@ -78,14 +78,9 @@ export class ReorderBuffer {
     for (let i = this.head; i < cut; i++) out.push(held[i]!);
     this.watermark = held[cut - 1]!.start_ms!;
     this.head = cut;
-    // compact once the emitted prefix dominates, so the array stays bounded by what is held
-    if (cut === held.length) {
-      this.held = [];
-      this.head = 0;
-    } else if (cut > 4096 && cut * 2 > held.length) {
-      this.held = held.slice(cut);
-      this.head = 0;
-    }
+    // drop emitted flows at once: kept references would survive young-generation GCs and be promoted
+    this.held = cut === held.length ? [] : held.slice(cut);
+    this.head = 0;
   }
 
   /** Sort the new flows and merge them into the held ones; only the overlapping tail is touched. */
