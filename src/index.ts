@@ -46,3 +46,4 @@ export { loadTemplate, renderPrompt, type PromptTemplate } from './prompt/index.
 export { narrate, type NarrateOptions } from './llm/index.ts';
 export { writeReports, writeRunIndex, type ReportEntry, type WrittenReport } from './report/index.ts';
 export { runBatch, explainTables, type BatchItem, type BatchOptions, type RunSummary, type ResultRecord } from './run/index.ts';
+export { runEval, loadSuite, SuiteSchema, type EvalOptions, type EvalResult, type EvalReport, type PromptMetrics, type FlowDiff, type Suite } from './eval/index.ts';

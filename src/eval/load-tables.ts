@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { readTable, selectTables, type FeatureTable } from './deps.ts';
+import type { Suite } from './suite-schema.ts';
+
+/**
+ * The tables a suite explains: its `tables` files (FeatureTable JSON, one table or an array, or a
+ * directory of them) or its `flows` file run through the pipeline. Relative paths are relative to
+ * the suite file's directory. Flow ids must be unique: they key the comparison.
+ */
+export async function loadSuiteTables(suite: Suite, suiteDir: string): Promise<FeatureTable[]> {
+  const tables = suite.tables ? suite.tables.flatMap((p) => readTableFiles(resolve(suiteDir, p))) : await tablesFromFlows(suite, suiteDir);
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.flow_id)) throw new InputError({ file: suiteDir, field: 'flow_id', value: t.flow_id, expected: 'unique flow ids across the suite' });
+    seen.add(t.flow_id);
+  }
+  if (tables.length === 0) throw new InputError({ file: suiteDir, expected: 'at least one table' }, 'The suite names no tables');
+  return tables;
+}
+
+async function tablesFromFlows(suite: Suite, suiteDir: string): Promise<FeatureTable[]> {
+  const flows = suite.flows!;
+  const { tables } = await selectTables(resolve(suiteDir, flows.file), {
+    ...(flows.ids ? { ids: flows.ids } : { top: flows.top ?? 5 }),
+    ...(flows.scorer ? { scorer: flows.scorer } : {}),
+  });
+  return tables;
+}
+
+function readTableFiles(path: string): FeatureTable[] {
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory()
+      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
+      : [path];
+  } catch (cause) {
+    throw new InputError({ file: path, expected: 'a FeatureTable JSON file or a directory of them' }, 'Cannot read the tables', { cause });
+  }
+  return files.flatMap((file) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new InputError({ file, expected: 'JSON' }, 'Cannot parse the table as JSON', { cause });
+    }
+    return (Array.isArray(value) ? value : [value]).map((v) => readTable(v, file));
+  });
+}
