@@ -72,7 +72,9 @@ const CACHE_MAX = 50_000;
  * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address.
  */
 export function normalizeAddress(text: string): string | null {
-  // interned: a flow keeps one shared, flat string instead of a slice that pins its whole input chunk
+  // V8 copies substrings shorter than 13 characters, so a short IPv4 text is already its own string;
+  // longer ones are interned: a flow keeps one shared flat string, not a slice pinning its whole input chunk
+  if (text.length < 13 && checkIPv4(text)) return text;
   const known = cache.get(text);
   if (known !== undefined) return known;
   const bare = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
