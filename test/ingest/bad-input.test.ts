@@ -77,3 +77,11 @@ describe('bad files', () => {
     await expect(openFlows(fixture('nprobe-v3.csv'), { format: 'cic-csv' })).rejects.toThrow("Missing required column `Src IP (or Source IP)` for format cic-csv");
   });
 });
+
+describe('unreadable input', () => {
+  it('is an InputError naming the file', async () => {
+    const error = await openFlows('/nonexistent/flows.csv').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('Cannot read the input (ENOENT) at /nonexistent/flows.csv');
+  });
+});

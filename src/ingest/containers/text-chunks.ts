@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { InputError } from '../../errors.ts';
 
 const CHUNK_BYTES = 256 * 1024;
 
 async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+  const handle = await open(path, 'r').catch((cause: NodeJS.ErrnoException) => {
+    throw new InputError({ file: path }, `Cannot read the input (${cause.code ?? cause.message})`, { cause });
+  });
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
     return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
