@@ -98,7 +98,13 @@ async function explainWith(prompt: string, tables: FeatureTable[], suite: Suite,
 
 function toReport(prompt: string, table: FeatureTable, sample: number, record: ResultRecord): EvalReport {
   if (record.status === 'failed') return { flow_id: table.flow_id, sample, prompt, status: 'failed', text: '', error: { class: record.error.class, message: record.error.message } };
-  return { flow_id: table.flow_id, sample, prompt, status: 'done', text: record.text, check: checkNarrative(record.text, table) };
+  try {
+    return { flow_id: table.flow_id, sample, prompt, status: 'done', text: record.text, check: checkNarrative(record.text, table) };
+  } catch (error) {
+    // A checker bug on one answer is recorded like a failed call (it fails the gates), not thrown: one report cannot sink the suite.
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { flow_id: table.flow_id, sample, prompt, status: 'failed', text: record.text, error: { class: `checker ${e.name}`, message: e.message } };
+  }
 }
 
 async function judge(reports: EvalReport[], tables: FeatureTable[], suite: Suite, config: ResolvedConfig, options: EvalOptions): Promise<void> {
