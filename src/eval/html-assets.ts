@@ -15,6 +15,7 @@ table.metrics td.headline { font-weight: 700; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; align-items: center; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; position: sticky; top: 0; z-index: 2; }
 .legend label { cursor: pointer; user-select: none; }
 ul.thresholds li.fail { color: var(--contradicted); font-weight: 600; } ul.thresholds li.pass { color: var(--supported); }
+.flow h2 { margin-top: 4px; }
 .flow { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin: 16px 0; }
 .delta.better { color: var(--supported); } .delta.worse { color: var(--contradicted); }
 .versions { display: grid; gap: 16px; }
