@@ -20,7 +20,7 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   for (const claim of extractClaims(text)) {
     const judgement = judge(claim, facts);
     if (!judgement) continue;
-    const verdict = judgement.verdict === 'unsupported' && claim.hedged ? 'speculative' : judgement.verdict;
+    const verdict = judgement.verdict === 'unsupported' && claim.hedged && judgement.hedgeable !== false ? 'speculative' : judgement.verdict;
     claims.push({
       text: text.slice(claim.start, claim.end),
       start: claim.start,

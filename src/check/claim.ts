@@ -26,19 +26,19 @@ export interface NumberText {
 }
 
 export interface ClaimPayloads {
-  quantity: { number: NumberText; mention?: Mention; qualifier?: string };
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out' };
   address: { address: string; role?: 'src' | 'dst' };
   port: { port: number; role?: 'src' | 'dst' };
   service: { service: string; port: number };
   protocol: { name?: string; number?: number };
   'address-family': { family: 4 | 6 };
   timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean };
-  'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number };
+  'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string };
   comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention };
   'value-range': { value: number; mention: Mention };
   'absent-field': { mention: Mention };
   entity: { category: string; term: string };
-  share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large' };
+  share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large'; none?: boolean };
   'null-reading': { phrase: string };
   initiation: { phrase: string };
 }
@@ -53,4 +53,9 @@ export interface Judgement {
   verdict: Verdict;
   evidence?: Evidence;
   reason: string;
+  /**
+   * false when a hedge cannot make an unsupported claim speculative: a quoted value the table lacks,
+   * a country or owner (no flow feature implies one). Default true.
+   */
+  hedgeable?: boolean;
 }

@@ -27,7 +27,7 @@ export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
   const mask = rows.reduce((acc, r) => acc | (r.value as number), 0);
   const ev = rowEvidence(rows, `${rows.map((r) => r.key).join(' | ')} = ${mask} = ${decodeFlags(mask)}`);
   if (value !== undefined) {
-    const row = rows[0]!;
+    const row = (claim.data.field ? facts.rows.get(claim.data.field) : undefined) ?? rows[0]!;
     return value === row.value
       ? { verdict: 'supported', evidence: ev, reason: `${row.key} is ${value} (${decodeFlags(value)}).` }
       : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(row.value as number)}), not ${value}.` };

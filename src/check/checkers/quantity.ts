@@ -13,6 +13,7 @@ function convert(claim: Dimension, row: Dimension): number | undefined {
   if ((claim === 'bits/s' && row === 'bytes/s') || (claim === 'bits' && row === 'bytes')) return 8;
   if ((claim === 'bytes/s' && row === 'bits/s') || (claim === 'bytes' && row === 'bits')) return 1 / 8;
   if (claim === 'flows' && row === 'number') return 1;
+  if (claim === 'bits' && row === 'entropy') return 1;
   return undefined;
 }
 
@@ -27,18 +28,19 @@ function matchesRow(n: NumberText, row: FactRow): boolean {
 
 /** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
-  const { number: n, mention, qualifier } = claim.data;
+  const { number: n, mention, qualifier, side } = claim.data;
+  const context = claim.data.context.filter((k) => facts.rows.has(k));
   if (qualifier) return checkStat(n, qualifier, facts);
   if (mention) {
     const rows = rowsFor(facts, mention.keys);
     if (rows.length === 0) {
-      if (n.readings.some((r) => DERIVABLE.has(r.dim))) return searchCandidates(n, facts);
-      return { verdict: 'unsupported', reason: `The table has no ${mention.phrase} row to back this value.` };
+      if (n.readings.some((r) => DERIVABLE.has(r.dim))) return searchCandidates(n, facts, context, side);
+      return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${mention.phrase} row to back this value.` };
     }
     const judged = checkBound(n, rows, facts);
     if (judged) return judged;
   }
-  return searchCandidates(n, facts);
+  return searchCandidates(n, facts, context, side);
 }
 
 function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {
@@ -65,10 +67,26 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
   return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}${row.unit ? ` ${row.unit}` : ''}, not ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}.` };
 }
 
-function searchCandidates(n: NumberText, facts: TableFacts): Judgement {
+const OTHER_SIDE = { in: /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/, out: /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/ } as const;
+
+/**
+ * Candidates of a dimension, narrowed to those built from rows the sentence names (when any is),
+ * and never a single row of the other direction when the text says who sent it.
+ */
+function candidatesFor(dim: Dimension, facts: TableFacts, context: readonly string[], side: 'in' | 'out' | undefined): Candidate[] {
+  let list = [...(facts.candidates.get(dim) ?? []), ...(dim === 'bits' ? (facts.candidates.get('entropy') ?? []) : [])];
+  if (side) list = list.filter((c) => !(c.rows.length === 1 && OTHER_SIDE[side].test(c.rows[0]!)));
+  if (context.length > 0) {
+    const named = list.filter((c) => c.rows.some((r) => context.includes(r)));
+    if (named.length > 0) return named;
+  }
+  return list;
+}
+
+function searchCandidates(n: NumberText, facts: TableFacts, context: readonly string[] = [], side?: 'in' | 'out'): Judgement {
   let nearest: Candidate | undefined;
   for (const reading of n.readings) {
-    const list = facts.candidates.get(reading.dim) ?? [];
+    const list = candidatesFor(reading.dim, facts, context, side);
     for (const c of list) {
       if (numberMatches(n, reading.factor, c.value)) {
         return { verdict: 'supported', evidence: candidateEvidence(c), reason: c.derivation ? `Derived: ${c.derivation}.` : `${c.rows[0]} is ${show(c.values[0] ?? null)}.` };
@@ -78,7 +96,7 @@ function searchCandidates(n: NumberText, facts: TableFacts): Judgement {
   }
   if (!nearest) {
     const what = n.readings[0]?.dim ?? 'number';
-    return { verdict: 'unsupported', reason: `The table gives no ${what} value this figure could come from.` };
+    return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
   return { verdict: 'contradicted', evidence: candidateEvidence(nearest), reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${nearest.rows.join(', ')} gives ${show(nearest.value)}.` };
 }

@@ -41,12 +41,13 @@ function checkPortRange(word: string, direction: string, row: FactRow): Judgemen
 /** A field name the table does not hold. */
 export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts): Judgement | null {
   if (rowsFor(facts, claim.data.mention.keys).length > 0) return null;
-  return { verdict: 'unsupported', reason: `The table has no ${claim.data.mention.phrase} row.` };
+  return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${claim.data.mention.phrase} row.` };
 }
 
 /** Owners, countries, attacks, environments, payloads: nothing in a flow table can show them. */
 export function checkEntity(claim: Claim<'entity'>): Judgement {
-  return { verdict: 'unsupported', reason: `A flow table cannot show this (${claim.data.category}: "${claim.data.term}").` };
+  const lookup = /country|owner|reputation/.test(claim.data.category);
+  return { verdict: 'unsupported', hedgeable: !lookup, reason: `A flow table cannot show this (${claim.data.category}: "${claim.data.term}").` };
 }
 
 /** Who opened the connection: a flow record does not say (the seed's source is the server side). */
@@ -71,8 +72,9 @@ const BUCKETS = { small: ['NUM_PKTS_UP_TO_128_BYTES', 'NUM_PKTS_128_TO_256_BYTES
 
 /** "Most packets were small", "the majority of traffic flowed from the source", "balanced". */
 export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement {
-  const { subject, direction, balanced, size } = claim.data;
+  const { subject, direction, balanced, size, none } = claim.data;
   if (size) return checkSizeShare(size, facts);
+  if (none) return checkNone(facts);
   const bytes = subject !== 'packets';
   const inRow = facts.rows.get(bytes ? 'IN_BYTES' : 'IN_PKTS');
   const outRow = facts.rows.get(bytes ? 'OUT_BYTES' : 'OUT_PKTS');
@@ -96,4 +98,14 @@ function checkSizeShare(size: 'small' | 'large', facts: TableFacts): Judgement {
   const share = total === 0 ? 0 : part / total;
   const ev = rowEvidence(all, `${size} buckets ${part} of ${total} packets = ${(100 * share).toFixed(1)} %`);
   return share > 0.5 ? { verdict: 'supported', evidence: ev, reason: `${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` } : { verdict: 'contradicted', evidence: ev, reason: `Only ${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` };
+}
+
+/** "No data was transferred": any byte counted in either direction says otherwise. */
+function checkNone(facts: TableFacts): Judgement {
+  const rows = ['IN_BYTES', 'OUT_BYTES'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');
+  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no byte counts.' };
+  const moved = rows.filter((r) => (r.value as number) > 0);
+  return moved.length > 0
+    ? { verdict: 'contradicted', evidence: rowEvidence(moved), reason: `${moved.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}: bytes were transferred.` }
+    : { verdict: 'supported', evidence: rowEvidence(rows), reason: 'Both byte counts are 0.' };
 }

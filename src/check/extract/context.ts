@@ -52,7 +52,9 @@ export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: n
   let bestDistance = 61;
   for (const m of ctx.mentions) {
     if (m.start < sentence.start || m.end > sentence.end || !accept(m)) continue;
-    const distance = m.end <= start ? start - m.end : m.start >= end ? 2 * (m.start - end) : 0;
+    const following = m.start >= end;
+    if (following && /[;|:()]/.test(ctx.text.slice(end, m.start))) continue;
+    const distance = m.end <= start ? start - m.end : following ? 2 * (m.start - end) : 0;
     if (distance < bestDistance) {
       best = m;
       bestDistance = distance;

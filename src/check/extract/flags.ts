@@ -14,7 +14,8 @@ export function extractFlags(ctx: ExtractContext): void {
   for (let m = FLAGS_VALUE_RE.exec(ctx.text); m; m = FLAGS_VALUE_RE.exec(ctx.text)) {
     const at = m.index + m[0].lastIndexOf(m[1]!);
     if (isTaken(ctx, at, at + m[1]!.length)) continue;
-    addClaim(ctx, 'tcp-flags', m.index, at + m[1]!.length, { flags: [], value: Number(m[1]) }, true);
+    const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
+    addClaim(ctx, 'tcp-flags', m.index, at + m[1]!.length, { flags: [], value: Number(m[1]), ...(field ? { field } : {}) }, true);
   }
   FLAG_WORD_RE.lastIndex = 0;
   for (let m = FLAG_WORD_RE.exec(ctx.text); m; m = FLAG_WORD_RE.exec(ctx.text)) {

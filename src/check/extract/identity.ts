@@ -1,12 +1,12 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
-import { clauseAround } from '../text/segment.ts';
+import { clauseAround, isNegated } from '../text/segment.ts';
 import { addClaim, isTaken, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
-const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:number\s{0,2})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
+const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const FAMILY_RE = /\bIPv([46])(?![\w-])/g;
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
@@ -29,6 +29,14 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   return role;
 }
 
+const AFTER_SRC = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:initiated|sent|opened|originated|transmitted|uploaded|queried|requested|contacted|connected to|reached|scanned|probed|is the source)\b/i;
+const AFTER_DST = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:received|was contacted|responded|replied|answered|listened|is the destination)\b/i;
+
+/** Which side a verb right after an address puts it on ("10.0.0.1 sent …", "10.0.0.2 received …"). */
+function roleAfter(after: string): 'src' | 'dst' | undefined {
+  return AFTER_SRC.test(after) ? 'src' : AFTER_DST.test(after) ? 'dst' : undefined;
+}
+
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
   extractTimestamps(ctx);
@@ -37,7 +45,7 @@ export function extractIdentity(ctx: ExtractContext): void {
     for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
       const text = m[0];
       if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, m.index, m.index + text.length)) continue;
-      const role = roleBefore(ctx, m.index);
+      const role = roleBefore(ctx, m.index) ?? roleAfter(ctx.text.slice(m.index + text.length, m.index + text.length + 40));
       addClaim(ctx, 'address', m.index, m.index + text.length, { address: text, ...(role ? { role } : {}) }, true);
     }
   }
@@ -65,7 +73,11 @@ function extractPorts(ctx: ExtractContext): void {
   for (let m = SERVICE_RE.exec(ctx.text); m; m = SERVICE_RE.exec(ctx.text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const near = ports.find((p) => (p.at >= end && p.at - end <= 40) || (p.end <= start && start - p.end <= 40));
+    const sentence = sentenceAt(ctx, start);
+    if (!sentence || isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) continue;
+    const inSentence = ports.filter((p) => p.at >= sentence.start && p.end <= sentence.end);
+    const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
+    const near = inSentence.filter((p) => gap(p) >= 0 && gap(p) <= 40).sort((a, b) => gap(a) - gap(b))[0];
     const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
     const port = near?.port ?? (paren ? Number(paren[1]) : -1);
     if (paren) ctx.taken.push([end, end + paren[0].length]);

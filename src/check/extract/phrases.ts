@@ -3,7 +3,8 @@ import { isNegated } from '../text/segment.ts';
 import { addClaim, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
 
 const SHARE_RE =
-  /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|bidirectional traffic)\b/gi;
+  /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
+const SHARE_AFTER_RE = /\b(traffic|bytes|data|packets|exchange|transfer)\s+(?:was|were|is|are|seems|looks)\s+(?:\w+\s+)?(balanced|symmetric(?:al)?|asymmetric(?:al)?|one-sided|lopsided)\b/gi;
 const DIR_IN = /\bfrom (?:the )?(?:source|src|sender|origin\w*)|source[- ]to[- ]destination|to (?:the )?destination|\bIN_(?:BYTES|PKTS)\b|server[- ]to[- ]client|outbound|upload/i;
 const DIR_OUT = /\bfrom (?:the )?(?:destination|dst|responder)|destination[- ]to[- ]source|to (?:the )?source|\bOUT_(?:BYTES|PKTS)\b|client[- ]to[- ]server|inbound|download/i;
 const SIZE_SMALL = /\b(?:small|tiny|short|minimal|under \d+ bytes|below \d+ bytes|up to 128|less than \d+ bytes)\b/i;
@@ -11,7 +12,7 @@ const SIZE_LARGE = /\b(?:large|full[- ]size\w*|MTU|jumbo|over 1,?0\d\d bytes|abo
 const GAP_RE =
   /back-to-back|without (?:any )?(?:measurable )?(?:gaps?|delay)|between (?:consecutive |successive |individual |high-speed )?packets?|packet arrivals?|packets? (?:arrived|arriving|were sent)|(?:time|temporal) resolution|jitter|zero (?:gap|delay|latency)|no (?:delay|gap)s? between|(?:zero|0(?:\.0+)?(?: ?ms)?)[- ](?:inter-?arrival|interarrival)(?: times?)?|(?:minimal|minimized|artificially minimal) inter-?arrival(?: times?)?/gi;
 const INIT_RE =
-  /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication)\b|\b(?:client|server|source|destination)-initiated\b|\binitiator\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
+  /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication|(?:outbound |inbound )?transfer|exchange)\b|\b(?:client|server|source|destination)-initiated\b|\binitiator\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
 const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
@@ -36,7 +37,18 @@ export function extractPhrases(ctx: ExtractContext): void {
   extractComparatives(ctx);
 }
 
+const NONE_RE = /\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi;
+
 function extractShares(ctx: ExtractContext): void {
+  NONE_RE.lastIndex = 0;
+  for (let m = NONE_RE.exec(ctx.text); m; m = NONE_RE.exec(ctx.text)) addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject: 'bytes', none: true });
+  SHARE_AFTER_RE.lastIndex = 0;
+  for (let m = SHARE_AFTER_RE.exec(ctx.text); m; m = SHARE_AFTER_RE.exec(ctx.text)) {
+    const sentence = sentenceAt(ctx, m.index);
+    if (!sentence || isNegated(sentence, m.index)) continue;
+    const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';
+    addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject, balanced: !/asym|one-sided|lopsided/i.test(m[2]!) });
+  }
   SHARE_RE.lastIndex = 0;
   for (let m = SHARE_RE.exec(ctx.text); m; m = SHARE_RE.exec(ctx.text)) {
     const sentence = sentenceAt(ctx, m.index);
@@ -73,10 +85,22 @@ function extractComparatives(ctx: ExtractContext): void {
     const sentence = sentenceAt(ctx, start);
     if (!sentence || isNegated(sentence, start)) continue;
     const mention = nearestMention(ctx, sentence, start, end);
-    if (!mention || Math.min(Math.abs(mention.start - end), Math.abs(start - mention.end)) > 40) continue;
+    if (!mention || !modifies(ctx.text, mention, start, end)) continue;
     const word = m[2]!;
     const direction = HIGH.test(word) ? 'high' : LOW.test(word) ? 'low' : TYPICAL.test(word) ? 'typical' : 'unusual';
     const strong = (m[1] !== undefined && STRONG.test(m[1])) || /est$/.test(word);
     addClaim(ctx, 'comparative', start, end, { word: m[0], direction, strong, mention });
   }
+}
+
+const PREDICATE_GAP = /\b(?:is|was|are|were|seems|appears|looks|remains|being)\s+(?:(?:also|still|quite|rather|very|not|\w+ly)\s+){0,2}(?:an?\s+)?$/i;
+
+/** Whether the comparative word is said of the mention: "X is (unusually) high", or "high X" with at most two words between. */
+function modifies(text: string, mention: { start: number; end: number }, start: number, end: number): boolean {
+  if (mention.end <= start) {
+    const gap = text.slice(mention.end, start);
+    return gap.length <= 45 && !/[;|]/.test(gap) && PREDICATE_GAP.test(gap);
+  }
+  const between = text.slice(end, mention.start).replace(/[`*'"(),:]/g, ' ').trim();
+  return mention.start - end <= 24 && (between === '' || between.split(/\s+/).length <= 2);
 }

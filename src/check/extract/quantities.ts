@@ -5,9 +5,13 @@ import { isNegated } from '../text/segment.ts';
 import { addClaim, isTaken, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
 import { NUMBER_RE, numberText } from './number-text.ts';
 
-const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|baseline|threshold|scored?|rank|contribution|contributes|window)\b[^.;|]{0,24}$/i;
+const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
+const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
+const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
+const SIDE_IN_RE = /\b(?:source|client|sender|src)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
+const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$/i;
 const SKIP_BEFORE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}$/i;
-const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed| value)?\b/i;
+const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed)?(?: TTL)?(?: value)?\b/i;
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
 export function extractQuantities(ctx: ExtractContext): void {
@@ -19,16 +23,30 @@ export function extractQuantities(ctx: ExtractContext): void {
     if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) continue;
     const sentence = sentenceAt(ctx, numStart);
     if (!sentence) continue;
-    const number = numberText(m);
+    if (ctx.mentions.some((x) => numStart < x.end && end > x.start)) continue;
+    let number = numberText(m);
     const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
     const qualifier = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
-    const mention = bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
+    let claimEnd = end;
+    if (number.readings.length === 0) {
+      const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
+      if (noun) {
+        number = numberText(Object.assign([m[0], m[1], m[2], m[3], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray);
+        claimEnd = end + noun[0].length;
+      } else if (RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
+    }
+    const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
+    const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
     if (number.readings.length === 0 && !mention && !qualifier) continue;
-    if (mention && mention.keys.some((k) => /TTL/.test(k)) && TTL_MAX_RE.test(sentence.text)) {
-      addClaim(ctx, 'value-range', numStart, end, { value: number.value, mention });
+    const range = mention && mention.keys.some((k) => /TTL/.test(k)) ? TTL_MAX_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40))) : null;
+    if (range && /\d/.test(ctx.text.slice(end, end + range.index))) range.index = -1;
+    if (mention && range && range.index >= 0) {
+      addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
       continue;
     }
-    addClaim(ctx, 'quantity', start, end, { number, ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
+    const context = ctx.mentions.filter((x) => x.exact && x.start >= sentence.start && x.end <= sentence.end).flatMap((x) => x.keys);
+    const side = SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+    addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
   }
 }
 
@@ -48,11 +66,13 @@ function skipNumber(text: string, start: number, end: number): boolean {
  * is judged, and caught, as a wrong unit). Without a unit, the nearest row name.
  */
 function bindMention(ctx: ExtractContext, sentence: Parameters<typeof nearestMention>[1], start: number, end: number, dims: readonly string[]): Mention | undefined {
-  const notCode = (m: Mention): boolean => m.keys.some((k) => keyDimension(k) !== 'code' || /FLAGS/.test(k));
+  // a mention with another figure between it and this one is that figure's, not this one's
+  const clear = (m: Mention): boolean => !/\d/.test(m.end <= start ? ctx.text.slice(m.end, start) : ctx.text.slice(end, m.start).replace(/^[\s-]*[a-z]+/i, ''));
+  const notCode = (m: Mention): boolean => clear(m) && m.keys.some((k) => keyDimension(k) !== 'code' || /FLAGS/.test(k));
   if (dims.length === 0) return nearestMention(ctx, sentence, start, end, notCode);
   const near = nearestMention(ctx, sentence, start, end, notCode);
   if (near && near.exact && near.end <= start && start - near.end <= 20) return near;
-  return nearestMention(ctx, sentence, start, end, (m) => m.keys.some((k) => dims.some((d) => compatible(d as never, keyDimension(k)))));
+  return nearestMention(ctx, sentence, start, end, (m) => clear(m) && m.keys.some((k) => dims.some((d) => compatible(d as never, keyDimension(k)))));
 }
 
 /** Field names the table may not hold: each exact name (and a few natural forms models invent) is an absent-field claim. */

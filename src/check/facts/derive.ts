@@ -32,7 +32,10 @@ export function deriveCandidates(rows: readonly FactRow[], table: FeatureTable):
     list.push(c);
     out.set(c.dim, list);
   };
-  const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant');
+  // a value with a data-quality note (a wrapped duration, a counter at its maximum) backs no claim at face value
+  const noted = new Set(table.notes.map((n) => n.field));
+  const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant' && !noted.has(r.key));
+  if (table.window) add({ value: table.window.seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [table.window.seconds], derivation: `window length ${table.window.seconds} s` });
   for (const r of numeric) {
     add(direct(r));
     if (r.dim === 'bytes') add({ value: r.base! * 8, dim: 'bits', rows: [r.key], values: [r.value], derivation: `${r.key} × 8 = ${fmt(r.base! * 8)} bits` });
@@ -50,6 +53,7 @@ export function deriveCandidates(rows: readonly FactRow[], table: FeatureTable):
   }
   pairs(numeric, add);
   rates(numeric, durations, add);
+  shares(numeric, add);
   return out;
 }
 
@@ -119,4 +123,22 @@ export function statCandidates(rows: readonly FactRow[], table: FeatureTable): C
   }
   if (table.window) out.push({ value: table.window.seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [table.window.seconds], derivation: 'window length' });
   return out;
+}
+
+/** Each packet-size bucket's share of all buckets, and each row's share of IN + OUT of its kind. */
+function shares(numeric: readonly FactRow[], add: (c: Candidate) => void): void {
+  const buckets = numeric.filter((r) => r.key.startsWith('NUM_PKTS_'));
+  const total = buckets.reduce((s, r) => s + r.base!, 0);
+  if (total > 0) {
+    for (const b of buckets) add({ value: (100 * b.base!) / total, dim: 'percent', rows: buckets.map((r) => r.key), values: buckets.map((r) => r.value), derivation: `${b.key} / (sum of NUM_PKTS_*) × 100 = ${fmt((100 * b.base!) / total)} %` });
+  }
+  for (const [inKey, outKey] of [['IN_PKTS', 'OUT_PKTS'], ['IN_BYTES', 'OUT_BYTES']] as const) {
+    const a = numeric.find((r) => r.key === inKey);
+    const b = numeric.find((r) => r.key === outKey);
+    if (!a || !b || a.base! + b.base! === 0) continue;
+    for (const r of numeric.filter((x) => x.dim === a.dim && x !== a && x !== b)) {
+      const share = (100 * r.base!) / (a.base! + b.base!);
+      add({ value: share, dim: 'percent', rows: [r.key, inKey, outKey], values: [r.value, a.value, b.value], derivation: `${r.key} / (${inKey} + ${outKey}) × 100 = ${fmt(share)} %` });
+    }
+  }
 }

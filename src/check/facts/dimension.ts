@@ -22,10 +22,12 @@ export type Dimension =
   | 'instant'
   | 'number';
 
+const CODE_NAMES = /^(?:PROTOCOL|PROTOCOL_NUM|L4_SRC_PORT|L4_DST_PORT|(?:CLIENT_|SERVER_)?TCP_FLAGS|L7_PROTO|DNS_QUERY_ID|DNS_QUERY_TYPE|ICMP_TYPE|ICMP_IPV4_TYPE|FTP_COMMAND_RET_CODE)$/i;
+
 /** Dimension and factor to base units (bytes, bits, ms, …) of a table unit string. */
 export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; factor: number } {
   const u = unit.trim().toLowerCase();
-  if (/flags|proto$|protocol|_port|query_id|icmp|type|ret_code/i.test(name) && u !== 'bytes') return { dim: 'code', factor: 1 };
+  if (CODE_NAMES.test(name)) return { dim: 'code', factor: 1 };
   switch (u) {
     case 'bytes':
     case 'byte':

@@ -6,20 +6,15 @@ import { FEATURE_NAMES, FEATURES, FIELD_SPECS } from '../deps.ts';
  * the row keys it may mean; the checker uses whichever of them the table holds.
  */
 const NATURAL_FORMS: Readonly<Record<string, readonly string[]>> = {
-  'in bytes': ['IN_BYTES'],
   'inbound bytes': ['IN_BYTES'],
   'incoming bytes': ['IN_BYTES'],
-  'bytes in': ['IN_BYTES'],
-  'in packets': ['IN_PKTS'],
   'inbound packets': ['IN_PKTS'],
   'incoming packets': ['IN_PKTS'],
   'packet count': ['IN_PKTS', 'OUT_PKTS'],
-  'out bytes': ['OUT_BYTES'],
   'outbound bytes': ['OUT_BYTES'],
   'outgoing bytes': ['OUT_BYTES'],
   'response bytes': ['OUT_BYTES'],
   'bytes returned': ['OUT_BYTES'],
-  'out packets': ['OUT_PKTS'],
   'outbound packets': ['OUT_PKTS'],
   'response packets': ['OUT_PKTS'],
   duration: ['duration_ms'],
@@ -80,6 +75,12 @@ const NATURAL_FORMS: Readonly<Record<string, readonly string[]>> = {
   'source ip': ['src_addr'],
   'destination address': ['dst_addr'],
   'destination ip': ['dst_addr'],
+  'up to 128 bytes': ['NUM_PKTS_UP_TO_128_BYTES'],
+  '128 to 256 bytes': ['NUM_PKTS_128_TO_256_BYTES'],
+  '256 to 512 bytes': ['NUM_PKTS_256_TO_512_BYTES'],
+  '512 to 1024 bytes': ['NUM_PKTS_512_TO_1024_BYTES'],
+  '1024 to 1514 bytes': ['NUM_PKTS_1024_TO_1514_BYTES'],
+  '1,024 to 1,514 bytes': ['NUM_PKTS_1024_TO_1514_BYTES'],
   score: ['score'],
   'anomaly score': ['score'],
 };
@@ -93,7 +94,7 @@ const IDENTITY_NAMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Phrases whose absence from the table is worth reporting (exact field names and a few natural forms models invent). */
-export const STRONG_NATURAL = new Set(['ttl', 'time-to-live', 'time to live', 'out bytes', 'outbound bytes', 'response bytes', 'bytes returned', 'retransmissions', 'retransmitted', 'window size', 'response packets']);
+export const STRONG_NATURAL = new Set(['ttl', 'time-to-live', 'time to live', 'outbound bytes', 'response bytes', 'bytes returned', 'retransmissions', 'retransmitted', 'window size', 'response packets']);
 
 function buildPhraseIndex(): Map<string, readonly string[]> {
   const index = new Map<string, readonly string[]>();
@@ -101,7 +102,11 @@ function buildPhraseIndex(): Map<string, readonly string[]> {
     index.set(name.toLowerCase(), [name]);
     for (const alias of FEATURES[name].aliases) if (alias.length > 4) index.set(alias.toLowerCase(), [name]);
   }
-  for (const name of Object.keys(FIELD_SPECS)) if (/[A-Z_]/.test(name) && name.length > 4) index.set(name.toLowerCase(), [name]);
+  for (const name of Object.keys(FIELD_SPECS)) {
+    if (!/[A-Z_]/.test(name) || name.length <= 4) continue;
+    const known = index.get(name.toLowerCase()) ?? [];
+    index.set(name.toLowerCase(), [...known, name]);
+  }
   for (const [name, keys] of Object.entries(IDENTITY_NAMES)) index.set(name.toLowerCase(), keys);
   for (const [phrase, keys] of Object.entries(NATURAL_FORMS)) index.set(phrase, keys);
   return index;
