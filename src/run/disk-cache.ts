@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFileSync, rename, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import type { Narrative } from './types.ts';
 
@@ -18,7 +17,7 @@ interface CacheEntry {
  * `requestKey`, which hashes the request without headers or API keys.
  */
 export class DiskCache {
-  private readonly made = new Map<string, Promise<unknown>>();
+  private readonly made = new Map<string, Promise<void>>();
   private readonly writes = new Set<Promise<void>>();
 
   constructor(
@@ -28,7 +27,8 @@ export class DiskCache {
 
   private pathOf(key: string): { folder: string; file: string } {
     const hash = createHash('sha256').update(key).digest('hex');
-    const folder = join(this.dir, safeSegment(this.providerId), hash.slice(0, 2));
+    // One flat folder per provider: a per-prefix fan-out cost a mkdir per folder for little gain.
+    const folder = join(this.dir, safeSegment(this.providerId));
     return { folder, file: join(folder, `${hash}.json`) };
   }
 
@@ -52,17 +52,20 @@ export class DiskCache {
     const { folder, file } = this.pathOf(key);
     let made = this.made.get(folder);
     if (!made) {
-      made = mkdir(folder, { recursive: true });
+      made = new Promise<void>((resolve) => mkdir(folder, { recursive: true }, () => resolve()));
       this.made.set(folder, made);
     }
-    const entry: CacheEntry = { format: CACHE_FORMAT, key, narrative };
+    const text = JSON.stringify({ format: CACHE_FORMAT, key, narrative } satisfies CacheEntry);
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    const write = made
-      .then(() => writeFile(tmp, JSON.stringify(entry)))
-      .then(() => rename(tmp, file))
-      .catch(() => undefined)
-      .finally(() => this.writes.delete(write));
+    // Callback fs (not fs/promises): the same threadpool work with a fraction of the main-thread cost.
+    const write = made.then(
+      () =>
+        new Promise<void>((resolve) => {
+          writeFile(tmp, text, (error) => (error ? resolve() : rename(tmp, file, () => resolve())));
+        }),
+    );
     this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
   }
 
   /** Wait until every `set` so far is on disk. */
