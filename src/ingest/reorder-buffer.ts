@@ -75,12 +75,20 @@ export class ReorderBuffer {
   private emit(out: Flow[], cut: number): void {
     const held = this.held;
     if (cut === this.head) return;
-    for (let i = this.head; i < cut; i++) out.push(held[i]!);
-    this.watermark = held[cut - 1]!.start_ms!;
+    for (let i = this.head; i < cut; i++) {
+      out.push(held[i]!);
+      // clear the slot: a kept reference would survive young-generation GCs and be promoted
+      held[i] = undefined as unknown as Flow;
+    }
+    this.watermark = out[out.length - 1]!.start_ms!;
     this.head = cut;
-    // drop emitted flows at once: kept references would survive young-generation GCs and be promoted
-    this.held = cut === held.length ? [] : held.slice(cut);
-    this.head = 0;
+    if (cut === held.length) {
+      this.held = [];
+      this.head = 0;
+    } else if (cut > 4096 && cut * 2 > held.length) {
+      this.held = held.slice(cut);
+      this.head = 0;
+    }
   }
 
   /** Sort the new flows and merge them into the held ones; only the overlapping tail is touched. */
