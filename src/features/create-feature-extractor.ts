@@ -18,8 +18,15 @@ export interface FeatureExtractor {
   next(flow: Flow): FeatureValues;
 }
 
-const NAMES = FEATURE_NAMES;
-const COMPUTE = NAMES.map((name) => COMPUTATIONS[name]);
+/**
+ * Build the row with one object literal generated from the registry: every row gets the same shape
+ * in one allocation, instead of 18 keyed stores through a megamorphic cache (measured ~2x slower).
+ */
+function compileRowBuilder(): (context: FeatureContext) => FeatureValues {
+  const computes = FEATURE_NAMES.map((name) => COMPUTATIONS[name]);
+  const body = `return { ${FEATURE_NAMES.map((name, i) => `${JSON.stringify(name)}: computes[${i}](context)`).join(', ')} };`;
+  return new Function('computes', `return function buildRow(context) { ${body} };`)(computes) as (context: FeatureContext) => FeatureValues;
+}
 
 /**
  * Create a streaming feature extractor (DESIGN.md "Features"). Each flow costs O(1) amortised and
@@ -37,6 +44,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
     throw new RangeError(`Expected \`windowMs\` to be a finite number >= 0, got \`${windowMs}\` (${typeof windowMs})`);
   }
   const windows = new SlidingWindows(windowMs);
+  const buildRow = compileRowBuilder();
   const context: FeatureContext = { flow: undefined as unknown as Flow, window: undefined, hasFlags: options.hasFlags };
   return {
     next(flow) {
@@ -46,9 +54,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
       if (options.hasTime && start !== null && start >= windows.latestStart && !isLate(flow)) {
         context.window = windows.insert(flow, start);
       }
-      const values = {} as FeatureValues;
-      for (let i = 0; i < NAMES.length; i++) values[NAMES[i]!] = COMPUTE[i]!(context);
-      return values;
+      return buildRow(context);
     },
   };
 }
