@@ -54,16 +54,16 @@ describe('narrateOffline', () => {
 
   it('repeats data-quality notes as caveats and flags the affected row', () => {
     const hostile = narrateOffline(hostileTable());
-    expect(hostile).toContain('- Data quality, IN_BYTES: IN_BYTES is at the 32-bit counter maximum; the true value may be larger.');
+    expect(hostile).toContain('- Data quality (counter-max): IN_BYTES is at the ceiling of its exporter counter, so its true value is unknown and may be larger.');
     expect(hostile).toContain('A data-quality note applies to this value (see Caveats).');
   });
 
   it('says so when the table has no baseline or contributions, and why window features are missing', () => {
     const bare = narrateOffline(noBaselineTable());
-    expect(bare).toContain('Flow nf-v2-17 was scored 1 by column:Label (rank 3).');
+    expect(bare).toContain('The flow was scored 1 by column:Label (rank 3).');
     expect(bare).toContain('The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.');
     expect(bare).toContain('- Window features are not available: the input has no time fields (NF-v2).');
-    expect(bare).toContain('Flow nf-v2-17 may have been flagged. This is a statistical deviation');
+    expect(bare).toContain('The flow may have been flagged. This is a statistical deviation');
   });
 
   it('falls back to the rows furthest from their baseline when the table has no contributions', () => {
@@ -83,7 +83,7 @@ describe('structuredOffline', () => {
       ['avg_in_packet_size'],
       ['IN_BYTES', 'IN_PKTS', 'duration_ms', 'avg_in_packet_size'],
     ]);
-    expect(answer.summary).toMatch(/^Flow 3943031 is from 2a0b:e43:1::21 port 443/);
+    expect(answer.summary).toMatch(/^The flow is from 2a0b:e43:1::21 port 443/);
     expect(answer.caveats.at(-1)).toBe('The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.');
   });
 

@@ -1,6 +1,7 @@
 import { FEATURES, resolveFeatureName } from '../../features/index.ts';
 import { formatNumber, type FeatureTable, type TableRow } from '../../table/index.ts';
 import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
+import { noteCaveats } from './note-caveats.ts';
 import { pickTopRows } from './pick-rows.ts';
 import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';
 
@@ -24,7 +25,7 @@ export function narrateOffline(table: FeatureTable): string {
     '### Caveats',
     caveats(table).join('\n'),
     '### Cautious conclusion',
-    conclusion(table, top),
+    conclusion(top),
   ]
     .filter((part) => part !== '')
     .join('\n\n');
@@ -56,19 +57,23 @@ export function describeRow(row: TableRow, table?: FeatureTable, bold = true): s
 
 
 
+/**
+ * Identity and score. The flow is "the flow", not its id: the report's heading names it, and an
+ * input's own ids can hold anything (file names, labels) that the narrative should not repeat.
+ */
 export function context(table: FeatureTable): string {
   const sentences: string[] = [];
   const f = table.flow;
   if (f) {
     const port = (p: number | null): string => (p === null ? '' : ` port ${p}`);
     const when = f.start !== null ? `, starting ${f.start}${f.end !== null ? ` and ending ${f.end}` : ''}` : '';
-    sentences.push(`Flow ${table.flow_id} is from ${f.src_addr}${port(f.src_port)} to ${f.dst_addr}${port(f.dst_port)} over ${f.protocol_name} (protocol ${f.protocol})${when}.`);
+    sentences.push(`The flow is from ${f.src_addr}${port(f.src_port)} to ${f.dst_addr}${port(f.dst_port)} over ${f.protocol_name} (protocol ${f.protocol})${when}.`);
   }
   const s = table.score;
   if (s) {
     const rank = s.of !== undefined ? `rank ${s.rank} of ${s.of}` : `rank ${s.rank}`;
     const threshold = s.threshold !== null ? ` against a threshold of ${formatNumber(s.threshold)}` : '';
-    sentences.push(`${f ? 'It' : `Flow ${table.flow_id}`} was scored ${formatNumber(s.value)} by ${s.method} (${rank})${threshold}.`);
+    sentences.push(`${f ? 'It' : 'The flow'} was scored ${formatNumber(s.value)} by ${s.method} (${rank})${threshold}.`);
   }
   return sentences.join(' ');
 }
@@ -98,15 +103,15 @@ export function together(top: TableRow[]): string {
 }
 
 export function caveats(table: FeatureTable): string[] {
-  const lines = table.notes.map((n) => `- Data quality, ${n.field}: ${sentence(n.message)}`);
+  const lines = noteCaveats(table);
   lines.push(...nullCaveats(table));
   lines.push('- The table holds observable flow features only: it cannot show payloads, applications, intent, or who operates either address.');
   return lines;
 }
 
-export function conclusion(table: FeatureTable, top: TableRow[]): string {
+export function conclusion(top: TableRow[]): string {
   const driver = top.length > 0 ? ` mainly because ${listNames(top)} differ most from the baseline` : '';
-  return `Flow ${table.flow_id} may have been flagged${driver}. This is a statistical deviation, not evidence of malicious activity; judging it would need context from outside this table.`;
+  return `The flow may have been flagged${driver}. This is a statistical deviation, not evidence of malicious activity; judging it would need context from outside this table.`;
 }
 
 /** Window features nulled together (no time fields, a late flow) share one line; others get one each. */
@@ -118,7 +123,10 @@ function nullCaveats(table: FeatureTable): string[] {
   };
   const windowRows = nulls.filter(isWindow);
   const grouped = windowRows.length >= 3;
-  const lines = nulls.filter((r) => !grouped || !isWindow(r)).map((r) => `- ${r.name} is null, meaning not applicable: ${sentence(r.description)}`);
+  // "0" in a definition ("null when the duration is 0") would read as a claimed value.
+  const lines = nulls
+    .filter((r) => !grouped || !isWindow(r))
+    .map((r) => `- ${r.name} is null, meaning not applicable: ${sentence(r.description.replace(/\b0\b/g, 'zero'))}`);
   const unavailable = table.window && !table.window.available ? table.window : undefined;
   if (grouped) {
     const why = unavailable ? `: ${unavailable.reason ?? 'window features are not available for this input'}` : table.notes.some((n) => n.code === 'late-flow') ? ' for this flow (see the data-quality note above)' : '';
