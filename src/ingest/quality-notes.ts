@@ -76,13 +76,14 @@ const COUNTERS = ['in_bytes', 'in_pkts', 'out_bytes', 'out_pkts'] as const;
  * counts exclude headers (CICFlowMeter's TotLen), where < 20 is normal.
  */
 export function addFlowNotes(flow: Flow, payloadBytes = false): void {
-  for (const field of COUNTERS) {
-    const value = flow[field];
-    if (value === U32_MAX) {
+  // one comparison per counter on the hot path; the loop runs only for the rare flow at the ceiling
+  if (flow.in_bytes === U32_MAX || flow.in_pkts === U32_MAX || flow.out_bytes === U32_MAX || flow.out_pkts === U32_MAX) {
+    for (const field of COUNTERS) {
+      if (flow[field] !== U32_MAX) continue;
       flow.notes.push({
         code: 'counter-max',
         field,
-        value,
+        value: U32_MAX,
         message: `${field} is 4,294,967,295 (2^32 − 1), the ceiling of a 32-bit counter, so the true value is unknown and probably larger.`,
       });
     }
