@@ -131,3 +131,13 @@ describe('narrateOffline caveats for null window features', () => {
     expect(narrateOffline(seedTable())).toContain('- **avg_in_packet_size** = 1276.6 bytes/packet: IN_BYTES divided by IN_PKTS. The value is');
   });
 });
+
+describe('describeRow', async () => {
+  const { describeRow } = await import('../../src/llm/offline/narrate-offline.ts');
+  it('writes a count of one in the singular', () => {
+    const row = { name: 'src_distinct_dst_addrs', value: 2, unit: 'addresses', description: 'Distinct destination addresses contacted by the same source in the window', baseline: { median: 1, p99: 3, percentile: 96.5 }, contribution: 0.07 };
+    expect(describeRow(row, undefined, false)).toBe(
+      'src_distinct_dst_addrs = 2 addresses: Distinct destination addresses contacted by the same source in the window. The value is above the baseline median (1 address), at percentile 96.5 of the baseline. Its contribution to the score is 0.07. This may mean that the source reached more distinct destination addresses within the window than most baseline sources.',
+    );
+  });
+});

@@ -6,11 +6,15 @@ export type Direction = 'high' | 'low' | 'typical' | 'unknown';
 const HIGH_PERCENTILE = 90;
 const LOW_PERCENTILE = 10;
 
+/** "1 packet", not "1 packets". */
+const SINGULAR: Record<string, string> = { bytes: 'byte', packets: 'packet', flows: 'flow', ports: 'port', addresses: 'address', bits: 'bit' };
+
 /** The value as the table's Markdown shows it (the same digits the model and the report see), with its unit. */
 export function valueWithUnit(value: number | string | null, unit: string): string {
   if (value === null) return 'null';
   const text = typeof value === 'number' ? formatNumber(value) : `"${value}"`;
-  return unit ? `${text} ${unit}` : text;
+  const shown = value === 1 ? (SINGULAR[unit] ?? unit) : unit;
+  return shown ? `${text} ${shown}` : text;
 }
 
 /** How the row's value sits against its own baseline columns, and nothing else. */
