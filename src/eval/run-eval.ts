@@ -81,7 +81,8 @@ async function explainWith(prompt: string, tables: FeatureTable[], suite: Suite,
   const setup = await prepareBatch(
     { ...config, template: prompt, mode: undefined },
     {
-      cacheDir: config.provider === 'replay' ? false : (options.cacheDir ?? join(cwd, '.flowlens-cache')),
+      // Replay needs no cache (cassettes are one); recording must see every answer, so no cache hits either.
+      cacheDir: config.provider === 'replay' || config.record ? false : (options.cacheDir ?? join(cwd, '.flowlens-cache')),
       concurrency: options.concurrency ?? suite.provider.concurrency ?? 4,
       ...(options.onProgress ? { onProgress: (settled: number, total: number) => options.onProgress!(prompt, settled, total) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -74,9 +74,9 @@ describe.skipIf(SKIP)('eval HTML page in headless Chromium', () => {
     expect(await page.locator('#tip').isVisible()).toBe(true);
     expect(await page.locator('#tip').textContent()).toBe(await swapped.getAttribute('title'));
     await page.locator('.legend input[data-verdict="supported"]').uncheck();
-    expect(await page.evaluate(() => document.body.classList.contains('hide-supported'))).toBe(true);
-    expect(await page.locator('mark.claim.v-supported').first().evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
-    expect(await netherlands.evaluate((m) => getComputedStyle(m).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await page.locator('body').evaluate((b) => b.classList.contains('hide-supported'))).toBe(true);
+    expect(await page.locator('mark.claim.v-supported').first().evaluate((m) => m.ownerDocument.defaultView!.getComputedStyle(m).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(await netherlands.evaluate((m) => m.ownerDocument.defaultView!.getComputedStyle(m).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     expect(errors).toEqual([]);
   }, 60_000);
 });
