@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { selectTables } from '../../table/index.ts';
+import { createProgress } from '../../util/progress.ts';
 import type { RegisterCommand } from '../program.ts';
 import { addBatchOptions, explainWithFlags, finishRun, type BatchFlags } from './explain.ts';
 
@@ -37,7 +38,15 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
     .option('--out <dir>', 'output directory (default out/<input name>)');
   addBatchOptions(scoringOptions(command)).action(async (input: string, flags: RunFlags) => {
     const outDir = flags.out ?? join('out', basename(input, extname(input)));
+    // Scoring reports throttled plain lines (no second bar): the one bar is the explanations'.
+    const plain = { write: (s: string) => io.stderr.write(s) } as NodeJS.WritableStream;
+    const scoring = createProgress({ label: 'run: rows read (baseline and scoring passes)', stream: plain, quiet: flags.quiet ?? false });
+    let last = { phase: '', flows: 0 };
     const { tables, summary } = await selectTables(input, {
+      onProgress: (phase, flows) => {
+        scoring.tick(phase === last.phase ? flows - last.flows : flows);
+        last = { phase, flows };
+      },
       // One selection: --threshold wins over the default top 10.
       ...(flags.threshold !== undefined ? { threshold: flags.threshold } : { top: flags.top ?? 10 }),
       ...(flags.scorer ? { scorer: flags.scorer } : {}),
@@ -48,6 +57,7 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
       ...(flags.format ? { ingest: { format: flags.format as never } } : {}),
     });
     const scored = `${summary.scored} flows scored, top ${tables.length} explained`;
+    scoring.done();
     if (!flags.quiet) io.stderr.write(`run: ${scored}\n`);
     const result = await explainWithFlags(tables, flags, io, outDir, basename(input), [scored]);
     setExit(finishRun(result, outDir, io));
