@@ -41,7 +41,7 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
   program
     .command('features <input>')
     .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
-    .option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms', parseDuration, DEFAULT_WINDOW_MS)
+    .addOption(new Option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms').argParser(parseDuration).default(DEFAULT_WINDOW_MS, '60s'))
     .addOption(new Option('--format <name>', 'skip detection and read the input as this format').choices(FORMAT_NAMES.filter((f) => f !== 'empty')))
     .option('--mapping <file.yaml>', 'map another CSV’s columns to canonical fields')
     .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
