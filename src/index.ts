@@ -27,7 +27,20 @@ export {
   type ReadFlowsOptions,
   type FormatName,
 } from './ingest/index.ts';
-export { FEATURES, FEATURE_NAMES, FeatureName, REGISTRY_VERSION, resolveFeatureName } from './features/registry.ts';
+export {
+  createFeatureExtractor,
+  extractFeatures,
+  FEATURES,
+  FEATURE_NAMES,
+  FeatureName,
+  REGISTRY_VERSION,
+  DEFAULT_WINDOW_MS,
+  resolveFeatureName,
+  type FeatureValues,
+  type FlowFeatures,
+  type FeatureExtractor,
+} from './features/index.ts';
+export { generateSynthFlows, writeSynthCsv, type SynthOptions } from './synth/index.ts';
 export {
   FeatureTableSchema,
   selectTables,
