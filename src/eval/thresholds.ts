@@ -36,10 +36,12 @@ export function evaluateThresholds(metrics: readonly PromptMetrics[], ctx: Thres
     }
     if (base && m.prompt !== ctx.baseline && t.max_regression !== undefined) {
       const delta = Number((m.hallucinated_per_100_reports - base.hallucinated_per_100_reports).toFixed(2));
-      const passed = delta <= t.max_regression;
+      // A comparison with unchecked reports on either side proves nothing, so it cannot pass.
+      const failed = m.failed + base.failed;
+      const passed = delta <= t.max_regression && failed === 0;
       checks.push({
         name: 'max_regression', prompt: m.prompt, limit: t.max_regression, actual: delta, passed,
-        message: `${m.prompt}: ${delta >= 0 ? '+' : ''}${delta} hallucinated claims per 100 reports vs ${ctx.baseline} (limit +${t.max_regression})`,
+        message: `${m.prompt}: ${delta >= 0 ? '+' : ''}${delta} hallucinated claims per 100 reports vs ${ctx.baseline} (limit +${t.max_regression})${failed ? ` (${failed} reports failed)` : ''}`,
       });
     }
   }

@@ -22,6 +22,7 @@ describe('CI suite (eval/suites/ci.yaml) on committed cassettes', () => {
     await using dir = tempDir();
     const result = await runEval(CI_SUITE, { outDir: dir.path, cwd: REPO });
     const [v1, v2] = result.metrics;
+    expect(result.reports.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([]);
     console.log(
       result.metrics
         .map((m) => `${m.prompt}: ${m.hallucinated_per_100_reports} hallucinated claims per 100 reports, supported share ${(100 * m.supported_share).toFixed(1)} % (${m.claims} claims, ${m.contradicted} contradicted, ${m.unsupported} unsupported, ${m.speculative} speculative)`)

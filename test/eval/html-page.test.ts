@@ -46,6 +46,7 @@ describe.skipIf(SKIP)('eval HTML page in headless Chromium', () => {
     if (process.env['FLOWLENS_EVAL_SCREENSHOT']) await page.screenshot({ path: process.env['FLOWLENS_EVAL_SCREENSHOT'], fullPage: false });
 
     expect(errors).toEqual([]);
+    expect(result.reports.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([]);
     // Self-contained: the page itself is the only thing loaded.
     expect(requests).toEqual([pathToFileURL(result.files.html).href]);
     expect(await page.title()).toBe('flowlens eval: ci');

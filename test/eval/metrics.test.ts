@@ -76,14 +76,16 @@ describe('evaluateThresholds', () => {
     expect(checks.map((c) => [c.name, c.prompt, c.actual, c.passed])).toEqual([
       ['min_supported_share', 'p@v2', 0.8, false], // a failed call fails the gate
       ['max_unsupported_per_report', 'p@v2', 1, false],
-      ['max_regression', 'p@v2', -100, true],
+      ['max_regression', 'p@v2', -100, false], // better, but p@v2 has a failed report
     ]);
-    expect(checks[2]!.message).toBe('p@v2: -100 hallucinated claims per 100 reports vs p@v1 (limit +0)');
+    expect(checks[2]!.message).toBe('p@v2: -100 hallucinated claims per 100 reports vs p@v1 (limit +0) (1 reports failed)');
   });
 
   it('fails a candidate that hallucinates more than the baseline allows', () => {
     const checks = evaluateThresholds(metrics, { thresholds: { max_regression: 0 }, baseline: 'p@v2', gated: [] });
     expect(checks).toEqual([expect.objectContaining({ name: 'max_regression', prompt: 'p@v1', actual: 100, passed: false })]);
+    const clean = evaluateThresholds([computeMetrics('p@v1', REPORTS.slice(0, 3)), computeMetrics('p@v2', REPORTS.slice(3, 6))], { thresholds: { max_regression: 0 }, baseline: 'p@v1', gated: [] });
+    expect(clean).toEqual([expect.objectContaining({ prompt: 'p@v2', actual: -100, passed: true, message: 'p@v2: -100 hallucinated claims per 100 reports vs p@v1 (limit +0)' })]);
   });
 });
 
