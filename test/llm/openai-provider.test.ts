@@ -40,6 +40,10 @@ describe('openai provider against the stub', () => {
     const narrative = await provider.narrate(await seedRequest('structured'));
     expect(narrative.structured).toEqual(VALID);
     expect(stub!.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'flow_explanation', strict: true } });
+    // strict mode rejects length keywords; zod enforces them on the answer instead
+    const sent = JSON.stringify(stub!.requests[0]!.body.response_format);
+    expect(sent).not.toMatch(/minLength|minItems/);
+    expect(sent).toContain('"required":["summary","observations","caveats"]');
   });
 
   it('falls back from json_schema to json_object on a 400 and remembers it', async () => {

@@ -102,7 +102,7 @@ export class OpenAIProvider implements Provider {
   private async complete(request: NarrateRequest, messages: ChatMessage[], level: FormatLevel, signal?: AbortSignal): Promise<Answer> {
     const body: ChatCompletionCreateParamsNonStreaming = { model: request.model, messages, ...request.params };
     if (level === 'json_schema') {
-      body.response_format = { type: 'json_schema', json_schema: { name: STRUCTURED_SCHEMA_NAME, schema: request.responseSchema ?? {}, strict: true } };
+      body.response_format = { type: 'json_schema', json_schema: { name: STRUCTURED_SCHEMA_NAME, schema: strictSubset(request.responseSchema ?? {}), strict: true } };
     } else if (level === 'json_object') {
       body.response_format = { type: 'json_object' };
     }
@@ -127,6 +127,18 @@ export class OpenAIProvider implements Provider {
       ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
     };
   }
+}
+
+/** Keywords OpenAI's strict mode rejects; zod still enforces them when the answer is parsed. */
+const UNSUPPORTED_IN_STRICT = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format']);
+
+function strictSubset(schema: unknown): Record<string, unknown> {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).filter(([k]) => !UNSUPPORTED_IN_STRICT.has(k)).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip(schema) as Record<string, unknown>;
 }
 
 function addUsage(a: TokenUsage | undefined, b: TokenUsage | undefined): TokenUsage | undefined {
