@@ -13,9 +13,10 @@ if (SKIP) console.warn('\n*** FLOWLENS_SKIP_BROWSER=1: the eval HTML page is NOT
 describe.skipIf(SKIP)('eval HTML page in headless Chromium', () => {
   let browser: BrowserContext;
   let result: EvalResult;
-  const dir = tempDir();
+  let dir: ReturnType<typeof tempDir>;
 
   beforeAll(async () => {
+    dir = tempDir();
     // CI installs Debian's chromium (.ci/run); a missing browser fails here instead of passing silently.
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set FLOWLENS_SKIP_BROWSER=1 to skip loudly)`);
     result = await runEval(CI_SUITE, { outDir: dir.path, cwd: REPO });
@@ -32,7 +33,7 @@ describe.skipIf(SKIP)('eval HTML page in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await dir[Symbol.asyncDispose]();
+    await dir?.[Symbol.asyncDispose]();
   });
 
   it('loads with no console errors and highlights every claim by verdict, with its reason on hover', async () => {
