@@ -39,8 +39,8 @@ export const COMPUTATIONS: Record<FeatureName, FeatureCompute> = {
   src_entropy_protocol: (c) => (c.window ? c.window.src.protocolEntropy() : null),
   src_syn_flows: (c) => (c.window && c.hasFlags ? c.window.src.synFlows : null),
   src_distinct_dst_ports: (c) => (c.window ? c.window.src.dstPorts.size : null),
-  src_distinct_dst_addrs: (c) => (c.window ? c.window.src.dstAddrs.size : null),
-  dst_distinct_src_addrs: (c) => (c.window ? c.window.dst.srcAddrs.size : null),
+  src_distinct_dst_addrs: (c) => (c.window ? c.window.src.pairs.size : null),
+  dst_distinct_src_addrs: (c) => (c.window ? c.window.dst.distinctSrcs : null),
   // null, not 0: no earlier flow from this source in the window (the seed's misreading)
   inter_arrival_ms: (c) => (c.window ? c.window.interArrivalMs : null),
 };

@@ -5,6 +5,18 @@ export class Cell<K> {
 }
 
 /**
+ * Flows from one source to one destination in the window. One cell serves both multisets: the
+ * source's distinct destinations and the destination's distinct sources are counts of live pairs.
+ */
+export class PairCell {
+  n = 0;
+  constructor(
+    public src: HostState,
+    public dst: HostState,
+  ) {}
+}
+
+/**
  * Running aggregates of one address's windows, as a source and as a destination. Every field is
  * updated on insert and on evict, so a feature is read in O(1) (entropy in O(distinct protocols)).
  * Multisets are keyed by port number or by the other address's HostState (identity hashing: cheaper
@@ -23,10 +35,12 @@ export class HostState {
   readonly protocols: number[] = [];
   readonly protocolCounts: number[] = [];
   readonly dstPorts = new Map<number, Cell<number>>();
-  readonly dstAddrs = new Map<HostState, Cell<HostState>>();
+  /** Live pairs from this source, by destination; its size is src_distinct_dst_addrs. */
+  readonly pairs = new Map<HostState, PairCell>();
   // as a destination
   dstCount = 0;
-  readonly srcAddrs = new Map<HostState, Cell<HostState>>();
+  /** Live pairs into this destination: dst_distinct_src_addrs. */
+  distinctSrcs = 0;
 
   addProtocol(protocol: number): void {
     const i = this.protocols.indexOf(protocol);
@@ -69,5 +83,6 @@ export class HostState {
     this.synFlows = 0;
     this.lastStart = 0;
     this.dstCount = 0;
+    this.distinctSrcs = 0;
   }
 }

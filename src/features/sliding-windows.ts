@@ -1,5 +1,5 @@
 import type { Flow } from '../ingest/index.ts';
-import { Cell, HostState } from './host-state.ts';
+import { Cell, HostState, PairCell } from './host-state.ts';
 import { WindowRing } from './window-ring.ts';
 
 /** What the windows say about the flow just inserted (a reused object: read it before the next insert). */
@@ -26,7 +26,7 @@ export class SlidingWindows {
   private readonly hosts = new Map<string, HostState>();
   private readonly hostPool: HostState[] = [];
   private readonly portPool: Cell<number>[] = [];
-  private readonly hostCellPool: Cell<HostState>[] = [];
+  private readonly pairPool: PairCell[] = [];
   private readonly view: WindowView = { src: new HostState(), dst: new HostState(), interArrivalMs: null };
   /** Start of the newest flow inserted: a flow earlier than this cannot join the windows. */
   latestStart = Number.NEGATIVE_INFINITY;
@@ -69,8 +69,7 @@ export class SlidingWindows {
     ring.srcs[i] = src;
     ring.dsts[i] = dst;
     ring.portCells[i] = flow.dst_port === null ? undefined : this.portCell(src.dstPorts, flow.dst_port);
-    ring.dstAddrCells[i] = this.hostCell(src.dstAddrs, dst);
-    ring.srcAddrCells[i] = this.hostCell(dst.srcAddrs, src);
+    ring.pairCells[i] = this.pairCell(src, dst);
     view.src = src;
     view.dst = dst;
     return view;
@@ -94,8 +93,12 @@ export class SlidingWindows {
         src.dstPorts.delete(port.key);
         if (this.portPool.length < POOL_LIMIT) this.portPool.push(port);
       }
-      this.dropHostCell(src.dstAddrs, ring.dstAddrCells[i]!);
-      this.dropHostCell(dst.srcAddrs, ring.srcAddrCells[i]!);
+      const pair = ring.pairCells[i]!;
+      if (--pair.n === 0) {
+        src.pairs.delete(dst);
+        dst.distinctSrcs--;
+        if (this.pairPool.length < POOL_LIMIT) this.pairPool.push(pair);
+      }
       if (src.srcCount === 0 && src.dstCount === 0) this.release(src);
       if (dst !== src && dst.srcCount === 0 && dst.dstCount === 0) this.release(dst);
       ring.shift();
@@ -128,21 +131,16 @@ export class SlidingWindows {
     return cell;
   }
 
-  private hostCell(map: Map<HostState, Cell<HostState>>, host: HostState): Cell<HostState> {
-    let cell = map.get(host);
+  private pairCell(src: HostState, dst: HostState): PairCell {
+    let cell = src.pairs.get(dst);
     if (cell === undefined) {
-      cell = this.hostCellPool.pop() ?? new Cell(host);
-      cell.key = host;
-      map.set(host, cell);
+      cell = this.pairPool.pop() ?? new PairCell(src, dst);
+      cell.src = src;
+      cell.dst = dst;
+      src.pairs.set(dst, cell);
+      dst.distinctSrcs++;
     }
     cell.n++;
     return cell;
-  }
-
-  private dropHostCell(map: Map<HostState, Cell<HostState>>, cell: Cell<HostState>): void {
-    if (--cell.n === 0) {
-      map.delete(cell.key);
-      if (this.hostCellPool.length < POOL_LIMIT) this.hostCellPool.push(cell);
-    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Cell, HostState } from './host-state.ts';
+import type { Cell, HostState, PairCell } from './host-state.ts';
 
 /**
  * The flows of every window, oldest first: a growable ring of columns (typed arrays for numbers), so
@@ -16,8 +16,7 @@ export class WindowRing {
   srcs: (HostState | undefined)[] = new Array<HostState | undefined>(this.capacity).fill(undefined);
   dsts: (HostState | undefined)[] = new Array<HostState | undefined>(this.capacity).fill(undefined);
   portCells: (Cell<number> | undefined)[] = new Array<Cell<number> | undefined>(this.capacity).fill(undefined);
-  dstAddrCells: (Cell<HostState> | undefined)[] = new Array<Cell<HostState> | undefined>(this.capacity).fill(undefined);
-  srcAddrCells: (Cell<HostState> | undefined)[] = new Array<Cell<HostState> | undefined>(this.capacity).fill(undefined);
+  pairCells: (PairCell | undefined)[] = new Array<PairCell | undefined>(this.capacity).fill(undefined);
 
   /** Claim the slot after the newest flow (growing the ring when full) and return its index. */
   pushSlot(): number {
@@ -34,8 +33,7 @@ export class WindowRing {
     this.srcs[i] = undefined;
     this.dsts[i] = undefined;
     this.portCells[i] = undefined;
-    this.dstAddrCells[i] = undefined;
-    this.srcAddrCells[i] = undefined;
+    this.pairCells[i] = undefined;
     this.head = i + 1 === this.capacity ? 0 : i + 1;
     this.size--;
   }
@@ -61,8 +59,7 @@ export class WindowRing {
     this.srcs = refs(this.srcs);
     this.dsts = refs(this.dsts);
     this.portCells = refs(this.portCells);
-    this.dstAddrCells = refs(this.dstAddrCells);
-    this.srcAddrCells = refs(this.srcAddrCells);
+    this.pairCells = refs(this.pairCells);
     this.head = 0;
     this.capacity = cap;
   }
