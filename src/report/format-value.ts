@@ -10,12 +10,9 @@ export function formatValue(value: TableRow['value'], unit = ''): string {
   return unit && unit !== 'count' && unit !== '1' ? `${shown} ${unit}` : shown;
 }
 
-/** "99.97th percentile" with the right English suffix. */
+/** "percentile 99.97" (a decimal percentile takes no ordinal suffix). */
 export function formatPercentile(p: number): string {
-  const n = Number(p.toFixed(2));
-  const last = Math.floor(n) % 100;
-  const suffix = n !== Math.floor(n) ? 'th' : last >= 11 && last <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][last % 10] ?? 'th');
-  return `${n}${suffix} percentile`;
+  return `percentile ${Number(p.toFixed(2))}`;
 }
 
 /** File-name-safe form of a flow id. */

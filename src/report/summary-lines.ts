@@ -10,8 +10,8 @@ const TOP = 3;
  */
 export function summaryLines(table: FeatureTable): string[] {
   const lines: string[] = [];
-  if (table.score) lines.push(scoreLine(table.score));
   const top = topContributors(table, TOP);
+  if (table.score) lines.push(scoreLine(table.score, top));
   for (const row of top) lines.push(contributorLine(row));
   if (top.length === 0) lines.push('No feature carries a score contribution in this table; read the values below against their baselines.');
   if (table.flow) lines.push(identityLine(table.flow));
@@ -28,10 +28,12 @@ export function topContributors(table: FeatureTable, n: number): TableRow[] {
     .slice(0, n);
 }
 
-function scoreLine(score: NonNullable<FeatureTable['score']>): string {
+function scoreLine(score: NonNullable<FeatureTable['score']>, top: readonly TableRow[]): string {
   const rank = score.of ? `rank ${score.rank} of ${score.of}` : `rank ${score.rank}`;
   const threshold = score.threshold === null ? '' : `, threshold ${formatValue(score.threshold)}`;
-  return `Anomaly score **${formatValue(Number(score.value.toFixed(2)))}** (${score.method}, ${rank}${threshold}).`;
+  const names = top.map((r) => `\`${r.name}\``);
+  const driven = names.length === 0 ? '' : `, driven mainly by ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`}`;
+  return `Anomaly score **${formatValue(Number(score.value.toFixed(2)))}** (${score.method}, ${rank}${threshold})${driven}.`;
 }
 
 function contributorLine(row: TableRow): string {
@@ -39,8 +41,9 @@ function contributorLine(row: TableRow): string {
   const share = `contribution ${row.contribution! > 0 ? '+' : ''}${formatValue(Number(row.contribution!.toFixed(2)))}`;
   const b = row.baseline;
   if (!b || b.percentile === null) return `\`${row.name}\` = ${value} (${share}): ${row.description}.`;
-  const median = b.median === null ? '' : `; baseline median ${formatValue(b.median, row.unit)}`;
-  return `\`${row.name}\` = ${value}, at the ${formatPercentile(b.percentile)} of the baseline${median} (${share}).`;
+  const where = typeof row.value === 'number' && b.p99 !== null && row.value > b.p99 ? `above the baseline p99 (${formatValue(b.p99, row.unit)}); ` : '';
+  const median = b.median === null ? '' : `, baseline median ${formatValue(b.median, row.unit)}`;
+  return `\`${row.name}\` = ${value}: ${where}${formatPercentile(b.percentile)}${median}; ${share}.`;
 }
 
 function identityLine(flow: NonNullable<FeatureTable['flow']>): string {

@@ -28,8 +28,9 @@ describe('renderReport', () => {
       '## 🧾 Grounding',
     ]);
     expect(md).toContain('_Explained by `offline` (model `offline`), prompt `explain-flow@v1`._');
-    expect(md).toContain('- Anomaly score **7.5** (robust-z, rank 1, threshold 4).');
-    expect(md).toContain('- `in_bytes` = 4,761,630 bytes, at the 99.9th percentile of the baseline; baseline median 1,840 bytes (contribution +3.2).');
+    expect(md).toContain('- Anomaly score **7.5** (robust-z, rank 1, threshold 4), driven mainly by `in_bytes` and `duration_ms`.');
+    expect(md).toContain('- `in_bytes` = 4,761,630 bytes: above the baseline p99 (912,000 bytes); percentile 99.9, baseline median 1,840 bytes; contribution +3.2.');
+    expect(md).toContain('- `duration_ms` = 65,870 ms: above the baseline p99 (60,000 ms); percentile 99.2, baseline median 20 ms; contribution +1.1.');
     expect(md).toContain('- Flow: TCP 10.0.0.1:443 → 192.168.1.20:51000.');
     expect(md).toContain('## 🧠 Model Explanation\nThe flow carried 4761630 bytes.\n');
     expect(md).toContain('2 claims: 1 supported, 0 contradicted, 1 unsupported, 0 speculative — **not grounded** (1 claim the table does not back).');
