@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { BadRatioError, BadRowError, InputError } from '../errors.ts';
 import type { RowAt } from './coerce.ts';
-import type { Container } from './containers/container.ts';
+import type { Container, RowVisitor } from './containers/container.ts';
 import { readTextChunks } from './containers/text-chunks.ts';
 import { detectFormat } from './detect-format.ts';
 import { FlowSchema, type Flow } from './flow-schema.ts';
@@ -108,55 +108,69 @@ interface StreamState {
   quarantine: QuarantineWriter;
 }
 
-async function* streamFlows(container: Container, compiled: CompiledFormat | null, state: StreamState): AsyncGenerator<Flow[]> {
-  if (compiled === null) return;
-  const { summary, quarantine, options } = state;
+/** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
+function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null): { visit: RowVisitor; take(): Flow[] } {
+  const { summary, quarantine } = state;
   const { map, hasTime } = compiled;
   const payload = compiled.payloadBytes === true;
   const at: RowAt = { file: state.file, line: 0 };
-  const buffer = hasTime ? new ReorderBuffer(options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS) : null;
   let rowNumber = 0;
   let checked = 0;
+  let out: Flow[] = [];
   const reject = (error: BadRowError): void => {
     summary.read++;
     summary.quarantined++;
     quarantine.add(error);
   };
-  for await (const batch of container.batches) {
-    const out: Flow[] = [];
-    const { rows, lines } = batch;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      at.line = lines[i]!;
-      rowNumber++;
-      if (row instanceof BadRowError) {
-        reject(row);
-        continue;
+  const toFlow = (row: unknown[]): Flow | null => {
+    try {
+      const flow = map(row, at, rowNumber);
+      if (flow === null) return null;
+      if (checked < ZOD_CHECKED_ROWS) {
+        checked++;
+        checkWithSchema(flow, at);
       }
-      let flow: Flow | null;
-      try {
-        flow = map(row, at, rowNumber);
-        if (flow === null) continue;
-        if (checked < ZOD_CHECKED_ROWS) {
-          checked++;
-          checkWithSchema(flow, at);
-        }
-        if (hasTime && flow.start_ms === null) throw new BadRowError({ file: at.file, line: at.line, field: 'start_ms', value: null }, 'missing time');
-      } catch (error) {
-        if (!(error instanceof BadRowError)) throw error;
-        reject(error);
-        continue;
-      }
-      summary.read++;
-      summary.accepted++;
-      addFlowNotes(flow, payload);
-      if (buffer === null) out.push(flow);
-      else if (buffer.push(flow)) {
-        summary.late++;
-        out.push(flow);
-      }
+      if (hasTime && flow.start_ms === null) throw new BadRowError({ file: at.file, line: at.line, field: 'start_ms', value: null }, 'missing time');
+      return flow;
+    } catch (error) {
+      if (!(error instanceof BadRowError)) throw error;
+      reject(error);
+      return null;
     }
+  };
+  const visit: RowVisitor = (row, line) => {
+    at.line = line;
+    rowNumber++;
+    if (row instanceof BadRowError) return reject(row);
+    const flow = toFlow(row);
+    if (flow === null) return;
+    summary.read++;
+    summary.accepted++;
+    addFlowNotes(flow, payload);
+    if (buffer === null) out.push(flow);
+    else if (buffer.push(flow)) {
+      summary.late++;
+      out.push(flow);
+    }
+  };
+  const take = (): Flow[] => {
     buffer?.drain(out);
+    const taken = out;
+    out = [];
+    return taken;
+  };
+  return { visit, take };
+}
+
+async function* streamFlows(container: Container, compiled: CompiledFormat | null, state: StreamState): AsyncGenerator<Flow[]> {
+  if (compiled === null) return;
+  const { summary, quarantine, options } = state;
+  const buffer = compiled.hasTime ? new ReorderBuffer(options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS) : null;
+  const { visit, take } = createRowHandler(compiled, state, buffer);
+  for await (const batch of container.batches) {
+    if ('scan' in batch) batch.scan(visit);
+    else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
+    const out = take();
     await quarantine.flush();
     options.onProgress?.(summary.read);
     if (out.length > 0) yield countNotes(summary, out);

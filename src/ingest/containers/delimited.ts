@@ -1,5 +1,5 @@
 import { BadRowError } from '../../errors.ts';
-import type { Container, RowBatch } from './container.ts';
+import type { Container, RowBatch, RowScan, RowVisitor } from './container.ts';
 import { guessDelimiter, splitQuoted, uniqueNames } from './split-quoted.ts';
 import { readBodies, splitLines, type LineBatch } from './text-chunks.ts';
 
@@ -78,8 +78,11 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
   const wrongCount = (text: string, line: number, got: number): BadRowError =>
     new BadRowError({ file, line, field: '(row)', value: shown(text) }, `expected ${width} fields, got ${got}`);
 
-  /** Fast path over a whole body with no quotes. Returns the next line number. */
-  function scanPlain(t: string, line: number, out: RowBatch): number {
+  // one row array for the whole fast path: the visitor copies what it keeps
+  const row = new Array<string | number>(width);
+
+  /** Fast path over a whole body with no quotes: each row goes to the visitor as it is cut. Returns the next line number. */
+  function scanPlain(t: string, line: number, visit: RowVisitor): number {
     const n = t.length;
     let pos = 0;
     while (pos <= n) {
@@ -88,7 +91,6 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
       let e = nl;
       if (e > pos && t.charCodeAt(e - 1) === 13) e--;
       if (e > pos) {
-        const row = new Array<string | number>(width);
         let p = pos;
         let ok = true;
         for (let k = 0; k < last; k++) {
@@ -105,8 +107,7 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
           if (q >= 0 && q < e) ok = false;
           else row[last] = cutField(t, p, e);
         }
-        out.lines.push(line);
-        out.rows.push(ok ? row : wrongCount(t.slice(pos, e), line, t.slice(pos, e).split(d).length));
+        visit(ok ? row : wrongCount(t.slice(pos, e), line, t.slice(pos, e).split(d).length), line);
       }
       line++;
       pos = nl + 1;
@@ -151,19 +152,22 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
     }
   }
 
-  function convert(body: string): RowBatch {
-    const out: RowBatch = { rows: [], lines: [] };
+  function convert(body: string): RowBatch | RowScan {
     if (pending === null && isTrailer === undefined && body.indexOf('"') < 0) {
-      nextLine = scanPlain(body, nextLine, out);
-      return out;
+      return {
+        scan: (visit) => {
+          nextLine = scanPlain(body, nextLine, visit);
+        },
+      };
     }
+    const out: RowBatch = { rows: [], lines: [] };
     const batch = splitLines(body, nextLine);
     nextLine += batch.lines.length;
     convertLines(batch, out);
     return out;
   }
 
-  async function* batches(): AsyncGenerator<RowBatch> {
+  async function* batches(): AsyncGenerator<RowBatch | RowScan> {
     if (rest !== '') yield convert(rest);
     for (let r = await bodies.next(); !r.done && !ended; r = await bodies.next()) yield convert(r.value);
     if (pending !== null) yield { rows: [new BadRowError({ file, line: pendingLine, field: '(row)', value: shown(pending) }, 'quoted field never closed')], lines: [pendingLine] };
