@@ -35,6 +35,7 @@ body.hide-unsupported .claim.v-unsupported, body.hide-speculative .claim.v-specu
 .failed { color: var(--contradicted); }
 .changes { font-size: 13px; } .changes li { margin: 2px 0; } .changes code { background: #f0f3f6; padding: 0 3px; border-radius: 3px; }
 details > summary { cursor: pointer; color: #0969da; }
+.claim-list { font-size: 12px; margin-top: 6px; } .claim-list li { margin: 2px 0; }
 pre.table-md { font-size: 12px; overflow-x: auto; background: #f6f8fa; padding: 8px; }
 #tip { position: fixed; max-width: 460px; background: #1f2328; color: #fff; font-size: 12px; padding: 6px 8px; border-radius: 4px; pointer-events: none; white-space: pre-wrap; display: none; z-index: 5; }
 `;

@@ -1,5 +1,5 @@
 import { tableToMarkdown, type FeatureTable } from './deps.ts';
-import { highlightNarrative } from './highlight-claims.ts';
+import { claimTitle, highlightNarrative } from './highlight-claims.ts';
 import { PAGE_CSS, PAGE_JS } from './html-assets.ts';
 import { escapeHtml } from './html-escape.ts';
 import type { EvalReport, EvalResult, FlowDiff, PromptMetrics } from './types.ts';
@@ -27,7 +27,16 @@ function sampleCard(report: EvalReport): string {
   if (report.status === 'failed') return `<div class="sample"><div class="counts">sample ${report.sample}</div><p class="failed">Call failed: ${escapeHtml(`${report.error?.class}: ${report.error?.message}`)}</p></div>`;
   const s = report.check!.summary;
   const counts = `sample ${report.sample} · ${s.claims} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unsupported} unsupported, ${s.speculative} speculative`;
-  return `<div class="sample" data-prompt="${escapeHtml(report.prompt)}" data-sample="${report.sample}"><div class="counts">${counts}</div><pre class="narrative">${highlightNarrative(report)}</pre></div>`;
+  return `<div class="sample" data-prompt="${escapeHtml(report.prompt)}" data-sample="${report.sample}"><div class="counts">${counts}</div><pre class="narrative">${highlightNarrative(report)}</pre>${claimList(report)}</div>`;
+}
+
+/** Every claim with its verdict and reason, including any whose span overlaps another's highlight. */
+function claimList(report: EvalReport): string {
+  const items = report.check!.claims.map((c, i) => {
+    const judge = report.judge?.[i];
+    return `<li><span class="claim v-${c.verdict}" title="${escapeHtml(claimTitle(c))}">${escapeHtml(c.text)}</span> ${c.verdict}: ${escapeHtml(c.reason)}${judge ? ` <em>(judge: ${escapeHtml(judge.verdict)})</em>` : ''}</li>`;
+  });
+  return `<details class="claim-list"><summary>All ${items.length} claims</summary><ol>${items.join('')}</ol></details>`;
 }
 
 function diffBlock(diff: FlowDiff): string {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CassetteStore, requestKey } from '../../src/llm/index.ts';
+import { CassetteStore, requestKey, type NarrateRequest } from '../../src/llm/index.ts';
 import { loadTemplate, renderPrompt } from '../../src/prompt/index.ts';
 import { readTable, type FeatureTable } from '../../src/table/index.ts';
 import { loadSuite } from '../../src/eval/index.ts';
@@ -13,6 +13,7 @@ import { loadSuite } from '../../src/eval/index.ts';
 export interface PlannedCassette {
   key: string;
   answerFile: string;
+  request: NarrateRequest;
 }
 
 function suiteTables(tablesDirs: string[], suiteDir: string): FeatureTable[] {
@@ -35,7 +36,7 @@ export async function planCassettes(suiteFile: string): Promise<{ dir: string; m
     for (const table of tables) {
       for (let sample = 0; sample < suite.repeats; sample++) {
         const request = renderPrompt(template, table, { model, sample });
-        planned.push({ key: requestKey(request), answerFile: join(dir, 'answers', table.flow_id, `${template.version}.s${sample}.md`) });
+        planned.push({ key: requestKey(request), answerFile: join(dir, 'answers', table.flow_id, `${template.version}.s${sample}.md`), request });
       }
     }
   }
@@ -49,18 +50,6 @@ export async function buildCassettes(suiteFile: string): Promise<number> {
   if (missing.length > 0) throw new Error(`missing answers:\n${missing.join('\n')}`);
   for (const f of readdirSync(dir)) if (/^v\d+-[0-9a-f]+\.json$/.test(f)) rmSync(join(dir, f));
   const store = new CassetteStore(dir);
-  const suite = loadSuite(suiteFile);
-  const suiteDir = dirname(suiteFile);
-  const tables = suiteTables(suite.tables ?? [], suiteDir);
-  for (const prompt of suite.prompts) {
-    const template = await loadTemplate(prompt);
-    for (const table of tables) {
-      for (let sample = 0; sample < suite.repeats; sample++) {
-        const request = renderPrompt(template, table, { model, sample });
-        const answer = join(dir, 'answers', table.flow_id, `${template.version}.s${sample}.md`);
-        await store.write(requestKey(request), request, { text: readFileSync(answer, 'utf8'), provider: 'hand-written', model });
-      }
-    }
-  }
+  for (const p of planned) await store.write(p.key, p.request, { text: readFileSync(p.answerFile, 'utf8'), provider: 'hand-written', model });
   return planned.length;
 }

@@ -13,7 +13,7 @@ const V2_ANSWER = 'IN_BYTES = 4761630 bytes, at the 99.97th percentile; IN_PKTS 
 function answer(body: { messages?: Array<{ role: string; content: unknown }> }): StubBehaviour {
   const system = String(body.messages?.[0]?.content ?? '');
   const user = String(body.messages?.at(-1)?.content ?? '');
-  if (!system.startsWith('You audit claims')) return { kind: 'text', content: system.includes('13. Before answering') ? V2_ANSWER : V1_ANSWER };
+  if (!system.startsWith('You audit claims')) return { kind: 'text', content: system.includes('Before answering, check each number') ? V2_ANSWER : V1_ANSWER };
   const claims = [...user.matchAll(/^(\d+)\. (".*")$/gm)].map((m) => ({ n: Number(m[1]), text: JSON.parse(m[2]!) as string }));
   const verdicts = claims.map(({ n, text }) => ({ claim: n, verdict: text === 'Netherlands' ? 'unsupported' : 'supported', reason: `judged ${text}` }));
   return { kind: 'text', content: `Verdicts:\n${JSON.stringify({ verdicts })}` };
