@@ -1,21 +1,17 @@
 import { resolve } from 'node:path';
-import { BadRatioError, BadRowError, InputError } from '../errors.ts';
-import type { RowAt } from './coerce.ts';
-import type { Container, RowVisitor } from './containers/container.ts';
+import { InputError } from '../errors.ts';
+import type { Container } from './containers/container.ts';
 import { readTextChunks } from './containers/text-chunks.ts';
 import { detectFormat } from './detect-format.ts';
-import { FlowSchema, type Flow } from './flow-schema.ts';
+import type { Flow } from './flow-schema.ts';
 import type { CompiledFormat, CompileContext } from './formats/format-spec.ts';
 import { FORMATS } from './formats/registry.ts';
 import { loadFormatExtras } from './load-format-extras.ts';
 import { openContainer } from './open-container.ts';
-import { addFlowNotes } from './quality-notes.ts';
 import { defaultQuarantinePath, QuarantineWriter } from './quarantine.ts';
-import { DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
+import { streamFlows } from './stream-flows.ts';
 import { FORMAT_NAMES, type FlowSource, type FormatName, type IngestSummary, type ReadFlowsOptions } from './types.ts';
 
-/** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
-const ZOD_CHECKED_ROWS = 100;
 const SAMPLE_CHARS = 64 * 1024;
 
 /** Read enough text to recognise the format, then hand back an iterator that replays it. */
@@ -99,111 +95,6 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
       ...(quarantine.count > 0 ? { quarantineFile: resolve(quarantine.path) } : {}),
     }),
   };
-}
-
-interface StreamState {
-  file: string;
-  options: ReadFlowsOptions;
-  summary: IngestSummary;
-  quarantine: QuarantineWriter;
-}
-
-/** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
-function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null): { visit: RowVisitor; take(): Flow[] } {
-  const { summary, quarantine } = state;
-  const { map, hasTime } = compiled;
-  const payload = compiled.payloadBytes === true;
-  const at: RowAt = { file: state.file, line: 0 };
-  let rowNumber = 0;
-  let checked = 0;
-  let out: Flow[] = [];
-  const reject = (error: BadRowError): void => {
-    summary.read++;
-    summary.quarantined++;
-    quarantine.add(error);
-  };
-  const toFlow = (row: unknown[]): Flow | null => {
-    try {
-      const flow = map(row, at, rowNumber);
-      if (flow === null) return null;
-      if (checked < ZOD_CHECKED_ROWS) {
-        checked++;
-        checkWithSchema(flow, at);
-      }
-      if (hasTime && flow.start_ms === null) throw new BadRowError({ file: at.file, line: at.line, field: 'start_ms', value: null }, 'missing time');
-      return flow;
-    } catch (error) {
-      if (!(error instanceof BadRowError)) throw error;
-      reject(error);
-      return null;
-    }
-  };
-  const visit: RowVisitor = (row, line) => {
-    at.line = line;
-    rowNumber++;
-    if (row instanceof BadRowError) return reject(row);
-    const flow = toFlow(row);
-    if (flow === null) return;
-    summary.read++;
-    summary.accepted++;
-    addFlowNotes(flow, payload);
-    if (buffer === null) out.push(flow);
-    else if (buffer.push(flow)) {
-      summary.late++;
-      out.push(flow);
-    }
-  };
-  const take = (): Flow[] => {
-    buffer?.drain(out);
-    const taken = out;
-    out = [];
-    return taken;
-  };
-  return { visit, take };
-}
-
-async function* streamFlows(container: Container, compiled: CompiledFormat | null, state: StreamState): AsyncGenerator<Flow[]> {
-  if (compiled === null) return;
-  const { summary, quarantine, options } = state;
-  const buffer = compiled.hasTime ? new ReorderBuffer(options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS) : null;
-  const { visit, take } = createRowHandler(compiled, state, buffer);
-  for await (const batch of container.batches) {
-    if ('scan' in batch) batch.scan(visit);
-    else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
-    const out = take();
-    await quarantine.flush();
-    options.onProgress?.(summary.read);
-    if (out.length > 0) yield countNotes(summary, out);
-  }
-  checkBadRatio(state);
-  const rest: Flow[] = [];
-  buffer?.flush(rest);
-  if (rest.length > 0) yield countNotes(summary, rest);
-}
-
-/** Notes are counted as flows leave, so a late-flow note added by the buffer is counted too. */
-function countNotes(summary: IngestSummary, flows: Flow[]): Flow[] {
-  for (const flow of flows) {
-    for (const note of flow.notes) summary.notes[note.code] = (summary.notes[note.code] ?? 0) + 1;
-  }
-  return flows;
-}
-
-function checkBadRatio({ file, options, summary }: StreamState): void {
-  const max = options.maxBadRatio;
-  if (max !== undefined && summary.read > 0 && summary.quarantined / summary.read > max) {
-    throw new BadRatioError(file, summary.quarantined, summary.read, max);
-  }
-}
-
-/** The edge check: the full schema on the first rows of each file; the typed coercers enforce the same rules after. */
-function checkWithSchema(flow: Flow, at: RowAt): void {
-  const result = FlowSchema.safeParse(flow);
-  if (result.success) return;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join('.') || '(row)';
-  const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], flow);
-  throw new BadRowError({ file: at.file, line: at.line, field, value: value ?? null }, issue.message);
 }
 
 /** Read a whole (small) input into memory: for tests, fixtures and small files. */
