@@ -47,7 +47,7 @@ export function evalToMarkdown(result: EvalResult): string {
     '',
     ...(result.thresholds.length === 0 ? ['None set.'] : result.thresholds.map((t) => `- ${t.passed ? 'pass' : '**FAIL**'}: ${t.message}`)),
     '',
-    ...(result.judged ? judgeLines(result.metrics) : []),
+    ...(result.judged ? judgeLines(result) : []),
     ...(failedCalls.length > 0 ? ['## Failed calls', '', ...failedCalls.map((r) => `- ${r.prompt} flow ${r.flow_id} sample ${r.sample}: ${r.error?.class}: ${cell(r.error?.message ?? '')}`), ''] : []),
     '## Per flow',
     '',
@@ -55,11 +55,18 @@ export function evalToMarkdown(result: EvalResult): string {
   ].join('\n');
 }
 
-function judgeLines(metrics: readonly PromptMetrics[]): string[] {
+function judgeLines(result: EvalResult): string[] {
+  // Where the judge disagrees is where a human should look: a checker false flag, or a judge error.
+  const disagreements = result.reports.flatMap((r) =>
+    Object.entries(r.judge ?? {})
+      .filter(([, o]) => o.verdict !== 'unsupported')
+      .map(([i, o]) => `- ${r.prompt} flow ${r.flow_id} sample ${r.sample}: \`${cell(r.check!.claims[Number(i)]!.text)}\` checker unsupported, judge ${o.verdict}: ${cell(o.reason)}`),
+  );
   return [
-    '## LLM judge (second opinion on unsupported claims; the checker\'s verdicts stand)',
+    "## LLM judge (second opinion on unsupported claims; the checker's verdicts stand)",
     '',
-    ...metrics.map((m) => `- ${m.prompt}: ${Object.entries(m.judge ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing to judge'}`),
+    ...result.metrics.map((m) => `- ${m.prompt}: ${Object.entries(m.judge ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing to judge'}`),
     '',
+    ...(disagreements.length ? ['Disagreements:', '', ...disagreements, ''] : []),
   ];
 }

@@ -58,7 +58,10 @@ describe('eval with a live provider (OpenAI-compatible stub on 127.0.0.1)', () =
 
     const html = readFileSync(live.files.html, 'utf8');
     expect(html).toContain('<span class="judge" data-judge="unsupported"');
-    expect(readFileSync(live.files.markdown, 'utf8')).toContain("## LLM judge (second opinion on unsupported claims; the checker's verdicts stand)");
+    const summary = readFileSync(live.files.markdown, 'utf8');
+    expect(summary).toContain("## LLM judge (second opinion on unsupported claims; the checker's verdicts stand)");
+    expect(summary).toContain('- explain-flow@v1 flow 3943031 sample 0: `hosting provider` checker unsupported, judge supported: judged hosting provider');
+    expect(summary).not.toContain('`Netherlands` checker unsupported, judge');
 
     // Every successful answer, judge included, became a cassette; the key is never written.
     const files = readdirSync(cassettes);
