@@ -13,12 +13,14 @@ import { openFlows } from '../src/ingest/index.ts';
 import { writeSynthCsv } from '../src/synth/index.ts';
 
 const rows = process.argv.includes('--large') ? 10_000_000 : 1_000_000;
-const file = join(tmpdir(), `flowlens-bench-ingest-${rows}.csv`);
+// as features.bench: 100 flows/s of flow time, so ~30,000 flows sit in the 5-minute reorder buffer
+const RATE = 100;
+const file = join(tmpdir(), `flowlens-bench-ingest-${rows}-${RATE}.csv`);
 
 async function generate(): Promise<void> {
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
-  await writeSynthCsv(out, { flows: rows });
+  await writeSynthCsv(out, { flows: rows, seed: 1, flowsPerSecond: RATE });
   out.end();
   await once(out, 'finish');
   renameSync(partial, file);
