@@ -126,7 +126,7 @@ export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags
 /** Report a finished run: summary on stderr, where the files are on stdout; the exit code. */
 export function finishRun(result: ExplainTablesResult, outDir: string, io: CliIo): number {
   io.stderr.write(`flowlens: ${formatSummary(result.summary)}\n`);
-  io.stdout.write(`Wrote ${result.reports.length} reports to ${join(outDir, 'reports')}; index ${result.indexFile}\n`);
+  io.stdout.write(`Wrote ${result.reports.length} report${result.reports.length === 1 ? '' : 's'} to ${join(outDir, 'reports')}; index ${result.indexFile}\n`);
   if (result.summary.failed > 0) return EXIT.PARTIAL;
   return result.reports.some((r) => r.grounding && !r.grounding.grounded) ? EXIT.FINDINGS : EXIT.OK;
 }
