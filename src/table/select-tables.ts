@@ -71,7 +71,9 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
   };
   if (options.scoresFile !== undefined) {
     const again = await openSource(input, options);
-    await writeScoresFile(options.scoresFile, again, windowMs, scorer, rank, (n) => options.onProgress?.('scores-file', n));
+    const written = await writeScoresFile(options.scoresFile, again, pass.scores, rank, (n) => options.onProgress?.('scores-file', n));
+    // The input changed under us (a file being appended to): the positions no longer match.
+    if (written !== pass.scores.length) throw new InputError({ file: input }, `${input} changed while it was scored (${pass.scores.length} flows, then ${written})`);
     summary.scoresFile = options.scoresFile;
   }
   return { tables, summary };

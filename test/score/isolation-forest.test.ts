@@ -7,8 +7,8 @@ describe('isolation forest scorer', () => {
   const baseline = fitOn(rows);
 
   it('gives the same scores on every run (seeded)', () => {
-    const a = createIsolationForest(baseline);
-    const b = createIsolationForest(baseline);
+    const a = createIsolationForest(baseline, { trees: 60 });
+    const b = createIsolationForest(baseline, { trees: 60 });
     for (const r of rows.slice(0, 50)) expect(a.score(r)).toEqual(b.score(r));
   });
 
@@ -26,7 +26,7 @@ describe('isolation forest scorer', () => {
   });
 
   it('gives null features a null contribution', () => {
-    const r = createIsolationForest(baseline).score(makeValues({ inter_arrival_ms: null }));
+    const r = createIsolationForest(baseline, { trees: 60 }).score(makeValues({ inter_arrival_ms: null }));
     expect(r.contributions.inter_arrival_ms).toBeNull();
   });
 
