@@ -20,6 +20,16 @@ const LABEL_COLUMNS = new Set([
   'batch',
 ]);
 
+// label values repeat (Benign, DoS …): one shared string each instead of one per flow held in the reorder buffer
+const labelValues = new Map<string, string>();
+function internLabel(value: string): string {
+  const known = labelValues.get(value);
+  if (known !== undefined) return known;
+  if (labelValues.size >= 10_000) labelValues.clear();
+  labelValues.set(value, value);
+  return value;
+}
+
 export function isLabelColumn(name: string): boolean {
   return LABEL_COLUMNS.has(name.toLowerCase());
 }
@@ -92,7 +102,7 @@ export class Columns {
       for (let k = 0; k < labelIdx.length; k++) {
         const i = labelIdx[k]!;
         const v = row[i];
-        if (v !== undefined && v !== null && v !== '') labels[names[i]!] = typeof v === 'string' ? v : String(v);
+        if (v !== undefined && v !== null && v !== '') labels[names[i]!] = internLabel(typeof v === 'string' ? v : String(v));
       }
     };
   }
