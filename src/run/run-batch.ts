@@ -56,9 +56,15 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
       // Let the first requests reach the wire while the rest are still being rendered.
       if (index > 0 && index % YIELD_EVERY === 0) await setImmediate();
       const sample = item.sample ?? 0;
-      // Anonymize every item, even skipped ones, in item order: placeholders stay stable across reruns.
-      const sent = sendable(item.table, opts, anonymizer);
-      const request = opts.render(sent, sample);
+      let request: NarrateRequest;
+      try {
+        // Anonymize every item, even skipped ones, in item order: placeholders stay stable across reruns.
+        request = opts.render(sendable(item.table, opts, anonymizer), sample);
+      } catch (error) {
+        tally.failed++;
+        settle(index, failedRecord(item.id, sample, opts.provider.id, error, opts.secrets ?? []), true);
+        continue;
+      }
       const fingerprint = fingerprintOf(opts.provider.id, request);
       const before = previous.get(recordId(item.id, sample));
       if (before?.status === 'done' && before.fingerprint === fingerprint) {

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors.ts';
+import { ProviderError, TemplateError } from '../../src/errors.ts';
 import { readResults, runBatch, type BatchOptions } from '../../src/run/index.ts';
 import { fakeProvider, render, requestKey, table, tempDir } from './support.ts';
 
@@ -116,5 +116,26 @@ describe('runBatch', () => {
     const { options, items } = setup(provider);
     await runBatch(items, options);
     expect(() => readdirSync(options.cacheDir as string)).toThrow(/ENOENT/);
+  });
+});
+
+describe('runBatch with a table that cannot be rendered', () => {
+  it('records that item as failed and explains the others', async () => {
+    const dir = tempDir();
+    const summary = await runBatch(
+      ['ok1', 'bad', 'ok2'].map((id) => ({ id, table: table(id) })),
+      {
+        provider: fakeProvider(),
+        render: (t, s) => {
+          if (t.flow_id === 'bad') throw new TemplateError('prompts/x.yaml', 'unknown variable `nope`', 'nope');
+          return render(t, s);
+        },
+        requestKey,
+        resultsFile: join(dir, 'r.jsonl'),
+        cacheDir: false,
+      },
+    );
+    expect(summary).toMatchObject({ total: 3, done: 2, failed: 1 });
+    expect(summary.records[1]).toMatchObject({ status: 'failed', error: { class: 'TemplateError', message: 'prompts/x.yaml: unknown variable `nope`' } });
   });
 });
