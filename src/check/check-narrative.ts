@@ -3,6 +3,7 @@ import { extractClaims } from './extract/extract-claims.ts';
 import { factsOf } from './facts/table-facts.ts';
 import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
+import { isHedged } from './text/segment.ts';
 import type { CheckedClaim, CheckResult } from './types.ts';
 
 /**
@@ -20,7 +21,9 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   for (const claim of extractClaims(text)) {
     const judgement = judge(claim, facts);
     if (!judgement) continue;
-    const verdict = judgement.verdict === 'unsupported' && claim.hedged && judgement.hedgeable !== false ? 'speculative' : judgement.verdict;
+    // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative
+    const hedged = judgement.verdict === 'unsupported' && judgement.hedgeable !== false && isHedged(claim.sentence, claim.start);
+    const verdict = hedged ? 'speculative' : judgement.verdict;
     claims.push({
       text: text.slice(claim.start, claim.end),
       start: claim.start,

@@ -45,7 +45,7 @@ export interface ClaimPayloads {
 
 /** A claim as extracted, before judging: where it is, how it is worded, and what it asserts. */
 export type Claim<K extends ClaimKind = ClaimKind> = {
-  [P in K]: { kind: P; start: number; end: number; sentence: Sentence; hedged: boolean; data: ClaimPayloads[P] };
+  [P in K]: { kind: P; start: number; end: number; sentence: Sentence; data: ClaimPayloads[P] };
 }[K];
 
 /** A checker's answer for one claim (the span is the claim's). */

@@ -9,12 +9,22 @@ export function rowEvidence(rows: readonly FactRow[], derivation?: string): Evid
 
 /** Evidence from a candidate value (direct or derived). */
 export function candidateEvidence(c: Candidate): Evidence {
-  return { rows: c.rows, values: c.values, ...(c.derivation ? { derivation: c.derivation } : {}) };
+  const derivation = c.explain?.() ?? c.label;
+  return { rows: c.rows, values: c.values, ...(derivation ? { derivation } : {}) };
+}
+
+/** Thousands separators and at most 3 decimals, without Intl (toLocaleString is slow on a hot path). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Math.round(value * 1000) / 1000;
+  const [int = '', frac] = String(Math.abs(rounded)).split('.');
+  const grouped = int.length > 3 && !int.includes('e') ? int.replace(/\B(?=(\d{3})+$)/g, ',') : int;
+  return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
 /** A value as a reader would write it: thousands separators, at most 3 decimals. */
 export function show(value: number | string | null): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return value;
-  return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return formatNumber(value);
 }

@@ -4,13 +4,20 @@ import type { FactRow, TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
+const canonical = new Map<string, string>();
+
 export function canonicalAddress(text: string): string {
   if (!text.includes(':')) return text;
-  try {
-    return new URL(`http://[${text}]/`).hostname.slice(1, -1);
-  } catch {
-    return text.toLowerCase();
+  let out = canonical.get(text);
+  if (out === undefined) {
+    try {
+      out = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+    } catch {
+      out = text.toLowerCase();
+    }
+    if (canonical.size < 10_000) canonical.set(text, out);
   }
+  return out;
 }
 
 const SIDES = { src: 'source', dst: 'destination' } as const;

@@ -1,5 +1,5 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
-import type { Candidate } from '../facts/derive.ts';
+import { searchDerived, type Candidate, type RowFilter } from '../facts/derive.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
@@ -70,29 +70,21 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
 const OTHER_SIDE = { in: /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/, out: /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/ } as const;
 
 /**
- * Candidates of a dimension, narrowed to those built from rows the sentence names (when any is),
- * and never a single row of the other direction when the text says who sent it.
+ * Search the table's values and derivations for the number. When the text says who sent it, a
+ * single row of the other direction does not count; when the sentence names rows, candidates
+ * built from them are tried alone first, and if there are any, nothing else is.
  */
-function candidatesFor(dim: Dimension, facts: TableFacts, context: readonly string[], side: 'in' | 'out' | undefined): Candidate[] {
-  let list = [...(facts.candidates.get(dim) ?? []), ...(dim === 'bits' ? (facts.candidates.get('entropy') ?? []) : [])];
-  if (side) list = list.filter((c) => !(c.rows.length === 1 && OTHER_SIDE[side].test(c.rows[0]!)));
-  if (context.length > 0) {
-    const named = list.filter((c) => c.rows.some((r) => context.includes(r)));
-    if (named.length > 0) return named;
-  }
-  return list;
-}
-
 function searchCandidates(n: NumberText, facts: TableFacts, context: readonly string[] = [], side?: 'in' | 'out'): Judgement {
+  const sided: RowFilter = (keys) => !side || !(keys.length === 1 && OTHER_SIDE[side].test(keys[0]!));
+  const named: RowFilter = (keys) => sided(keys) && keys.some((k) => context.includes(k));
   let nearest: Candidate | undefined;
   for (const reading of n.readings) {
-    const list = candidatesFor(reading.dim, facts, context, side);
-    for (const c of list) {
-      if (numberMatches(n, reading.factor, c.value)) {
-        return { verdict: 'supported', evidence: candidateEvidence(c), reason: c.derivation ? `Derived: ${c.derivation}.` : `${c.rows[0]} is ${show(c.values[0] ?? null)}.` };
-      }
-      nearest ??= c;
-    }
+    const any = () => true;
+    const useNamed = context.length > 0 && searchDerived(facts.derivation, reading.dim, any, named) !== undefined;
+    const allow = useNamed ? named : sided;
+    const hit = searchDerived(facts.derivation, reading.dim, (v) => numberMatches(n, reading.factor, v), allow);
+    if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: hit.explain ? `Derived: ${hit.explain()}.` : `${hit.rows[0]} is ${show(hit.values[0] ?? null)}.` };
+    nearest ??= searchDerived(facts.derivation, reading.dim, any, allow);
   }
   if (!nearest) {
     const what = n.readings[0]?.dim ?? 'number';
@@ -103,13 +95,13 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
 
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
   const wanted = /median/.test(qualifier) ? 'median' : /p9|p50/.test(qualifier) ? 'p99' : /percentile/.test(qualifier) ? 'percentile' : /contribut/.test(qualifier) ? 'contribution' : /rank/.test(qualifier) ? 'rank' : /threshold/.test(qualifier) ? 'threshold' : /window/.test(qualifier) ? 'window' : /score|baseline/.test(qualifier) ? '' : '';
-  const pool = facts.stats.filter((c) => c.derivation?.includes(wanted) || (wanted === 'rank' && /flows scored/.test(c.derivation ?? '')));
+  const pool = facts.stats.filter((c) => c.label?.includes(wanted) || (wanted === 'rank' && /flows scored/.test(c.label ?? '')));
   const factors = n.readings.length > 0 ? n.readings.map((r) => r.factor) : [1];
   const hit = pool.find((c) => factors.some((f) => numberMatches(n, f, c.value))) ?? facts.stats.find((c) => factors.some((f) => numberMatches(n, f, c.value)));
-  if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: `${hit.derivation} is ${show(hit.values[0] ?? null)}.` };
+  if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: `${hit.label ?? hit.rows.join(', ')} is ${show(hit.values[0] ?? null)}.` };
   if (pool.length === 0 && facts.stats.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${qualifier} figures.` };
   const near = pool[0] ?? facts.stats[0]!;
-  return { verdict: 'contradicted', evidence: candidateEvidence(near), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.derivation} is ${show(near.values[0] ?? null)}.` };
+  return { verdict: 'contradicted', evidence: candidateEvidence(near), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.label ?? near.rows.join(', ')} is ${show(near.values[0] ?? null)}.` };
 }
 
 /** TTL claims about the field's range: it is 8 bits, so at most 255. */

@@ -1,5 +1,5 @@
 import type { Claim, ClaimPayloads, Mention } from '../claim.ts';
-import { isHedged, type Sentence } from '../text/segment.ts';
+import type { Sentence } from '../text/segment.ts';
 import type { ClaimKind } from '../types.ts';
 
 /** What every extractor reads: the narrative, its sentences, row mentions, and spans already taken. */
@@ -30,11 +30,11 @@ export function isTaken(ctx: ExtractContext, start: number, end: number): boolea
   return ctx.taken.some(([a, b]) => start < b && end > a);
 }
 
-/** Record a claim (hedging decided from its sentence) and optionally reserve its span. */
+/** Record a claim and optionally reserve its span. */
 export function addClaim<K extends ClaimKind>(ctx: ExtractContext, kind: K, start: number, end: number, data: ClaimPayloads[K], reserve = false): void {
   const sentence = sentenceAt(ctx, start);
   if (!sentence) return;
-  ctx.claims.push({ kind, start, end, sentence, hedged: isHedged(sentence, start), data } as Claim);
+  ctx.claims.push({ kind, start, end, sentence, data } as Claim);
   if (reserve) ctx.taken.push([start, end]);
 }
 
@@ -61,4 +61,19 @@ export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: n
     }
   }
   return best;
+}
+
+/** Whether the sentence's lower-cased text contains any of the words. */
+export const hasAny = (s: Sentence, words: readonly string[]): boolean => words.some((w) => s.lower.includes(w));
+
+/**
+ * Run a global regex over the sentences that pass a cheap gate (a keyword test), calling `fn` with
+ * each match and its absolute offset. Most sentences fail most gates, so most regexes never run.
+ */
+export function scan(ctx: ExtractContext, re: RegExp, gate: (s: Sentence) => boolean, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  for (const s of ctx.sentences) {
+    if (!gate(s)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);
+  }
 }

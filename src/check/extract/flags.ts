@@ -1,5 +1,7 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { addClaim, isTaken, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, scan, type ExtractContext } from './context.ts';
+
+const HAS_FLAG = /FIN|SYN|RST|PSH|ACK|URG|ECE|CWR|flag|reset|push/i;
 
 const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
@@ -10,28 +12,25 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
  * set or not set ("PSH and RST without SYN or ACK" → PSH, RST set; SYN, ACK not set).
  */
 export function extractFlags(ctx: ExtractContext): void {
-  FLAGS_VALUE_RE.lastIndex = 0;
-  for (let m = FLAGS_VALUE_RE.exec(ctx.text); m; m = FLAGS_VALUE_RE.exec(ctx.text)) {
-    const at = m.index + m[0].lastIndexOf(m[1]!);
-    if (isTaken(ctx, at, at + m[1]!.length)) continue;
+  scan(ctx, FLAGS_VALUE_RE, (s) => s.lower.includes('flag'), (m, mAt) => {
+    const at = mAt + m[0].lastIndexOf(m[1]!);
+    if (isTaken(ctx, at, at + m[1]!.length)) return;
     const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
-    addClaim(ctx, 'tcp-flags', m.index, at + m[1]!.length, { flags: [], value: Number(m[1]), ...(field ? { field } : {}) }, true);
-  }
-  FLAG_WORD_RE.lastIndex = 0;
-  for (let m = FLAG_WORD_RE.exec(ctx.text); m; m = FLAG_WORD_RE.exec(ctx.text)) {
+    addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, { flags: [], value: Number(m[1]), ...(field ? { field } : {}) }, true);
+  });
+  scan(ctx, FLAG_WORD_RE, (s) => HAS_FLAG.test(s.text), (m, at) => {
     const word = m[0];
     const lower = word.toLowerCase();
     // the English words count only beside "flag": "a reset flag", not "reset the counter"
     if (word !== word.toUpperCase()) {
-      const around = ctx.text.slice(Math.max(0, m.index - 12), m.index + word.length + 12);
-      if (!/flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/i.test(around)) continue;
+      const around = ctx.text.slice(Math.max(0, at - 12), at + word.length + 12);
+      if (!/flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/i.test(around)) return;
     }
     const flag = FLAG_WORDS[lower] ?? (lower.startsWith('acknowledg') ? 'ACK' : word.toUpperCase());
-    const start = m.index;
-    const end = start + word.length;
-    if (/^[-\s]*(?:flood|scan)/i.test(ctx.text.slice(end, end + 8))) continue;
-    addClaim(ctx, 'tcp-flags', start, end, { flags: [{ flag, set: !isNegatedFlag(ctx, start, end) }] });
-  }
+    const end = at + word.length;
+    if (/^[-\s]*(?:flood|scan)/i.test(ctx.text.slice(end, end + 8))) return;
+    addClaim(ctx, 'tcp-flags', at, end, { flags: [{ flag, set: !isNegatedFlag(ctx, at, end) }] });
+  });
 }
 
 function isNegatedFlag(ctx: ExtractContext, start: number, end: number): boolean {

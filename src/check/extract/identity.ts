@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseAround, isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, hasAny, isTaken, scan, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -37,44 +37,42 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
   return AFTER_SRC.test(after) ? 'src' : AFTER_DST.test(after) ? 'dst' : undefined;
 }
 
+const HAS_V4 = /\d\.\d/;
+const HAS_V6 = /[0-9a-f]:[0-9a-f:]|::/i;
+const HAS_YEAR = /\b(?:19|20)\d\d\b/;
+const SERVICE_WORDS = ['http', 'ssh', 'ftp', 'telnet', 'smtp', 'dns', 'dhcp', 'ntp', 'pop3', 'imap', 'snmp', 'ldap', 'smb', 'cifs', 'netbios', 'rpc', 'rdp', 'sql', 'vnc', 'redis', 'mqtt', 'sip', 'ssdp', 'mongo', 'syslog', 'quic', 'scp'];
+const PROTOCOL_WORDS = ['tcp', 'udp', 'icmp', 'gre', 'esp', 'sctp', 'igmp'];
+
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
   extractTimestamps(ctx);
-  for (const re of [IPV4_RE, IPV6_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
-      const text = m[0];
-      if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, m.index, m.index + text.length)) continue;
-      const role = roleBefore(ctx, m.index) ?? roleAfter(ctx.text.slice(m.index + text.length, m.index + text.length + 40));
-      addClaim(ctx, 'address', m.index, m.index + text.length, { address: text, ...(role ? { role } : {}) }, true);
-    }
-  }
-  FAMILY_RE.lastIndex = 0;
-  for (let m = FAMILY_RE.exec(ctx.text); m; m = FAMILY_RE.exec(ctx.text)) {
-    addClaim(ctx, 'address-family', m.index, m.index + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
-  }
+  const address = (m: RegExpExecArray, at: number): void => {
+    const text = m[0];
+    if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, at, at + text.length)) return;
+    const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
+    addClaim(ctx, 'address', at, at + text.length, { address: text, ...(role ? { role } : {}) }, true);
+  };
+  scan(ctx, IPV4_RE, (s) => HAS_V4.test(s.text), address);
+  scan(ctx, IPV6_RE, (s) => HAS_V6.test(s.text), address);
+  scan(ctx, FAMILY_RE, (s) => s.lower.includes('ipv'), (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
   extractPorts(ctx);
   extractProtocols(ctx);
 }
 
 function extractPorts(ctx: ExtractContext): void {
   const ports: Array<{ at: number; end: number; port: number }> = [];
-  PORT_RE.lastIndex = 0;
-  for (let m = PORT_RE.exec(ctx.text); m; m = PORT_RE.exec(ctx.text)) {
+  scan(ctx, PORT_RE, (s) => hasAny(s, ['port', '/tcp', '/udp']), (m, mAt) => {
     const digits = m[1] ?? m[2]!;
-    const at = m.index + m[0].lastIndexOf(digits);
-    if (isTaken(ctx, at, at + digits.length)) continue;
+    const at = mAt + m[0].lastIndexOf(digits);
+    if (isTaken(ctx, at, at + digits.length)) return;
     const port = Number(digits);
-    const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, m.index);
+    const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
     addClaim(ctx, 'port', at, at + digits.length, { port, ...(role ? { role } : {}) }, true);
     ports.push({ at, end: at + digits.length, port });
-  }
-  SERVICE_RE.lastIndex = 0;
-  for (let m = SERVICE_RE.exec(ctx.text); m; m = SERVICE_RE.exec(ctx.text)) {
-    const start = m.index;
+  });
+  scan(ctx, SERVICE_RE, (s) => hasAny(s, SERVICE_WORDS), (m, start, sentence) => {
     const end = start + m[0].length;
-    const sentence = sentenceAt(ctx, start);
-    if (!sentence || isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) continue;
+    if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
     const inSentence = ports.filter((p) => p.at >= sentence.start && p.end <= sentence.end);
     const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
     const near = inSentence.filter((p) => gap(p) >= 0 && gap(p) <= 40).sort((a, b) => gap(a) - gap(b))[0];
@@ -82,47 +80,44 @@ function extractPorts(ctx: ExtractContext): void {
     const port = near?.port ?? (paren ? Number(paren[1]) : -1);
     if (paren) ctx.taken.push([end, end + paren[0].length]);
     addClaim(ctx, 'service', start, end, { service: m[0], port });
-  }
+  });
 }
 
 function extractProtocols(ctx: ExtractContext): void {
-  PROTO_NUM_RE.lastIndex = 0;
-  for (let m = PROTO_NUM_RE.exec(ctx.text); m; m = PROTO_NUM_RE.exec(ctx.text)) {
-    const at = m.index + m[0].lastIndexOf(m[1]!);
-    if (isTaken(ctx, at, at + m[1]!.length)) continue;
-    addClaim(ctx, 'protocol', m.index, at + m[1]!.length, { number: Number(m[1]) }, true);
-  }
-  PROTOCOL_RE.lastIndex = 0;
-  for (let m = PROTOCOL_RE.exec(ctx.text); m; m = PROTOCOL_RE.exec(ctx.text)) {
-    if (isTaken(ctx, m.index, m.index + m[0].length)) continue;
-    const paren = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20));
-    const end = m.index + m[0].length + (paren ? paren[0].length : 0);
-    addClaim(ctx, 'protocol', m.index, end, { name: m[0], ...(paren ? { number: Number(paren[1]) } : {}) }, Boolean(paren));
-  }
+  scan(ctx, PROTO_NUM_RE, (s) => s.lower.includes('protocol'), (m, mAt) => {
+    const at = mAt + m[0].lastIndexOf(m[1]!);
+    if (isTaken(ctx, at, at + m[1]!.length)) return;
+    addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
+  });
+  scan(ctx, PROTOCOL_RE, (s) => hasAny(s, PROTOCOL_WORDS), (m, at) => {
+    if (isTaken(ctx, at, at + m[0].length)) return;
+    const after = at + m[0].length;
+    const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));
+    // "TCP (Protocol 6)": the number is already a protocol claim of its own
+    const paren = found && !isTaken(ctx, after, after + found[0].length) ? found : undefined;
+    addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), { name: m[0], ...(paren ? { number: Number(paren[1]) } : {}) }, Boolean(paren));
+  });
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
-  ISO_RE.lastIndex = 0;
-  for (let m = ISO_RE.exec(ctx.text); m; m = ISO_RE.exec(ctx.text)) {
-    const [, y, mo, d, h, mi, s] = m;
-    const precision = s !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
-    const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}Z`;
-    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision, timeOnly: false }, true);
-  }
-  CLOCK_RE.lastIndex = 0;
-  for (let m = CLOCK_RE.exec(ctx.text); m; m = CLOCK_RE.exec(ctx.text)) {
-    if (isTaken(ctx, m.index, m.index + m[0].length)) continue;
+  scan(ctx, ISO_RE, (s) => HAS_YEAR.test(s.text), (m, at) => {
+    const [, y, mo, d, h, mi, sec] = m;
+    const precision = sec !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
+    const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
+  });
+  scan(ctx, CLOCK_RE, (s) => hasAny(s, ['utc', 'gmt', 'z']), (m, at) => {
+    if (isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
-    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
-  }
-  MONTH_RE.lastIndex = 0;
-  for (let m = MONTH_RE.exec(ctx.text); m; m = MONTH_RE.exec(ctx.text)) {
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
+  });
+  scan(ctx, MONTH_RE, (s) => HAS_YEAR.test(s.text), (m, at) => {
     const day = m[1] ?? m[3];
-    if (day === undefined) continue;
+    if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
-    addClaim(ctx, 'timestamp', m.index, m.index + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
-  }
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
+  });
 }
 
 /** Services a port is registered for (IANA well-known list). */

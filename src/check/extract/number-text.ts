@@ -46,8 +46,7 @@ const UNITS: ReadonlyArray<[RegExp, Reading[]]> = [
  * linear on any input (no catastrophic backtracking).
  */
 export const NUMBER_RE = new RegExp(
-  String.raw`(?<![\w.:/-])(?:(about|approximately|approx\.?|around|roughly|nearly|almost|close to|some|~|≈|over|more than|above|exceeding|at least|under|less than|below|at most|just under|just over)\s{0,2})?` +
-    String.raw`(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.(\d{1,12}))?(?![\d.]\d)` +
+  String.raw`(?<![\w.:/-])(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.(\d{1,12}))?(?![\d.]\d)` +
     String.raw`(?:(?:\s{0,2}|-)(` +
     String.raw`bytes? ?(?:\/ ?s|per second|\/sec)|bits? ?(?:\/ ?s|per second)|(?:packets?|pkts?) ?(?:\/ ?s|per second)|kilobits per second|megabits per second|gigabits per second|kilobytes per second|megabytes per second|` +
     String.raw`Kbps|kbps|Mbps|Gbps|bps|pps|KBps|MBps|[KMG]b\/s|[KMG]bit\/s|[KkMG]B\/s|B\/s|KiB|MiB|GiB|KB|kB|MB|GB|Kb|Mb|Gb|kbit|Mbit|Gbit|` +
@@ -56,14 +55,25 @@ export const NUMBER_RE = new RegExp(
   'g',
 );
 
+/** The hedge or bound written right before a number ("about", "~", "more than"). */
+const HEDGE_BEFORE_RE = /(?:^|[^\w])(about|approximately|approx\.?|around|roughly|nearly|almost|close to|some|~|≈|over|more than|above|exceeding|at least|under|less than|below|at most|just under|just over)\s{0,2}$/i;
+
+/** The hedge word before offset `at`, and where it starts. */
+export function hedgeBefore(text: string, at: number): { word: string; start: number } | undefined {
+  const before = text.slice(Math.max(0, at - 16), at);
+  const m = HEDGE_BEFORE_RE.exec(before);
+  if (!m) return undefined;
+  return { word: m[1]!, start: at - before.length + m.index + m[0].indexOf(m[1]!) };
+}
+
 const HEDGES: Readonly<Record<string, NumberText['bound']>> = {
   over: 'over', 'more than': 'over', above: 'over', exceeding: 'over', 'at least': 'over', 'just over': 'over',
   under: 'under', 'less than': 'under', below: 'under', 'at most': 'under', 'just under': 'under',
 };
 
-/** Turn a NUMBER_RE match into a NumberText. */
-export function numberText(m: RegExpExecArray): NumberText {
-  const [, hedge, intPart, frac, unit] = m;
+/** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
+export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
+  const [, intPart, frac, unit] = m;
   const digits = intPart!.replace(/,/g, '');
   const value = Number(frac ? `${digits}.${frac}` : digits);
   let step = frac ? 10 ** -frac.length : 1;

@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, hasAny, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -15,6 +15,9 @@ const INIT_RE =
   /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication|(?:outbound |inbound )?transfer|exchange)\b|\b(?:client|server|source|destination)-initiated\b|\binitiator\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
 const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
+const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
+const SHARE_WORDS = ['major', 'most', 'predominant', 'primarily', 'all', 'bulk', 'largely', 'balanced', 'symmetric', 'one-way', 'unidirectional', 'lopsided', 'equal', 'one-sided'];
+const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
 const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
 const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
@@ -22,75 +25,63 @@ const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|stri
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
-  for (const { category, re } of ENTITY_TERMS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
-      const sentence = sentenceAt(ctx, m.index);
-      if (!sentence || isNegated(sentence, m.index)) continue;
-      addClaim(ctx, 'entity', m.index, m.index + m[0].length, { category, term: m[0] });
-    }
+  for (const { category, re, gate } of ENTITY_TERMS) {
+    scan(ctx, re, (s) => gate.test(s.text), (m, at, sentence) => {
+      if (!isNegated(sentence, at)) addClaim(ctx, 'entity', at, at + m[0].length, { category, term: m[0] });
+    });
   }
   extractShares(ctx);
   extractNullReadings(ctx);
-  INIT_RE.lastIndex = 0;
-  for (let m = INIT_RE.exec(ctx.text); m; m = INIT_RE.exec(ctx.text)) addClaim(ctx, 'initiation', m.index, m.index + m[0].length, { phrase: m[0] });
+  scan(ctx, INIT_RE, (s) => hasAny(s, INIT_WORDS), (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
   extractComparatives(ctx);
 }
 
 const NONE_RE = /\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi;
 
 function extractShares(ctx: ExtractContext): void {
-  NONE_RE.lastIndex = 0;
-  for (let m = NONE_RE.exec(ctx.text); m; m = NONE_RE.exec(ctx.text)) addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject: 'bytes', none: true });
-  SHARE_AFTER_RE.lastIndex = 0;
-  for (let m = SHARE_AFTER_RE.exec(ctx.text); m; m = SHARE_AFTER_RE.exec(ctx.text)) {
-    const sentence = sentenceAt(ctx, m.index);
-    if (!sentence || isNegated(sentence, m.index)) continue;
+  scan(ctx, NONE_RE, (s) => hasAny(s, NONE_WORDS), (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
+  const gate = (s: { lower: string }): boolean => hasAny(s as never, SHARE_WORDS);
+  scan(ctx, SHARE_AFTER_RE, gate, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
     const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';
-    addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject, balanced: !/asym|one-sided|lopsided/i.test(m[2]!) });
-  }
-  SHARE_RE.lastIndex = 0;
-  for (let m = SHARE_RE.exec(ctx.text); m; m = SHARE_RE.exec(ctx.text)) {
-    const sentence = sentenceAt(ctx, m.index);
-    if (!sentence || isNegated(sentence, m.index)) continue;
-    const rest = ctx.text.slice(m.index, Math.min(sentence.end, m.index + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
+    addClaim(ctx, 'share', at, at + m[0].length, { subject, balanced: !/asym|one-sided|lopsided/i.test(m[2]!) });
+  });
+  scan(ctx, SHARE_RE, gate, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
+    shareClaim(ctx, m, at, sentence);
+  });
+}
+
+function shareClaim(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: { end: number }): void {
+  {
+    const rest = ctx.text.slice(at, Math.min(sentence.end, at + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
     const noun = m[1]!.toLowerCase();
     const subject = /packet|pkts/.test(noun) ? 'packets' : /byte/.test(noun) ? 'bytes' : 'traffic';
     const word = m[0].toLowerCase();
     const balanced = /balanced|symmetric|equal/.test(word) && !/asymmetric/.test(word) ? true : /asymmetric|one-way|unidirectional|lopsided/.test(word) ? false : undefined;
     const direction = DIR_IN.test(rest) ? 'in' : DIR_OUT.test(rest) ? 'out' : undefined;
     const size = subject === 'packets' ? (SIZE_SMALL.test(rest) ? 'small' : SIZE_LARGE.test(rest) ? 'large' : undefined) : undefined;
-    if (balanced === undefined && direction === undefined && size === undefined) continue;
-    addClaim(ctx, 'share', m.index, m.index + m[0].length, { subject, ...(direction ? { direction } : {}), ...(balanced !== undefined ? { balanced } : {}), ...(size ? { size } : {}) });
+    if (balanced === undefined && direction === undefined && size === undefined) return;
+    addClaim(ctx, 'share', at, at + m[0].length, { subject, ...(direction ? { direction } : {}), ...(balanced !== undefined ? { balanced } : {}), ...(size ? { size } : {}) });
   }
 }
 
 function extractNullReadings(ctx: ExtractContext): void {
-  GAP_RE.lastIndex = 0;
-  for (let m = GAP_RE.exec(ctx.text); m; m = GAP_RE.exec(ctx.text)) {
-    const sentence = sentenceAt(ctx, m.index);
-    if (!sentence) continue;
-    const about = /inter-?arrival|interarrival/i;
-    if (!about.test(sentence.text) && !about.test(sentence.topic)) continue;
-    addClaim(ctx, 'null-reading', m.index, m.index + m[0].length, { phrase: m[0] });
-  }
+  const about = /inter-?arrival|interarrival/;
+  scan(ctx, GAP_RE, (s) => about.test(s.lower) || about.test(s.topic), (m, at) => addClaim(ctx, 'null-reading', at, at + m[0].length, { phrase: m[0] }));
 }
 
 function extractComparatives(ctx: ExtractContext): void {
-  COMPARATIVE_RE.lastIndex = 0;
-  for (let m = COMPARATIVE_RE.exec(ctx.text); m; m = COMPARATIVE_RE.exec(ctx.text)) {
-    const start = m.index;
+  scan(ctx, COMPARATIVE_RE, (s) => mentionsIn(ctx, s).length > 0, (m, start, sentence) => {
     const end = start + m[0].length;
-    if (ctx.mentions.some((x) => start < x.end && end > x.start)) continue;
-    const sentence = sentenceAt(ctx, start);
-    if (!sentence || isNegated(sentence, start)) continue;
+    if (ctx.mentions.some((x) => start < x.end && end > x.start) || isNegated(sentence, start)) return;
     const mention = nearestMention(ctx, sentence, start, end);
-    if (!mention || !modifies(ctx.text, mention, start, end)) continue;
+    if (!mention || !modifies(ctx.text, mention, start, end)) return;
     const word = m[2]!;
     const direction = HIGH.test(word) ? 'high' : LOW.test(word) ? 'low' : TYPICAL.test(word) ? 'typical' : 'unusual';
     const strong = (m[1] !== undefined && STRONG.test(m[1])) || /est$/.test(word);
     addClaim(ctx, 'comparative', start, end, { word: m[0], direction, strong, mention });
-  }
+  });
 }
 
 const PREDICATE_GAP = /\b(?:is|was|are|were|seems|appears|looks|remains|being)\s+(?:(?:also|still|quite|rather|very|not|\w+ly)\s+){0,2}(?:an?\s+)?$/i;

@@ -2,8 +2,9 @@ import type { Mention } from '../claim.ts';
 import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, nearestMention, sentenceAt, type ExtractContext } from './context.ts';
-import { NUMBER_RE, numberText } from './number-text.ts';
+import type { Sentence } from '../text/segment.ts';
+import { addClaim, isTaken, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { hedgeBefore, NUMBER_RE, numberText } from './number-text.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
@@ -15,34 +16,37 @@ const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: po
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
 export function extractQuantities(ctx: ExtractContext): void {
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(ctx.text); m; m = NUMBER_RE.exec(ctx.text)) {
-    const numStart = m.index + (m[1] ? m[0].indexOf(m[2]!, m[1].length) : 0);
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) continue;
-    const sentence = sentenceAt(ctx, numStart);
-    if (!sentence) continue;
-    if (ctx.mentions.some((x) => numStart < x.end && end > x.start)) continue;
-    let number = numberText(m);
+  scan(ctx, NUMBER_RE, (s) => HAS_DIGIT.test(s.text), (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
+}
+
+const HAS_DIGIT = /\d/;
+
+function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, sentence: Sentence): void {
+  {
+    const end = numStart + m[0].length;
+    const hedge = hedgeBefore(ctx.text, numStart);
+    const start = hedge?.start ?? numStart;
+    if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
+    if (ctx.mentions.some((x) => numStart < x.end && end > x.start)) return;
+    let number = numberText(m, hedge?.word);
     const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
     const qualifier = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
     let claimEnd = end;
     if (number.readings.length === 0) {
       const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
       if (noun) {
-        number = numberText(Object.assign([m[0], m[1], m[2], m[3], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray);
+        number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
         claimEnd = end + noun[0].length;
       } else if (RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
     }
     const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
     const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
-    if (number.readings.length === 0 && !mention && !qualifier) continue;
+    if (number.readings.length === 0 && !mention && !qualifier) return;
     const range = mention && mention.keys.some((k) => /TTL/.test(k)) ? TTL_MAX_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40))) : null;
     if (range && /\d/.test(ctx.text.slice(end, end + range.index))) range.index = -1;
     if (mention && range && range.index >= 0) {
       addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
-      continue;
+      return;
     }
     const context = ctx.mentions.filter((x) => x.exact && x.start >= sentence.start && x.end <= sentence.end).flatMap((x) => x.keys);
     const side = SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;

@@ -1,6 +1,6 @@
 import type { FeatureTable, TableRow } from '../deps.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
-import { deriveCandidates, statCandidates, type Candidate } from './derive.ts';
+import { derivationBase, statCandidates, type Candidate, type DerivationBase } from './derive.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -19,8 +19,10 @@ export interface FactRow {
 export interface TableFacts {
   table: FeatureTable;
   rows: ReadonlyMap<string, FactRow>;
-  /** Values and bounded derivations (sums, differences, ratios, rates, conversions) by dimension. */
-  candidates: ReadonlyMap<Dimension, readonly Candidate[]>;
+  /** The same rows by lower-cased key, for case-insensitive lookups. */
+  lower: ReadonlyMap<string, FactRow>;
+  /** The rows the bounded derivation search runs over (searchDerived). */
+  derivation: DerivationBase;
   /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold. */
   stats: readonly Candidate[];
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
@@ -74,14 +76,15 @@ function buildFacts(table: FeatureTable): TableFacts {
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
-  return { table, rows, candidates: deriveCandidates([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow };
+  const lower = new Map([...rows.values()].map((r) => [r.key.toLowerCase(), r] as const));
+  return { table, rows, lower, derivation: derivationBase([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow };
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
 export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   const out: FactRow[] = [];
   for (const key of keys) {
-    const row = facts.rows.get(key) ?? [...facts.rows.values()].find((r) => r.key.toLowerCase() === key.toLowerCase());
+    const row = facts.rows.get(key) ?? facts.lower.get(key.toLowerCase());
     if (row && !out.includes(row)) out.push(row);
   }
   return out;

@@ -120,14 +120,6 @@ export function isExactName(phrase: string): boolean {
   return phrase.includes('_') || !(phrase in NATURAL_FORMS);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]');
-
-/** One alternation of every phrase, longest first; `g` + `i`, word-bounded. */
-export const PHRASE_RE = new RegExp(
-  `(?<![\\w-])(?:${[...PHRASES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`,
-  'gi',
-);
-
 /** Normalise a matched phrase for lookup in PHRASES (dashes and runs of spaces as written in the index). */
 export function phraseKey(text: string): string {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');

@@ -5,6 +5,8 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** text in lower case, for cheap keyword gates before any regex runs. */
+  lower: string;
   /** The nearest heading or bold label above, lower-cased: the topic a terse list item is about. */
   topic: string;
 }
@@ -50,7 +52,8 @@ function push(line: string, from: number, to: number, offset: number, topic: str
   while (a < b && /\s/.test(line[a]!)) a++;
   while (b > a && /\s/.test(line[b - 1]!)) b--;
   if (b - a < 2) return;
-  out.push({ start: offset + a, end: offset + b, text: line.slice(a, b), topic });
+  const text = line.slice(a, b);
+  out.push({ start: offset + a, end: offset + b, text, lower: text.toLowerCase(), topic });
 }
 
 const CLAUSE_BREAK = /[;:()\[\]|—–]|,\s+(?:but|while|whereas|although|though|which|and)\b|\s(?:but|while|whereas|although)\s/g;
