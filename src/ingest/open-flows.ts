@@ -15,7 +15,7 @@ import { FORMAT_NAMES, type FlowSource, type FormatName, type IngestSummary, typ
 const SAMPLE_CHARS = 64 * 1024;
 
 /** Read enough text to recognise the format, then hand back an iterator that replays it. */
-async function peek(path: string): Promise<{ sample: string; chunks: AsyncIterable<string> }> {
+async function peek(path: string): Promise<{ sample: string; chunks: AsyncIterable<string>; close(): Promise<void> }> {
   const it = readTextChunks(path)[Symbol.asyncIterator]();
   const seen: string[] = [];
   let size = 0;
@@ -32,7 +32,10 @@ async function peek(path: string): Promise<{ sample: string; chunks: AsyncIterab
     yield* seen;
     if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  return { sample: seen.join('').slice(0, SAMPLE_CHARS), chunks: replay() };
+  const close = async (): Promise<void> => {
+    await it.return?.(undefined);
+  };
+  return { sample: seen.join('').slice(0, SAMPLE_CHARS), chunks: replay(), close };
 }
 
 function unknownFormat(file: string, sample: string): InputError {
@@ -55,27 +58,48 @@ function unknownFormat(file: string, sample: string): InputError {
  */
 export async function openFlows(path: string, options: ReadFlowsOptions = {}): Promise<FlowSource> {
   const file = path;
-  const { sample, chunks } = await peek(path);
-  const format: FormatName | null = options.format ?? detectFormat(sample, options.mappingFile !== undefined);
-  if (format === null) throw unknownFormat(file, sample);
-  const spec = FORMATS[format];
-  const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
-  const skipped: Record<string, number> = {};
-  const ctx: CompileContext = {
-    file,
-    skip: (kind) => {
-      skipped[kind] = (skipped[kind] ?? 0) + 1;
-    },
-    ...(await loadFormatExtras(format, path, options)),
-  };
-  let container: Container = { header: [], batches: [] };
-  let compiled: CompiledFormat | null = null;
-  if (spec !== undefined) {
-    container = await openContainer(chunks, spec, file, (ctx.mapping as { delimiter?: string } | undefined)?.delimiter);
-    if (container.sample !== undefined) ctx.sample = container.sample;
-    if (container.header.length > 0) compiled = await spec.compile(container.header, ctx);
+  const { sample, chunks, close } = await peek(path);
+  try {
+    const format: FormatName | null = options.format ?? detectFormat(sample, options.mappingFile !== undefined);
+    if (format === null) throw unknownFormat(file, sample);
+    const spec = FORMATS[format];
+    const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
+    const skipped: Record<string, number> = {};
+    const ctx: CompileContext = {
+      file,
+      skip: (kind) => {
+        skipped[kind] = (skipped[kind] ?? 0) + 1;
+      },
+      ...(await loadFormatExtras(format, path, options)),
+    };
+    let container: Container = { header: [], batches: [] };
+    let compiled: CompiledFormat | null = null;
+    if (spec !== undefined) {
+      container = await openContainer(chunks, spec, file, (ctx.mapping as { delimiter?: string } | undefined)?.delimiter);
+      if (container.sample !== undefined) ctx.sample = container.sample;
+      if (container.header.length > 0) compiled = await spec.compile(container.header, ctx);
+    }
+    const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(path));
+    return createSource({ file, format, container, compiled, options, summary, skipped, quarantine });
+  } catch (error) {
+    // the input stream is open from peek(); a header or mapping error must not leak it
+    await close();
+    throw error;
   }
-  const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(path));
+}
+
+interface SourceParts {
+  file: string;
+  format: FormatName;
+  container: Container;
+  compiled: CompiledFormat | null;
+  options: ReadFlowsOptions;
+  summary: IngestSummary;
+  skipped: Record<string, number>;
+  quarantine: QuarantineWriter;
+}
+
+function createSource({ file, format, container, compiled, options, summary, skipped, quarantine }: SourceParts): FlowSource {
   let used = false;
   return {
     file,
