@@ -141,3 +141,15 @@ describe('describeRow', async () => {
     );
   });
 });
+
+describe('narrateOffline on a flow alone in its window (the seed trap)', () => {
+  it('says a source window sum only repeats the flow when src_flows_in_window is 1 and the values are equal', () => {
+    const t = seedTable();
+    t.features = t.features.map((r) => (r.name === 'src_in_pkts_sum' ? { ...r, contribution: 1.5 } : r)).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
+    expect(narrateOffline(t)).toContain(
+      'src_flows_in_window is 1 flow, so this is the only flow from its source in the window: src_in_pkts_sum equals IN_PKTS, and that sum adds no evidence beyond the flow itself.',
+    );
+    t.features = t.features.map((r) => (r.name === 'src_in_pkts_sum' ? { ...r, value: 3731 } : r));
+    expect(narrateOffline(t)).not.toContain('only flow from its source');
+  });
+});

@@ -3,6 +3,7 @@ import { formatNumber, type FeatureTable, type TableRow } from '../../table/inde
 import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
 import { noteCaveats } from './note-caveats.ts';
 import { pickTopRows } from './pick-rows.ts';
+import { windowEcho } from './window-echo.ts';
 import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';
 
 /**
@@ -21,7 +22,7 @@ export function narrateOffline(table: FeatureTable): string {
     [context(table), ...(top.length > 0 ? [topIntro(top)] : [noTopRows()])].join(' '),
     top.map((row) => `- ${describeRow(row, table)}`).join('\n'),
     '### How they fit together',
-    together(top),
+    together(top, table),
     '### Caveats',
     caveats(table).join('\n'),
     '### Cautious conclusion',
@@ -89,7 +90,7 @@ function noTopRows(): string {
   return 'The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.';
 }
 
-export function together(top: TableRow[]): string {
+export function together(top: TableRow[], table?: FeatureTable): string {
   const phrases: string[] = [];
   for (const row of top) {
     const read = readingOf(row);
@@ -99,7 +100,10 @@ export function together(top: TableRow[]): string {
   const limits = 'The table does not show what was carried, which application was involved, or why.';
   if (phrases.length === 0) return `None of these rows can be read against a baseline, so the table offers no combined reading. ${limits}`;
   const names = listNames(top.filter((r) => readingOf(r) !== undefined));
-  return `Read together, ${names} could be consistent with ${joinWords(phrases)}. This is one possible reading of the numbers, not an established cause. ${limits}`;
+  const echo = table ? windowEcho(table, top) : undefined;
+  return [`Read together, ${names} could be consistent with ${joinWords(phrases)}.`, echo, 'This is one possible reading of the numbers, not an established cause.', limits]
+    .filter((part) => part !== undefined)
+    .join(' ');
 }
 
 export function caveats(table: FeatureTable): string[] {
