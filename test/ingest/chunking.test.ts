@@ -51,3 +51,21 @@ describe('chunked reading', () => {
     ]);
   });
 });
+
+describe('stopping early', () => {
+  it('lets a consumer break out of batches() and read the file again', async () => {
+    const dir = tempDir();
+    const { text } = jitteredCsv(30_000);
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, text);
+    const { openFlows } = await import('../../src/ingest/index.ts');
+    const source = await openFlows(path, { quarantineFile: join(dir, 'q.jsonl') });
+    let seen = 0;
+    for await (const batch of source.batches()) {
+      seen += batch.length;
+      break;
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(source.summary().read).toBeLessThan(30_000);
+  });
+});

@@ -168,10 +168,14 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
   }
 
   async function* batches(): AsyncGenerator<RowBatch | RowScan> {
-    if (rest !== '') yield convert(rest);
-    for (let r = await bodies.next(); !r.done && !ended; r = await bodies.next()) yield convert(r.value);
-    if (pending !== null) yield { rows: [new BadRowError({ file, line: pendingLine, field: '(row)', value: shown(pending) }, 'quoted field never closed')], lines: [pendingLine] };
-    if (ended) await bodies.return(undefined);
+    try {
+      if (rest !== '') yield convert(rest);
+      for (let r = await bodies.next(); !r.done && !ended; r = await bodies.next()) yield convert(r.value);
+      if (pending !== null) yield { rows: [new BadRowError({ file, line: pendingLine, field: '(row)', value: shown(pending) }, 'quoted field never closed')], lines: [pendingLine] };
+    } finally {
+      // a trailer or a consumer that stops early leaves the input open otherwise
+      await bodies.return(undefined);
+    }
   }
 
   return { header, batches: batches() };

@@ -72,16 +72,20 @@ export async function openJsonArray(lines: AsyncIterator<LineBatch>, file: strin
   const first = firstValue !== null && typeof firstValue === 'object' && !(firstValue instanceof BadRowError) ? (firstValue as Record<string, unknown>) : null;
   const header = jsonHeader(first, knownKeys);
   async function* batches(): AsyncGenerator<RowBatch> {
-    for (;;) {
-      await fill();
-      if (queue.length === 0) return;
-      const out: RowBatch = { rows: [], lines: [] };
-      for (const found of queue.splice(0)) {
-        const value = parse(found, file);
-        out.lines.push(found.line);
-        out.rows.push(value instanceof BadRowError ? value : alignRecord(value, header, file, found.line));
+    try {
+      for (;;) {
+        await fill();
+        if (queue.length === 0) return;
+        const out: RowBatch = { rows: [], lines: [] };
+        for (const found of queue.splice(0)) {
+          const value = parse(found, file);
+          out.lines.push(found.line);
+          out.rows.push(value instanceof BadRowError ? value : alignRecord(value, header, file, found.line));
+        }
+        yield out;
       }
-      yield out;
+    } finally {
+      await lines.return?.(undefined);
     }
   }
   return { header, batches: batches() };

@@ -64,8 +64,12 @@ export async function openJsonLines(lines: AsyncIterator<LineBatch>, file: strin
     return out;
   }
   async function* batches(): AsyncGenerator<RowBatch> {
-    if (carry !== null) yield convert(carry);
-    for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
+    try {
+      if (carry !== null) yield convert(carry);
+      for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
+    } finally {
+      await lines.return?.(undefined);
+    }
   }
   const sample = first === null ? undefined : alignRecord(first, header, file, 1, nested);
   return { header, batches: batches(), ...(Array.isArray(sample) ? { sample } : {}) };

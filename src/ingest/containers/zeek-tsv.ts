@@ -61,8 +61,12 @@ export async function openZeekTsv(lines: AsyncIterator<LineBatch>, file: string)
     return out;
   }
   async function* batches(): AsyncGenerator<RowBatch> {
-    if (carry !== null) yield convert(carry);
-    for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
+    try {
+      if (carry !== null) yield convert(carry);
+      for (let r = await lines.next(); !r.done; r = await lines.next()) yield convert(r.value);
+    } finally {
+      await lines.return?.(undefined);
+    }
   }
   return { header: names, batches: batches() };
 }
