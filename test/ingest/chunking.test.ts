@@ -59,7 +59,7 @@ describe('stopping early', () => {
     const path = join(dir, 'big.csv');
     writeFileSync(path, text);
     const { openFlows } = await import('../../src/ingest/index.ts');
-    const source = await openFlows(path, { quarantineFile: join(dir, 'q.jsonl') });
+    const source = await openFlows(path, { quarantineFile: join(dir, 'q.jsonl'), reorderWindowMs: 10_000 });
     let seen = 0;
     for await (const batch of source.batches()) {
       seen += batch.length;
@@ -67,5 +67,7 @@ describe('stopping early', () => {
     }
     expect(seen).toBeGreaterThan(0);
     expect(source.summary().read).toBeLessThan(30_000);
+    const again = await readAllFlows(path, { quarantineFile: join(dir, 'q.jsonl') });
+    expect(again.flows).toHaveLength(30_000);
   });
 });
