@@ -10,7 +10,7 @@ import type { FormatSpec } from './formats/format-spec.ts';
 export function openContainer(chunks: AsyncIterable<string>, spec: FormatSpec, file: string, delimiter?: string): Promise<Container> {
   switch (spec.container) {
     case 'csv':
-      return openDelimited(chunks, { file, ...(delimiter ? { delimiter } : {}), ...(spec.isTrailer ? { isTrailer: spec.isTrailer } : {}) });
+      return openDelimited(chunks, { file, ...(delimiter ? { delimiter } : {}), ...(spec.trailers ? { trailers: spec.trailers } : {}) });
     case 'zeek-tsv':
       return openZeekTsv(readLines(chunks), file);
     case 'jsonl':

@@ -7,8 +7,8 @@ export interface DelimitedOptions {
   file: string;
   /** @default guessed from the header */
   delimiter?: string;
-  /** A line that ends the data (nfdump's `Summary` block). */
-  isTrailer?: (line: string) => boolean;
+  /** Starts of a line that ends the data (nfdump's `Summary` block). */
+  trailers?: readonly string[];
 }
 
 const MAX_RECORD_CHARS = 1 << 20;
@@ -69,7 +69,9 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
   const last = width - 1;
   const step = d.length;
   const file = options.file;
-  const isTrailer = options.isTrailer;
+  const trailers = options.trailers ?? [];
+  const isTrailer = (line: string): boolean => trailers.some((t) => line.startsWith(t));
+  const hasTrailer = (body: string): boolean => trailers.some((t) => body.startsWith(t) || body.includes(`\n${t}`));
   let pending: string | null = null;
   let pendingLine = 0;
   let ended = false;
@@ -139,7 +141,7 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
         continue;
       }
       if (line.length === 0) continue;
-      if (isTrailer !== undefined && isTrailer(line)) {
+      if (trailers.length > 0 && isTrailer(line)) {
         ended = true;
         break;
       }
@@ -153,7 +155,7 @@ export async function openDelimited(chunks: AsyncIterable<string>, options: Deli
   }
 
   function convert(body: string): RowBatch | RowScan {
-    if (pending === null && isTrailer === undefined && body.indexOf('"') < 0) {
+    if (pending === null && body.indexOf('"') < 0 && !hasTrailer(body)) {
       return {
         scan: (visit) => {
           nextLine = scanPlain(body, nextLine, visit);

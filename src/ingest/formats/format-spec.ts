@@ -37,8 +37,8 @@ export interface FormatSpec {
   knownKeys?: readonly string[];
   /** JSON formats: keep nested objects as values instead of flattening them to dotted keys. */
   nested?: boolean;
-  /** A line that ends the data (nfdump's summary block). */
-  isTrailer?: (line: string) => boolean;
+  /** Starts of a line that ends the data (nfdump's summary block). */
+  trailers?: readonly string[];
   /** Build the mapper once per file; throws MissingColumnError for an absent required column. */
   compile(header: string[], ctx: CompileContext): CompiledFormat | Promise<CompiledFormat>;
 }

@@ -67,6 +67,6 @@ function compileNfdump(header: string[], ctx: CompileContext): CompiledFormat {
 export const nfdumpCsv: FormatSpec = {
   name: 'nfdump-csv',
   container: 'csv',
-  isTrailer: (line) => line.startsWith('Summary') || line.startsWith('No matched flows'),
+  trailers: ['Summary', 'No matched flows'],
   compile: compileNfdump,
 };
