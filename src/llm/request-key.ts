@@ -13,23 +13,18 @@ export const REQUEST_KEY_VERSION = 'v1';
  * requestKey(request) // 'v1:3f2a…'
  */
 export function requestKey(request: NarrateRequest): string {
-  const basis = canonical({
-    template: request.template,
-    model: request.model,
-    params: request.params,
-    mode: request.mode,
-    messages: request.messages,
-    responseSchema: request.responseSchema ?? null,
-    sample: request.sample ?? 0,
-  });
+  // Built by hand in a fixed order (no generic sorting replacer): it runs once per flow, on
+  // every rerun, so a fully cached batch is bounded by this and the render.
+  const p = request.params;
+  const basis = JSON.stringify([
+    request.template.id,
+    request.template.version,
+    request.model,
+    [p.temperature ?? null, p.top_p ?? null, p.max_tokens ?? null, p.seed ?? null],
+    request.mode,
+    request.messages.map((m) => [m.role, m.content]),
+    request.responseSchema ?? null,
+    request.sample ?? 0,
+  ]);
   return `${REQUEST_KEY_VERSION}:${createHash('sha256').update(basis).digest('hex')}`;
-}
-
-/** JSON with sorted object keys and undefined members dropped: equal requests, equal text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }

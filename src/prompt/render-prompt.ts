@@ -1,7 +1,7 @@
 import type { FeatureTable } from '../table/index.ts';
 import type { PromptTemplate } from './load-template.ts';
 import { STRUCTURED_JSON_SCHEMA } from './structured-schema.ts';
-import { neutraliseTable, renderTableBlock } from './table-block.ts';
+import { fenceTable, neutraliseTable } from './table-block.ts';
 import type { TemplateVariable } from './template-schema.ts';
 import type { PromptParams, RenderedPrompt } from './types.ts';
 
@@ -45,7 +45,7 @@ function templateVariables(template: PromptTemplate, table: FeatureTable): Recor
   const nulls = rows.filter((r) => r.value === null);
   return {
     flow_id: safe.flow_id,
-    table: renderTableBlock(table),
+    table: fenceTable(safe),
     feature_names: rows.map((r) => r.name).join(', '),
     null_features:
       nulls.length === 0 ? 'none' : nulls.map((r) => `${r.name} (null = not applicable: ${r.description})`).join('; '),

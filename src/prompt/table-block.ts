@@ -11,7 +11,12 @@ export const DATA_FENCE = '```flowlens-data';
  * holding "ignore previous instructions" or a ``` fence stays one quoted cell inside the block.
  */
 export function renderTableBlock(table: FeatureTable): string {
-  return `${DATA_FENCE}\n${tableMarkdown(neutraliseTable(table)).trimEnd()}\n\`\`\``;
+  return fenceTable(neutraliseTable(table));
+}
+
+/** The fenced block of a table already neutralised (renderPrompt neutralises once for everything). */
+export function fenceTable(safe: FeatureTable): string {
+  return `${DATA_FENCE}\n${tableMarkdown(safe).trimEnd()}\n\`\`\``;
 }
 
 /** A copy of the table whose strings cannot close the fence, start a line or split a cell. */
@@ -65,7 +70,12 @@ function quoteIfUnsafe(text: string): string {
 }
 
 /** One table-cell-safe line: no backticks, no line breaks or control characters, no bare pipes. */
+// Everything inline() rewrites; most strings (registry names, units, definitions) hold none of it.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[`\u0000-\u001f\u007f\u2028\u2029|]/;
+
 function inline(text: string, escapePipes = true): string {
+  if (!UNSAFE.test(text)) return text;
   const safe = text
     .replace(/`/g, '\u02cb')
     .replace(/\r\n|\r|\n/g, '\\n')
