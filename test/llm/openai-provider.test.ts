@@ -94,7 +94,7 @@ describe('openai provider against the stub', () => {
     const provider = await setup({ behaviours: [{ kind: 'slow', delayMs: 5000 }] }, { maxRetries: 0, timeoutMs: 150 });
     const error = await provider.narrate(await seedRequest('narrative')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect((error as Error).message).toBe('openai: request timed out (the SDK retried before giving up)');
+    expect((error as Error).message).toBe('openai: request timed out (150 ms per attempt, 0 retries); raise --timeout for slow endpoints');
   });
 
   it('turns a response body that is not JSON into a ProviderError', async () => {

@@ -10,12 +10,19 @@ export function scrub(text: string, secrets: readonly string[]): string {
  * Map whatever the SDK threw, after its own retries, to a ProviderError. An abort caused by the
  * caller (the batch runner's deadline) rethrows the caller's reason so its class is kept.
  */
-export function toProviderError(error: unknown, provider: string, secrets: readonly string[], signal?: AbortSignal): Error {
+/** What the provider knows about its own limits, for messages a user can act on. */
+export interface CallLimits {
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export function toProviderError(error: unknown, provider: string, secrets: readonly string[], limits: CallLimits, signal?: AbortSignal): Error {
   if (signal?.aborted && signal.reason instanceof Error) return signal.reason;
   if (error instanceof FlowlensError) return error;
   if (error instanceof APIUserAbortError) return new ProviderError(provider, 'request aborted', undefined, undefined, { cause: error });
   if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError(provider, 'request timed out (the SDK retried before giving up)', undefined, undefined, { cause: error });
+    const retries = limits.maxRetries === 1 ? '1 retry' : `${limits.maxRetries} retries`;
+    return new ProviderError(provider, `request timed out (${limits.timeoutMs} ms per attempt, ${retries}); raise --timeout for slow endpoints`, undefined, undefined, { cause: error });
   }
   if (error instanceof APIError) {
     const message = scrub(error.message, secrets);

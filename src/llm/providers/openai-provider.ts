@@ -37,6 +37,7 @@ export class OpenAIProvider implements Provider {
   readonly id = 'openai';
   private readonly client: OpenAI;
   private readonly secrets: string[];
+  private readonly limits: { timeoutMs: number; maxRetries: number };
   /** Remembered per instance: an endpoint that rejected json_schema is not asked again. */
   private format: FormatLevel = 'json_schema';
 
@@ -44,10 +45,11 @@ export class OpenAIProvider implements Provider {
     // Local servers (Ollama, llama.cpp) take any key; the SDK insists on one.
     const apiKey = options.apiKey ?? 'no-key';
     this.secrets = options.apiKey ? [options.apiKey] : [];
+    this.limits = { timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries ?? 2 };
     this.client = new OpenAI({
       apiKey,
-      maxRetries: options.maxRetries ?? 2,
-      timeout: options.timeoutMs ?? 60_000,
+      maxRetries: this.limits.maxRetries,
+      timeout: this.limits.timeoutMs,
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
@@ -113,7 +115,7 @@ export class OpenAIProvider implements Provider {
       const usage = completion.usage ? { prompt_tokens: completion.usage.prompt_tokens, completion_tokens: completion.usage.completion_tokens } : undefined;
       return { text: choice.message.content ?? '', finishReason: choice.finish_reason ?? undefined, usage };
     } catch (error) {
-      throw toProviderError(error, this.id, this.secrets, signal);
+      throw toProviderError(error, this.id, this.secrets, this.limits, signal);
     }
   }
 
