@@ -3,7 +3,7 @@ import type { Baseline } from './baseline-schema.ts';
 import { toScaled } from './fit-baseline.ts';
 import { createPrng, randomInt } from './prng.ts';
 import { averagePathLength, compile, pathLength, type Node, type Row } from './flat-forest.ts';
-import type { Contributions, Scorer } from './types.ts';
+import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
   /** @default FOREST_TREES (500) */
@@ -48,29 +48,40 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   const forest = compile(trees);
   const norm = averagePathLength(psi);
   const centers = FEATURE_NAMES.map((n) => baseline.features[n].scoring.center);
+  const finish = (x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
+    const score = forest.roots.length > 0 ? 2 ** -(depthSum / forest.roots.length / norm) : 0;
+    const total = credit.reduce((s, c) => s + c, 0);
+    const contributions = Object.fromEntries(
+      FEATURE_NAMES.map((n, i) => {
+        const v = x[i]!;
+        if (Number.isNaN(v)) return [n, null];
+        const share = total > 0 ? (score * credit[i]!) / total : 0;
+        return [n, v < centers[i]! ? -share : share];
+      }),
+    ) as Contributions;
+    return { score, contributions };
+  };
+  const scoreMany = (batch: readonly FeatureValues[]): ScoreResult[] => {
+    const xs = batch.map(pack);
+    const credits = batch.map(() => new Float64Array(FEATURE_NAMES.length));
+    const depths = new Float64Array(batch.length);
+    // Tree by tree over the whole batch: one tree stays in cache while every flow walks it.
+    for (const root of forest.roots) {
+      for (let j = 0; j < xs.length; j++) depths[j]! += pathLength(forest, root, xs[j]!, credits[j]!);
+    }
+    return xs.map((x, j) => finish(x, depths[j]!, credits[j]!));
+  };
   return {
     method: 'isolation-forest',
     threshold: ISOLATION_FOREST_THRESHOLD,
-    score(values: FeatureValues) {
-      const x = FEATURE_NAMES.map((n) => toScaled(n, values[n]));
-      // NaN stands for null inside the hot loop only (a typed array keeps it fast).
-      const packed = Float64Array.from(x, (v) => (v === null ? Number.NaN : v));
-      const credit = new Float64Array(FEATURE_NAMES.length);
-      let depthSum = 0;
-      for (const root of forest.roots) depthSum += pathLength(forest, root, packed, credit);
-      const score = forest.roots.length > 0 ? 2 ** -(depthSum / forest.roots.length / norm) : 0;
-      const total = credit.reduce((s, c) => s + c, 0);
-      const contributions = Object.fromEntries(
-        FEATURE_NAMES.map((n, i) => {
-          const v = x[i];
-          if (v === null || v === undefined) return [n, null];
-          const share = total > 0 ? (score * credit[i]!) / total : 0;
-          return [n, v < centers[i]! ? -share : share];
-        }),
-      ) as Contributions;
-      return { score, contributions };
-    },
+    score: (values) => scoreMany([values])[0]!,
+    scoreMany,
   };
+}
+
+/** Feature values on the scoring scale, NaN standing for null inside the hot loop only (a typed array keeps it fast). */
+function pack(values: FeatureValues): Float64Array {
+  return Float64Array.from(FEATURE_NAMES, (n) => toScaled(n, values[n]) ?? Number.NaN);
 }
 
 function subsample(rows: readonly Row[], n: number, next: () => number): Row[] {

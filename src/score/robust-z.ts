@@ -21,9 +21,10 @@ export const ROBUST_Z_THRESHOLD = 3;
  */
 export function createRobustZ(baseline: Baseline): Scorer {
   const params = FEATURE_NAMES.map((n) => baseline.features[n].scoring);
-  return {
+  const scorer: Scorer = {
     method: 'robust-z',
     threshold: ROBUST_Z_THRESHOLD,
+    scoreMany: (batch) => batch.map((v) => scorer.score(v)),
     score(values: FeatureValues) {
       const z: (number | null)[] = FEATURE_NAMES.map((n, i) => {
         const x = toScaled(n, values[n]);
@@ -44,4 +45,5 @@ export function createRobustZ(baseline: Baseline): Scorer {
       return { score, contributions };
     },
   };
+  return scorer;
 }

@@ -20,4 +20,6 @@ export interface Scorer {
   /** The score above which a flow is called anomalous by default; null when there is none. */
   readonly threshold: number | null;
   score(values: FeatureValues): ScoreResult;
+  /** The same for many flows at once (faster for the forest); results in input order. */
+  scoreMany(values: readonly FeatureValues[]): ScoreResult[];
 }

@@ -35,8 +35,10 @@ export async function scorePass(
   const kept: Candidate[] = [];
   const wanted = selection.kind === 'ids' ? new Set(selection.ids) : undefined;
   for await (const batch of extractFeatures(source, { windowMs })) {
-    for (const { flow, features } of batch) {
-      const result = scorer.score(flow, features);
+    const results = scorer.scoreMany(batch);
+    for (let k = 0; k < batch.length; k++) {
+      const { flow, features } = batch[k]!;
+      const result = results[k]!;
       if (n === scores.length) scores = grow(scores);
       scores[n] = result.score;
       const candidate = { order: n, flow, features, result };
