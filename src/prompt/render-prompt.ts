@@ -46,7 +46,8 @@ function templateVariables(template: PromptTemplate, table: FeatureTable): Recor
   return {
     flow_id: safe.flow_id,
     table: fenceTable(safe),
-    feature_names: rows.map((r) => r.name).join(', '),
+    // Backticks cannot occur inside a neutralised name, so each name stays one code span.
+    feature_names: rows.map((r) => `\`${r.name}\``).join(', '),
     null_features:
       nulls.length === 0 ? 'none' : nulls.map((r) => `${r.name} (null = not applicable: ${r.description})`).join('; '),
     notes_count: String(table.notes.length),
