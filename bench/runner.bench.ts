@@ -92,7 +92,7 @@ async function cachedRerun(n: number): Promise<void> {
   const stub = await startStub({ latencyMs: 0 });
   try {
     const config = resolveConfig({ provider: 'openai', baseURL: stub.url, apiKey: 'sk-bench-not-a-key', model: 'bench-model' }, { cwd: dir, env: {} });
-    const setup = await prepareBatch(config, { concurrency: 32, cacheDir: join(dir, 'cache') });
+    const setup = await prepareBatch(config, { concurrency: 64, cacheDir: join(dir, 'cache') });
     const all = items(n);
     const fill = performance.now();
     const first = await runBatch(all, { ...setup, resultsFile: join(dir, 'fill.jsonl') });
