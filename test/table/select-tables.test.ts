@@ -91,6 +91,14 @@ describe('selectTables', () => {
     }
   });
 
+  it('fits the baseline on another flow file with `baseline`', async () => {
+    const normal = writeFlowsCsv(dir, 'other-normal.csv', 200);
+    const { tables, summary } = await selectTables(flows, { top: 1, baseline: normal, scorer: 'robust-z', ingest });
+    expect(summary.baseline).toEqual({ source: normal, rows: 200 });
+    expect(tables[0]!.flow_id).toBe('301');
+    expect(tables[0]!.features.find((r) => r.name === 'IN_BYTES')!.baseline!.percentile).toBe(100);
+  });
+
   it('scores against a saved baseline, and rejects a corrupt one', async () => {
     const normal = writeFlowsCsv(dir, 'normal.csv', 300);
     const { baseline } = await fitBaselineFile(normal, { ingest });
