@@ -7,8 +7,10 @@ export interface ExtractContext {
   text: string;
   sentences: readonly Sentence[];
   mentions: readonly Mention[];
+  /** The mentions of each sentence (both lists are in text order). */
+  bySentence: ReadonlyMap<Sentence, readonly Mention[]>;
   /** Spans owned by an earlier extractor (addresses, timestamps, ports): numbers inside them are not quantities. */
-  taken: Array<[number, number]>;
+  taken: Uint8Array;
   claims: Claim[];
 }
 
@@ -27,20 +29,39 @@ export function sentenceAt(ctx: ExtractContext, at: number): Sentence | undefine
 }
 
 export function isTaken(ctx: ExtractContext, start: number, end: number): boolean {
-  return ctx.taken.some(([a, b]) => start < b && end > a);
+  for (let i = start; i < end; i++) if (ctx.taken[i] === 1) return true;
+  return false;
+}
+
+/** Reserve a span so later extractors skip it. */
+export function reserve(ctx: ExtractContext, start: number, end: number): void {
+  ctx.taken.fill(1, start, end);
 }
 
 /** Record a claim and optionally reserve its span. */
-export function addClaim<K extends ClaimKind>(ctx: ExtractContext, kind: K, start: number, end: number, data: ClaimPayloads[K], reserve = false): void {
+export function addClaim<K extends ClaimKind>(ctx: ExtractContext, kind: K, start: number, end: number, data: ClaimPayloads[K], keep = false): void {
   const sentence = sentenceAt(ctx, start);
   if (!sentence) return;
   ctx.claims.push({ kind, start, end, sentence, data } as Claim);
-  if (reserve) ctx.taken.push([start, end]);
+  if (keep) reserve(ctx, start, end);
 }
 
-/** Mentions in the same sentence as offset `at`. */
-export function mentionsIn(ctx: ExtractContext, sentence: Sentence): Mention[] {
-  return ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+/** Mentions in a sentence. */
+export function mentionsIn(ctx: ExtractContext, sentence: Sentence): readonly Mention[] {
+  return ctx.bySentence.get(sentence) ?? [];
+}
+
+/** Group mentions by sentence in one merge pass. */
+export function groupMentions(sentences: readonly Sentence[], mentions: readonly Mention[]): Map<Sentence, Mention[]> {
+  const out = new Map<Sentence, Mention[]>();
+  let i = 0;
+  for (const s of sentences) {
+    while (i < mentions.length && mentions[i]!.start < s.start) i++;
+    const list: Mention[] = [];
+    for (let j = i; j < mentions.length && mentions[j]!.start < s.end; j++) if (mentions[j]!.end <= s.end) list.push(mentions[j]!);
+    if (list.length > 0) out.set(s, list);
+  }
+  return out;
 }
 
 /**
@@ -50,8 +71,8 @@ export function mentionsIn(ctx: ExtractContext, sentence: Sentence): Mention[] {
 export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: number, end: number, accept: (m: Mention) => boolean = () => true): Mention | undefined {
   let best: Mention | undefined;
   let bestDistance = 61;
-  for (const m of ctx.mentions) {
-    if (m.start < sentence.start || m.end > sentence.end || !accept(m)) continue;
+  for (const m of mentionsIn(ctx, sentence)) {
+    if (!accept(m)) continue;
     const following = m.start >= end;
     if (following && /[;|:()]/.test(ctx.text.slice(end, m.start))) continue;
     const distance = m.end <= start ? start - m.end : following ? 2 * (m.start - end) : 0;
@@ -70,7 +91,17 @@ export const hasAny = (s: Sentence, words: readonly string[]): boolean => words.
  * Run a global regex over the sentences that pass a cheap gate (a keyword test), calling `fn` with
  * each match and its absolute offset. Most sentences fail most gates, so most regexes never run.
  */
-export function scan(ctx: ExtractContext, re: RegExp, gate: (s: Sentence) => boolean, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+export function scan(ctx: ExtractContext, re: RegExp, gate: (s: Sentence) => boolean, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, textGate?: RegExp): void {
+  if (textGate) {
+    // one pass over the whole text; the sentence is looked up per match
+    if (!textGate.test(ctx.text)) return;
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const s = sentenceAt(ctx, m.index);
+      if (s) fn(m, m.index, s);
+    }
+    return;
+  }
   for (const s of ctx.sentences) {
     if (!gate(s)) continue;
     re.lastIndex = 0;

@@ -1,6 +1,6 @@
 import type { Claim } from '../claim.ts';
 import { splitSentences } from '../text/segment.ts';
-import type { ExtractContext } from './context.ts';
+import { groupMentions, type ExtractContext } from './context.ts';
 import { extractFlags } from './flags.ts';
 import { extractIdentity } from './identity.ts';
 import { findMentions } from './mentions.ts';
@@ -13,7 +13,9 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
  * first so their digits are not read again as quantities.
  */
 export function extractClaims(text: string): Claim[] {
-  const ctx: ExtractContext = { text, sentences: splitSentences(text), mentions: findMentions(text), taken: [], claims: [] };
+  const sentences = splitSentences(text);
+  const mentions = findMentions(text);
+  const ctx: ExtractContext = { text, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: new Uint8Array(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);
   extractQuantities(ctx);

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseAround, isNegated } from '../text/segment.ts';
-import { addClaim, hasAny, isTaken, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, hasAny, isTaken, reserve, scan, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -78,7 +78,7 @@ function extractPorts(ctx: ExtractContext): void {
     const near = inSentence.filter((p) => gap(p) >= 0 && gap(p) <= 40).sort((a, b) => gap(a) - gap(b))[0];
     const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
     const port = near?.port ?? (paren ? Number(paren[1]) : -1);
-    if (paren) ctx.taken.push([end, end + paren[0].length]);
+    if (paren) reserve(ctx, end, end + paren[0].length);
     addClaim(ctx, 'service', start, end, { service: m[0], port });
   });
 }

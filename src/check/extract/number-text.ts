@@ -55,21 +55,46 @@ export const NUMBER_RE = new RegExp(
   'g',
 );
 
-/** The hedge or bound written right before a number ("about", "~", "more than"). */
-const HEDGE_BEFORE_RE = /(?:^|[^\w])(about|approximately|approx\.?|around|roughly|nearly|almost|close to|some|~|≈|over|more than|above|exceeding|at least|under|less than|below|at most|just under|just over)\s{0,2}$/i;
+const HEDGE_WORDS = new Set(['about', 'approximately', 'approx', 'approx.', 'around', 'roughly', 'nearly', 'almost', 'some', '~', '≈', 'over', 'above', 'exceeding', 'under', 'below']);
+const HEDGE_PAIRS = new Set(['close to', 'more than', 'at least', 'less than', 'at most', 'just under', 'just over']);
 
-/** The hedge word before offset `at`, and where it starts. */
+/** The word (or two) right before `from`, scanning back over spaces: a hand-rolled, allocation-light lookbehind. */
+function wordBefore(text: string, from: number): { word: string; start: number } | undefined {
+  let end = from;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end === from - 3 || end === 0) return undefined;
+  const last = text[end - 1]!;
+  if (last === '~' || last === '≈') return { word: last, start: end - 1 };
+  let start = end;
+  while (start > 0 && /[A-Za-z.]/.test(text[start - 1]!)) start--;
+  return start === end ? undefined : { word: text.slice(start, end).toLowerCase(), start };
+}
+
+/** The hedge or bound written right before a number ("about", "~", "more than"), and where it starts. */
 export function hedgeBefore(text: string, at: number): { word: string; start: number } | undefined {
-  const before = text.slice(Math.max(0, at - 16), at);
-  const m = HEDGE_BEFORE_RE.exec(before);
-  if (!m) return undefined;
-  return { word: m[1]!, start: at - before.length + m.index + m[0].indexOf(m[1]!) };
+  const one = wordBefore(text, at);
+  if (!one) return undefined;
+  if (HEDGE_WORDS.has(one.word)) return one;
+  const two = wordBefore(text, one.start);
+  if (two && HEDGE_PAIRS.has(`${two.word} ${one.word}`)) return { word: `${two.word} ${one.word}`, start: two.start };
+  return undefined;
 }
 
 const HEDGES: Readonly<Record<string, NumberText['bound']>> = {
   over: 'over', 'more than': 'over', above: 'over', exceeding: 'over', 'at least': 'over', 'just over': 'over',
   under: 'under', 'less than': 'under', below: 'under', 'at most': 'under', 'just under': 'under',
 };
+
+const readingMemo = new Map<string, Reading[]>();
+
+function readingsOf(unit: string): Reading[] {
+  let readings = readingMemo.get(unit);
+  if (readings === undefined) {
+    readings = UNITS.find(([re]) => re.test(unit))?.[1] ?? [];
+    readingMemo.set(unit, readings);
+  }
+  return readings;
+}
 
 /** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
 export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
@@ -81,7 +106,7 @@ export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
     const zeros = /0*$/.exec(digits)![0].length;
     step = 10 ** Math.min(zeros, digits.length - 1);
   }
-  const readings = unit ? (UNITS.find(([re]) => re.test(unit.trim()))?.[1] ?? []) : [];
+  const readings = unit ? readingsOf(unit.trim()) : [];
   const bound = hedge === undefined ? undefined : (HEDGES[hedge.toLowerCase()] ?? 'approx');
   return { value, halfStep: step / 2, ...(unit ? { unit: unit.trim() } : {}), readings, ...(bound ? { bound } : {}) };
 }

@@ -28,7 +28,7 @@ export function extractPhrases(ctx: ExtractContext): void {
   for (const { category, re, gate } of ENTITY_TERMS) {
     scan(ctx, re, (s) => gate.test(s.text), (m, at, sentence) => {
       if (!isNegated(sentence, at)) addClaim(ctx, 'entity', at, at + m[0].length, { category, term: m[0] });
-    });
+    }, gate);
   }
   extractShares(ctx);
   extractNullReadings(ctx);
@@ -74,7 +74,7 @@ function extractNullReadings(ctx: ExtractContext): void {
 function extractComparatives(ctx: ExtractContext): void {
   scan(ctx, COMPARATIVE_RE, (s) => mentionsIn(ctx, s).length > 0, (m, start, sentence) => {
     const end = start + m[0].length;
-    if (ctx.mentions.some((x) => start < x.end && end > x.start) || isNegated(sentence, start)) return;
+    if (mentionsIn(ctx, sentence).some((x) => start < x.end && end > x.start) || isNegated(sentence, start)) return;
     const mention = nearestMention(ctx, sentence, start, end);
     if (!mention || !modifies(ctx.text, mention, start, end)) return;
     const word = m[2]!;

@@ -3,7 +3,7 @@ import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, isTaken, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
 import { hedgeBefore, NUMBER_RE, numberText } from './number-text.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
@@ -27,7 +27,8 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     const hedge = hedgeBefore(ctx.text, numStart);
     const start = hedge?.start ?? numStart;
     if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
-    if (ctx.mentions.some((x) => numStart < x.end && end > x.start)) return;
+    const inSentence = mentionsIn(ctx, sentence);
+    if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
     let number = numberText(m, hedge?.word);
     const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
     const qualifier = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
@@ -48,7 +49,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
       addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
       return;
     }
-    const context = ctx.mentions.filter((x) => x.exact && x.start >= sentence.start && x.end <= sentence.end).flatMap((x) => x.keys);
+    const context = inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
     const side = SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
     addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
   }

@@ -68,7 +68,8 @@ const cand = (value: number, dim: Dimension, rows: readonly FactRow[], explain?:
  */
 export function searchDerived(base: DerivationBase, dim: Dimension, accept: (value: number) => boolean, allow: RowFilter = () => true): Candidate | undefined {
   const { numeric, durations } = base;
-  const ok = (value: number, ...rows: FactRow[]): boolean => Number.isFinite(value) && accept(value) && allow(rows.map((r) => r.key));
+  // fixed arity: this runs O(n²) times per claim, so no rest-argument arrays
+  const ok: Ok = (value, a, b, c) => Number.isFinite(value) && accept(value) && allow(c ? [a.key, b!.key, c.key] : b ? [a.key, b.key] : [a.key]);
   for (const r of numeric) {
     if (r.dim === dim && ok(r.base!, r)) return cand(r.base!, dim, [r]);
     if (dim === 'bits' && r.dim === 'bytes' && ok(r.base! * 8, r)) return cand(r.base! * 8, dim, [r], () => `${r.key} × 8 = ${fmt(r.base! * 8)} bits`);
@@ -76,10 +77,10 @@ export function searchDerived(base: DerivationBase, dim: Dimension, accept: (val
     if (dim === 'bits' && r.dim === 'entropy' && ok(r.base!, r)) return cand(r.base!, dim, [r]);
   }
   if (dim === 'time') for (const t of base.times) if (accept(t.value) && allow(t.rows)) return t;
-  return searchPairs(base, dim, ok) ?? searchRates(durations, numeric, dim, ok) ?? searchShares(base, dim, ok);
+  return searchPairs(base, dim, ok) ?? searchRates(durations, numeric, dim, ok) ?? searchShares(base, dim, ok, accept, allow);
 }
 
-type Ok = (value: number, ...rows: FactRow[]) => boolean;
+type Ok = (value: number, a: FactRow, b?: FactRow, c?: FactRow) => boolean;
 
 function searchPairs(base: DerivationBase, dim: Dimension, ok: Ok): Candidate | undefined {
   const { numeric } = base;
@@ -114,11 +115,11 @@ function searchRates(durations: readonly FactRow[], numeric: readonly FactRow[],
   return undefined;
 }
 
-function searchShares(base: DerivationBase, dim: Dimension, ok: Ok): Candidate | undefined {
+function searchShares(base: DerivationBase, dim: Dimension, ok: Ok, accept: (value: number) => boolean, allow: RowFilter): Candidate | undefined {
   if (dim !== 'percent') return undefined;
   for (const b of base.buckets) {
     const share = base.bucketTotal === 0 ? NaN : (100 * b.base!) / base.bucketTotal;
-    if (ok(share, ...base.buckets)) return cand(share, dim, base.buckets, () => `${b.key} / (sum of NUM_PKTS_*) × 100 = ${fmt(share)} %`);
+    if (Number.isFinite(share) && accept(share) && allow(base.buckets.map((r) => r.key))) return cand(share, dim, base.buckets, () => `${b.key} / (sum of NUM_PKTS_*) × 100 = ${fmt(share)} %`);
   }
   for (const [inKey, outKey] of [['IN_PKTS', 'OUT_PKTS'], ['IN_BYTES', 'OUT_BYTES']] as const) {
     const a = base.numeric.find((r) => r.key === inKey);
