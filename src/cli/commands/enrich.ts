@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { enrichAlerts, formatSummary, prepareBatch } from '../../run/index.ts';
+import { enrichAlerts, formatSummary } from '../../run/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { RegisterCommand } from '../program.ts';
-import { addBatchOptions, configFromFlags, privacyFromFlags, type BatchFlags } from './explain.ts';
+import { addBatchOptions, configFromFlags, setupFromFlags, type BatchFlags } from './explain.ts';
 
 interface EnrichFlags extends BatchFlags {
   out: string;
@@ -24,19 +24,13 @@ export const registerEnrich: RegisterCommand = (program, io, setExit) => {
   ).action(async (alerts: string, flags: EnrichFlags) => {
     const config = configFromFlags(flags);
     const progress = createProgress({ label: 'enrich', stream: io.stderr, quiet: flags.quiet ?? false });
-    const setup = await prepareBatch(config, {
-      concurrency: flags.concurrency,
-      requestsPerMinute: flags.rpm,
-      tokensPerMinute: flags.tpm,
-      timeoutMs: flags.deadline,
-      cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
-      retryFailed: flags.retryFailed ?? false,
-      privacy: privacyFromFlags(flags),
-      onProgress: (settled, total) => {
-        if (settled === 1) progress.setTotal(total);
-        progress.tick();
-      },
-    });
+    let total = 0;
+    // The number of flows to explain is known only once the alerts are matched: set it on the first tick.
+    const setup = await setupFromFlags(flags, config, () => progress.tick());
+    setup.onProgress = (_settled, all) => {
+      if (all !== total) progress.setTotal((total = all));
+      progress.tick();
+    };
     const s = await enrichAlerts({
       alertsFile: alerts,
       outFile: flags.out,

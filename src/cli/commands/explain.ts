@@ -3,9 +3,9 @@ import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
 import { InputError } from '../../errors.ts';
-import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
+import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type BatchSetup, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
 import { readTable, type FeatureTable } from '../../table/index.ts';
-import { createProgress } from '../../util/progress.ts';
+import { createProgress, type Progress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { CliIo, RegisterCommand } from '../program.ts';
 
@@ -103,11 +103,9 @@ export function privacyFromFlags(flags: BatchFlags): PrivacyOptions {
   };
 }
 
-/** Explain tables with the flags' provider and runner settings, showing one progress bar. */
-export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags, io: CliIo, outDir: string, title: string, details: string[] = []): Promise<ExplainTablesResult> {
-  const config = configFromFlags(flags);
-  const progress = createProgress({ label: 'explain', total: tables.length, stream: io.stderr, quiet: flags.quiet ?? false });
-  const setup = await prepareBatch(config, {
+/** The batch setup the flags describe (template loaded, provider built): errors surface before any work. */
+export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, onProgress: () => void): Promise<BatchSetup> {
+  return prepareBatch(config, {
     concurrency: flags.concurrency,
     requestsPerMinute: flags.rpm,
     tokensPerMinute: flags.tpm,
@@ -115,10 +113,24 @@ export async function explainWithFlags(tables: FeatureTable[], flags: BatchFlags
     cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
     retryFailed: flags.retryFailed ?? false,
     privacy: privacyFromFlags(flags),
-    onProgress: () => progress.tick(),
+    onProgress,
   });
-  const info = [...details, `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
-  const result = await explainTables(tables, setup, { outDir, title, details: info });
+}
+
+/** Explain tables with the flags' provider and runner settings, showing one progress bar. */
+export async function explainWithFlags(
+  tables: FeatureTable[],
+  flags: BatchFlags,
+  io: CliIo,
+  out: { dir: string; title: string; details?: string[] },
+  prepared?: { config: ResolvedConfig; setup: BatchSetup; progress: Progress },
+): Promise<ExplainTablesResult> {
+  const config = prepared?.config ?? configFromFlags(flags);
+  const progress = prepared?.progress ?? createProgress({ label: 'explain', stream: io.stderr, quiet: flags.quiet ?? false });
+  const setup = prepared?.setup ?? (await setupFromFlags(flags, config, () => progress.tick()));
+  progress.setTotal(tables.length);
+  const info = [...(out.details ?? []), `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
+  const result = await explainTables(tables, setup, { outDir: out.dir, title: out.title, details: info });
   progress.done(`${result.summary.done + result.summary.skipped}/${result.summary.total} explained`);
   return result;
 }
@@ -165,7 +177,7 @@ export const registerExplain: RegisterCommand = (program, io, setExit) => {
   ).action(async (input: string, flags: BatchFlags & { out?: string }) => {
     const tables = readTables(input);
     const outDir = flags.out ?? join('out', basename(input).replace(/\.json$/, ''));
-    const result = await explainWithFlags(tables, flags, io, outDir, basename(input));
+    const result = await explainWithFlags(tables, flags, io, { dir: outDir, title: basename(input) });
     setExit(finishRun(result, outDir, io));
   });
 };

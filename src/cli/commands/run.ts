@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { selectTables } from '../../table/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import type { RegisterCommand } from '../program.ts';
-import { addBatchOptions, explainWithFlags, finishRun, type BatchFlags } from './explain.ts';
+import { addBatchOptions, configFromFlags, explainWithFlags, finishRun, setupFromFlags, type BatchFlags } from './explain.ts';
 
 interface RunFlags extends BatchFlags {
   out?: string;
@@ -38,6 +38,10 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
     .option('--out <dir>', 'output directory (default out/<input name>)');
   addBatchOptions(scoringOptions(command)).action(async (input: string, flags: RunFlags) => {
     const outDir = flags.out ?? join('out', basename(input, extname(input)));
+    // Configuration, template and provider first: a bad one fails before minutes of scoring.
+    const config = configFromFlags(flags);
+    const progress = createProgress({ label: 'explain', stream: io.stderr, quiet: flags.quiet ?? false });
+    const setup = await setupFromFlags(flags, config, () => progress.tick());
     // Scoring reports throttled plain lines (no second bar): the one bar is the explanations'.
     const plain = { write: (s: string) => io.stderr.write(s) } as NodeJS.WritableStream;
     const scoring = createProgress({ label: 'run: rows read (baseline and scoring passes)', stream: plain, quiet: flags.quiet ?? false });
@@ -59,7 +63,7 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
     const scored = `${summary.scored} flows scored, top ${tables.length} explained`;
     scoring.done();
     if (!flags.quiet) io.stderr.write(`run: ${scored}\n`);
-    const result = await explainWithFlags(tables, flags, io, outDir, basename(input), [scored]);
+    const result = await explainWithFlags(tables, flags, io, { dir: outDir, title: basename(input), details: [scored] }, { config, setup, progress });
     setExit(finishRun(result, outDir, io));
   });
 };
