@@ -1,5 +1,14 @@
 import type { Flow, QualityNote } from './flow-schema.ts';
 
+/** Shared by every flow without notes (most of them); frozen, so a stray push fails loudly: use addNote. */
+export const NO_NOTES: QualityNote[] = Object.freeze([]) as unknown as QualityNote[];
+
+/** Attach a note, replacing the shared NO_NOTES by the flow's own array. */
+export function addNote(flow: Flow, note: QualityNote): void {
+  if (flow.notes === NO_NOTES) flow.notes = [note];
+  else flow.notes.push(note);
+}
+
 /** A duration at or above this (66.7 min) is suspect: NF-v2 writes 4,29x,xxx ms, a wrapped 32-bit counter. */
 export const SUSPECT_DURATION_MS = 4_000_000;
 const U32_MAX = 4_294_967_295;
@@ -88,7 +97,7 @@ export function addFlowNotes(flow: Flow, payloadBytes = false): void {
   if (flow.in_bytes === U32_MAX || flow.in_pkts === U32_MAX || flow.out_bytes === U32_MAX || flow.out_pkts === U32_MAX) {
     for (const field of COUNTERS) {
       if (flow[field] !== U32_MAX) continue;
-      flow.notes.push({
+      addNote(flow, {
         code: 'counter-max',
         field,
         value: U32_MAX,
@@ -99,7 +108,7 @@ export function addFlowNotes(flow: Flow, payloadBytes = false): void {
   checkPacketSize(flow, 'in_bytes', flow.in_bytes, flow.in_pkts, payloadBytes);
   if (flow.out_bytes !== null && flow.out_pkts !== null) checkPacketSize(flow, 'out_bytes', flow.out_bytes, flow.out_pkts, payloadBytes);
   if (flow.tcp_flags !== null && flow.tcp_flags !== 0 && flow.protocol !== 6) {
-    flow.notes.push({
+    addNote(flow, {
       code: 'flags-on-non-tcp',
       field: 'tcp_flags',
       value: flow.tcp_flags,
@@ -112,14 +121,14 @@ function checkPacketSize(flow: Flow, field: 'in_bytes' | 'out_bytes', bytes: num
   if (pkts <= 0) return;
   const per = bytes / pkts;
   if (per < 20 && !payloadBytes) {
-    flow.notes.push({
+    addNote(flow, {
       code: 'bytes-per-packet-low',
       field,
       value: bytes,
       message: `${field} gives ${fmt(per)} bytes per packet, below the 20-byte minimum IP header, so the byte or packet count is wrong or sampled.`,
     });
   } else if (per > 65_535) {
-    flow.notes.push({
+    addNote(flow, {
       code: 'bytes-per-packet-high',
       field,
       value: bytes,

@@ -1,5 +1,5 @@
 import type { Flow } from './flow-schema.ts';
-import { formatNumber } from './quality-notes.ts';
+import { addNote, formatNumber } from './quality-notes.ts';
 
 /** Default reorder window in flow time: exports are roughly, not exactly, in start-time order. */
 export const DEFAULT_REORDER_WINDOW_MS = 300_000;
@@ -39,7 +39,7 @@ export class ReorderBuffer {
     const start = flow.start_ms!;
     const floor = Math.max(this.newest - this.windowMs, this.watermark);
     if (start < floor) {
-      flow.notes.push({
+      addNote(flow, {
         code: 'late-flow',
         field: 'start_ms',
         value: start,

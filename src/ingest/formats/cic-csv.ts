@@ -2,7 +2,7 @@ import { toCount, toOptionalCount, toPort, toProtocol, type RowAt } from '../coe
 import { TCP_FLAG_BITS, type Flow, type QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toTimeMs } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -42,8 +42,6 @@ function compileCic(header: string[], ctx: CompileContext): CompiledFormat {
   const h = header;
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const start = ts >= 0 ? toTimeMs(row[ts], 'Timestamp', at, 's') : null;
     const micros = dur >= 0 ? toOptionalCount(row[dur], 'Flow Duration', at) : null;
     const duration = micros === null ? null : micros / 1000;
@@ -53,7 +51,8 @@ function compileCic(header: string[], ctx: CompileContext): CompiledFormat {
       flags = 0;
       for (const [bit, i] of flagCols) if (toCount(row[i], h[i]!, at) > 0) flags |= bit;
     }
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: String(rowNumber),
       line: at.line,
@@ -72,7 +71,7 @@ function compileCic(header: string[], ctx: CompileContext): CompiledFormat {
       tcp_flags: flags,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: ts >= 0, hasFlags: flagCols.length > 0, payloadBytes: true };

@@ -2,7 +2,7 @@ import { toCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.t
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, type TimeUnit } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -37,8 +37,6 @@ function compileGoflow2(header: string[], ctx: CompileContext): CompiledFormat {
   const h = header;
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const t = resolveTimes(
       st >= 0 ? toOptionalTimeMs(row[st], h[st]!, at, stUnit) : null,
       en >= 0 ? toOptionalTimeMs(row[en], h[en]!, at, enUnit) : null,
@@ -46,7 +44,8 @@ function compileGoflow2(header: string[], ctx: CompileContext): CompiledFormat {
       'duration_ms',
       notes,
     );
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: String(rowNumber),
       line: at.line,
@@ -65,7 +64,7 @@ function compileGoflow2(header: string[], ctx: CompileContext): CompiledFormat {
       tcp_flags: flags >= 0 ? toTcpFlags(row[flags], h[flags]!, at) : null,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: st >= 0, hasFlags: flags >= 0 };

@@ -6,7 +6,7 @@ import { isUnset, toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -73,8 +73,6 @@ function compileMapped(header: string[], ctx: CompileContext): CompiledFormat {
   const h = header;
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const d = du! >= 0 ? toOptionalCount(row[du!], h[du!]!, at) : null;
     const t = resolveTimes(
       st! >= 0 ? toOptionalTimeMs(row[st!], h[st!]!, at, m.time_unit, offset) : null,
@@ -83,7 +81,8 @@ function compileMapped(header: string[], ctx: CompileContext): CompiledFormat {
       du! >= 0 ? h[du!]! : 'duration',
       notes,
     );
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: id! >= 0 && !isUnset(row[id!]) ? String(row[id!]) : String(rowNumber),
       line: at.line,
@@ -102,7 +101,7 @@ function compileMapped(header: string[], ctx: CompileContext): CompiledFormat {
       tcp_flags: fl! >= 0 ? toTcpFlags(row[fl!], h[fl!]!, at) : null,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: st! >= 0, hasFlags: fl! >= 0 };

@@ -2,7 +2,7 @@ import { toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } 
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, toTimeMs } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -29,8 +29,6 @@ function compileNfdump(header: string[], ctx: CompileContext): CompiledFormat {
   const extras = c.extras();
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const seconds = td >= 0 ? toOptionalCount(row[td], 'td', at) : null;
     const t = resolveTimes(
       toTimeMs(row[ts], 'ts', at, 's'),
@@ -39,7 +37,8 @@ function compileNfdump(header: string[], ctx: CompileContext): CompiledFormat {
       'td',
       notes,
     );
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: String(rowNumber),
       line: at.line,
@@ -58,7 +57,7 @@ function compileNfdump(header: string[], ctx: CompileContext): CompiledFormat {
       tcp_flags: flg >= 0 ? toTcpFlags(row[flg], 'flg', at) : null,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: true, hasFlags: flg >= 0 };

@@ -2,8 +2,8 @@ import { isUnset, toCount, toFieldValue, toOptionalCount, toPort, toProtocol, to
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, type TimeUnit } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
-import { Columns } from './columns.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
+import { Columns, EMPTY_FIELDS } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
 /** Pick IPv4 unless it is empty or 0.0.0.0 while the IPv6 column has an address (nProbe fills both). */
@@ -50,8 +50,6 @@ export function compileNprobe(header: string[], ctx: CompileContext, format: 'np
     const ownId = idCol >= 0 && !isUnset(row[idCol]) ? String(row[idCol]) : null;
     const id = ownId === null ? String(rowNumber) : batchCol >= 0 ? `${String(row[batchCol])}:${ownId}` : ownId;
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const src = pickAddress(row, srcV4, srcV6, h, at);
     const dst = pickAddress(row, dstV4, dstV6, h, at);
     const t = resolveTimes(
@@ -61,9 +59,14 @@ export function compileNprobe(header: string[], ctx: CompileContext, format: 'np
       durName,
       notes,
     );
-    extras(row, fields, labels);
-    if (t.durationSetAside) fields[durName] = toFieldValue(row[dur]);
-    if (labelsById !== undefined && ownId !== null) Object.assign(labels, labelsById.get(ownId));
+    let fields = extras.fields(row);
+    let labels = extras.labels(row);
+    if (t.durationSetAside) {
+      if (fields === EMPTY_FIELDS) fields = {};
+      fields[durName] = toFieldValue(row[dur]);
+    }
+    const truth = labelsById !== undefined && ownId !== null ? labelsById.get(ownId) : undefined;
+    if (truth !== undefined) labels = { ...labels, ...truth };
     return {
       id,
       line: at.line,
@@ -82,7 +85,7 @@ export function compileNprobe(header: string[], ctx: CompileContext, format: 'np
       tcp_flags: flags >= 0 ? toTcpFlags(row[flags], 'TCP_FLAGS', at) : null,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: start >= 0, hasFlags: flags >= 0 };

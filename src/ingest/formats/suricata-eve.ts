@@ -2,7 +2,7 @@ import { isUnset, toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -37,8 +37,6 @@ function compileSuricata(header: string[], ctx: CompileContext): CompiledFormat 
       return null;
     }
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const [startCol, endCol] = isFlow ? [f[4]!, f[5]!] : [n[2]!, n[3]!];
     const t = resolveTimes(
       toOptionalTimeMs(row[startCol], header[startCol]!, at, 's'),
@@ -47,7 +45,8 @@ function compileSuricata(header: string[], ctx: CompileContext): CompiledFormat 
       'duration_ms',
       notes,
     );
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: isUnset(row[id]) ? String(rowNumber) : String(row[id]),
       line: at.line,
@@ -66,7 +65,7 @@ function compileSuricata(header: string[], ctx: CompileContext): CompiledFormat 
       tcp_flags: toTcpFlags(row[flags], 'tcp.tcp_flags', at, true),
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: true, hasFlags: true };

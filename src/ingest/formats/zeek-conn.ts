@@ -2,7 +2,7 @@ import { isUnset, toCount, toOptionalCount, toPort, toProtocol, type RowAt } fro
 import { TCP_FLAG_BITS, type Flow, type QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toTimeMs } from '../parse-time.ts';
-import { resolveTimes } from '../quality-notes.ts';
+import { NO_NOTES, resolveTimes } from '../quality-notes.ts';
 import { Columns } from './columns.ts';
 import type { CompileContext, CompiledFormat, FormatSpec } from './format-spec.ts';
 
@@ -52,8 +52,6 @@ function compileZeek(header: string[], ctx: CompileContext, format: 'zeek-tsv' |
   const h = header;
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
-    const fields: Flow['fields'] = {};
-    const labels: Flow['labels'] = {};
     const src = toAddress(row[oh], 'id.orig_h', at);
     let protocol = toProtocol(row[proto], 'proto', at);
     if (protocol === 1 && src.includes(':')) protocol = 58; // Zeek logs ICMPv6 as "icmp"
@@ -62,7 +60,8 @@ function compileZeek(header: string[], ctx: CompileContext, format: 'zeek-tsv' |
     const duration = seconds === null ? null : seconds * 1000;
     const t = resolveTimes(start, duration === null ? null : start + duration, duration, 'duration', notes);
     const hist = history >= 0 ? row[history] : undefined;
-    extras(row, fields, labels);
+    const fields = extras.fields(row);
+    const labels = extras.labels(row);
     return {
       id: uid >= 0 && !isUnset(row[uid]) ? String(row[uid]) : String(rowNumber),
       line: at.line,
@@ -81,7 +80,7 @@ function compileZeek(header: string[], ctx: CompileContext, format: 'zeek-tsv' |
       tcp_flags: protocol === 6 && typeof hist === 'string' && !isUnset(hist) ? historyToFlags(hist) : null,
       fields,
       labels,
-      notes,
+      notes: notes.length === 0 ? NO_NOTES : notes,
     };
   };
   return { map, hasTime: true, hasFlags: history >= 0 };
