@@ -1,6 +1,7 @@
 import { FEATURE_NAMES, type FeatureValues } from '../features/index.ts';
 import type { Baseline } from './baseline-schema.ts';
 import { toScaled } from './fit-baseline.ts';
+import { percentileOf } from './percentile-of.ts';
 import { createPrng, randomInt } from './prng.ts';
 import { averagePathLength, compile, pathLength, type Node, type Row } from './flat-forest.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
@@ -34,7 +35,8 @@ export const ISOLATION_FOREST_THRESHOLD = 0.5;
  * Attribution (documented in README "Scoring"): on the flow's path through each tree, the split on
  * feature f that shrinks the node from n to m training rows credits f with log2(n / m) bits of
  * isolation; credits are summed over the trees and the score is shared out in proportion. The sign
- * says whether the value is above (+) or below (−) the baseline median; null values get null.
+ * says whether the value sits above (+) or below (−) the middle of the baseline (its percentile vs 50,
+ * so a value tied with a common median reads by its tied range); null values get null.
  */
 export function createIsolationForest(baseline: Baseline, options: IsolationForestOptions = {}): Scorer {
   const rows = baseline.sample;
@@ -47,8 +49,16 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   }
   const forest = compile(trees);
   const norm = averagePathLength(psi);
+  // Sign by where the value sits in the baseline: below its middle (percentile < 50) is −. A value
+  // equal to a median that many flows share (0 bits of entropy) reads by its tied range, not as +.
   const centers = FEATURE_NAMES.map((n) => baseline.features[n].scoring.center);
-  const finish = (x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
+  const below = (i: number, x: number, raw: number | null): boolean => {
+    if (x !== centers[i]) return x < centers[i]!;
+    const n = FEATURE_NAMES[i]!;
+    const p = percentileOf(baseline.features[n], baseline.quantile_grid, raw);
+    return p !== null && p < 50;
+  };
+  const finish = (values: FeatureValues, x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
     const score = forest.roots.length > 0 ? 2 ** -(depthSum / forest.roots.length / norm) : 0;
     const total = credit.reduce((s, c) => s + c, 0);
     const contributions = Object.fromEntries(
@@ -56,7 +66,7 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
         const v = x[i]!;
         if (Number.isNaN(v)) return [n, null];
         const share = total > 0 ? (score * credit[i]!) / total : 0;
-        return [n, v < centers[i]! ? -share : share];
+        return [n, below(i, v, values[n]) ? -share : share];
       }),
     ) as Contributions;
     return { score, contributions };
@@ -69,7 +79,7 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     for (const root of forest.roots) {
       for (let j = 0; j < xs.length; j++) depths[j]! += pathLength(forest, root, xs[j]!, credits[j]!);
     }
-    return xs.map((x, j) => finish(x, depths[j]!, credits[j]!));
+    return xs.map((x, j) => finish(batch[j]!, x, depths[j]!, credits[j]!));
   };
   return {
     method: 'isolation-forest',
