@@ -34,12 +34,15 @@ function allFiles(dir: string): string[] {
 }
 
 describe('runBatch with the openai SDK against the stub', () => {
-  it('retries a 429 with Retry-After and a 500 inside the SDK: every flow done, one retry mechanism', async () => {
-    const { batch, items, resultsFile } = await setup({ behaviours: [{ kind: 'rate-limit', retryAfterMs: 10 }, { kind: 'error', status: 500 }] });
+  it('retries 429s (Retry-After in seconds, Retry-After-Ms) and a 500 inside the SDK: every flow done, one retry mechanism', async () => {
+    const { batch, items, resultsFile } = await setup({
+      behaviours: [{ kind: 'rate-limit', retryAfterSeconds: 1 }, { kind: 'rate-limit', retryAfterMs: 10 }, { kind: 'error', status: 500 }],
+    });
     const summary = await runBatch(items, { ...batch, resultsFile });
     expect(summary).toMatchObject({ total: 3, done: 3, failed: 0, calls: 3 });
-    expect(stub!.requests).toHaveLength(5);
-    expect(stub!.requests.filter((r) => (r.retryCount ?? 0) > 0)).toHaveLength(2);
+    // 3 flows + 3 SDK retries = 6 HTTP requests; the runner called the provider once per flow.
+    expect(stub!.requests).toHaveLength(6);
+    expect(stub!.requests.filter((r) => (r.retryCount ?? 0) > 0)).toHaveLength(3);
     expect(summary.usage.prompt_tokens).toBeGreaterThan(0);
   });
 
