@@ -14,7 +14,7 @@ describe('CI suite (eval/suites/ci.yaml) on committed cassettes', () => {
     const committed = readdirSync(CI_CASSETTES).filter((f) => f.endsWith('.json')).sort();
     const expected = planned.map((p) => `${p.key.replace(/[^A-Za-z0-9]+/g, '-')}.json`).sort();
     // A mismatch means a prompt, table or table Markdown changed: run `npx tsx test/eval/build-cassettes.ts`.
-    expect(committed).toEqual(expected);
+    expect(committed, 'the prompts or tables changed: rebuild with `npx tsx test/eval/build-cassettes.ts`').toEqual(expected);
     expect(planned).toHaveLength(16);
   });
 
