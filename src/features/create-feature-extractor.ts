@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.ts';
 import type { Flow } from '../ingest/index.ts';
 import { COMPUTATIONS, type FeatureContext } from './computations.ts';
 import { DEFAULT_WINDOW_MS, FEATURE_NAMES, type FeatureValues } from './registry.ts';
@@ -41,7 +42,7 @@ function compileRowBuilder(): (context: FeatureContext) => FeatureValues {
 export function createFeatureExtractor(options: FeatureExtractorOptions): FeatureExtractor {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   if (!(windowMs >= 0 && Number.isFinite(windowMs))) {
-    throw new RangeError(`Expected \`windowMs\` to be a finite number >= 0, got \`${windowMs}\` (${typeof windowMs})`);
+    throw new ConfigError('windowMs', 'options', `Expected \`windowMs\` to be a finite number >= 0, got \`${windowMs}\` (${typeof windowMs})`);
   }
   const windows = new SlidingWindows(windowMs);
   const buildRow = compileRowBuilder();
