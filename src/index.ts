@@ -57,6 +57,7 @@ export { createScorer, loadBaseline, saveBaseline, DEFAULT_SCORER, type Baseline
 export type { Provider, NarrateRequest, Narrative, ChatMessage } from './llm/index.ts';
 export { loadTemplate, renderPrompt, type PromptTemplate } from './prompt/index.ts';
 export { narrate, type NarrateOptions } from './llm/index.ts';
+export { checkNarrative, type CheckResult, type CheckedClaim, type CheckSummary, type Evidence } from './check/index.ts';
 export { writeReports, writeRunIndex, type ReportEntry, type WrittenReport } from './report/index.ts';
 export { runBatch, explainTables, type BatchItem, type BatchOptions, type RunSummary, type ResultRecord } from './run/index.ts';
 export { runEval, loadSuite, SuiteSchema, type EvalOptions, type EvalResult, type EvalReport, type PromptMetrics, type FlowDiff, type Suite } from './eval/index.ts';

@@ -54,7 +54,7 @@ function toScalar(key: string, raw: unknown, file: string): Scalar {
   const text = raw.trim();
   if (/^(null|n\/a|none|nan|-)$/i.test(text) || text.startsWith('n/a')) return null;
   const numeric = text.replace(/,/g, '');
-  return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(numeric) ? Number(numeric) : text;
+  return /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(numeric) ? Number(numeric) : text;
 }
 
 /** A flat object of scalars → FeatureTable. Exported for the Markdown reader. */

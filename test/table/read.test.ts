@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.ts';
+import { readReport, readTable } from '../../src/table/read.ts';
+import { tableToMarkdown } from '../../src/table/to-markdown.ts';
+
+const seedFile = resolve(import.meta.dirname, '../../eval/cases/flow-3943031.md');
+
+describe('readTable', () => {
+  it('resolves registry aliases in a flat object and keeps unknown names as fields', () => {
+    const t = readTable({ ID: 7, IN_BYTES: '4,761,630', src_IN_PKTS_sum: 3730.0, FLOW_DURATION_MILLISECONDS: 65870, MYSTERY: 'x', OUT_BYTES: null }, 't.json');
+    expect(t.flow_id).toBe('7');
+    expect(t.features.map((r) => [r.name, r.value, r.unit])).toEqual([
+      ['IN_BYTES', 4761630, 'bytes'],
+      ['src_in_pkts_sum', 3730, 'packets'],
+      ['duration_ms', 65870, 'ms'],
+      ['OUT_BYTES', null, 'bytes'],
+    ]);
+    expect(t.fields).toEqual([{ name: 'MYSTERY', value: 'x', unit: '', description: 'Exporter field (no definition known)' }]);
+  });
+
+  it('builds the flow identity from nProbe names', () => {
+    const t = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', L4_SRC_PORT: 5000, L4_DST_PORT: 22, PROTOCOL: 6, FLOW_START_MILLISECONDS: 1518631335675, TCP_FLAGS: 27 });
+    expect(t.flow).toEqual({ src_addr: '10.0.0.1', dst_addr: '10.0.0.2', src_port: 5000, dst_port: 22, protocol: 6, protocol_name: 'TCP', start: '2018-02-14T18:02:15.675Z', end: null });
+    expect(t.fields.map((r) => [r.name, r.value, r.unit])).toEqual([
+      ['FLOW_START_MILLISECONDS', 1518631335675, 'epoch ms'],
+      ['TCP_FLAGS', 27, 'bitmask'],
+    ]);
+  });
+
+  it('validates a FeatureTable JSON and names the bad member', () => {
+    expect(() => readTable({ flow_id: 'x', features: [{ name: 'IN_BYTES', value: 'n', unit: 'bytes' }] }, 'bad.json')).toThrow(InputError);
+    expect(() => readTable({ flow_id: 'x', features: [{ name: 'IN_BYTES', value: 'n', unit: 'bytes' }] }, 'bad.json')).toThrow(/features\.0\.description.*at bad\.json/);
+    expect(() => readTable([1, 2], 'list.json')).toThrow('Expected `table` to be a FeatureTable object or a flat {"FEATURE": value} object, got `[1,2]` (object) at list.json');
+  });
+});
+
+describe('readReport', () => {
+  it('reads the seed: its Observable Features table and the narrative after it', () => {
+    const text = readFileSync(seedFile, 'utf8');
+    const r = readReport(text, 'seed.md');
+    expect(r.table?.flow_id).toBe('3943031');
+    expect(r.table?.flow?.src_addr).toBe('2a0b:e43:1::21');
+    expect(r.table?.features.find((f) => f.name === 'src_syn_flows')?.value).toBe(0);
+    expect(text.slice(r.narrativeOffset, r.narrativeOffset + r.narrative.length)).toBe(r.narrative);
+    expect(r.narrative).toContain('üß† Model Explanation');
+    expect(r.narrative).not.toContain('| IN_BYTES | 4761630 |');
+  });
+
+  it('reads back a report whose table is tableToMarkdown output (baselines included) and stops at Grounding', () => {
+    const table = readTable({ schema_version: 1, flow_id: '9', flow: { src_addr: '10.0.0.1', dst_addr: '10.0.0.2', src_port: 1, dst_port: 80, protocol: 6, protocol_name: 'TCP', start: null, end: null }, features: [{ name: 'IN_BYTES', value: 5000, unit: 'bytes', description: 'Bytes', baseline: { median: 100, p99: 900, percentile: 99.5 }, contribution: 2 }], fields: [] });
+    const md = `# Flow 9\n\n## 📊 Observable Features\n${tableToMarkdown(table)}\n---\n\n## 🧠 Model Explanation\nIt sent 5,000 bytes.\n\n## ✅ Grounding\n1 claim`;
+    const r = readReport(md, 'r.md');
+    expect(r.table?.features[0]).toEqual({ name: 'IN_BYTES', value: 5000, unit: 'bytes', description: 'Bytes', baseline: { median: 100, p99: 900, percentile: 99.5 }, contribution: 2 });
+    expect(r.table?.flow).toMatchObject({ src_addr: '10.0.0.1', dst_port: 80, protocol: 6 });
+    expect(r.narrative.trim()).toBe('---\n\n## 🧠 Model Explanation\nIt sent 5,000 bytes.');
+  });
+
+  it('reads a JSON report and plain text', () => {
+    const r = readReport(JSON.stringify({ narrative: 'It sent 5 bytes.', table: { IN_BYTES: 5 } }), 'r.json');
+    expect([r.narrative, r.table?.features[0]?.value]).toEqual(['It sent 5 bytes.', 5]);
+    expect(readReport('Just text.', 'n.txt')).toEqual({ narrative: 'Just text.', narrativeOffset: 0 });
+    expect(() => readReport('{"table": {}}', 'x.json')).toThrow(/`narrative`, `text` or `explanation`/);
+    expect(() => readReport('{not json', 'x.json')).toThrow(InputError);
+  });
+});
