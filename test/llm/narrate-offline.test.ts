@@ -61,7 +61,7 @@ describe('narrateOffline', () => {
   it('says so when the table has no baseline or contributions, and why window features are missing', () => {
     const bare = narrateOffline(noBaselineTable());
     expect(bare).toContain('The flow was scored 1 by column:Label (rank 3).');
-    expect(bare).toContain('The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.');
+    expect(bare).toContain('The table gives no contributions and no row lies outside its baseline range, so it cannot show which features drove the score.');
     expect(bare).toContain('- Window features are not available: the input has no time fields (NF-v2).');
     expect(bare).toContain('The flow may have been flagged. This is a statistical deviation');
   });
@@ -69,7 +69,7 @@ describe('narrateOffline', () => {
   it('falls back to the rows furthest from their baseline when the table has no contributions', () => {
     const t = seedTable();
     t.features = t.features.map((r) => ({ ...r, contribution: null }));
-    expect(narrateOffline(t)).toContain('The table gives no positive contributions, so these rows are the ones furthest from their baseline: IN_BYTES, IN_PKTS, src_in_pkts_sum and duration_ms:');
+    expect(narrateOffline(t)).toContain('The table gives no contributions, so these rows are the ones furthest from their baseline: IN_BYTES, IN_PKTS, src_in_pkts_sum and duration_ms:');
   });
 });
 
@@ -138,6 +138,18 @@ describe('describeRow', async () => {
     const row = { name: 'src_distinct_dst_addrs', value: 2, unit: 'addresses', description: 'Distinct destination addresses contacted by the same source in the window', baseline: { median: 1, p99: 3, percentile: 96.5 }, contribution: 0.07 };
     expect(describeRow(row, undefined, false)).toBe(
       'src_distinct_dst_addrs = 2 addresses: Distinct destination addresses contacted by the same source in the window. The value is above the baseline median (1 address), at percentile 96.5 of the baseline. Its contribution to the score is 0.07. This may mean that the source reached more distinct destination addresses within the window than most baseline sources.',
+    );
+  });
+});
+
+describe('narrateOffline with signed contributions', () => {
+  it('ranks rows by |contribution| and says what a negative sign means', () => {
+    const t = seedTable();
+    t.features = t.features.map((r) => (r.name === 'src_flows_in_window' ? { ...r, contribution: -5 } : r));
+    const text = narrateOffline(t);
+    expect(text).toContain('The rows that contribute most to the score are src_flows_in_window, IN_BYTES, IN_PKTS and duration_ms:');
+    expect(text).toContain(
+      '- **src_flows_in_window** = 1 flow: Flows from the same source address that started in the window ending at this flow, this flow included. The value is below the baseline median (3 flows), at percentile 12.5 of the baseline. Its contribution to the score is -5 (negative: the value is below the baseline median).',
     );
   });
 });

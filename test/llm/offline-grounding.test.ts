@@ -23,7 +23,7 @@ const REAL_INPUTS: Array<[string, 'robust-z' | undefined]> = [
 const tables: Array<{ source: string; table: FeatureTable }> = [];
 
 beforeAll(async () => {
-  tables.push({ source: 'seed', table: seedTable() }, { source: 'hostile', table: hostileTable() });
+  tables.push({ source: 'seed', table: seedTable() }, { source: 'hostile', table: hostileTable() }, { source: 'udp', table: udpTable() });
   const demo = await selectTables(resolve(repoRoot, 'fixtures/flows/demo.csv'), { top: 10, scorer: 'robust-z' });
   tables.push(...demo.tables.map((table) => ({ source: 'demo.csv', table })));
   if (!existsSync(realDir)) {
@@ -35,6 +35,14 @@ beforeAll(async () => {
     tables.push(...real.map((table) => ({ source: input, table })));
   }
 }, 60_000);
+
+/** A UDP flow whose top row is a low SYN count: the flag wording must not read as this flow's flags. */
+function udpTable(): FeatureTable {
+  const t = seedTable();
+  t.flow = { ...t.flow!, protocol: 17, protocol_name: 'UDP' };
+  t.features = t.features.map((r) => (r.name === 'src_syn_flows' ? { ...r, value: 0, baseline: { median: 3, p99: 40, percentile: 2 }, contribution: -4 } : r));
+  return t;
+}
 
 function problems(text: string, table: FeatureTable): string[] {
   return checkNarrative(text, table)

@@ -4,7 +4,7 @@ import { describeBaseline, directionOf, valueWithUnit } from './compare-row.ts';
 import { noteCaveats } from './note-caveats.ts';
 import { pickTopRows } from './pick-rows.ts';
 import { windowEcho } from './window-echo.ts';
-import { READINGS, THEME_PHRASES, type Reading } from './readings.ts';
+import { PLAIN_DEFINITIONS, READINGS, THEME_PHRASES, type Reading } from './readings.ts';
 
 /**
  * The offline narrator: a deterministic explanation written from the table alone (DESIGN.md
@@ -44,12 +44,17 @@ export function readingOf(row: TableRow): { reading: Reading; direction: 'high' 
 export function describeRow(row: TableRow, table?: FeatureTable, bold = true): string {
   const name = bold ? `**${row.name}**` : row.name;
   // The "; null when …" clause only matters for a null value (as in the table's Markdown).
-  const definition = row.description.replace(/;\s*null (when|where|if)\b.*$/i, '');
+  const feature = resolveFeatureName(row.name);
+  const plain = feature ? PLAIN_DEFINITIONS[feature] : undefined;
+  const definition = plain ?? row.description.replace(/;\s*null (when|where|if)\b.*$/i, '');
   const parts = [`${name} = ${valueWithUnit(row.value, row.unit)}: ${sentence(definition)}`];
   const baseline = describeBaseline(row);
   if (baseline) parts.push(`The value is ${baseline}.`);
   else parts.push('The table gives no baseline for this row, so it is not compared.');
-  if (typeof row.contribution === 'number') parts.push(`Its contribution to the score is ${formatNumber(row.contribution)}.`);
+  if (typeof row.contribution === 'number') {
+    const sign = row.contribution < 0 ? ' (negative: the value is below the baseline median)' : '';
+    parts.push(`Its contribution to the score is ${formatNumber(row.contribution)}${sign}.`);
+  }
   const read = readingOf(row);
   if (read) parts.push(`This may mean that ${read.reading[read.direction]}.`);
   if (table?.notes.some((n) => n.field === row.name)) parts.push('A data-quality note applies to this value (see Caveats).');
@@ -80,14 +85,14 @@ export function context(table: FeatureTable): string {
 }
 
 function topIntro(top: TableRow[]): string {
-  const byContribution = top.every((r) => typeof r.contribution === 'number' && r.contribution > 0);
+  const byContribution = top.every((r) => typeof r.contribution === 'number' && r.contribution !== 0);
   return byContribution
     ? `The rows that contribute most to the score are ${listNames(top)}:`
-    : `The table gives no positive contributions, so these rows are the ones furthest from their baseline: ${listNames(top)}:`;
+    : `The table gives no contributions, so these rows are the ones furthest from their baseline: ${listNames(top)}:`;
 }
 
 function noTopRows(): string {
-  return 'The table gives no positive contribution and no row lies outside its baseline range, so it cannot show which features drove the score.';
+  return 'The table gives no contributions and no row lies outside its baseline range, so it cannot show which features drove the score.';
 }
 
 export function together(top: TableRow[], table?: FeatureTable): string {

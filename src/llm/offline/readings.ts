@@ -25,7 +25,7 @@ export const READINGS: Record<FeatureName, Reading> = {
   src_in_pkts_sum: { theme: 'volume', high: 'the source sent more packets within the window than most baseline sources', low: 'the source sent fewer packets within the window than most baseline sources' },
   src_in_bytes_sum: { theme: 'volume', high: 'the source sent more data within the window than most baseline sources', low: 'the source sent less data within the window than most baseline sources' },
   src_entropy_protocol: { theme: 'diversity', high: 'the source used a more varied mix of protocols within the window than most baseline sources', low: 'the source used a less varied mix of protocols within the window than most baseline sources' },
-  src_syn_flows: { theme: 'handshake', high: 'the source had more flows with the SYN flag within the window than most baseline sources', low: 'the source had fewer flows with the SYN flag within the window than most baseline sources' },
+  src_syn_flows: { theme: 'handshake', high: 'the source opened more connections within the window than most baseline sources', low: 'the source opened fewer connections within the window than most baseline sources' },
   src_distinct_dst_ports: { theme: 'fan-out', high: 'the source reached more distinct destination ports within the window than most baseline sources', low: 'the source reached fewer distinct destination ports within the window than most baseline sources' },
   src_distinct_dst_addrs: { theme: 'fan-out', high: 'the source reached more distinct destination addresses within the window than most baseline sources', low: 'the source reached fewer distinct destination addresses within the window than most baseline sources' },
   dst_distinct_src_addrs: { theme: 'fan-in', high: 'more distinct sources reached the destination within the window than in most of the baseline', low: 'fewer distinct sources reached the destination within the window than in most of the baseline' },
@@ -42,5 +42,14 @@ export const THEME_PHRASES: Record<Reading['theme'], { high: string; low: string
   'fan-in': { high: 'one destination drawing more flows or sources than most', low: 'one destination drawing fewer flows or sources than most' },
   repetition: { high: 'a busier pace of flows from the same source than most', low: 'a quieter pace of flows from the same source than most' },
   diversity: { high: 'a more varied mix of protocols from one source than most', low: 'a less varied mix of protocols from one source than most' },
-  handshake: { high: 'more connection openings (SYN) from one source than most', low: 'fewer connection openings (SYN) from one source than most' },
+  handshake: { high: 'more connection openings from one source than most', low: 'fewer connection openings from one source than most' },
+};
+
+/**
+ * Plain definitions for rows whose registry wording names flag bits: said of a flow with another
+ * protocol, or of a zero count, "the SYN bit set in their TCP flags" reads as a claim about this
+ * flow's own flags.
+ */
+export const PLAIN_DEFINITIONS: Partial<Record<FeatureName, string>> = {
+  src_syn_flows: 'Flows from the same source in the window that carry the connection-opening flag',
 };
