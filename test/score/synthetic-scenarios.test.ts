@@ -19,8 +19,8 @@ interface ScoreLine {
  * Rule pinned here: for every injected scenario (each non-benign Attack value of the demo data), the
  * scenario's highest-scored flow scores above all but 1 % of the benign flows — i.e. a threshold that
  * flags 1 % of the normal traffic flags at least one flow of every scenario under the default scorer.
- * The other scenarios' flows are not counted against it: the 250 port-scan flows alone would fill
- * 145 of the 200 top-1 % places (their ranks among all flows are printed for the report).
+ * The other scenarios' flows are not counted against it: the 250 port-scan flows alone fill 125 of
+ * the 200 top-1 % places among all flows (those ranks are printed for the report).
  */
 describe.skipIf(!existsSync(demo))(`injected scenarios of fixtures/flows/demo.csv under ${DEFAULT_SCORER}`, () => {
   it('each has a flow in the top 1 % of scores against the benign flows', async () => {
