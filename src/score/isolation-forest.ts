@@ -1,6 +1,7 @@
 import { FEATURE_NAMES, type FeatureValues } from '../features/index.ts';
 import type { Baseline } from './baseline-schema.ts';
 import { toScaled } from './fit-baseline.ts';
+import { calibratedThreshold } from './calibrated-threshold.ts';
 import { percentileOf } from './percentile-of.ts';
 import { createPrng, randomInt } from './prng.ts';
 import { averagePathLength, compile, pathLength, type Node, type Row } from './flat-forest.ts';
@@ -24,7 +25,7 @@ export interface IsolationForestOptions {
 export const FOREST_SAMPLE_SIZE = 1024;
 export const FOREST_TREES = 500;
 
-/** Default threshold: the original paper's 0.5 (scores near 1 are anomalies, well below 0.5 normal). */
+/** Fallback threshold (no sample to calibrate on): the original paper's 0.5 (scores near 1 are anomalies, well below 0.5 normal). */
 export const ISOLATION_FOREST_THRESHOLD = 0.5;
 
 /**
@@ -81,9 +82,15 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     }
     return xs.map((x, j) => finish(batch[j]!, x, depths[j]!, credits[j]!));
   };
+  const sampleScores = rows.map((row) => {
+    const x = Float64Array.from(row, (v) => v ?? Number.NaN);
+    let depthSum = 0;
+    for (const root of forest.roots) depthSum += pathLength(forest, root, x, new Float64Array(FEATURE_NAMES.length));
+    return forest.roots.length > 0 ? 2 ** -(depthSum / forest.roots.length / norm) : 0;
+  });
   return {
     method: 'isolation-forest',
-    threshold: ISOLATION_FOREST_THRESHOLD,
+    threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD),
     score: (values) => scoreMany([values])[0]!,
     scoreMany,
   };

@@ -1,11 +1,12 @@
 import { FEATURE_NAMES, type FeatureValues } from '../features/index.ts';
 import type { Baseline } from './baseline-schema.ts';
 import { toScaled } from './fit-baseline.ts';
-import type { Contributions, Scorer } from './types.ts';
+import { calibratedThreshold } from './calibrated-threshold.ts';
+import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 /** |z| beyond this is clipped: one broken counter should not outweigh every other feature. */
 export const Z_CLIP = 30;
-/** Default robust-z threshold: a root-mean-square z of 3 is a clearly unusual flow. */
+/** Fallback threshold when the baseline has no sample to calibrate on: an RMS z of 3 is clearly unusual. */
 export const ROBUST_Z_THRESHOLD = 3;
 
 /**
@@ -21,29 +22,29 @@ export const ROBUST_Z_THRESHOLD = 3;
  */
 export function createRobustZ(baseline: Baseline): Scorer {
   const params = FEATURE_NAMES.map((n) => baseline.features[n].scoring);
-  const scorer: Scorer = {
-    method: 'robust-z',
-    threshold: ROBUST_Z_THRESHOLD,
-    scoreMany: (batch) => batch.map((v) => scorer.score(v)),
-    score(values: FeatureValues) {
-      const z: (number | null)[] = FEATURE_NAMES.map((n, i) => {
-        const x = toScaled(n, values[n]);
-        if (x === null || baseline.features[n].count === 0) return null;
-        const p = params[i]!;
-        return Math.max(-Z_CLIP, Math.min(Z_CLIP, (x - p.center) / p.scale));
-      });
-      const used = z.filter((v): v is number => v !== null);
-      const sumSq = used.reduce((s, v) => s + v * v, 0);
-      const score = used.length > 0 ? Math.sqrt(sumSq / used.length) : 0;
-      const contributions = Object.fromEntries(
-        FEATURE_NAMES.map((n, i) => {
-          const v = z[i]!;
-          if (v === null) return [n, null];
-          return [n, score > 0 ? (Math.sign(v) * v * v) / (used.length * score) : 0];
-        }),
-      ) as Contributions;
-      return { score, contributions };
-    },
+  const fromScaled = (x: readonly (number | null)[]): ScoreResult => {
+    const z: (number | null)[] = x.map((v, i) => {
+      if (v === null || baseline.features[FEATURE_NAMES[i]!].count === 0) return null;
+      const p = params[i]!;
+      return Math.max(-Z_CLIP, Math.min(Z_CLIP, (v - p.center) / p.scale));
+    });
+    const used = z.filter((v): v is number => v !== null);
+    const sumSq = used.reduce((s, v) => s + v * v, 0);
+    const score = used.length > 0 ? Math.sqrt(sumSq / used.length) : 0;
+    const contributions = Object.fromEntries(
+      FEATURE_NAMES.map((n, i) => {
+        const v = z[i]!;
+        if (v === null) return [n, null];
+        return [n, score > 0 ? (Math.sign(v) * v * v) / (used.length * score) : 0];
+      }),
+    ) as Contributions;
+    return { score, contributions };
   };
-  return scorer;
+  const score = (values: FeatureValues): ScoreResult => fromScaled(FEATURE_NAMES.map((n) => toScaled(n, values[n])));
+  return {
+    method: 'robust-z',
+    threshold: calibratedThreshold(baseline.sample.map((row) => fromScaled(row).score), ROBUST_Z_THRESHOLD),
+    score,
+    scoreMany: (batch) => batch.map(score),
+  };
 }
