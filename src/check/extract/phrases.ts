@@ -15,6 +15,17 @@ const INIT_RE =
   /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication|(?:outbound |inbound )?transfer|exchange)\b|\b(?:client|server|source|destination)-initiated\b|\binitiator\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
 const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
+/**
+ * The entity term lists as one regex per case-sensitivity (one capture group per category): two
+ * passes over the text instead of one per category.
+ */
+const ENTITY_SCANS = (['gi', 'g'] as const)
+  .map((flags) => {
+    const terms = ENTITY_TERMS.filter((t) => t.re.flags.includes('i') === flags.includes('i'));
+    return { re: new RegExp(terms.map((t) => `(${t.re.source})`).join('|'), flags), categories: terms.map((t) => t.category) };
+  })
+  .filter((s) => s.categories.length > 0);
+
 const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
 const SHARE_WORDS = ['major', 'most', 'predominant', 'primarily', 'all', 'bulk', 'largely', 'balanced', 'symmetric', 'one-way', 'unidirectional', 'lopsided', 'equal', 'one-sided'];
 const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
@@ -25,10 +36,14 @@ const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|stri
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
-  for (const { category, re, gate } of ENTITY_TERMS) {
-    scan(ctx, re, (s) => gate.test(s.text), (m, at, sentence) => {
-      if (!isNegated(sentence, at)) addClaim(ctx, 'entity', at, at + m[0].length, { category, term: m[0] });
-    }, gate);
+  for (const { re, categories } of ENTITY_SCANS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const sentence = sentenceAt(ctx, m.index);
+      if (!sentence || isNegated(sentence, m.index)) continue;
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      addClaim(ctx, 'entity', m.index, m.index + m[0].length, { category: categories[group - 1]!, term: m[0] });
+    }
   }
   extractShares(ctx);
   extractNullReadings(ctx);

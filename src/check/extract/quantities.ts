@@ -20,6 +20,10 @@ export function extractQuantities(ctx: ExtractContext): void {
 }
 
 const HAS_DIGIT = /\d/;
+const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
+const RATIO_GATE = /ratio|factor|times/;
+const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
+const SIDE_OUT_GATE = /receiv|back|returned|repl|respon/;
 
 function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, sentence: Sentence): void {
   {
@@ -31,14 +35,16 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
     let number = numberText(m, hedge?.word);
     const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
-    const qualifier = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
+    const lower = beforeText.toLowerCase();
+    // cheap keyword gates first: most numbers have none of these words before them
+    const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
     let claimEnd = end;
     if (number.readings.length === 0) {
       const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
       if (noun) {
         number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
         claimEnd = end + noun[0].length;
-      } else if (RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
+      } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
     }
     const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
     const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
@@ -50,7 +56,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
       return;
     }
     const context = inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
-    const side = SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+    const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
     addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
   }
 }

@@ -77,14 +77,19 @@ export function searchDerived(base: DerivationBase, dim: Dimension, accept: (val
     if (dim === 'bits' && r.dim === 'entropy' && ok(r.base!, r)) return cand(r.base!, dim, [r]);
   }
   if (dim === 'time') for (const t of base.times) if (accept(t.value) && allow(t.rows)) return t;
-  return searchPairs(base, dim, ok) ?? searchRates(durations, numeric, dim, ok) ?? searchShares(base, dim, ok, accept, allow);
+  return searchRates(durations, numeric, dim, ok) ?? searchPairs(base, dim, ok) ?? searchShares(base, dim, ok, accept, allow);
 }
 
 type Ok = (value: number, a: FactRow, b?: FactRow, c?: FactRow) => boolean;
 
+const PAIR_DIMS: ReadonlySet<Dimension> = new Set(['ratio', 'percent', 'bytes', 'packets', 'time', 'flows']);
+
 function searchPairs(base: DerivationBase, dim: Dimension, ok: Ok): Candidate | undefined {
+  if (!PAIR_DIMS.has(dim)) return undefined;
   const { numeric } = base;
+  const anyDim = dim === 'ratio' || dim === 'percent';
   for (const a of numeric) {
+    if (!anyDim && a.dim !== dim) continue;
     for (const b of numeric) {
       if (a === b) continue;
       if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim) {
