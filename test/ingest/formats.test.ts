@@ -151,6 +151,10 @@ describe('goflow2 JSON lines', () => {
     });
     expect(flows[0]!.fields.sampler_address).toBe('192.0.2.1');
     expect(flows[1]).toMatchObject({ src_addr: '2001:db8::5', protocol: 17, duration_ms: 0 });
+    // keys the first record did not have still arrive: in fields, or in labels for a label name
+    expect(flows[1]!.fields.vlan_id).toBe(7);
+    expect(flows[1]!.labels).toEqual({ label: 'scan' });
+    expect(flows[0]!.labels).toEqual({});
   });
 });
 
@@ -203,6 +207,7 @@ describe('Suricata eve.json', () => {
     });
     expect(flows[0]!.start_ms).toBeCloseTo(Date.UTC(2023, 1, 28, 11, 34, 2, 10) + 0.07, 3);
     expect(flows[0]!.duration_ms).toBe(294.52);
+    expect(flows[0]!.fields).toMatchObject({ 'tcp.state': 'established', 'tcp.syn': 'true', 'flow.state': 'established', app_proto: 'ssh' });
     expect(flows[1]).toMatchObject({
       in_bytes: 77,
       in_pkts: 1,

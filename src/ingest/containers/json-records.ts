@@ -20,14 +20,32 @@ export function jsonHeader(first: Record<string, unknown> | null, knownKeys: rea
   return header;
 }
 
-/** Align a flattened record with the header (keys not in the header are dropped). */
-export function alignRecord(value: unknown, header: string[], file: string, line: number, nested = false): unknown[] | BadRowError {
+/** A JSON row can carry keys the header does not know (records differ); they ride along here. */
+export type JsonRow = unknown[] & { extra?: Record<string, unknown> };
+
+const headerSets = new WeakMap<string[], Set<string>>();
+
+/** Align a flattened record with the header; keys missing from the header go to `row.extra`. */
+export function alignRecord(value: unknown, header: string[], file: string, line: number, nested = false): JsonRow | BadRowError {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return new BadRowError({ file, line, field: '(record)', value: JSON.stringify(value)?.slice(0, 1000) ?? null }, 'not a JSON object');
   }
   const flat = nested ? (value as Record<string, unknown>) : flatten(value as Record<string, unknown>);
-  const row = new Array<unknown>(header.length);
-  for (let i = 0; i < header.length; i++) row[i] = flat[header[i]!];
+  const row: JsonRow = new Array<unknown>(header.length);
+  let matched = 0;
+  for (let i = 0; i < header.length; i++) {
+    const v = flat[header[i]!];
+    row[i] = v;
+    if (v !== undefined) matched++;
+  }
+  const keys = Object.keys(flat);
+  if (keys.length > matched) {
+    let known = headerSets.get(header);
+    if (known === undefined) headerSets.set(header, (known = new Set(header)));
+    const extra: Record<string, unknown> = {};
+    for (const key of keys) if (!known.has(key)) extra[key] = flat[key];
+    if (Object.keys(extra).length > 0) row.extra = extra;
+  }
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { MissingColumnError } from '../../errors.ts';
 import { toFieldValue } from '../coerce.ts';
+import type { JsonRow } from '../containers/json-records.ts';
 import type { Flow } from '../flow-schema.ts';
 import type { FormatName } from '../types.ts';
 
@@ -98,16 +99,26 @@ export class Columns {
     };
     return {
       fields(row) {
-        if (fieldIdx.length === 0) return EMPTY_FIELDS;
+        const more = (row as JsonRow).extra;
+        if (fieldIdx.length === 0 && more === undefined) return EMPTY_FIELDS;
         const fields: Flow['fields'] = {};
         for (let k = 0; k < fieldIdx.length; k++) {
           const i = fieldIdx[k]!;
           const v = row[i];
           if (v !== undefined) fields[names[i]!] = toFieldValue(v);
         }
+        if (more !== undefined) for (const [key, v] of Object.entries(more)) if (!isLabelColumn(key)) fields[key] = toFieldValue(v);
         return fields;
       },
       labels(row) {
+        const more = (row as JsonRow).extra;
+        if (more !== undefined) {
+          const found = Object.entries(more).filter(([key, v]) => isLabelColumn(key) && v !== null && v !== '');
+          if (found.length > 0) return { ...this.labelsOf(row), ...Object.fromEntries(found.map(([key, v]) => [key, String(v)])) };
+        }
+        return this.labelsOf(row);
+      },
+      labelsOf(row) {
         if (labelIdx.length === 0) return EMPTY_LABELS;
         let key = '';
         for (let k = 0; k < labelIdx.length; k++) key += `${String(row[labelIdx[k]!])}\u0000`;
@@ -127,6 +138,8 @@ export class Columns {
 export interface Extras {
   fields(row: unknown[]): Flow['fields'];
   labels(row: unknown[]): Flow['labels'];
+  /** The interned labels of the header's label columns only. */
+  labelsOf(row: unknown[]): Flow['labels'];
 }
 
 /** Shared by every flow without extra columns; frozen, so a stray write fails loudly. */
