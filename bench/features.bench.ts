@@ -89,7 +89,10 @@ async function main(): Promise<void> {
     for (const n of sizes) {
       const file = join(dir, `synth-${n}.csv`);
       const genMs = await generate(file, n);
-      process.stdout.write(`\n${n.toLocaleString('en-US')} flows (${(statSync(file).size / 2 ** 20).toFixed(0)} MB CSV, generated in ${(genMs / 1000).toFixed(1)} s)\n`);
+      const genRss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+      process.stdout.write(
+        `\n${n.toLocaleString('en-US')} flows (${(statSync(file).size / 2 ** 20).toFixed(0)} MB CSV, generated in ${(genMs / 1000).toFixed(1)} s; generator process peak RSS so far ${genRss} MB)\n`,
+      );
       for (const cap of [undefined, HEAP_CAP_MB]) {
         const tag = cap === undefined ? 'default heap' : `old space ${cap} MB`;
         for (const mode of ['startup', 'ingest', 'features'] as const) {
