@@ -84,8 +84,11 @@ export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: n
   return best;
 }
 
-/** Whether the sentence's lower-cased text contains any of the words. */
-export const hasAny = (s: Sentence, words: readonly string[]): boolean => words.some((w) => s.lower.includes(w));
+/** Whether the sentence's lower-cased text contains any of the words (one regex of literals: a single pass). */
+export const hasAny = (s: Sentence, words: RegExp): boolean => words.test(s.lower);
+
+/** A gate regex from literal words. */
+export const anyOf = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
 
 /**
  * Run a global regex over the sentences that pass a cheap gate (a keyword test), calling `fn` with

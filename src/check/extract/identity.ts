@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseAround, isNegated } from '../text/segment.ts';
-import { addClaim, hasAny, isTaken, reserve, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, hasAny, isTaken, reserve, scan, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -41,7 +41,10 @@ const HAS_V4 = /\d\.\d/;
 const HAS_V6 = /[0-9a-f]:[0-9a-f:]|::/i;
 const HAS_YEAR = /\b(?:19|20)\d\d\b/;
 const SERVICE_WORDS = ['http', 'ssh', 'ftp', 'telnet', 'smtp', 'dns', 'dhcp', 'ntp', 'pop3', 'imap', 'snmp', 'ldap', 'smb', 'cifs', 'netbios', 'rpc', 'rdp', 'sql', 'vnc', 'redis', 'mqtt', 'sip', 'ssdp', 'mongo', 'syslog', 'quic', 'scp'];
-const PROTOCOL_WORDS = ['tcp', 'udp', 'icmp', 'gre', 'esp', 'sctp', 'igmp'];
+const PROTOCOL_GATE = anyOf(['tcp', 'udp', 'icmp', 'gre', 'esp', 'sctp', 'igmp']);
+const SERVICE_GATE = anyOf(SERVICE_WORDS);
+const PORT_GATE = anyOf(['port', '/tcp', '/udp']);
+const CLOCK_GATE = /utc|gmt|\dz\b|\d z\b/;
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
@@ -61,7 +64,7 @@ export function extractIdentity(ctx: ExtractContext): void {
 
 function extractPorts(ctx: ExtractContext): void {
   const ports: Array<{ at: number; end: number; port: number }> = [];
-  scan(ctx, PORT_RE, (s) => hasAny(s, ['port', '/tcp', '/udp']), (m, mAt) => {
+  scan(ctx, PORT_RE, (s) => hasAny(s, PORT_GATE), (m, mAt) => {
     const digits = m[1] ?? m[2]!;
     const at = mAt + m[0].lastIndexOf(digits);
     if (isTaken(ctx, at, at + digits.length)) return;
@@ -70,7 +73,7 @@ function extractPorts(ctx: ExtractContext): void {
     addClaim(ctx, 'port', at, at + digits.length, { port, ...(role ? { role } : {}) }, true);
     ports.push({ at, end: at + digits.length, port });
   });
-  scan(ctx, SERVICE_RE, (s) => hasAny(s, SERVICE_WORDS), (m, start, sentence) => {
+  scan(ctx, SERVICE_RE, (s) => hasAny(s, SERVICE_GATE), (m, start, sentence) => {
     const end = start + m[0].length;
     if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
     const inSentence = ports.filter((p) => p.at >= sentence.start && p.end <= sentence.end);
@@ -89,7 +92,7 @@ function extractProtocols(ctx: ExtractContext): void {
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
   });
-  scan(ctx, PROTOCOL_RE, (s) => hasAny(s, PROTOCOL_WORDS), (m, at) => {
+  scan(ctx, PROTOCOL_RE, (s) => hasAny(s, PROTOCOL_GATE), (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
     const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));
@@ -106,7 +109,7 @@ function extractTimestamps(ctx: ExtractContext): void {
     const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
   });
-  scan(ctx, CLOCK_RE, (s) => hasAny(s, ['utc', 'gmt', 'z']), (m, at) => {
+  scan(ctx, CLOCK_RE, (s) => hasAny(s, CLOCK_GATE), (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);

@@ -29,15 +29,21 @@ export interface TableFacts {
   noEarlierFlow: boolean;
 }
 
-const cache = new WeakMap<FeatureTable, TableFacts>();
+/**
+ * A few recent tables' facts, so checking several narratives of one table (prompt versions, repeats)
+ * builds them once. A small strong cache rather than a WeakMap: a batch churns through thousands of
+ * tables, and WeakMap entries make every garbage collection slower.
+ */
+const recent: Array<[FeatureTable, TableFacts]> = [];
+const RECENT = 8;
 
-/** The facts of a table; the same object for the same table, so a batch pays the derivation once. */
+/** The facts of a table (cached for the last few tables, by identity). */
 export function factsOf(table: FeatureTable): TableFacts {
-  let facts = cache.get(table);
-  if (!facts) {
-    facts = buildFacts(table);
-    cache.set(table, facts);
-  }
+  const hit = recent.find(([t]) => t === table);
+  if (hit) return hit[1];
+  const facts = buildFacts(table);
+  recent.unshift([table, facts]);
+  if (recent.length > RECENT) recent.pop();
   return facts;
 }
 
