@@ -71,3 +71,24 @@ describe('stopping early', () => {
     expect(again.flows).toHaveLength(30_000);
   });
 });
+
+describe('text decoding', () => {
+  it('keeps a UTF-8 character that straddles a 256 KiB read boundary after pure-ASCII text', async () => {
+    const dir = tempDir();
+    const header = 'IPV4_SRC_ADDR,IPV4_DST_ADDR,PROTOCOL,IN_BYTES,IN_PKTS,NOTE\n';
+    const row = '10.0.0.1,10.0.0.2,6,100,2,plain\n';
+    let text = header;
+    while (Buffer.byteLength(text) + row.length < 262_144 - 40) text += row;
+    // pad so that the two bytes of "é" sit at offsets 262143 and 262144
+    const prefix = '10.0.0.3,10.0.0.4,6,100,2,';
+    const pad = 262_143 - Buffer.byteLength(text) - prefix.length;
+    text += `${prefix}${'x'.repeat(pad)}é\n${row}`;
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.subarray(262_143, 262_145)).toEqual(Buffer.from('é', 'utf8'));
+    writeFileSync(join(dir, 'utf8.csv'), bytes);
+    const { flows } = await readAllFlows(join(dir, 'utf8.csv'), { quarantineFile: join(dir, 'q.jsonl') });
+    const special = flows.find((f) => f.src_addr === '10.0.0.3');
+    expect(special?.fields.NOTE).toBe(`${'x'.repeat(pad)}é`);
+    expect(flows.at(-1)?.fields.NOTE).toBe('plain');
+  });
+});

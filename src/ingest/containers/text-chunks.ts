@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
@@ -27,9 +28,13 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
   const stream = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
   if (gz) raw.on('error', (e) => stream.destroy(e));
   const decoder = new TextDecoder('utf-8');
+  let ascii = true;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = decoder.decode(chunk, { stream: true });
+      // pure ASCII (the usual flow export) is copied as one-byte text; once any other byte is seen
+      // (a BOM, UTF-8 text) the decoder takes over for good, so a split multi-byte sequence stays intact
+      if (ascii) ascii = isAscii(chunk);
+      const text = ascii ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true });
       if (text !== '') yield text;
     }
     const tail = decoder.decode();

@@ -89,6 +89,8 @@ export class Columns {
     });
     const names = this.header;
     const interned = new Map<string, Flow['labels']>();
+    const lastValues: unknown[] = [];
+    let last: Flow['labels'] | undefined;
     const buildLabels = (row: unknown[]): Flow['labels'] => {
       const labels: Flow['labels'] = {};
       for (const i of labelIdx) {
@@ -120,6 +122,11 @@ export class Columns {
       },
       labelsOf(row) {
         if (labelIdx.length === 0) return EMPTY_LABELS;
+        // runs of rows with the same labels are the common case: compare with the previous row first
+        let same = last !== undefined;
+        for (let k = 0; same && k < labelIdx.length; k++) same = row[labelIdx[k]!] === lastValues[k];
+        if (same) return last!;
+        for (let k = 0; k < labelIdx.length; k++) lastValues[k] = row[labelIdx[k]!];
         let key = '';
         for (let k = 0; k < labelIdx.length; k++) key += `${String(row[labelIdx[k]!])}\u0000`;
         let labels = interned.get(key);
@@ -128,6 +135,7 @@ export class Columns {
           labels = buildLabels(row);
           interned.set(key, labels);
         }
+        last = labels;
         return labels;
       },
     };
