@@ -31,9 +31,17 @@ export class HostState {
   synFlows = 0;
   /** Start of the newest flow from this source; valid while srcCount > 0 (the newest flow leaves last). */
   lastStart = 0;
-  /** Protocol → flows, as parallel arrays: a source rarely uses more than three protocols. */
-  readonly protocols: number[] = [];
-  readonly protocolCounts: number[] = [];
+  /**
+   * Protocol → flows: three inline slots (a source rarely uses more than TCP, UDP and ICMP; fields,
+   * not arrays, so insert and evict touch no extra object), then a map for any further protocols.
+   */
+  p0 = -1;
+  n0 = 0;
+  p1 = -1;
+  n1 = 0;
+  p2 = -1;
+  n2 = 0;
+  moreProtocols: Map<number, number> | null = null;
   readonly dstPorts = new Map<number, Cell<number>>();
   /** Live pairs from this source, by destination; its size is src_distinct_dst_addrs. */
   readonly pairs = new Map<HostState, PairCell>();
@@ -43,34 +51,38 @@ export class HostState {
   distinctSrcs = 0;
 
   addProtocol(protocol: number): void {
-    const i = this.protocols.indexOf(protocol);
-    if (i >= 0) this.protocolCounts[i]!++;
+    if (this.p0 === protocol) this.n0++;
+    else if (this.p1 === protocol) this.n1++;
+    else if (this.p2 === protocol) this.n2++;
+    // a protocol already in the map stays there, so it is never split between a slot and the map
+    else if (this.moreProtocols?.has(protocol)) this.moreProtocols.set(protocol, this.moreProtocols.get(protocol)! + 1);
+    else if (this.n0 === 0) (this.p0 = protocol), (this.n0 = 1);
+    else if (this.n1 === 0) (this.p1 = protocol), (this.n1 = 1);
+    else if (this.n2 === 0) (this.p2 = protocol), (this.n2 = 1);
     else {
-      this.protocols.push(protocol);
-      this.protocolCounts.push(1);
+      const more = (this.moreProtocols ??= new Map());
+      more.set(protocol, (more.get(protocol) ?? 0) + 1);
     }
   }
 
   removeProtocol(protocol: number): void {
-    const i = this.protocols.indexOf(protocol);
-    if (--this.protocolCounts[i]! === 0) {
-      // swap-remove: order does not matter for entropy
-      const last = this.protocols.length - 1;
-      this.protocols[i] = this.protocols[last]!;
-      this.protocolCounts[i] = this.protocolCounts[last]!;
-      this.protocols.pop();
-      this.protocolCounts.pop();
+    // a slot whose count reaches 0 is free again (its stale protocol number is never matched: see addProtocol order)
+    if (this.p0 === protocol && this.n0 > 0) this.n0--;
+    else if (this.p1 === protocol && this.n1 > 0) this.n1--;
+    else if (this.p2 === protocol && this.n2 > 0) this.n2--;
+    else {
+      const more = this.moreProtocols!;
+      const left = more.get(protocol)! - 1;
+      if (left === 0) more.delete(protocol);
+      else more.set(protocol, left);
     }
   }
 
   /** Shannon entropy in bits of the protocols of this source's window; exactly 0 for one protocol. */
   protocolEntropy(): number {
     const n = this.srcCount;
-    let h = 0;
-    for (let i = 0; i < this.protocolCounts.length; i++) {
-      const p = this.protocolCounts[i]! / n;
-      if (p < 1) h -= p * Math.log2(p);
-    }
+    let h = term(this.n0, n) + term(this.n1, n) + term(this.n2, n);
+    if (this.moreProtocols !== null) for (const k of this.moreProtocols.values()) h += term(k, n);
     return h;
   }
 
@@ -82,7 +94,17 @@ export class HostState {
     this.bytesSum = 0;
     this.synFlows = 0;
     this.lastStart = 0;
+    this.p0 = this.p1 = this.p2 = -1;
+    this.n0 = this.n1 = this.n2 = 0;
+    this.moreProtocols = null;
     this.dstCount = 0;
     this.distinctSrcs = 0;
   }
+}
+
+/** −p·log2(p) for a protocol with k of n flows; 0 when absent or alone (so one protocol gives exactly 0). */
+function term(k: number, n: number): number {
+  if (k === 0 || k === n) return 0;
+  const p = k / n;
+  return -p * Math.log2(p);
 }

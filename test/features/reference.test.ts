@@ -22,12 +22,12 @@ function randomFlows(n: number, seed: number): Flow[] {
   let t = 1_704_067_200_000;
   return Array.from({ length: n }, (_, i) => {
     t += r() < 0.3 ? 0 : Math.floor(r() * 4000);
-    const protocol = pick([6, 6, 17, 1]);
+    const protocol = pick([6, 6, 17, 1, 47, 50]); // more than three protocols: the inline slots overflow
     return makeFlow({
       id: String(i + 1), line: i + 2, start_ms: t,
       src_addr: pick(['10.0.0.1', '10.0.0.2', '10.0.0.3', '2001:db8::1']),
       dst_addr: pick(['10.1.0.1', '10.1.0.2', '2001:db8::9']),
-      protocol, dst_port: protocol === 1 ? null : pick([22, 53, 80, 443, 8080]),
+      protocol, dst_port: protocol === 1 || protocol > 17 ? null : pick([22, 53, 80, 443, 8080]),
       tcp_flags: protocol === 6 ? pick([0x02, 0x10, 0x12, 0x1b]) : null,
       in_pkts: Math.floor(r() * 20), in_bytes: Math.floor(r() * 5000),
     });
