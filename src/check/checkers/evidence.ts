@@ -17,9 +17,13 @@ export function candidateEvidence(c: Candidate): Evidence {
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const rounded = Math.round(value * 1000) / 1000;
-  const [int = '', frac] = String(Math.abs(rounded)).split('.');
-  const grouped = int.length > 3 && !int.includes('e') ? int.replace(/\B(?=(\d{3})+$)/g, ',') : int;
-  return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  const text = String(Math.abs(rounded));
+  const dot = text.indexOf('.');
+  const int = dot < 0 ? text : text.slice(0, dot);
+  if (int.length <= 3 || int.includes('e')) return rounded < 0 ? `-${text}` : text;
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) grouped += (i > 0 && (int.length - i) % 3 === 0 ? ',' : '') + int[i];
+  return `${rounded < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
 
 /** A value as a reader would write it: thousands separators, at most 3 decimals. */

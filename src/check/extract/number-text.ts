@@ -58,6 +58,9 @@ export const NUMBER_RE = new RegExp(
 const HEDGE_WORDS = new Set(['about', 'approximately', 'approx', 'approx.', 'around', 'roughly', 'nearly', 'almost', 'some', '~', '≈', 'over', 'above', 'exceeding', 'under', 'below']);
 const HEDGE_PAIRS = new Set(['close to', 'more than', 'at least', 'less than', 'at most', 'just under', 'just over']);
 
+/** A-Z, a-z or '.' (for "approx."). */
+const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+
 /** The word (or two) right before `from`, scanning back over spaces: a hand-rolled, allocation-light lookbehind. */
 function wordBefore(text: string, from: number): { word: string; start: number } | undefined {
   let end = from;
@@ -66,7 +69,7 @@ function wordBefore(text: string, from: number): { word: string; start: number }
   const last = text[end - 1]!;
   if (last === '~' || last === '≈') return { word: last, start: end - 1 };
   let start = end;
-  while (start > 0 && /[A-Za-z.]/.test(text[start - 1]!)) start--;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
   return start === end ? undefined : { word: text.slice(start, end).toLowerCase(), start };
 }
 

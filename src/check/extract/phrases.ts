@@ -71,17 +71,15 @@ function extractShares(ctx: ExtractContext): void {
 }
 
 function shareClaim(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: { end: number }): void {
-  {
-    const rest = ctx.text.slice(at, Math.min(sentence.end, at + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
-    const noun = m[1]!.toLowerCase();
-    const subject = /packet|pkts/.test(noun) ? 'packets' : /byte/.test(noun) ? 'bytes' : 'traffic';
-    const word = m[0].toLowerCase();
-    const balanced = /balanced|symmetric|equal/.test(word) && !/asymmetric/.test(word) ? true : /asymmetric|one-way|unidirectional|lopsided/.test(word) ? false : undefined;
-    const direction = DIR_IN.test(rest) ? 'in' : DIR_OUT.test(rest) ? 'out' : undefined;
-    const size = subject === 'packets' ? (SIZE_SMALL.test(rest) ? 'small' : SIZE_LARGE.test(rest) ? 'large' : undefined) : undefined;
-    if (balanced === undefined && direction === undefined && size === undefined) return;
-    addClaim(ctx, 'share', at, at + m[0].length, { subject, ...(direction ? { direction } : {}), ...(balanced !== undefined ? { balanced } : {}), ...(size ? { size } : {}) });
-  }
+  const rest = ctx.text.slice(at, Math.min(sentence.end, at + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
+  const noun = m[1]!.toLowerCase();
+  const subject = /packet|pkts/.test(noun) ? 'packets' : /byte/.test(noun) ? 'bytes' : 'traffic';
+  const word = m[0].toLowerCase();
+  const balanced = /balanced|symmetric|equal/.test(word) && !/asymmetric/.test(word) ? true : /asymmetric|one-way|unidirectional|lopsided/.test(word) ? false : undefined;
+  const direction = DIR_IN.test(rest) ? 'in' : DIR_OUT.test(rest) ? 'out' : undefined;
+  const size = subject === 'packets' ? (SIZE_SMALL.test(rest) ? 'small' : SIZE_LARGE.test(rest) ? 'large' : undefined) : undefined;
+  if (balanced === undefined && direction === undefined && size === undefined) return;
+  addClaim(ctx, 'share', at, at + m[0].length, { subject, ...(direction ? { direction } : {}), ...(balanced !== undefined ? { balanced } : {}), ...(size ? { size } : {}) });
 }
 
 function extractNullReadings(ctx: ExtractContext): void {

@@ -26,39 +26,37 @@ const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
 const SIDE_OUT_GATE = /receiv|back|returned|repl|respon/;
 
 function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, sentence: Sentence): void {
-  {
-    const end = numStart + m[0].length;
-    const hedge = hedgeBefore(ctx.text, numStart);
-    const start = hedge?.start ?? numStart;
-    if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
-    const inSentence = mentionsIn(ctx, sentence);
-    if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
-    let number = numberText(m, hedge?.word);
-    const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
-    const lower = beforeText.toLowerCase();
-    // cheap keyword gates first: most numbers have none of these words before them
-    const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
-    let claimEnd = end;
-    if (number.readings.length === 0) {
-      const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
-      if (noun) {
-        number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
-        claimEnd = end + noun[0].length;
-      } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
-    }
-    const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
-    const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
-    if (number.readings.length === 0 && !mention && !qualifier) return;
-    const range = mention && mention.keys.some((k) => /TTL/.test(k)) ? TTL_MAX_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40))) : null;
-    if (range && /\d/.test(ctx.text.slice(end, end + range.index))) range.index = -1;
-    if (mention && range && range.index >= 0) {
-      addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
-      return;
-    }
-    const context = inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
-    const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
-    addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
+  const end = numStart + m[0].length;
+  const hedge = hedgeBefore(ctx.text, numStart);
+  const start = hedge?.start ?? numStart;
+  if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
+  const inSentence = mentionsIn(ctx, sentence);
+  if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
+  let number = numberText(m, hedge?.word);
+  const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
+  const lower = beforeText.toLowerCase();
+  // cheap keyword gates first: most numbers have none of these words before them
+  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
+  let claimEnd = end;
+  if (number.readings.length === 0) {
+    const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
+    if (noun) {
+      number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+      claimEnd = end + noun[0].length;
+    } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
   }
+  const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
+  const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
+  if (number.readings.length === 0 && !mention && !qualifier) return;
+  const range = mention && mention.keys.some((k) => /TTL/.test(k)) ? TTL_MAX_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40))) : null;
+  if (range && /\d/.test(ctx.text.slice(end, end + range.index))) range.index = -1;
+  if (mention && range && range.index >= 0) {
+    addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
+    return;
+  }
+  const context = inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
+  const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+  addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
 }
 
 function skipNumber(text: string, start: number, end: number): boolean {
