@@ -27,7 +27,7 @@ const ENTITY_SCANS = (['gi', 'g'] as const)
   .filter((s) => s.categories.length > 0);
 
 const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
-const SHARE_WORDS = ['major', 'most', 'predominant', 'primarily', 'all', 'bulk', 'largely', 'balanced', 'symmetric', 'one-way', 'unidirectional', 'lopsided', 'equal', 'one-sided'];
+const SHARE_WORDS = ['major', 'most', 'predominant', 'primarily', 'nearly all', 'almost all', 'bulk', 'largely', 'balanced', 'symmetric', 'one-way', 'unidirectional', 'lopsided', 'equal', 'one-sided'];
 const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
 const INIT_GATE = anyOf(INIT_WORDS);
 const SHARE_GATE = anyOf(SHARE_WORDS);
