@@ -22,13 +22,11 @@ export function canonicalAddress(text: string): string {
 
 const SIDES = { src: 'source', dst: 'destination' } as const;
 
-function side(facts: TableFacts, prefix: 'addr' | 'port'): { src?: FactRow; dst?: FactRow } {
-  const src = facts.rows.get(`src_${prefix}`);
-  const dst = facts.rows.get(`dst_${prefix}`);
-  return { ...(src ? { src } : {}), ...(dst ? { dst } : {}) };
+function side(facts: TableFacts, prefix: 'addr' | 'port'): { src?: FactRow | undefined; dst?: FactRow | undefined } {
+  return prefix === 'addr' ? { src: facts.rows.get('src_addr'), dst: facts.rows.get('dst_addr') } : { src: facts.rows.get('src_port'), dst: facts.rows.get('dst_port') };
 }
 
-function checkEndpoint(role: 'src' | 'dst' | undefined, rows: { src?: FactRow; dst?: FactRow }, equals: (r: FactRow) => boolean, label: string): Judgement {
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: { src?: FactRow | undefined; dst?: FactRow | undefined }, equals: (r: FactRow) => boolean, label: string): Judgement {
   const present = [rows.src, rows.dst].filter((r): r is FactRow => r !== undefined && r.value !== null);
   if (present.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${label}.` };
   const hit = present.find(equals);

@@ -76,14 +76,31 @@ function extractPorts(ctx: ExtractContext): void {
   scan(ctx, SERVICE_RE, (s) => hasAny(s, SERVICE_GATE), (m, start, sentence) => {
     const end = start + m[0].length;
     if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
-    const inSentence = ports.filter((p) => p.at >= sentence.start && p.end <= sentence.end);
     const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
-    const near = inSentence.filter((p) => gap(p) >= 0 && gap(p) <= 40).sort((a, b) => gap(a) - gap(b))[0];
+    const near = portsNear(ports, start - 45, end + 45)
+      .filter((p) => p.at >= sentence.start && p.end <= sentence.end && gap(p) >= 0 && gap(p) <= 40)
+      .sort((a, b) => gap(a) - gap(b))[0];
     const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
     const port = near?.port ?? (paren ? Number(paren[1]) : -1);
     if (paren) reserve(ctx, end, end + paren[0].length);
     addClaim(ctx, 'service', start, end, { service: m[0], port });
   });
+}
+
+type PortAt = { at: number; end: number; port: number };
+
+/** Ports (in text order) that start within [from, to]: binary search, so a run-on text stays linear. */
+function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[] {
+  let lo = 0;
+  let hi = ports.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ports[mid]!.at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PortAt[] = [];
+  for (let i = lo; i < ports.length && ports[i]!.at <= to; i++) out.push(ports[i]!);
+  return out;
 }
 
 function extractProtocols(ctx: ExtractContext): void {

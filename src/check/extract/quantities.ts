@@ -60,10 +60,15 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 function skipNumber(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lead = text.slice(lineStart, start);
-  if (/^\s*(?:[-*]\s*)?(?:#{1,6}\s*)?$/.test(lead) && /^[.)]\s/.test(text.slice(end, end + 2))) return true; // list marker "1. "
-  if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
+  // the line's start, looked for at most 12 characters back (bounded: a run-on line stays linear)
+  let lineStart = -1;
+  for (let i = start - 1; i >= Math.max(0, start - 13); i--) if (text.charCodeAt(i) === 10) { lineStart = i + 1; break; }
+  if (lineStart < 0 && start <= 12) lineStart = 0;
+  if (lineStart >= 0) {
+    const lead = text.slice(lineStart, start);
+    if (/^\s*(?:[-*]\s*)?(?:#{1,6}\s*)?$/.test(lead) && /^[.)]\s/.test(text.slice(end, end + 2))) return true; // list marker "1. "
+    if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
+  }
   if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
   if (/^\/\d/.test(text.slice(end, end + 2)) || /\d\/$/.test(text.slice(start - 2, start))) return true; // 4/4
   return false;

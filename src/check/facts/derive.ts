@@ -77,7 +77,8 @@ export function searchDerived(base: DerivationBase, dim: Dimension, accept: (val
     if (dim === 'bits' && r.dim === 'entropy' && ok(r.base!, r)) return cand(r.base!, dim, [r]);
   }
   if (dim === 'time') for (const t of base.times) if (accept(t.value) && allow(t.rows)) return t;
-  return searchRates(durations, numeric, dim, ok) ?? searchPairs(base, dim, ok) ?? searchShares(base, dim, ok, accept, allow);
+  // the specific readings (rates, shares of a whole) before the generic pair arithmetic
+  return searchRates(durations, numeric, dim, ok) ?? searchShares(base, dim, ok, accept, allow) ?? searchPairs(base, dim, ok);
 }
 
 type Ok = (value: number, a: FactRow, b?: FactRow, c?: FactRow) => boolean;

@@ -56,22 +56,27 @@ function push(line: string, from: number, to: number, offset: number, topic: str
   out.push({ start: offset + a, end: offset + b, text, lower: text.toLowerCase(), topic });
 }
 
+const CLAUSE_REACH = 300;
 const CLAUSE_BREAK = /[;:()\[\]|—–]|,\s+(?:but|while|whereas|although|though|which|and)\b|\s(?:but|while|whereas|although)\s/g;
 
 /** The clause of `sentence` around offset `at` (absolute): between clause breaks. */
 export function clauseAround(sentence: Sentence, at: number): { start: number; end: number; text: string } {
   const rel = at - sentence.start;
+  // look at most CLAUSE_REACH characters either side: linear time on a run-on "sentence"
+  const from = Math.max(0, rel - CLAUSE_REACH);
+  const window = sentence.text.slice(from, Math.min(sentence.text.length, rel + CLAUSE_REACH));
+  const pos = rel - from;
   let start = 0;
-  let end = sentence.text.length;
+  let end = window.length;
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence.text); m; m = CLAUSE_BREAK.exec(sentence.text)) {
-    if (m.index + m[0].length <= rel) start = m.index + m[0].length;
-    else if (m.index >= rel) {
+  for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window)) {
+    if (m.index + m[0].length <= pos) start = m.index + m[0].length;
+    else if (m.index >= pos) {
       end = m.index;
       break;
     }
   }
-  return { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end) };
+  return { start: sentence.start + from + start, end: sentence.start + from + end, text: window.slice(start, end) };
 }
 
 /**
@@ -81,7 +86,7 @@ export function clauseAround(sentence: Sentence, at: number): { start: number; e
  */
 export function isHedged(sentence: Sentence, start: number): boolean {
   const rel = start - sentence.start;
-  const before = sentence.text.slice(0, rel);
+  const before = sentence.text.slice(Math.max(0, rel - CLAUSE_REACH), rel);
   const open = before.lastIndexOf('(');
   const inParens = open >= 0 && before.indexOf(')', open) < 0;
   const scope = inParens ? before.slice(open) : before.replace(/\([^)]*\)/g, '');
