@@ -5,9 +5,16 @@ import { rowEvidence } from './evidence.ts';
 
 /** The set flags of a bitmask, in bit order: 22 → "SYN|RST|ACK". */
 export function decodeFlags(mask: number): string {
-  const names = Object.entries(TCP_FLAG_BITS).filter(([, bit]) => (mask & bit) !== 0).map(([name]) => name);
-  return names.length > 0 ? names.join('|') : 'none';
+  let text = DECODED.get(mask);
+  if (text === undefined) {
+    const names = Object.entries(TCP_FLAG_BITS).filter(([, bit]) => (mask & bit) !== 0).map(([name]) => name);
+    text = names.length > 0 ? names.join('|') : 'none';
+    if (DECODED.size < 1024) DECODED.set(mask, text);
+  }
+  return text;
 }
+
+const DECODED = new Map<number, string>();
 
 function flagRows(facts: TableFacts): FactRow[] {
   const all = ['TCP_FLAGS', 'CLIENT_TCP_FLAGS', 'SERVER_TCP_FLAGS'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');

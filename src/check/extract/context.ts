@@ -84,6 +84,15 @@ export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: n
   return best;
 }
 
+/** Run a global regex once over the whole text (a fast-failing alternation needs no gate), with each match's sentence. */
+export function scanText(ctx: ExtractContext, re: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+    const s = sentenceAt(ctx, m.index);
+    if (s) fn(m, m.index, s);
+  }
+}
+
 /** Whether the sentence's lower-cased text contains any of the words (one regex of literals: a single pass). */
 export const hasAny = (s: Sentence, words: RegExp): boolean => words.test(s.lower);
 

@@ -1,7 +1,5 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { addClaim, isTaken, scan, type ExtractContext } from './context.ts';
-
-const HAS_FLAG = /FIN|SYN|RST|PSH|ACK|URG|ECE|CWR|flag|reset|push/i;
+import { addClaim, isTaken, scan, scanText, type ExtractContext } from './context.ts';
 
 const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
@@ -18,7 +16,7 @@ export function extractFlags(ctx: ExtractContext): void {
     const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
     addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, { flags: [], value: Number(m[1]), ...(field ? { field } : {}) }, true);
   });
-  scan(ctx, FLAG_WORD_RE, (s) => HAS_FLAG.test(s.text), (m, at) => {
+  scanText(ctx, FLAG_WORD_RE, (m, at) => {
     const word = m[0];
     const lower = word.toLowerCase();
     // the English words count only beside "flag": "a reset flag", not "reset the counter"

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseAround, isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, hasAny, isTaken, reserve, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, hasAny, isTaken, reserve, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -40,9 +40,6 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
 const HAS_V4 = /\d\.\d/;
 const HAS_V6 = /[0-9a-f]:[0-9a-f:]|::/i;
 const HAS_YEAR = /\b(?:19|20)\d\d\b/;
-const SERVICE_WORDS = ['http', 'ssh', 'ftp', 'telnet', 'smtp', 'dns', 'dhcp', 'ntp', 'pop3', 'imap', 'snmp', 'ldap', 'smb', 'cifs', 'netbios', 'rpc', 'rdp', 'sql', 'vnc', 'redis', 'mqtt', 'sip', 'ssdp', 'mongo', 'syslog', 'quic', 'scp'];
-const PROTOCOL_GATE = anyOf(['tcp', 'udp', 'icmp', 'gre', 'esp', 'sctp', 'igmp']);
-const SERVICE_GATE = anyOf(SERVICE_WORDS);
 const PORT_GATE = anyOf(['port', '/tcp', '/udp']);
 const CLOCK_GATE = /utc|gmt|\dz\b|\d z\b/;
 
@@ -73,7 +70,7 @@ function extractPorts(ctx: ExtractContext): void {
     addClaim(ctx, 'port', at, at + digits.length, { port, ...(role ? { role } : {}) }, true);
     ports.push({ at, end: at + digits.length, port });
   });
-  scan(ctx, SERVICE_RE, (s) => hasAny(s, SERVICE_GATE), (m, start, sentence) => {
+  scanText(ctx, SERVICE_RE, (m, start, sentence) => {
     const end = start + m[0].length;
     if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
     const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
@@ -109,7 +106,7 @@ function extractProtocols(ctx: ExtractContext): void {
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
   });
-  scan(ctx, PROTOCOL_RE, (s) => hasAny(s, PROTOCOL_GATE), (m, at) => {
+  scanText(ctx, PROTOCOL_RE, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
     const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));

@@ -21,9 +21,13 @@ const JOIN_GAP = /^[ \t-]{1,3}$/;
  */
 export function findMentions(text: string): Mention[] {
   const words: Array<{ start: number; end: number; lower: string }> = [];
+  // lower-case once; per-word toLowerCase is the hot spot (falls back if case mapping changes lengths)
+  const lowerText = text.toLowerCase();
+  const source = lowerText.length === text.length ? lowerText : undefined;
   WORD_RE.lastIndex = 0;
   // "1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  const scanned = source ?? text;
+  for (let m = WORD_RE.exec(scanned); m; m = WORD_RE.exec(scanned)) words.push({ start: m.index, end: m.index + m[0].length, lower: source ? m[0] : m[0].toLowerCase() });
   const out: Mention[] = [];
   for (let i = 0; i < words.length; i++) {
     let key = words[i]!.lower;

@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, hasAny, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, hasAny, mentionsIn, nearestMention, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -27,10 +27,8 @@ const ENTITY_SCANS = (['gi', 'g'] as const)
   .filter((s) => s.categories.length > 0);
 
 const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
-const SHARE_WORDS = ['major', 'most', 'predominant', 'primarily', 'nearly all', 'almost all', 'bulk', 'largely', 'balanced', 'symmetric', 'one-way', 'unidirectional', 'lopsided', 'equal', 'one-sided'];
 const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
 const INIT_GATE = anyOf(INIT_WORDS);
-const SHARE_GATE = anyOf(SHARE_WORDS);
 const NONE_GATE = anyOf(NONE_WORDS);
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
 const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
@@ -58,13 +56,12 @@ const NONE_RE = /\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exch
 
 function extractShares(ctx: ExtractContext): void {
   scan(ctx, NONE_RE, (s) => hasAny(s, NONE_GATE), (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
-  const gate = (s: { lower: string }): boolean => SHARE_GATE.test(s.lower);
-  scan(ctx, SHARE_AFTER_RE, gate, (m, at, sentence) => {
+  scanText(ctx, SHARE_AFTER_RE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';
     addClaim(ctx, 'share', at, at + m[0].length, { subject, balanced: !/asym|one-sided|lopsided/i.test(m[2]!) });
   });
-  scan(ctx, SHARE_RE, gate, (m, at, sentence) => {
+  scanText(ctx, SHARE_RE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     shareClaim(ctx, m, at, sentence);
   });
