@@ -22,21 +22,22 @@ export function extractQuantities(ctx: ExtractContext): void {
 const HAS_DIGIT = /\d/;
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
+const PERCENTILE_AFTER_RE = /^(?:st|nd|rd|th)?[- ]percentile/i;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
 const SIDE_OUT_GATE = /receiv|back|returned|repl|respon/;
 
 function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, sentence: Sentence): void {
   const end = numStart + m[0].length;
-  const hedge = hedgeBefore(ctx.text, numStart);
-  const start = hedge?.start ?? numStart;
   if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
   const inSentence = mentionsIn(ctx, sentence);
   if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
+  const hedge = hedgeBefore(ctx.text, numStart);
+  const start = hedge?.start ?? numStart;
   let number = numberText(m, hedge?.word);
   const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
   const lower = beforeText.toLowerCase();
   // cheap keyword gates first: most numbers have none of these words before them
-  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (/^(?:st|nd|rd|th)?[- ]percentile/i.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
+  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (PERCENTILE_AFTER_RE.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
   let claimEnd = end;
   if (number.readings.length === 0) {
     const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
