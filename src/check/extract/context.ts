@@ -5,6 +5,8 @@ import type { ClaimKind } from '../types.ts';
 /** What every extractor reads: the narrative, its sentences, row mentions, and spans already taken. */
 export interface ExtractContext {
   text: string;
+  /** text.toLowerCase() when that keeps every offset (ASCII and most scripts); undefined otherwise. */
+  lower: string | undefined;
   sentences: readonly Sentence[];
   mentions: readonly Mention[];
   /** The mentions of each sentence (both lists are in text order). */

@@ -14,8 +14,10 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
  */
 export function extractClaims(text: string): Claim[] {
   const sentences = splitSentences(text);
-  const mentions = findMentions(text);
-  const ctx: ExtractContext = { text, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: new Uint8Array(text.length), claims: [] };
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : undefined;
+  const mentions = findMentions(text, lower);
+  const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: new Uint8Array(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);
   extractQuantities(ctx);

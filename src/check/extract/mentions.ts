@@ -19,11 +19,10 @@ const JOIN_GAP = /^[ \t-]{1,3}$/;
  * Every row name or natural form in the text, in order, longest first. A word scan and map
  * lookups instead of one regex alternation of every phrase: linear in the text, fast.
  */
-export function findMentions(text: string): Mention[] {
+export function findMentions(text: string, lowerText: string | undefined = lowerSameLength(text)): Mention[] {
   const words: Array<{ start: number; end: number; lower: string }> = [];
   // lower-case once; per-word toLowerCase is the hot spot (falls back if case mapping changes lengths)
-  const lowerText = text.toLowerCase();
-  const source = lowerText.length === text.length ? lowerText : undefined;
+  const source = lowerText;
   WORD_RE.lastIndex = 0;
   // "1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join
   const scanned = source ?? text;
@@ -48,4 +47,9 @@ export function findMentions(text: string): Mention[] {
     i = best.j;
   }
   return out;
+}
+
+function lowerSameLength(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
 }

@@ -22,7 +22,10 @@ const COMPARATIVE_RE =
 const ENTITY_SCANS = (['gi', 'g'] as const)
   .map((flags) => {
     const terms = ENTITY_TERMS.filter((t) => t.re.flags.includes('i') === flags.includes('i'));
-    return { re: new RegExp(terms.map((t) => `(${t.re.source})`).join('|'), flags), categories: terms.map((t) => t.category) };
+    const source = terms.map((t) => `(${t.re.source})`).join('|');
+    // case-insensitive lists also as a lower-case, case-sensitive regex for the lower-cased text (faster)
+    const lowerRe = flags === 'gi' ? new RegExp(source.toLowerCase(), 'g') : undefined;
+    return { re: new RegExp(source, flags), lowerRe, categories: terms.map((t) => t.category) };
   })
   .filter((s) => s.categories.length > 0);
 
@@ -37,13 +40,15 @@ const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|stri
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
-  for (const { re, categories } of ENTITY_SCANS) {
+  for (const { re: exact, lowerRe, categories } of ENTITY_SCANS) {
+    const [re, text] = lowerRe && ctx.lower !== undefined ? [lowerRe, ctx.lower] : [exact, ctx.text];
     re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const sentence = sentenceAt(ctx, m.index);
       if (!sentence || isNegated(sentence, m.index)) continue;
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      addClaim(ctx, 'entity', m.index, m.index + m[0].length, { category: categories[group - 1]!, term: m[0] });
+      const end = m.index + m[0].length;
+      addClaim(ctx, 'entity', m.index, end, { category: categories[group - 1]!, term: ctx.text.slice(m.index, end) });
     }
   }
   extractShares(ctx);
