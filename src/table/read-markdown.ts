@@ -11,10 +11,13 @@ export interface MarkdownReportParts {
   rows: MarkdownRow[];
   /** "TCP (6) from A port 1 to B port 2; start to end" when the report prints the identity line. */
   identity?: string;
+  /** "Flow 9: score 7.31 (robust-z), rank 1 of 1000, threshold 4" when the report prints the headline. */
+  headline?: string;
 }
 
 const TABLE_HEADING = /^#{1,6}[^\n]*observable features[^\n]*$/im;
 const END_HEADING = /^#{1,6}[^\n]*grounding[^\n]*$/im;
+const HEADLINE = /^Flow \S+: score .*$/;
 const IDENTITY_LINE = /^[A-Za-z0-9-]+ \(\d+\) from \S+.* to \S+.*;.*$/m;
 
 function splitCells(line: string): string[] {
@@ -35,6 +38,7 @@ export function readMarkdownReport(text: string): MarkdownReportParts | undefine
   let header: string[] | undefined;
   let tableEnd = pos;
   let identity: string | undefined;
+  let headline: string | undefined;
   const lines = text.slice(pos).split('\n');
   let offset = pos;
   for (const line of lines) {
@@ -53,6 +57,8 @@ export function readMarkdownReport(text: string): MarkdownReportParts | undefine
         rows.push({ name: cells[0] ?? '', value: cells[1] ?? '', cells: record });
       }
       tableEnd = next;
+    } else if (rows.length === 0 && HEADLINE.test(trimmed)) {
+      headline = trimmed;
     } else if (rows.length === 0 && IDENTITY_LINE.test(trimmed)) {
       identity = trimmed;
     } else if (trimmed !== '' && rows.length > 0 && !/^(other exporter fields|window:|data-quality notes|- )/i.test(trimmed)) {
@@ -66,5 +72,5 @@ export function readMarkdownReport(text: string): MarkdownReportParts | undefine
   const rest = text.slice(pos);
   const end = END_HEADING.exec(rest);
   const narrative = end ? rest.slice(0, end.index) : rest;
-  return { narrative, narrativeOffset: pos, rows, ...(identity ? { identity } : {}) };
+  return { narrative, narrativeOffset: pos, rows, ...(identity ? { identity } : {}), ...(headline ? { headline } : {}) };
 }

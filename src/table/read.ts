@@ -160,6 +160,8 @@ function markdownTable(md: MarkdownReportParts, file: string): FeatureTable {
   const identity = md.identity === undefined ? undefined : parseIdentityLine(md.identity);
   if (identity) Object.assign(flat, identity);
   const table = flatToTable(flat, file);
+  const score = md.headline === undefined ? undefined : parseHeadline(md.headline);
+  if (score) table.score = score;
   const byName = new Map(md.rows.map((r) => [resolveFeatureName(r.name) ?? r.name, r.cells]));
   for (const row of [...table.features, ...table.fields]) {
     const cells = byName.get(row.name);
@@ -174,6 +176,13 @@ function markdownTable(md: MarkdownReportParts, file: string): FeatureTable {
     if (cells['contrib']) row.contribution = num('contrib');
   }
   return table;
+}
+
+/** The headline tableToMarkdown prints: "Flow 9: score 7.31 (robust-z), rank 1 of 1000, threshold 4" (or "no threshold"). */
+function parseHeadline(line: string): FeatureTable['score'] {
+  const m = /: score (-?[\d.]+(?:e-?\d+)?) \(([^)]+)\), rank (\d+)(?: of (\d+))?, (?:threshold (-?[\d.]+)|no threshold)/.exec(line);
+  if (!m) return undefined;
+  return { value: Number(m[1]), method: m[2]!, rank: Number(m[3]), threshold: m[5] === undefined ? null : Number(m[5]), ...(m[4] ? { of: Number(m[4]) } : {}) };
 }
 
 /** The identity line tableToMarkdown prints: "TCP (6) from 10.0.0.1 port 5 to 10.0.0.2 port 80; 2024-…Z to 2024-…Z". */

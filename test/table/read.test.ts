@@ -49,11 +49,12 @@ describe('readReport', () => {
   });
 
   it('reads back a report whose table is tableToMarkdown output (baselines included) and stops at Grounding', () => {
-    const table = readTable({ schema_version: 1, flow_id: '9', flow: { src_addr: '10.0.0.1', dst_addr: '10.0.0.2', src_port: 1, dst_port: 80, protocol: 6, protocol_name: 'TCP', start: null, end: null }, features: [{ name: 'IN_BYTES', value: 5000, unit: 'bytes', description: 'Bytes', baseline: { median: 100, p99: 900, percentile: 99.5 }, contribution: 2 }], fields: [] });
+    const table = readTable({ schema_version: 1, flow_id: '9', score: { value: 0.764, method: 'isolation-forest', rank: 3, threshold: 0.627, of: 20000 }, flow: { src_addr: '10.0.0.1', dst_addr: '10.0.0.2', src_port: 1, dst_port: 80, protocol: 6, protocol_name: 'TCP', start: null, end: null }, features: [{ name: 'IN_BYTES', value: 5000, unit: 'bytes', description: 'Bytes', baseline: { median: 100, p99: 900, percentile: 99.5 }, contribution: 2 }], fields: [] });
     const md = `# Flow 9\n\n## 📊 Observable Features\n${tableToMarkdown(table)}\n---\n\n## 🧠 Model Explanation\nIt sent 5,000 bytes.\n\n## ✅ Grounding\n1 claim`;
     const r = readReport(md, 'r.md');
     expect(r.table?.features[0]).toEqual({ name: 'IN_BYTES', value: 5000, unit: 'bytes', description: 'Bytes', baseline: { median: 100, p99: 900, percentile: 99.5 }, contribution: 2 });
     expect(r.table?.flow).toMatchObject({ src_addr: '10.0.0.1', dst_port: 80, protocol: 6 });
+    expect(r.table?.score).toEqual({ value: 0.764, method: 'isolation-forest', rank: 3, threshold: 0.627, of: 20000 });
     expect(r.narrative.trim()).toBe('---\n\n## 🧠 Model Explanation\nIt sent 5,000 bytes.');
   });
 
