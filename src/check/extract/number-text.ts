@@ -24,8 +24,11 @@ const UNITS: ReadonlyArray<[RegExp, Reading[]]> = [
   [/^(?:Mbps|Mb\/s|Mbit\/s|megabits per second)$/, both('bits/s', 1e6, 1024 ** 2)],
   [/^(?:Gbps|Gb\/s|Gbit\/s|gigabits per second)$/, both('bits/s', 1e9, 1024 ** 3)],
   [/^(?:B\/s|bytes? ?(?:\/ ?s|per second|\/sec))$/, dec('bytes/s', 1)],
-  [/^(?:KB\/s|kB\/s|KBps|kilobytes per second)$/, both('bytes/s', 1e3, 1024)],
-  [/^(?:MB\/s|MBps|megabytes per second)$/, both('bytes/s', 1e6, 1024 ** 2)],
+  [/^(?:KB\/s|kB\/s|KBps|kilobytes per second|[Kk]B ?(?:per second|\/sec))$/, both('bytes/s', 1e3, 1024)],
+  [/^KiB ?(?:\/s|per second|\/sec)$/, dec('bytes/s', 1024)],
+  [/^MiB ?(?:\/s|per second|\/sec)$/, dec('bytes/s', 1024 ** 2)],
+  [/^(?:MB\/s|MBps|megabytes per second|MB ?(?:per second|\/sec))$/, both('bytes/s', 1e6, 1024 ** 2)],
+  [/^(?:GB\/s|GB ?(?:per second|\/sec))$/, both('bytes/s', 1e9, 1024 ** 3)],
   [/^(?:packets?|pkts?) ?(?:\/ ?s|per second)$|^pps$/i, dec('packets/s', 1)],
   [/^(?:packets?|pkts?|segments?)$/i, dec('packets', 1)],
   [/^(?:ms|msec|milliseconds?)$/i, dec('time', 1)],
@@ -48,7 +51,7 @@ const UNITS: ReadonlyArray<[RegExp, Reading[]]> = [
 export const NUMBER_RE = new RegExp(
   String.raw`(?<![\w.:/-])(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.(\d{1,12}))?(?![\d.]\d)` +
     String.raw`(?:(?:\s{0,2}|-)(` +
-    String.raw`bytes? ?(?:\/ ?s|per second|\/sec)|bits? ?(?:\/ ?s|per second)|(?:packets?|pkts?) ?(?:\/ ?s|per second)|kilobits per second|megabits per second|gigabits per second|kilobytes per second|megabytes per second|` +
+    String.raw`bytes? ?(?:\/ ?s|per second|\/sec)|[KkMG]i?B ?(?:per second|\/sec)|bits? ?(?:\/ ?s|per second)|(?:packets?|pkts?) ?(?:\/ ?s|per second)|kilobits per second|megabits per second|gigabits per second|kilobytes per second|megabytes per second|` +
     String.raw`Kbps|kbps|Mbps|Gbps|bps|pps|KBps|MBps|[KMG]b\/s|[KMG]bit\/s|[KkMG]B\/s|B\/s|KiB|MiB|GiB|KB|kB|MB|GB|Kb|Mb|Gb|kbit|Mbit|Gbit|` +
     String.raw`kilobytes?|megabytes?|gigabytes?|kilobits?|megabits?|gigabits?|bytes?|octets?|bits?|B|packets?|pkts?|segments?|milliseconds?|msec|ms|microseconds?|µs|us|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|%|percent|flows?|connections?|sessions?|ports?|addresses|hosts|destinations|sources|IPs|hops|times|fold|x|×` +
     String.raw`)(?![\w/]))?`,
