@@ -49,3 +49,19 @@ describe('flowlens check', () => {
     expect((await runCli(['check', '/nonexistent/report.md'])).code).toBe(2);
   });
 });
+
+describe('flowlens check on reports flowlens wrote', () => {
+  it('reads the table back from a rendered report and finds the offline narrative grounded', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readTable } = await import('../../src/table/read.ts');
+    const { narrateOffline } = await import('../../src/llm/index.ts');
+    const { renderReport } = await import('../../src/report/index.ts');
+    const table = readTable(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../eval/cases/tables/upload-tls.json'), 'utf8')));
+    const markdown = renderReport({ table, explanation: { text: narrateOffline(table), provider: 'offline', model: 'offline', template: { id: 'explain-flow', version: 'v1' } } }, undefined);
+    const { code, stdout } = await runCli(['check', temp('flow-88120.md', markdown), '--json']);
+    const out = JSON.parse(stdout) as { summary: { grounded: boolean; supported: number } };
+    expect(out.summary.grounded).toBe(true);
+    expect(out.summary.supported).toBeGreaterThan(20);
+    expect(code).toBe(0);
+  });
+});
