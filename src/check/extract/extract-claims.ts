@@ -13,9 +13,9 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
  * first so their digits are not read again as quantities.
  */
 export function extractClaims(text: string): Claim[] {
-  const sentences = splitSentences(text);
   const lowered = text.toLowerCase();
   const lower = lowered.length === text.length ? lowered : undefined;
+  const sentences = splitSentences(text, lower);
   const mentions = findMentions(text, lower);
   const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: new Uint8Array(text.length), claims: [] };
   extractIdentity(ctx);

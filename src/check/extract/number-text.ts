@@ -104,17 +104,23 @@ function readingsOf(unit: string): Reading[] {
 
 /** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
 export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
-  const [, intPart, frac, unit] = m;
-  const digits = intPart!.replace(/,/g, '');
+  const [, intPart, frac, rawUnit] = m;
+  const digits = intPart!.includes(',') ? intPart!.replace(/,/g, '') : intPart!;
   const value = Number(frac ? `${digits}.${frac}` : digits);
   let step = frac ? 10 ** -frac.length : 1;
   if (!frac && digits.length >= 4) {
-    const zeros = /0*$/.exec(digits)![0].length;
-    step = 10 ** Math.min(zeros, digits.length - 1);
+    let zeros = 0;
+    while (zeros < digits.length - 1 && digits.charCodeAt(digits.length - 1 - zeros) === 48) zeros++;
+    step = 10 ** zeros;
   }
-  const readings = unit ? readingsOf(unit.trim()) : [];
-  const bound = hedge === undefined ? undefined : (HEDGES[hedge.toLowerCase()] ?? 'approx');
-  return { value, halfStep: step / 2, ...(unit ? { unit: unit.trim() } : {}), readings, ...(bound ? { bound } : {}) };
+  const out: NumberText = { value, halfStep: step / 2, readings: [] };
+  if (rawUnit) {
+    const unit = rawUnit.trim();
+    out.unit = unit;
+    out.readings = readingsOf(unit);
+  }
+  if (hedge !== undefined) out.bound = HEDGES[hedge.toLowerCase()] ?? 'approx';
+  return out;
 }
 
 /**

@@ -17,7 +17,7 @@ const HEADING_LINE = /^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$/;
  * Split a narrative into sentences: at line breaks, and after . ! ? when the next word starts a
  * new sentence (so "65.9", "e.g., within" and "Approx. 577" stay whole).
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, lower?: string): Sentence[] {
   const out: Sentence[] = [];
   let topic = '';
   let lineStart = 0;
@@ -26,7 +26,7 @@ export function splitSentences(text: string): Sentence[] {
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     if (HEADING_LINE.test(line)) topic = line.toLowerCase();
-    splitLine(line, lineStart, topic, out);
+    splitLine(line, lineStart, topic, out, lower);
     lineStart = lineEnd + 1;
   }
   return out;
@@ -35,25 +35,25 @@ export function splitSentences(text: string): Sentence[] {
 const BOUNDARY = /[.!?](?=\s+[A-Z*`"(#\d-])/g;
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
 
-function splitLine(line: string, offset: number, topic: string, out: Sentence[]): void {
+function splitLine(line: string, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
   let from = 0;
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
     if (ABBREVIATION.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
-    push(line, from, m.index + 1, offset, topic, out);
+    push(line, from, m.index + 1, offset, topic, out, lower);
     from = m.index + 1;
   }
-  push(line, from, line.length, offset, topic, out);
+  push(line, from, line.length, offset, topic, out, lower);
 }
 
-function push(line: string, from: number, to: number, offset: number, topic: string, out: Sentence[]): void {
+function push(line: string, from: number, to: number, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
   let a = from;
   let b = to;
   while (a < b && /\s/.test(line[a]!)) a++;
   while (b > a && /\s/.test(line[b - 1]!)) b--;
   if (b - a < 2) return;
   const text = line.slice(a, b);
-  out.push({ start: offset + a, end: offset + b, text, lower: text.toLowerCase(), topic });
+  out.push({ start: offset + a, end: offset + b, text, lower: lower === undefined ? text.toLowerCase() : lower.slice(offset + a, offset + b), topic });
 }
 
 const CLAUSE_REACH = 300;
