@@ -15,6 +15,9 @@ const CASES: { file: string; format: string; read: number; hasTime: boolean; ext
       expect(flows.filter((f) => f.labels.Attack !== 'Benign')).toHaveLength(250);
       expect(flows.filter((f) => f.src_addr === '0.0.0.0' && f.dst_addr === '0.0.0.0')).toHaveLength(27);
       expect(new Set(flows.map((f) => f.id)).size).toBe(5000);
+      // ids reach the prompt: the batch (named after its attack) must not leak into them
+      expect(flows.filter((f) => /Bot|DDOS|DoS|SSH|Infil/i.test(f.id))).toEqual([]);
+      expect(flows[0]!.id).toBe('b1:3');
       expect(flows.every((f) => !('Label' in f.fields) && !('batch' in f.fields))).toBe(true);
     } },
   ...['Bot', 'DDOS_attack-HOIC', 'DoS_attacks-Slowloris', 'Infilteration', 'SSH-Bruteforce'].map((batch) => ({

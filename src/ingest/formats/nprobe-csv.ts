@@ -45,10 +45,18 @@ export function compileNprobe(header: string[], ctx: CompileContext, format: 'np
   const extras = c.extras();
   const labelsById = ctx.labelsById;
   const h = header;
+  // The batch column names the attack in the labelled NF-v3 join, so ids use its order of appearance
+  // instead: an id reaches the prompt, and ground truth must not.
+  const batchNumbers = new Map<string, number>();
+  const batchNumber = (name: string): number => {
+    let n = batchNumbers.get(name);
+    if (n === undefined) batchNumbers.set(name, (n = batchNumbers.size + 1));
+    return n;
+  };
 
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const ownId = idCol >= 0 && !isUnset(row[idCol]) ? String(row[idCol]) : null;
-    const id = ownId === null ? String(rowNumber) : batchCol >= 0 ? `${String(row[batchCol])}:${ownId}` : ownId;
+    const id = ownId === null ? String(rowNumber) : batchCol >= 0 ? `b${batchNumber(String(row[batchCol]))}:${ownId}` : ownId;
     const notes: QualityNote[] = [];
     const src = pickAddress(row, srcV4, srcV6, h, at);
     const dst = pickAddress(row, dstV4, dstV6, h, at);
