@@ -7,9 +7,13 @@ export function recordId(flowId: string, sample: number | undefined): string {
   return sample ? `${flowId}#${sample}` : flowId;
 }
 
-/** Short hash of what decides an answer (provider, model, template, parameters): a done record with another fingerprint is redone. */
+/**
+ * Short hash of what decides an answer (provider, model, template, parameters, and the rendered messages,
+ * so a table that changed since the last run — another scorer, other data — is explained again, not reused).
+ * A done record with another fingerprint is redone.
+ */
 export function fingerprintOf(providerId: string, request: NarrateRequest): string {
-  const basis = JSON.stringify([providerId, request.model, request.template.id, request.template.version, request.params, request.mode]);
+  const basis = JSON.stringify([providerId, request.model, request.template.id, request.template.version, request.params, request.mode, request.messages]);
   return createHash('sha256').update(basis).digest('hex').slice(0, 16);
 }
 
