@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { readTable, selectTables, type FeatureTable } from './deps.ts';
+import { readTableFiles, selectTables, type FeatureTable } from './deps.ts';
 import type { Suite } from './suite-schema.ts';
 
 /**
@@ -27,24 +26,4 @@ async function tablesFromFlows(suite: Suite, suiteDir: string): Promise<FeatureT
     ...(flows.scorer ? { scorer: flows.scorer } : {}),
   });
   return tables;
-}
-
-function readTableFiles(path: string): FeatureTable[] {
-  let files: string[];
-  try {
-    files = statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
-      : [path];
-  } catch (cause) {
-    throw new InputError({ file: path, expected: 'a FeatureTable JSON file or a directory of them' }, 'Cannot read the tables', { cause });
-  }
-  return files.flatMap((file) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (cause) {
-      throw new InputError({ file, expected: 'JSON' }, 'Cannot parse the table as JSON', { cause });
-    }
-    return (Array.isArray(value) ? value : [value]).map((v) => readTable(v, file));
-  });
 }

@@ -9,3 +9,4 @@ export { selectTables, type ScoreSummary } from './select-tables.ts';
 export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';
 export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
 export { readTable, readReport, type ReadReport } from './read.ts';
+export { readTableFiles } from './read-table-files.ts';

@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
-import { InputError } from '../../errors.ts';
 import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type BatchSetup, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
-import { readTable, type FeatureTable } from '../../table/index.ts';
+import { readTableFiles, type FeatureTable } from '../../table/index.ts';
 import { createProgress, type Progress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { CliIo, RegisterCommand } from '../program.ts';
@@ -143,29 +141,6 @@ export function finishRun(result: ExplainTablesResult, outDir: string, io: CliIo
   return result.reports.some((r) => r.grounding && !r.grounding.grounded) ? EXIT.FINDINGS : EXIT.OK;
 }
 
-/** Tables from a FeatureTable JSON file (one table or an array) or every *.json in a directory. */
-export function readTables(input: string): FeatureTable[] {
-  const path = resolve(input);
-  let files: string[];
-  try {
-    files = statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f))
-      : [path];
-  } catch (cause) {
-    throw new InputError({ file: input, expected: 'a FeatureTable JSON file or a directory of them' }, `Cannot read ${input}`, { cause });
-  }
-  if (files.length === 0) throw new InputError({ file: input }, `No *.json tables in ${input}`);
-  return files.flatMap((file) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (cause) {
-      throw new InputError({ file, expected: 'JSON' }, `Cannot parse ${file} as JSON`, { cause });
-    }
-    return (Array.isArray(value) ? value : [value]).map((v) => readTable(v, file));
-  });
-}
-
 /** `flowlens explain <tables-dir|table.json>`: explain existing tables, write reports and the index. */
 export const registerExplain: RegisterCommand = (program, io, setExit) => {
   addBatchOptions(
@@ -175,7 +150,7 @@ export const registerExplain: RegisterCommand = (program, io, setExit) => {
       .argument('<tables>', 'a FeatureTable JSON file, or a directory of them')
       .option('--out <dir>', 'output directory (default out/<input name>)'),
   ).action(async (input: string, flags: BatchFlags & { out?: string }) => {
-    const tables = readTables(input);
+    const tables = readTableFiles(input);
     const outDir = flags.out ?? join('out', basename(input).replace(/\.json$/, ''));
     const result = await explainWithFlags(tables, flags, io, { dir: outDir, title: basename(input) });
     setExit(finishRun(result, outDir, io));
