@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/cli/commands/features.ts';
+import { parseDuration } from '../../src/cli/commands/parse-duration.ts';
 import { FEATURE_NAMES } from '../../src/features/index.ts';
 import { runCli } from '../cli/support.ts';
 

@@ -4,7 +4,7 @@ import { fitBaselineFile } from '../../table/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { RegisterCommand } from '../program.ts';
-import { parseDuration } from './score.ts';
+import { parseDuration } from './parse-duration.ts';
 
 interface FitFlags {
   out: string;

@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
+import { parseDuration } from './parse-duration.ts';
 import { DEFAULT_WINDOW_MS, extractFeatures, FEATURE_NAMES, type FlowFeatures } from '../../features/index.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type Flow, type FormatName, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
@@ -21,13 +22,6 @@ interface FeaturesFlags {
   quarantine?: string;
   reorderWindow?: number;
   quiet?: boolean;
-}
-
-/** Parse `60s`, `5m`, `1500ms`, `1h` or a bare number of seconds into milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new InvalidArgumentError(`Expected a duration like 60s, 5m or 1500ms, got \`${text}\`.`);
-  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 }
 
 /** Canonical fields written before the features (duration_ms is a feature, so it appears once). */

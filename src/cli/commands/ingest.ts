@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { InvalidArgumentError, Option } from 'commander';
+import { parseDuration } from './parse-duration.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type FormatName, type IngestSummary, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -16,12 +17,6 @@ interface IngestFlags {
   maxBadRatio?: number;
   reorderWindow?: number;
   quiet?: boolean;
-}
-
-function parseWindow(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new InvalidArgumentError(`Expected a duration like 5m, 90s or 500ms, got \`${text}\`.`);
-  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 }
 
 function parseRatio(text: string): number {
@@ -55,7 +50,7 @@ export const registerIngest: RegisterCommand = (program, io, setExit) => {
     .option('--out <flows.jsonl>', 'write flows here instead of stdout')
     .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
     .option('--max-bad-ratio <r>', 'fail (exit 2) when more than this share of rows is quarantined', parseRatio)
-    .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s (default 5m)', parseWindow)
+    .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s (default 5m)', parseDuration)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: IngestFlags) => setExit(await runIngest(input, flags, io)));
 };

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseDuration } from './parse-duration.ts';
 import type { ScorerName } from '../../score/index.ts';
 import { selectTables, type SelectOptions } from '../../table/index.ts';
 import { createProgress } from '../../util/progress.ts';
@@ -19,16 +20,6 @@ interface ScoreFlags {
   out: string;
   scores?: string;
   quiet?: boolean;
-}
-
-/** "60s", "1m", "500ms", "60" (seconds) → milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new InvalidArgumentError(`Expected a duration like 60s, 5m or 500ms, got \`${text}\`.`);
-  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  const ms = Number(m[1]) * factor;
-  if (ms <= 0) throw new InvalidArgumentError(`Expected a positive duration, got \`${text}\`.`);
-  return ms;
 }
 
 const number = (label: string) => (value: string): number => {

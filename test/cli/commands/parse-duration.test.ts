@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../../src/cli/commands/score.ts';
+import { parseDuration } from '../../../src/cli/commands/parse-duration.ts';
 
 describe('--window durations', () => {
   it.each([
