@@ -72,7 +72,11 @@ describe('flowlens run (end to end, offline)', () => {
     expect(readdirSync(cassettes).length).toBeGreaterThanOrEqual(2);
     const replayed = await runCli(['run', demo, '--top', '2', '--out', join(dir, 'rep'), '--provider', 'replay', '--model', 'm1', '--cassettes', cassettes, '--no-cache', '--quiet']);
     expect(replayed.stderr).toContain('2 flows: 2 explained');
-    const texts = (sub: string) => readResults(join(dir, sub, 'results.jsonl')).map((r) => (r.status === 'done' ? r.text : r.error.message));
+    // results.jsonl is in completion order, which concurrency may change: compare flow by flow
+    const texts = (sub: string) =>
+      readResults(join(dir, sub, 'results.jsonl'))
+        .map((r) => [r.flow_id, r.status === 'done' ? r.text : r.error.message] as const)
+        .sort(([a], [b]) => a.localeCompare(b));
     expect(texts('rep')).toEqual(texts('rec'));
   }, 60_000);
 
