@@ -1,4 +1,4 @@
-import type { CheckResult, CheckedClaim, Verdict } from './deps.ts';
+import type { CheckResult, CheckSummary, CheckedClaim, Verdict } from './deps.ts';
 
 /** One checked report: a flow, a prompt version, a sample. */
 export interface EvalReport {
@@ -21,23 +21,14 @@ export interface JudgeOpinion {
   reason: string;
 }
 
-/** Aggregate figures of one prompt version over every report of the suite. */
-export interface PromptMetrics {
+/** Aggregate figures of one prompt version over every report of the suite: the checker's claim counts, summed. */
+export interface PromptMetrics extends Omit<CheckSummary, 'grounded'> {
   prompt: string;
   reports: number;
   /** Reports whose provider call failed (not checked, not in the claim counts). */
   failed: number;
-  claims: number;
-  supported: number;
-  contradicted: number;
-  unsupported: number;
-  speculative: number;
-  /** contradicted + unsupported */
-  hallucinated: number;
   /** The headline: hallucinated claims per 100 checked reports. */
   hallucinated_per_100_reports: number;
-  /** supported / (claims − speculative); 1 when there are none. */
-  supported_share: number;
   /** The most unsupported claims in any one report. */
   max_unsupported_in_report: number;
   /** Reports with no contradicted or unsupported claim. */
