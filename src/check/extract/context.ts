@@ -66,24 +66,44 @@ export function groupMentions(sentences: readonly Sentence[], mentions: readonly
   return out;
 }
 
+/** A filter on candidate mentions; `arg` carries the caller's data, so no closure is built per call. */
+export type MentionFilter<A> = (ctx: ExtractContext, m: Mention, arg: A) => boolean;
+
 /**
  * The mention a value at [start, end) is about: the nearest in its sentence within 60 characters,
  * preferring one before it (a mention after counts double distance), among those `accept` allows.
  */
-export function nearestMention(ctx: ExtractContext, sentence: Sentence, start: number, end: number, accept: (m: Mention) => boolean = () => true): Mention | undefined {
+export function nearestMention<A>(ctx: ExtractContext, sentence: Sentence, start: number, end: number, accept?: MentionFilter<A>, arg?: A): Mention | undefined {
   let best: Mention | undefined;
   let bestDistance = 61;
   for (const m of mentionsIn(ctx, sentence)) {
-    if (!accept(m)) continue;
     const following = m.start >= end;
-    if (following && /[;|:()]/.test(ctx.text.slice(end, m.start))) continue;
     const distance = m.end <= start ? start - m.end : following ? 2 * (m.start - end) : 0;
-    if (distance < bestDistance) {
-      best = m;
-      bestDistance = distance;
-    }
+    // cheap distance test first: the filter and the gap scan run only for a mention that would win
+    if (distance >= bestDistance) continue;
+    if (accept && !accept(ctx, m, arg as A)) continue;
+    if (following && hasCharIn(ctx.text, end, m.start, CLAUSE_MARKS)) continue;
+    best = m;
+    bestDistance = distance;
   }
   return best;
+}
+
+const CLAUSE_MARKS = ';|:()';
+
+/** Whether text[from, to) holds any of the characters of `chars`. */
+export function hasCharIn(text: string, from: number, to: number, chars: string): boolean {
+  for (let i = from; i < to; i++) if (chars.includes(text[i]!)) return true;
+  return false;
+}
+
+/** Whether text[from, to) holds an ASCII digit (what /\d/ matches). */
+export function hasDigitIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Run a global regex once over the whole text (a fast-failing alternation needs no gate), with each match's sentence. */

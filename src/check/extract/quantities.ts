@@ -1,9 +1,10 @@
-import type { Mention } from '../claim.ts';
+import type { Mention, NumberText } from '../claim.ts';
+import type { Dimension } from '../facts/dimension.ts';
 import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, hasDigitIn, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { hedgeBefore, NUMBER_RE, numberText } from './number-text.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
@@ -22,7 +23,6 @@ export function extractQuantities(ctx: ExtractContext): void {
 const HAS_DIGIT = /\d/;
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
-const PERCENTILE_AFTER_RE = /^(?:st|nd|rd|th)?[- ]percentile/i;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
 const SIDE_OUT_GATE = /receiv|back|returned|repl|respon/;
 
@@ -30,35 +30,64 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const end = numStart + m[0].length;
   if (isTaken(ctx, numStart, end) || skipNumber(ctx.text, numStart, end)) return;
   const inSentence = mentionsIn(ctx, sentence);
-  if (inSentence.some((x) => numStart < x.end && end > x.start)) return;
+  for (const x of inSentence) if (numStart < x.end && end > x.start) return;
   const hedge = hedgeBefore(ctx.text, numStart);
   const start = hedge?.start ?? numStart;
   let number = numberText(m, hedge?.word);
-  const beforeText = ctx.text.slice(Math.max(sentence.start, numStart - 40), numStart);
-  const lower = beforeText.toLowerCase();
+  const beforeStart = Math.max(sentence.start, numStart - 40);
+  const beforeText = ctx.text.slice(beforeStart, numStart);
+  // the shared lower-case text when it keeps offsets; the gates below look for ASCII words only
+  const lower = ctx.lower === undefined ? beforeText.toLowerCase() : ctx.lower.slice(beforeStart, numStart);
   // cheap keyword gates first: most numbers have none of these words before them
-  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (PERCENTILE_AFTER_RE.test(ctx.text.slice(end, end + 14)) ? 'percentile' : undefined);
+  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : undefined);
   let claimEnd = end;
   if (number.readings.length === 0) {
     const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
     if (noun) {
       number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
       claimEnd = end + noun[0].length;
-    } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: [{ dim: 'ratio', factor: 1 }] };
+    } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
   }
   const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
-  const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings.map((r) => r.dim));
+  const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings);
   if (number.readings.length === 0 && !mention && !qualifier) return;
-  const range = mention && mention.keys.some((k) => /TTL/.test(k)) ? TTL_MAX_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40))) : null;
-  if (range && /\d/.test(ctx.text.slice(end, end + range.index))) range.index = -1;
-  if (mention && range && range.index >= 0) {
-    addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value: number.value, mention });
-    return;
-  }
-  const context = inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
+  if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
+  const context = exactKeysOf(ctx, sentence, inSentence);
   const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
 }
+
+const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
+
+/** "99th percentile" / "71st-percentile" right after the number (sticky: no slice of the text). */
+function percentileAfter(text: string, at: number): boolean {
+  PERCENTILE_AFTER_RE.lastIndex = at;
+  return PERCENTILE_AFTER_RE.test(text);
+}
+
+/** "TTL of 128, the maximum possible": a claim about the field's range, not its value. */
+function valueRange(ctx: ExtractContext, mention: Mention, value: number, numStart: number, end: number, sentence: Sentence): boolean {
+  const after = ctx.text.slice(end, Math.min(sentence.end, end + 40));
+  const range = TTL_MAX_RE.exec(after);
+  if (!range || hasDigitIn(after, 0, range.index)) return false;
+  addClaim(ctx, 'value-range', numStart, end + range.index + range[0].length, { value, mention });
+  return true;
+}
+
+/** The exact field names of a sentence (the rows it names), computed once per sentence. */
+function exactKeysOf(ctx: ExtractContext, sentence: Sentence, inSentence: readonly Mention[]): readonly string[] {
+  let keys = exactKeysMemo.get(sentence);
+  if (keys === undefined) {
+    keys = inSentence.length === 0 ? NO_KEYS : inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
+    exactKeysMemo.set(sentence, keys);
+  }
+  return keys;
+}
+
+const NO_KEYS: readonly string[] = [];
+/** Sentences are per-narrative objects: a WeakMap lets them go with their narrative. */
+const exactKeysMemo = new WeakMap<Sentence, readonly string[]>();
 
 function skipNumber(text: string, start: number, end: number): boolean {
   // the line's start, looked for at most 12 characters back (bounded: a run-on line stays linear)
@@ -71,23 +100,59 @@ function skipNumber(text: string, start: number, end: number): boolean {
     if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
   }
   if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
-  if (/^\/\d/.test(text.slice(end, end + 2)) || /\d\/$/.test(text.slice(start - 2, start))) return true; // 4/4
+  const next = text.charCodeAt(end);
+  const prev = text.charCodeAt(start - 1);
+  if ((next === 47 && isDigit(text.charCodeAt(end + 1))) || (prev === 47 && isDigit(text.charCodeAt(start - 2)))) return true; // 4/4
   return false;
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** What the lexicon says about a mention's row keys, computed once per key list (they are shared lexicon arrays). */
+interface KeyInfo {
+  /** Some key is a quantity (or a flags field): a number may be bound to it without a unit. */
+  quantity: boolean;
+  ttl: boolean;
+  dims: readonly Dimension[];
+}
+
+const keyInfoMemo = new Map<readonly string[], KeyInfo>();
+
+function keyInfo(keys: readonly string[]): KeyInfo {
+  let info = keyInfoMemo.get(keys);
+  if (info === undefined) {
+    info = { quantity: keys.some((k) => keyDimension(k) !== 'code' || /FLAGS/.test(k)), ttl: keys.some((k) => /TTL/.test(k)), dims: keys.map((k) => keyDimension(k)) };
+    keyInfoMemo.set(keys, info);
+  }
+  return info;
+}
+
+type Readings = NumberText['readings'];
+
+/** No other figure between the mention and the number (a mention with one between is that figure's). */
+function clearOf(ctx: ExtractContext, m: Mention, start: number, end: number): boolean {
+  return m.end <= start ? !hasDigitIn(ctx.text, m.end, start) : !hasDigitIn(ctx.text, end, m.start);
+}
+
+type Span = { start: number; end: number; readings: Readings };
+const notCode: MentionFilter<Span> = (ctx, m, at) => keyInfo(m.keys).quantity && clearOf(ctx, m, at.start, at.end);
+const ofDimension: MentionFilter<Span> = (ctx, m, at) => {
+  if (!clearOf(ctx, m, at.start, at.end)) return false;
+  for (const k of keyInfo(m.keys).dims) for (const r of at.readings) if (compatible(r.dim, k)) return true;
+  return false;
+};
 
 /**
  * The row a number is about. With a unit, the nearest row of a compatible dimension; an exact
  * field name right before it binds whatever its unit (so "IN_BYTES of 4,761,630 bytes per second"
  * is judged, and caught, as a wrong unit). Without a unit, the nearest row name.
  */
-function bindMention(ctx: ExtractContext, sentence: Parameters<typeof nearestMention>[1], start: number, end: number, dims: readonly string[]): Mention | undefined {
-  // a mention with another figure between it and this one is that figure's, not this one's
-  const clear = (m: Mention): boolean => !/\d/.test(m.end <= start ? ctx.text.slice(m.end, start) : ctx.text.slice(end, m.start).replace(/^[\s-]*[a-z]+/i, ''));
-  const notCode = (m: Mention): boolean => clear(m) && m.keys.some((k) => keyDimension(k) !== 'code' || /FLAGS/.test(k));
-  if (dims.length === 0) return nearestMention(ctx, sentence, start, end, notCode);
-  const near = nearestMention(ctx, sentence, start, end, notCode);
+function bindMention(ctx: ExtractContext, sentence: Sentence, start: number, end: number, readings: Readings): Mention | undefined {
+  const at: Span = { start, end, readings };
+  const near = nearestMention(ctx, sentence, start, end, notCode, at);
+  if (readings.length === 0) return near;
   if (near && near.exact && near.end <= start && start - near.end <= 20) return near;
-  return nearestMention(ctx, sentence, start, end, (m) => clear(m) && m.keys.some((k) => dims.some((d) => compatible(d as never, keyDimension(k)))));
+  return nearestMention(ctx, sentence, start, end, ofDimension, at);
 }
 
 /** Field names the table may not hold: each exact name (and a few natural forms models invent) is an absent-field claim. */
