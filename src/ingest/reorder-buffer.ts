@@ -1,15 +1,12 @@
+import { FlowColumns } from './flow-columns.ts';
 import type { Flow } from './flow-schema.ts';
 import { addNote, formatNumber } from './quality-notes.ts';
+import { SlotHeap } from './slot-heap.ts';
 
 /** Default reorder window in flow time: exports are roughly, not exactly, in start-time order. */
 export const DEFAULT_REORDER_WINDOW_MS = 300_000;
 /** Cap on buffered flows, so a very dense window cannot exhaust memory; beyond it the oldest are emitted early. */
 export const DEFAULT_REORDER_MAX_FLOWS = 200_000;
-
-// (start, input order); the physical line is the input order
-function compare(a: Flow, b: Flow): number {
-  return a.start_ms! - b.start_ms! || a.line - b.line;
-}
 
 /**
  * Bounded reorder buffer (issue 2, "Ingest"). Flows wait until the newest start time seen is more than
@@ -19,20 +16,26 @@ function compare(a: Flow, b: Flow): number {
  * buffered, with a `late-flow` note, and features give it null window values. The rule depends only on the
  * input order, never on how the file was chunked.
  *
- * Flows are collected per batch, sorted (V8's TimSort is linear on the nearly sorted runs exports produce)
- * and merged into the held, sorted remainder: cheaper than a heap by a wide margin on real exports.
+ * Held flows live in columns (FlowColumns: no object per held flow) and are ordered by two queues of
+ * slots: a FIFO for flows that arrive in order (the common case, O(1)) and a binary heap for those that
+ * do not (O(log n)); the next flow out is the smaller of the two heads. Any input order costs at most
+ * O(log n) a flow.
  */
 export class ReorderBuffer {
-  private held: Flow[] = [];
-  private head = 0;
-  private incoming: Flow[] = [];
+  private readonly columns = new FlowColumns();
+  private readonly inOrder = new SlotQueue();
+  private readonly outOfOrder: SlotHeap;
   private newest = -Infinity;
   private watermark = -Infinity;
+  /** Start of the last flow queued in order: a flow at or after it extends the FIFO. */
+  private tail = -Infinity;
 
   constructor(
     private readonly windowMs = DEFAULT_REORDER_WINDOW_MS,
     private readonly maxFlows = DEFAULT_REORDER_MAX_FLOWS,
-  ) {}
+  ) {
+    this.outOfOrder = new SlotHeap(this.columns);
+  }
 
   /** Add a flow with a start time. Returns true when it was late (noted; the caller emits it now). */
   push(flow: Flow): boolean {
@@ -48,69 +51,72 @@ export class ReorderBuffer {
       return true;
     }
     if (start > this.newest) this.newest = start;
-    this.incoming.push(flow);
+    const slot = this.columns.put(flow);
+    // lines only grow, so an equal start read later sorts after the FIFO's tail
+    if (start >= this.tail || this.inOrder.size === 0) {
+      this.inOrder.push(slot);
+      this.tail = start;
+    } else this.outOfOrder.push(slot);
     return false;
   }
 
   /** Move every flow that can no longer be overtaken into `out`. */
   drain(out: Flow[]): void {
-    this.merge();
-    const held = this.held;
     const limit = this.newest - this.windowMs;
-    let cut = this.head;
-    while (cut < held.length && (held[cut]!.start_ms! <= limit || held.length - cut > this.maxFlows)) cut++;
-    this.emit(out, cut);
+    const start = this.columns.start;
+    for (let slot = this.next(); slot >= 0 && (start[slot]! <= limit || this.size > this.maxFlows); slot = this.next()) {
+      this.emit(out, slot);
+    }
   }
 
   /** Everything left, in order (end of input). */
   flush(out: Flow[]): void {
-    this.merge();
-    this.emit(out, this.held.length);
+    for (let slot = this.next(); slot >= 0; slot = this.next()) this.emit(out, slot);
   }
 
   get size(): number {
-    return this.held.length - this.head + this.incoming.length;
+    return this.inOrder.size + this.outOfOrder.size;
   }
 
-  private emit(out: Flow[], cut: number): void {
-    const held = this.held;
-    if (cut === this.head) return;
-    for (let i = this.head; i < cut; i++) {
-      out.push(held[i]!);
-      // clear the slot: a kept reference would survive young-generation GCs and be promoted
-      held[i] = undefined as unknown as Flow;
-    }
-    this.watermark = out[out.length - 1]!.start_ms!;
-    this.head = cut;
-    if (cut === held.length) {
-      this.held = [];
-      this.head = 0;
-    } else if (cut > 4096 && cut * 2 > held.length) {
-      this.held = held.slice(cut);
-      this.head = 0;
-    }
+  /** The slot of the next flow out (the smaller head of the two queues), or -1 when empty. */
+  private next(): number {
+    const a = this.inOrder.size > 0 ? this.inOrder.peek() : -1;
+    const b = this.outOfOrder.size > 0 ? this.outOfOrder.peek() : -1;
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return this.outOfOrder.before(b, a) ? b : a;
   }
 
-  /** Sort the new flows and merge them into the held ones; only the overlapping tail is touched. */
-  private merge(): void {
-    const b = this.incoming;
-    if (b.length === 0) return;
-    b.sort(compare);
-    this.incoming = [];
-    const held = this.held;
-    // held[from..] are the held flows that sort after b[0]: usually a short tail, often none
-    let lo = this.head;
-    let hi = held.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(held[mid]!, b[0]!) <= 0) lo = mid + 1;
-      else hi = mid;
+  private emit(out: Flow[], slot: number): void {
+    if (this.inOrder.size > 0 && this.inOrder.peek() === slot) this.inOrder.shift();
+    else this.outOfOrder.pop();
+    this.watermark = this.columns.start[slot]!;
+    out.push(this.columns.take(slot));
+  }
+}
+
+/** A growable ring of slot numbers. */
+class SlotQueue {
+  private ring = new Int32Array(1024);
+  private head = 0;
+  size = 0;
+
+  push(slot: number): void {
+    if (this.size === this.ring.length) {
+      const bigger = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.size; i++) bigger[i] = this.ring[(this.head + i) % this.ring.length]!;
+      this.ring = bigger;
+      this.head = 0;
     }
-    const tail = held.splice(lo);
-    let i = 0;
-    let j = 0;
-    while (i < tail.length && j < b.length) held.push(compare(tail[i]!, b[j]!) <= 0 ? tail[i++]! : b[j++]!);
-    while (i < tail.length) held.push(tail[i++]!);
-    while (j < b.length) held.push(b[j++]!);
+    this.ring[(this.head + this.size++) % this.ring.length] = slot;
+  }
+
+  peek(): number {
+    return this.ring[this.head]!;
+  }
+
+  shift(): void {
+    this.head = this.head + 1 === this.ring.length ? 0 : this.head + 1;
+    this.size--;
   }
 }

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch((cause: NodeJS.ErrnoException) => {
