@@ -1,5 +1,6 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
-import { searchDerived, type Candidate, type RowFilter } from '../facts/derive.ts';
+import type { Candidate } from '../facts/derive.ts';
+import { candidateOf, derivedSet, type Derived } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
@@ -69,22 +70,51 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
 
 const OTHER_SIDE = { in: /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/, out: /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/ } as const;
 
+/** Which derived values a search may use: not a single row of the other direction; with `named`, only those built from a row the sentence names. */
+interface Scope {
+  side: 'in' | 'out' | undefined;
+  context: readonly string[];
+  named: boolean;
+}
+
+function inScope(scope: Scope, keys: readonly string[]): boolean {
+  if (scope.side && keys.length === 1 && OTHER_SIDE[scope.side].test(keys[0]!)) return false;
+  if (!scope.named) return true;
+  for (const k of keys) if (scope.context.includes(k)) return true;
+  return false;
+}
+
+function firstInScope(set: readonly Derived[], scope: Scope): Derived | undefined {
+  for (const d of set) if (inScope(scope, d.keys)) return d;
+  return undefined;
+}
+
+function firstMatch(set: readonly Derived[], n: NumberText, factor: number, scope: Scope): Derived | undefined {
+  for (const d of set) if (numberMatches(n, factor, d.value) && inScope(scope, d.keys)) return d;
+  return undefined;
+}
+
 /**
  * Search the table's values and derivations for the number. When the text says who sent it, a
  * single row of the other direction does not count; when the sentence names rows, candidates
  * built from them are tried alone first, and if there are any, nothing else is.
  */
 function searchCandidates(n: NumberText, facts: TableFacts, context: readonly string[] = [], side?: 'in' | 'out'): Judgement {
-  const sided: RowFilter = (keys) => !side || !(keys.length === 1 && OTHER_SIDE[side].test(keys[0]!));
-  const named: RowFilter = (keys) => sided(keys) && keys.some((k) => context.includes(k));
+  const sided: Scope = { side, context, named: false };
+  const named: Scope = { side, context, named: true };
   let nearest: Candidate | undefined;
   for (const reading of n.readings) {
-    const any = () => true;
-    const useNamed = context.length > 0 && searchDerived(facts.derivation, reading.dim, any, named) !== undefined;
-    const allow = useNamed ? named : sided;
-    const hit = searchDerived(facts.derivation, reading.dim, (v) => numberMatches(n, reading.factor, v), allow);
-    if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: hit.explain ? `Derived: ${hit.explain()}.` : `${hit.rows[0]} is ${show(hit.values[0] ?? null)}.` };
-    nearest ??= searchDerived(facts.derivation, reading.dim, any, allow);
+    const set = derivedSet(facts.derivation, reading.dim);
+    const scope = context.length > 0 && firstInScope(set, named) !== undefined ? named : sided;
+    const found = firstMatch(set, n, reading.factor, scope);
+    if (found) {
+      const hit = candidateOf(found, reading.dim);
+      return { verdict: 'supported', evidence: candidateEvidence(hit), reason: hit.explain ? `Derived: ${hit.explain()}.` : `${hit.rows[0]} is ${show(hit.values[0] ?? null)}.` };
+    }
+    if (!nearest) {
+      const first = firstInScope(set, scope);
+      if (first) nearest = candidateOf(first, reading.dim);
+    }
   }
   if (!nearest) {
     const what = n.readings[0]?.dim ?? 'number';

@@ -1,9 +1,15 @@
 import type { Mention } from '../claim.ts';
 import { isExactName, PHRASES } from '../lexicon/field-names.ts';
 
+interface Entry {
+  phrase: string;
+  keys: readonly string[];
+  exact: boolean;
+}
+
 /** Phrases keyed by their words joined with single spaces ("inter-arrival" → "inter arrival"), lower case. */
-const BY_WORDS: ReadonlyMap<string, { phrase: string; keys: readonly string[] }> = new Map(
-  [...PHRASES.entries()].map(([phrase, keys]) => [phrase.replace(/[\s-]+/g, ' '), { phrase, keys }] as const),
+const BY_WORDS: ReadonlyMap<string, Entry> = new Map(
+  [...PHRASES.entries()].map(([phrase, keys]) => [phrase.replace(/[\s-]+/g, ' '), { phrase, keys, exact: isExactName(phrase) }] as const),
 );
 /** Every proper word prefix of a multi-word phrase: extending a candidate stops as soon as it is not one. */
 const PREFIXES: ReadonlySet<string> = new Set(
@@ -12,38 +18,92 @@ const PREFIXES: ReadonlySet<string> = new Set(
     return w.slice(1).map((_, i) => w.slice(0, i + 1).join(' '));
   }),
 );
-const WORD_RE = /[A-Za-z0-9_]+(?:[.,][A-Za-z0-9_]+)*/g;
-const JOIN_GAP = /^[ \t-]{1,3}$/;
+
+/**
+ * A word can open a phrase only if some phrase's first word has its first character, last
+ * character and length: a numeric signature tested before any substring is made, so most words
+ * of the text cost no allocation and no string hashing.
+ */
+const signature = (first: number, last: number, length: number): number => (first * 65536 + last) * 64 + Math.min(length, 63);
+const OPENERS: ReadonlySet<number> = new Set(
+  [...BY_WORDS.keys()].map((k) => {
+    const w = k.split(' ')[0]!;
+    return signature(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
+  }),
+);
+
+/** [A-Za-z0-9_], the characters of a word (\w). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The words of the text as [start, end) pairs: runs of \w, joined across a "." or "," between word
+ * characters ("1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join).
+ */
+function wordBounds(source: string): Int32Array {
+  const out = new Int32Array(source.length + 2);
+  let n = 0;
+  let i = 0;
+  const len = source.length;
+  while (i < len) {
+    if (!isWordCode(source.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < len && isWordCode(source.charCodeAt(i))) i++;
+      const c = source.charCodeAt(i);
+      if ((c === 46 || c === 44) && isWordCode(source.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    out[n++] = start;
+    out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+/** A join between two words of a phrase: 1–3 spaces, tabs or dashes. */
+function isJoinGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 45) return false;
+  }
+  return true;
+}
 
 /**
  * Every row name or natural form in the text, in order, longest first. A word scan and map
  * lookups instead of one regex alternation of every phrase: linear in the text, fast.
  */
 export function findMentions(text: string, lowerText: string | undefined = lowerSameLength(text)): Mention[] {
-  const words: Array<{ start: number; end: number; lower: string }> = [];
   // lower-case once; per-word toLowerCase is the hot spot (falls back if case mapping changes lengths)
-  const source = lowerText;
-  WORD_RE.lastIndex = 0;
-  // "1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join
-  const scanned = source ?? text;
-  for (let m = WORD_RE.exec(scanned); m; m = WORD_RE.exec(scanned)) words.push({ start: m.index, end: m.index + m[0].length, lower: source ? m[0] : m[0].toLowerCase() });
+  const source = lowerText ?? text;
+  const words = wordBounds(source);
+  const count = words.length / 2;
+  const word = (k: number): string => (lowerText ? source.slice(words[2 * k]!, words[2 * k + 1]!) : source.slice(words[2 * k]!, words[2 * k + 1]!).toLowerCase());
   const out: Mention[] = [];
-  for (let i = 0; i < words.length; i++) {
-    let key = words[i]!.lower;
-    let best: { j: number; hit: { phrase: string; keys: readonly string[] } } | undefined;
+  for (let i = 0; i < count; i++) {
+    const s = words[2 * i]!;
+    const e = words[2 * i + 1]!;
+    if (lowerText && !OPENERS.has(signature(source.charCodeAt(s), source.charCodeAt(e - 1), e - s))) continue;
+    let key = word(i);
+    let best: { j: number; hit: Entry } | undefined;
     const first = BY_WORDS.get(key);
     if (first) best = { j: i, hit: first };
-    for (let j = i + 1; j < words.length && PREFIXES.has(key); j++) {
-      if (!JOIN_GAP.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
-      key += ` ${words[j]!.lower}`;
+    for (let j = i + 1; j < count && PREFIXES.has(key); j++) {
+      if (!isJoinGap(text, words[2 * j - 1]!, words[2 * j]!)) break;
+      key += ` ${word(j)}`;
       const hit = BY_WORDS.get(key);
       if (hit) best = { j, hit };
     }
     if (!best) continue;
-    const start = words[i]!.start;
-    const end = words[best.j]!.end;
+    const start = s;
+    const end = words[2 * best.j + 1]!;
     if (/[\w-]/.test(text[start - 1] ?? '') || /[\w]/.test(text[end] ?? '') || (text[end] === '-' && /\w/.test(text[end + 1] ?? ''))) continue;
-    out.push({ start, end, phrase: text.slice(start, end), keys: best.hit.keys, exact: isExactName(best.hit.phrase) });
+    out.push({ start, end, phrase: text.slice(start, end), keys: best.hit.keys, exact: best.hit.exact });
     i = best.j;
   }
   return out;

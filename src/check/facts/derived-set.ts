@@ -1,0 +1,131 @@
+import { formatNumber as fmt } from '../checkers/evidence.ts';
+import type { Candidate, DerivationBase } from './derive.ts';
+import type { Dimension } from './dimension.ts';
+import type { FactRow } from './table-facts.ts';
+
+/** How a derived value was computed from its rows; the explanation text is built only when a verdict cites it. */
+type How = 'row' | 'bits' | 'bitrate' | 'time' | 'pps' | 'Bps' | 'bps' | 'bucket' | 'inout' | 'sum' | 'diff' | 'ratio' | 'pct' | 'bpp';
+
+/** One value the table gives or implies in a dimension, in search order. */
+export interface Derived {
+  value: number;
+  /** The row keys it is built from (what a RowFilter sees). */
+  keys: readonly string[];
+  how: How;
+  rows: readonly FactRow[];
+  /** For `time`: the prepared candidate (window length, end − start). */
+  time?: Candidate;
+}
+
+const ADDITIVE: ReadonlySet<Dimension> = new Set(['bytes', 'packets', 'time', 'flows']);
+const PAIR_DIMS: ReadonlySet<Dimension> = new Set(['ratio', 'percent', 'bytes', 'packets', 'time', 'flows']);
+
+/**
+ * Every value of one dimension the bounded derivation search (issue 3) can reach, in the order it
+ * tries them: each row, then the specific readings (rates, shares of a whole), then one step of
+ * pair arithmetic. Built once per table and dimension, then every claim of that dimension is a scan
+ * of numbers; non-finite values are dropped here, as the search always skipped them.
+ */
+export function derivedSet(base: DerivationBase, dim: Dimension): readonly Derived[] {
+  const known = base.sets.get(dim);
+  if (known !== undefined) return known;
+  const set: Derived[] = [];
+  addRows(base, dim, set);
+  if (dim === 'time') for (const t of base.times) set.push({ value: t.value, keys: t.rows, how: 'time', rows: [], time: t });
+  addRates(base, dim, set);
+  addShares(base, dim, set);
+  addPairs(base, dim, set);
+  base.sets.set(dim, set);
+  return set;
+}
+
+function push(out: Derived[], value: number, how: How, ...rows: FactRow[]): void {
+  if (Number.isFinite(value)) out.push({ value, keys: rows.map((r) => r.key), how, rows });
+}
+
+function addRows(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  for (const r of base.numeric) {
+    if (r.dim === dim) push(out, r.base!, 'row', r);
+    if (dim === 'bits' && r.dim === 'bytes') push(out, r.base! * 8, 'bits', r);
+    if (dim === 'bits/s' && r.dim === 'bytes/s') push(out, r.base! * 8, 'bitrate', r);
+    if (dim === 'bits' && r.dim === 'entropy') push(out, r.base!, 'row', r);
+  }
+}
+
+function addRates(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  if (dim !== 'bytes/s' && dim !== 'bits/s' && dim !== 'packets/s') return;
+  for (const d of base.durations) {
+    const seconds = d.base! / 1000;
+    for (const a of base.numeric) {
+      const rate = a.base! / seconds;
+      if (a.dim === 'packets' && dim === 'packets/s') push(out, rate, 'pps', a, d);
+      if (a.dim === 'bytes' && dim === 'bytes/s') push(out, rate, 'Bps', a, d);
+      if (a.dim === 'bytes' && dim === 'bits/s') push(out, rate * 8, 'bps', a, d);
+    }
+  }
+}
+
+function addShares(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  if (dim !== 'percent') return;
+  const bucketKeys = base.buckets.map((r) => r.key);
+  for (const b of base.buckets) {
+    const share = base.bucketTotal === 0 ? NaN : (100 * b.base!) / base.bucketTotal;
+    // rows: the bucket first, then all of them (the evidence lists every bucket)
+    if (Number.isFinite(share)) out.push({ value: share, keys: bucketKeys, how: 'bucket', rows: [b, ...base.buckets] });
+  }
+  for (const [inKey, outKey] of [['IN_PKTS', 'OUT_PKTS'], ['IN_BYTES', 'OUT_BYTES']] as const) {
+    const a = base.numeric.find((r) => r.key === inKey);
+    const b = base.numeric.find((r) => r.key === outKey);
+    if (!a || !b || a.base! + b.base! === 0) continue;
+    for (const r of base.numeric) if (r.dim === a.dim) push(out, (100 * r.base!) / (a.base! + b.base!), 'inout', r, a, b);
+  }
+}
+
+function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  if (!PAIR_DIMS.has(dim)) return;
+  const anyDim = dim === 'ratio' || dim === 'percent';
+  for (const a of base.numeric) {
+    if (!anyDim && a.dim !== dim) continue;
+    for (const b of base.numeric) {
+      if (a === b) continue;
+      if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim) {
+        push(out, a.base! + b.base!, 'sum', a, b);
+        if (a.base! > b.base!) push(out, a.base! - b.base!, 'diff', a, b);
+      }
+      if (b.base === 0) continue;
+      const ratio = a.base! / b.base!;
+      if (a.dim === b.dim && dim === 'ratio') push(out, ratio, 'ratio', a, b);
+      if (a.dim === b.dim && dim === 'percent') push(out, ratio * 100, 'pct', a, b);
+      if (a.dim === 'bytes' && b.dim === 'packets' && dim === 'bytes') push(out, ratio, 'bpp', a, b);
+    }
+  }
+}
+
+/** The Candidate a verdict cites, with its derivation text (built only if asked for). */
+export function candidateOf(d: Derived, dim: Dimension): Candidate {
+  if (d.time) return d.time;
+  const rows = d.how === 'bucket' ? d.rows.slice(1) : d.rows;
+  const out: Candidate = { value: d.value, dim, rows: rows.map((r) => r.key), values: rows.map((r) => r.value) };
+  if (d.how !== 'row') out.explain = () => explain(d);
+  return out;
+}
+
+function explain(d: Derived): string {
+  const [a, b, c] = d.rows as [FactRow, FactRow | undefined, FactRow | undefined];
+  const v = fmt(d.value);
+  switch (d.how) {
+    case 'bits': return `${a.key} × 8 = ${v} bits`;
+    case 'bitrate': return `${a.key} × 8 = ${v} bit/s`;
+    case 'pps': return `${a.key} / (${b!.key} / 1000) = ${v} packets/s`;
+    case 'Bps': return `${a.key} / (${b!.key} / 1000) = ${v} bytes/s`;
+    case 'bps': return `${a.key} × 8 / (${b!.key} / 1000) = ${v} bit/s`;
+    case 'bucket': return `${a.key} / (sum of NUM_PKTS_*) × 100 = ${v} %`;
+    case 'inout': return `${a.key} / (${b!.key} + ${c!.key}) × 100 = ${v} %`;
+    case 'sum': return `${a.key} + ${b!.key} = ${v}`;
+    case 'diff': return `${a.key} − ${b!.key} = ${v}`;
+    case 'ratio': return `${a.key} / ${b!.key} = ${v}`;
+    case 'pct': return `${a.key} / ${b!.key} × 100 = ${v} %`;
+    case 'bpp': return `${a.key} / ${b!.key} = ${v} bytes per packet`;
+    default: return '';
+  }
+}
