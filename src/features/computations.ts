@@ -38,8 +38,8 @@ export const COMPUTATIONS: Record<FeatureName, FeatureCompute> = {
   src_in_bytes_sum: (c) => (c.window ? c.window.src.bytesSum : null),
   src_entropy_protocol: (c) => (c.window ? c.window.src.protocolEntropy() : null),
   src_syn_flows: (c) => (c.window && c.hasFlags ? c.window.src.synFlows : null),
-  src_distinct_dst_ports: (c) => (c.window ? c.window.src.dstPorts.size : null),
-  src_distinct_dst_addrs: (c) => (c.window ? c.window.src.pairs.size : null),
+  src_distinct_dst_ports: (c) => (c.window ? c.window.src.distinctDstPorts : null),
+  src_distinct_dst_addrs: (c) => (c.window ? c.window.src.distinctDsts : null),
   dst_distinct_src_addrs: (c) => (c.window ? c.window.dst.distinctSrcs : null),
   // null, not 0: no earlier flow from this source in the window (the seed's misreading)
   inter_arrival_ms: (c) => (c.window ? c.window.interArrivalMs : null),

@@ -1,29 +1,15 @@
-/** One multiset entry: how many flows in the window carry `key`. Ring slots point at it, so eviction needs no lookup. */
-export class Cell<K> {
-  n = 0;
-  constructor(public key: K) {}
-}
-
-/**
- * Flows from one source to one destination in the window. One cell serves both multisets: the
- * source's distinct destinations and the destination's distinct sources are counts of live pairs.
- */
-export class PairCell {
-  n = 0;
-  constructor(
-    public src: HostState,
-    public dst: HostState,
-  ) {}
-}
-
 /**
  * Running aggregates of one address's windows, as a source and as a destination. Every field is
  * updated on insert and on evict, so a feature is read in O(1) (entropy in O(distinct protocols)).
- * Multisets are keyed by port number or by the other address's HostState (identity hashing: cheaper
- * than hashing the address text again).
+ * The multisets (destination ports, peers) live in SlidingWindows' PairCounts keyed by `id`; here only
+ * their sizes.
  */
 export class HostState {
   key = '';
+  /** Small integer naming this state in the pair tables while it is in use. */
+  constructor(readonly id: number) {}
+  /** Both windows are empty; the state waits in SlidingWindows' map to be swept or revived. */
+  idle = false;
   // as a source
   srcCount = 0;
   pktsSum = 0;
@@ -42,12 +28,13 @@ export class HostState {
   p2 = -1;
   n2 = 0;
   moreProtocols: Map<number, number> | null = null;
-  readonly dstPorts = new Map<number, Cell<number>>();
-  /** Live pairs from this source, by destination; its size is src_distinct_dst_addrs. */
-  readonly pairs = new Map<HostState, PairCell>();
+  /** Distinct destination ports in this source's window: src_distinct_dst_ports. */
+  distinctDstPorts = 0;
+  /** Distinct destinations in this source's window: src_distinct_dst_addrs. */
+  distinctDsts = 0;
   // as a destination
   dstCount = 0;
-  /** Live pairs into this destination: dst_distinct_src_addrs. */
+  /** Distinct sources in this destination's window: dst_distinct_src_addrs. */
   distinctSrcs = 0;
 
   addProtocol(protocol: number): void {
@@ -86,9 +73,10 @@ export class HostState {
     return h;
   }
 
-  /** Reuse for another address (the maps are already empty: every flow that filled them has left). */
+  /** Reuse for another address (its pair counts are already gone: every flow that made them has left). */
   reset(key: string): void {
     this.key = key;
+    this.idle = false;
     this.srcCount = 0;
     this.pktsSum = 0;
     this.bytesSum = 0;
@@ -97,6 +85,8 @@ export class HostState {
     this.p0 = this.p1 = this.p2 = -1;
     this.n0 = this.n1 = this.n2 = 0;
     this.moreProtocols = null;
+    this.distinctDstPorts = 0;
+    this.distinctDsts = 0;
     this.dstCount = 0;
     this.distinctSrcs = 0;
   }

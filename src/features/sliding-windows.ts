@@ -1,5 +1,6 @@
 import type { Flow } from '../ingest/index.ts';
-import { Cell, HostState, PairCell } from './host-state.ts';
+import { HostState } from './host-state.ts';
+import { PairCounts } from './pair-counts.ts';
 import { WindowRing } from './window-ring.ts';
 
 /** What the windows say about the flow just inserted (a reused object: read it before the next insert). */
@@ -11,8 +12,8 @@ export interface WindowView {
 }
 
 const SYN = 2;
-/** Idle states and cells kept for reuse, so a long stream allocates few new ones. */
-const POOL_LIMIT = 8192;
+/** Idle addresses below this count are never swept (a sweep walks the whole map). */
+const SWEEP_MIN = 1024;
 
 /**
  * The windows of every address. All flows in any window sit in one ring, oldest first. Because flows
@@ -24,10 +25,16 @@ const POOL_LIMIT = 8192;
 export class SlidingWindows {
   private readonly ring = new WindowRing();
   private readonly hosts = new Map<string, HostState>();
+  /** States in `hosts` whose windows are empty (see release). */
+  private idle = 0;
+  /** Every state by id (ids are dense: a released state keeps its id for its next address). */
+  private readonly states: HostState[] = [];
   private readonly hostPool: HostState[] = [];
-  private readonly portPool: Cell<number>[] = [];
-  private readonly pairPool: PairCell[] = [];
-  private readonly view: WindowView = { src: new HostState(), dst: new HostState(), interArrivalMs: null };
+  /** (source id, destination port) → flows in the source's window. */
+  private readonly ports = new PairCounts();
+  /** (source id, destination id) → flows in both windows. */
+  private readonly pairs = new PairCounts();
+  private readonly view: WindowView = { src: new HostState(-1), dst: new HostState(-1), interArrivalMs: null };
   /** Start of the newest flow inserted: a flow earlier than this cannot join the windows. */
   latestStart = Number.NEGATIVE_INFINITY;
 
@@ -40,6 +47,11 @@ export class SlidingWindows {
 
   /** Addresses with a non-empty window. */
   get keys(): number {
+    return this.hosts.size - this.idle;
+  }
+
+  /** Addresses tracked: the live ones and idle ones not yet swept (at most max(2 × live, SWEEP_MIN + live)). */
+  get tracked(): number {
     return this.hosts.size;
   }
 
@@ -66,10 +78,15 @@ export class SlidingWindows {
     ring.bytes[i] = flow.in_bytes;
     ring.protocols[i] = flow.protocol;
     ring.syns[i] = syn;
-    ring.srcs[i] = src;
-    ring.dsts[i] = dst;
-    ring.portCells[i] = flow.dst_port === null ? undefined : this.portCell(src.dstPorts, flow.dst_port);
-    ring.pairCells[i] = this.pairCell(src, dst);
+    ring.srcs[i] = src.id;
+    ring.dsts[i] = dst.id;
+    const port = flow.dst_port ?? -1;
+    ring.dstPorts[i] = port;
+    if (port >= 0 && this.ports.increment(src.id, port) === 1) src.distinctDstPorts++;
+    if (this.pairs.increment(src.id, dst.id) === 1) {
+      src.distinctDsts++;
+      dst.distinctSrcs++;
+    }
     view.src = src;
     view.dst = dst;
     return view;
@@ -80,24 +97,19 @@ export class SlidingWindows {
     const ring = this.ring;
     while (ring.size > 0 && ring.starts[ring.head]! < cutoff) {
       const i = ring.head;
-      const src = ring.srcs[i]!;
-      const dst = ring.dsts[i]!;
+      const src = this.states[ring.srcs[i]!]!;
+      const dst = this.states[ring.dsts[i]!]!;
       src.srcCount--;
       src.pktsSum -= ring.pkts[i]!;
       src.bytesSum -= ring.bytes[i]!;
       src.synFlows -= ring.syns[i]!;
       src.removeProtocol(ring.protocols[i]!);
       dst.dstCount--;
-      const port = ring.portCells[i];
-      if (port !== undefined && --port.n === 0) {
-        src.dstPorts.delete(port.key);
-        if (this.portPool.length < POOL_LIMIT) this.portPool.push(port);
-      }
-      const pair = ring.pairCells[i]!;
-      if (--pair.n === 0) {
-        src.pairs.delete(dst);
+      const port = ring.dstPorts[i]!;
+      if (port >= 0 && this.ports.decrement(src.id, port) === 0) src.distinctDstPorts--;
+      if (this.pairs.decrement(src.id, dst.id) === 0) {
+        src.distinctDsts--;
         dst.distinctSrcs--;
-        if (this.pairPool.length < POOL_LIMIT) this.pairPool.push(pair);
       }
       if (src.srcCount === 0 && src.dstCount === 0) this.release(src);
       if (dst !== src && dst.srcCount === 0 && dst.dstCount === 0) this.release(dst);
@@ -108,39 +120,40 @@ export class SlidingWindows {
   private hostOf(key: string): HostState {
     let state = this.hosts.get(key);
     if (state === undefined) {
-      state = this.hostPool.pop() ?? new HostState();
+      state = this.hostPool.pop() ?? this.newState();
       state.reset(key);
       this.hosts.set(key, state);
+    } else if (state.idle) {
+      state.idle = false;
+      this.idle--;
     }
     return state;
   }
 
+  /**
+   * An address whose windows are empty stays in `hosts`, marked idle, until idle ones outnumber live ones:
+   * then all are swept at once. Why: a Map rebuilds its table as keys come and go, and for a long-lived
+   * Map V8 builds it in the old generation; deleting on every release made that churn per flow.
+   */
   private release(state: HostState): void {
-    this.hosts.delete(state.key);
-    if (this.hostPool.length < POOL_LIMIT) this.hostPool.push(state);
+    state.idle = true;
+    if (++this.idle > SWEEP_MIN && 2 * this.idle > this.hosts.size) this.sweep();
   }
 
-  private portCell(map: Map<number, Cell<number>>, port: number): Cell<number> {
-    let cell = map.get(port);
-    if (cell === undefined) {
-      cell = this.portPool.pop() ?? new Cell(0);
-      cell.key = port;
-      map.set(port, cell);
+  private sweep(): void {
+    for (const [key, state] of this.hosts) {
+      if (!state.idle) continue;
+      this.hosts.delete(key);
+      state.idle = false;
+      // every released state is pooled (its id stays valid), so states never outnumber the peak of tracked addresses
+      this.hostPool.push(state);
     }
-    cell.n++;
-    return cell;
+    this.idle = 0;
   }
 
-  private pairCell(src: HostState, dst: HostState): PairCell {
-    let cell = src.pairs.get(dst);
-    if (cell === undefined) {
-      cell = this.pairPool.pop() ?? new PairCell(src, dst);
-      cell.src = src;
-      cell.dst = dst;
-      src.pairs.set(dst, cell);
-      dst.distinctSrcs++;
-    }
-    cell.n++;
-    return cell;
+  private newState(): HostState {
+    const state = new HostState(this.states.length);
+    this.states.push(state);
+    return state;
   }
 }

@@ -1,8 +1,7 @@
-import type { Cell, HostState, PairCell } from './host-state.ts';
-
 /**
- * The flows of every window, oldest first: a growable ring of columns (typed arrays for numbers), so
- * holding a flow costs a few slots rather than an object. Only what eviction must undo is kept.
+ * The flows of every window, oldest first: a growable ring of typed-array columns, so holding a flow
+ * costs a few numbers rather than an object, and the ring holds no references for the GC to trace.
+ * Only what eviction must undo is kept; addresses are SlidingWindows' host ids.
  */
 export class WindowRing {
   capacity = 1024;
@@ -13,10 +12,10 @@ export class WindowRing {
   bytes = new Float64Array(this.capacity);
   protocols = new Uint8Array(this.capacity);
   syns = new Uint8Array(this.capacity);
-  srcs: (HostState | undefined)[] = new Array<HostState | undefined>(this.capacity).fill(undefined);
-  dsts: (HostState | undefined)[] = new Array<HostState | undefined>(this.capacity).fill(undefined);
-  portCells: (Cell<number> | undefined)[] = new Array<Cell<number> | undefined>(this.capacity).fill(undefined);
-  pairCells: (PairCell | undefined)[] = new Array<PairCell | undefined>(this.capacity).fill(undefined);
+  srcs = new Int32Array(this.capacity);
+  dsts = new Int32Array(this.capacity);
+  /** Destination port, or -1 when the flow has none. */
+  dstPorts = new Int32Array(this.capacity);
 
   /** Claim the slot after the newest flow (growing the ring when full) and return its index. */
   pushSlot(): number {
@@ -27,13 +26,9 @@ export class WindowRing {
     return i;
   }
 
-  /** Drop the oldest flow (its references too, so evicted states can be collected or reused). */
+  /** Drop the oldest flow. */
   shift(): void {
     const i = this.head;
-    this.srcs[i] = undefined;
-    this.dsts[i] = undefined;
-    this.portCells[i] = undefined;
-    this.pairCells[i] = undefined;
     this.head = i + 1 === this.capacity ? 0 : i + 1;
     this.size--;
   }
@@ -42,24 +37,18 @@ export class WindowRing {
     const old = this.capacity;
     const cap = old * 2;
     const at = (i: number): number => (this.head + i) % old;
-    const numbers = <T extends Float64Array | Uint8Array>(from: T, to: T): T => {
+    const copy = <T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T): T => {
       for (let i = 0; i < this.size; i++) to[i] = from[at(i)]!;
       return to;
     };
-    const refs = <T>(from: (T | undefined)[]): (T | undefined)[] => {
-      const to = new Array<T | undefined>(cap).fill(undefined);
-      for (let i = 0; i < this.size; i++) to[i] = from[at(i)];
-      return to;
-    };
-    this.starts = numbers(this.starts, new Float64Array(cap));
-    this.pkts = numbers(this.pkts, new Float64Array(cap));
-    this.bytes = numbers(this.bytes, new Float64Array(cap));
-    this.protocols = numbers(this.protocols, new Uint8Array(cap));
-    this.syns = numbers(this.syns, new Uint8Array(cap));
-    this.srcs = refs(this.srcs);
-    this.dsts = refs(this.dsts);
-    this.portCells = refs(this.portCells);
-    this.pairCells = refs(this.pairCells);
+    this.starts = copy(this.starts, new Float64Array(cap));
+    this.pkts = copy(this.pkts, new Float64Array(cap));
+    this.bytes = copy(this.bytes, new Float64Array(cap));
+    this.protocols = copy(this.protocols, new Uint8Array(cap));
+    this.syns = copy(this.syns, new Uint8Array(cap));
+    this.srcs = copy(this.srcs, new Int32Array(cap));
+    this.dsts = copy(this.dsts, new Int32Array(cap));
+    this.dstPorts = copy(this.dstPorts, new Int32Array(cap));
     this.head = 0;
     this.capacity = cap;
   }

@@ -19,7 +19,8 @@ async function isGzip(path: string): Promise<boolean> {
 }
 
 /**
- * The file as UTF-8 text chunks of about 1 MiB, never the whole file at once. Gzip is detected by its
+ * The file as UTF-8 text chunks of 64 KiB, never the whole file at once. Small enough that each chunk
+ * string is an ordinary young object (256 KiB ones went to large-object space and piled up until a full GC). Gzip is detected by its
  * magic bytes (not the file name); a UTF-8 BOM is dropped by the decoder.
  */
 export async function* readTextChunks(path: string): AsyncGenerator<string> {
