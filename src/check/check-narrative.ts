@@ -4,7 +4,8 @@ import { factsOf } from './facts/table-facts.ts';
 import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
 import { isHedged } from './text/segment.ts';
-import type { CheckedClaim, CheckResult } from './types.ts';
+import type { Claim, Judgement } from './claim.ts';
+import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
 
 /**
  * Check a narrative claim by claim against the table it was written from (DESIGN.md "Checker
@@ -24,15 +25,15 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative
     const hedged = judgement.verdict === 'unsupported' && judgement.hedgeable !== false && isHedged(claim.sentence, claim.start);
     const verdict = hedged ? 'speculative' : judgement.verdict;
-    claims.push({
-      text: text.slice(claim.start, claim.end),
-      start: claim.start,
-      end: claim.end,
-      kind: claim.kind,
-      verdict,
-      ...(judgement.evidence ? { evidence: judgement.evidence } : {}),
-      reason: verdict === 'speculative' ? `Hedged: ${judgement.reason}` : judgement.reason,
-    });
+    claims.push(checkedClaim(text, claim, verdict, judgement));
   }
   return { claims, summary: summarize(claims) };
+}
+
+/** The claim as reported; two literal shapes rather than spreads: evidence, when there is one, comes before the reason. */
+function checkedClaim(text: string, claim: Claim, verdict: Verdict, judgement: Judgement): CheckedClaim {
+  const { start, end, kind } = claim;
+  const reason = verdict === 'speculative' ? `Hedged: ${judgement.reason}` : judgement.reason;
+  const said = text.slice(start, end);
+  return judgement.evidence ? { text: said, start, end, kind, verdict, evidence: judgement.evidence, reason } : { text: said, start, end, kind, verdict, reason };
 }

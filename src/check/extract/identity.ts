@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
-import { clauseAround, isNegated } from '../text/segment.ts';
+import { clauseBounds, isNegated } from '../text/segment.ts';
 import { addClaim, anyOf, hasAny, isTaken, reserve, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
@@ -18,7 +18,7 @@ const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|M
 export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | undefined {
   const sentence = sentenceAt(ctx, at);
   if (!sentence) return undefined;
-  const clause = clauseAround(sentence, at);
+  const clause = clauseBounds(sentence, at);
   const from = Math.max(clause.start, at - 40, sentence.start);
   const window = ctx.text.slice(from, at);
   let role: 'src' | 'dst' | undefined;

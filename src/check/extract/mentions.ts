@@ -41,9 +41,8 @@ function isWordCode(c: number): boolean {
  * The words of the text as [start, end) pairs: runs of \w, joined across a "." or "," between word
  * characters ("1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join).
  */
-function wordBounds(source: string): Int32Array {
-  const out = new Int32Array(source.length + 2);
-  let n = 0;
+function wordBounds(source: string): number[] {
+  const out: number[] = [];
   let i = 0;
   const len = source.length;
   while (i < len) {
@@ -58,10 +57,9 @@ function wordBounds(source: string): Int32Array {
       if ((c === 46 || c === 44) && isWordCode(source.charCodeAt(i + 1))) i++;
       else break;
     }
-    out[n++] = start;
-    out[n++] = i;
+    out.push(start, i);
   }
-  return out.subarray(0, n);
+  return out;
 }
 
 /** A join between two words of a phrase: 1–3 spaces, tabs or dashes. */

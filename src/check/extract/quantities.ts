@@ -52,7 +52,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings);
   if (number.readings.length === 0 && !mention && !qualifier) return;
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
-  const context = exactKeysOf(ctx, sentence, inSentence);
+  const context = exactKeysOf(sentence, inSentence);
   const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
 }
@@ -76,18 +76,12 @@ function valueRange(ctx: ExtractContext, mention: Mention, value: number, numSta
 }
 
 /** The exact field names of a sentence (the rows it names), computed once per sentence. */
-function exactKeysOf(ctx: ExtractContext, sentence: Sentence, inSentence: readonly Mention[]): readonly string[] {
-  let keys = exactKeysMemo.get(sentence);
-  if (keys === undefined) {
-    keys = inSentence.length === 0 ? NO_KEYS : inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
-    exactKeysMemo.set(sentence, keys);
-  }
-  return keys;
+function exactKeysOf(sentence: Sentence, inSentence: readonly Mention[]): readonly string[] {
+  sentence.exactKeys ??= inSentence.length === 0 ? NO_KEYS : inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
+  return sentence.exactKeys;
 }
 
 const NO_KEYS: readonly string[] = [];
-/** Sentences are per-narrative objects: a WeakMap lets them go with their narrative. */
-const exactKeysMemo = new WeakMap<Sentence, readonly string[]>();
 
 function skipNumber(text: string, start: number, end: number): boolean {
   // the line's start, looked for at most 12 characters back (bounded: a run-on line stays linear)

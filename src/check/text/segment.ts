@@ -9,6 +9,10 @@ export interface Sentence {
   lower: string;
   /** The nearest heading or bold label above, lower-cased: the topic a terse list item is about. */
   topic: string;
+  /** Clause breaks as [start, end) pairs relative to the sentence, found on first use (clauseBounds). */
+  breaks?: number[];
+  /** The row keys of the exact field names it mentions, found on first use (quantity context). */
+  exactKeys?: readonly string[];
 }
 
 const HEADING_LINE = /^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$/;
@@ -61,22 +65,43 @@ const CLAUSE_BREAK = /[;:()\[\]|—–]|,\s+(?:but|while|whereas|although|though
 
 /** The clause of `sentence` around offset `at` (absolute): between clause breaks. */
 export function clauseAround(sentence: Sentence, at: number): { start: number; end: number; text: string } {
+  const { start, end } = clauseBounds(sentence, at);
+  return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start) };
+}
+
+/** clauseAround without the clause's text. */
+export function clauseBounds(sentence: Sentence, at: number): { start: number; end: number } {
   const rel = at - sentence.start;
+  // a sentence no longer than the reach is its own window: its breaks are found once and reused
+  if (sentence.text.length <= CLAUSE_REACH) return between(breaksOf(sentence), rel, 0, sentence.text.length, sentence.start);
   // look at most CLAUSE_REACH characters either side: linear time on a run-on "sentence"
   const from = Math.max(0, rel - CLAUSE_REACH);
   const window = sentence.text.slice(from, Math.min(sentence.text.length, rel + CLAUSE_REACH));
-  const pos = rel - from;
-  let start = 0;
-  let end = window.length;
+  return between(findBreaks(window), rel - from, 0, window.length, sentence.start + from);
+}
+
+function breaksOf(sentence: Sentence): number[] {
+  sentence.breaks ??= findBreaks(sentence.text);
+  return sentence.breaks;
+}
+
+function findBreaks(text: string): number[] {
+  const out: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window)) {
-    if (m.index + m[0].length <= pos) start = m.index + m[0].length;
-    else if (m.index >= pos) {
-      end = m.index;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** The span between the last break ending at or before `pos` and the first starting at or after it (a break across `pos` is skipped). */
+function between(breaks: readonly number[], pos: number, start: number, end: number, offset: number): { start: number; end: number } {
+  for (let i = 0; i < breaks.length; i += 2) {
+    if (breaks[i + 1]! <= pos) start = breaks[i + 1]!;
+    else if (breaks[i]! >= pos) {
+      end = breaks[i]!;
       break;
     }
   }
-  return { start: sentence.start + from + start, end: sentence.start + from + end, text: window.slice(start, end) };
+  return { start: offset + start, end: offset + end };
 }
 
 /**
@@ -96,6 +121,6 @@ export function isHedged(sentence: Sentence, start: number): boolean {
 
 /** Whether a negation precedes the claim in its clause (a denial asserts nothing about the flow). */
 export function isNegated(sentence: Sentence, start: number): boolean {
-  const clause = clauseAround(sentence, start);
+  const clause = clauseBounds(sentence, start);
   return NEGATION_RE.test(sentence.text.slice(clause.start - sentence.start, start - sentence.start));
 }
