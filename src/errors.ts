@@ -85,9 +85,12 @@ export class BadRatioError extends FlowlensError {
     readonly bad: number,
     readonly total: number,
     readonly maxRatio: number,
+    /** Set when the run stopped before the end of the input: the physical line of the last row read. */
+    readonly stoppedAtLine?: number,
   ) {
     super(
-      `${bad} of ${total} rows in ${file} were quarantined (${((100 * bad) / Math.max(total, 1)).toFixed(2)} %), above --max-bad-ratio ${maxRatio}`,
+      `${bad} of ${total} rows in ${file} were quarantined (${((100 * bad) / Math.max(total, 1)).toFixed(2)} %), above --max-bad-ratio ${maxRatio}` +
+        (stoppedAtLine === undefined ? '' : `; the run stopped at line ${stoppedAtLine}`),
     );
   }
 }

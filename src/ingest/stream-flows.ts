@@ -10,6 +10,11 @@ import type { IngestSummary, ReadFlowsOptions } from './types.ts';
 
 /** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
 const ZOD_CHECKED_ROWS = 100;
+/**
+ * Rows read before --max-bad-ratio may stop a run early (from then on it is checked after every row, at
+ * the end of the input in any case). Fewer would let a few bad lines at the top fail a file that is fine.
+ */
+export const EARLY_BAD_RATIO_ROWS = 1000;
 
 export interface StreamState {
   file: string;
@@ -31,6 +36,7 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
     summary.read++;
     summary.quarantined++;
     quarantine.add(error);
+    if (summary.read >= EARLY_BAD_RATIO_ROWS) checkBadRatio(state, at.line);
   };
   const toFlow = (row: unknown[]): Flow | null => {
     try {
@@ -54,7 +60,8 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
     if (row instanceof BadRowError) return reject(row);
     const flow = toFlow(row);
     if (flow === null) return;
-    summary.read++;
+    // the share can only rise on a bad row, or cross the minimum with a good one
+    if (++summary.read === EARLY_BAD_RATIO_ROWS) checkBadRatio(state, line);
     summary.accepted++;
     addFlowNotes(flow, payload);
     if (buffer === null) out.push(flow);
@@ -78,13 +85,19 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
   const { summary, quarantine, options } = state;
   const buffer = compiled.hasTime ? new ReorderBuffer(options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS) : null;
   const { visit, take } = createRowHandler(compiled, state, buffer);
-  for await (const batch of container.batches) {
-    if ('scan' in batch) batch.scan(visit);
-    else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
-    const out = take();
+  try {
+    for await (const batch of container.batches) {
+      if ('scan' in batch) batch.scan(visit);
+      else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
+      const out = take();
+      await quarantine.flush();
+      options.onProgress?.(summary.read);
+      if (out.length > 0) yield countNotes(summary, out);
+    }
+  } catch (error) {
+    // the rows that made the run fail must be in the quarantine file the error points to
     await quarantine.flush();
-    options.onProgress?.(summary.read);
-    if (out.length > 0) yield countNotes(summary, out);
+    throw error;
   }
   checkBadRatio(state);
   const rest: Flow[] = [];
@@ -100,10 +113,11 @@ function countNotes(summary: IngestSummary, flows: Flow[]): Flow[] {
   return flows;
 }
 
-function checkBadRatio({ file, options, summary }: StreamState): void {
+/** Throws BadRatioError when the quarantined share is above --max-bad-ratio; `line` marks an early stop. */
+function checkBadRatio({ file, options, summary }: StreamState, line?: number): void {
   const max = options.maxBadRatio;
   if (max !== undefined && summary.read > 0 && summary.quarantined / summary.read > max) {
-    throw new BadRatioError(file, summary.quarantined, summary.read, max);
+    throw new BadRatioError(file, summary.quarantined, summary.read, max, line);
   }
 }
 

@@ -49,7 +49,11 @@ export const registerIngest: RegisterCommand = (program, io, setExit) => {
     .option('--mapping <file.yaml>', 'map another CSV’s columns to canonical fields (see fixtures/flows/ingest/mapping.yaml)')
     .option('--out <flows.jsonl>', 'write flows here instead of stdout')
     .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
-    .option('--max-bad-ratio <r>', 'fail (exit 2) when more than this share of rows is quarantined', parseRatio)
+    .option(
+      '--max-bad-ratio <r>',
+      'fail (exit 2) when more than this share of rows is quarantined: checked after every row from the 1,000th on (stopping early, naming the file, counts and line) and at the end',
+      parseRatio,
+    )
     .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s (default 5m)', parseDuration)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: IngestFlags) => setExit(await runIngest(input, flags, io)));

@@ -1,4 +1,4 @@
-import { toCount, toOptionalCount, toPort, toProtocol, type RowAt } from '../coerce.ts';
+import { badRow, toCount, toOptionalCount, toPort, toProtocol, type RowAt } from '../coerce.ts';
 import { TCP_FLAG_BITS, type Flow, type QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toTimeMs } from '../parse-time.ts';
@@ -17,6 +17,20 @@ const FLAG_COUNTS: [number, string, string][] = [
   [TCP_FLAG_BITS.ECE, 'ECE Flag Cnt', 'ECE Flag Count'],
   [TCP_FLAG_BITS.CWR, 'CWE Flag Count', 'CWR Flag Count'],
 ];
+
+/** Why a negative `Flow Duration` is quarantined: the quarantine reason, in the README and in tests. */
+export const NEGATIVE_DURATION_REASON =
+  'negative Flow Duration: a known CICFlowMeter artifact (CIC-IDS2017 has such rows); the flow has no usable duration or end time';
+
+/**
+ * `Flow Duration` in µs. A negative one is a bad row, not a note: end = start + duration would put the end
+ * before the start, and every rate of the flow would be negative.
+ */
+function toFlowDuration(raw: unknown, field: string, at: RowAt): number | null {
+  // plain digits arrive as numbers from the CSV fast path; only text can carry a minus sign
+  if (typeof raw === 'string' && raw.charCodeAt(0) === 45 && +raw < 0) return badRow(at, field, raw, NEGATIVE_DURATION_REASON);
+  return toOptionalCount(raw, field, at);
+}
 
 /**
  * CICFlowMeter CSV, both variants (`Src IP`/`Tot Fwd Pkts` and `Source IP`/`Total Fwd Packets`, header
@@ -43,7 +57,7 @@ function compileCic(header: string[], ctx: CompileContext): CompiledFormat {
   const map = (row: unknown[], at: RowAt, rowNumber: number): Flow => {
     const notes: QualityNote[] = [];
     const start = ts >= 0 ? toTimeMs(row[ts], 'Timestamp', at, 's') : null;
-    const micros = dur >= 0 ? toOptionalCount(row[dur], 'Flow Duration', at) : null;
+    const micros = dur >= 0 ? toFlowDuration(row[dur], h[dur]!, at) : null;
     const duration = micros === null ? null : micros / 1000;
     const t = resolveTimes(start, start === null || duration === null ? null : start + duration, duration, 'Flow Duration', notes);
     let flags: number | null = null;
