@@ -1,6 +1,6 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
-import type { Candidate } from '../facts/derive.ts';
-import { candidateOf, derivedSet, type Derived } from '../facts/derived-set.ts';
+import type { Candidate, DerivationBase } from '../facts/derive.ts';
+import { candidateOf, derivedAt, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
@@ -84,13 +84,13 @@ function inScope(scope: Scope, keys: readonly string[]): boolean {
   return false;
 }
 
-function firstInScope(set: readonly Derived[], scope: Scope): Derived | undefined {
-  for (const d of set) if (inScope(scope, d.keys)) return d;
+function firstInScope(base: DerivationBase, set: DerivedSet, scope: Scope): Derived | undefined {
+  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (inScope(scope, d.keys)) return d;
   return undefined;
 }
 
-function firstMatch(set: readonly Derived[], n: NumberText, factor: number, scope: Scope): Derived | undefined {
-  for (const d of set) if (numberMatches(n, factor, d.value) && inScope(scope, d.keys)) return d;
+function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor: number, scope: Scope): Derived | undefined {
+  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (numberMatches(n, factor, d.value) && inScope(scope, d.keys)) return d;
   return undefined;
 }
 
@@ -104,15 +104,16 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
   const named: Scope = { side, context, named: true };
   let nearest: Candidate | undefined;
   for (const reading of n.readings) {
-    const set = derivedSet(facts.derivation, reading.dim);
-    const scope = context.length > 0 && firstInScope(set, named) !== undefined ? named : sided;
-    const found = firstMatch(set, n, reading.factor, scope);
+    const base = facts.derivation;
+    const set = derivedSet(base, reading.dim);
+    const scope = context.length > 0 && firstInScope(base, set, named) !== undefined ? named : sided;
+    const found = firstMatch(base, set, n, reading.factor, scope);
     if (found) {
       const hit = candidateOf(found, reading.dim);
       return { verdict: 'supported', evidence: candidateEvidence(hit), reason: hit.explain ? `Derived: ${hit.explain()}.` : `${hit.rows[0]} is ${show(hit.values[0] ?? null)}.` };
     }
     if (!nearest) {
-      const first = firstInScope(set, scope);
+      const first = firstInScope(base, set, scope);
       if (first) nearest = candidateOf(first, reading.dim);
     }
   }

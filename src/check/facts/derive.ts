@@ -1,7 +1,7 @@
 import type { FeatureTable } from '../deps.ts';
 import { formatNumber as fmt } from '../checkers/evidence.ts';
 import type { Dimension } from './dimension.ts';
-import type { Derived } from './derived-set.ts';
+import type { DerivedSet } from './derived-set.ts';
 import type { FactRow } from './table-facts.ts';
 
 /** A value the table gives or implies, with the rows it came from and how. */
@@ -25,7 +25,7 @@ export interface DerivationBase {
   /** Extra time values: the window length and end − start. */
   times: readonly Candidate[];
   /** The derived values of each dimension asked about so far (derived-set.ts fills it lazily). */
-  sets: Map<Dimension, readonly Derived[]>;
+  sets: Map<Dimension, DerivedSet>;
 }
 
 const DURATION_KEY = /duration|^DURATION_/i;

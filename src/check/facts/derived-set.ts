@@ -20,23 +20,42 @@ export interface Derived {
 const ADDITIVE: ReadonlySet<Dimension> = new Set(['bytes', 'packets', 'time', 'flows']);
 const PAIR_DIMS: ReadonlySet<Dimension> = new Set(['ratio', 'percent', 'bytes', 'packets', 'time', 'flows']);
 
+/** The derived values of one dimension built so far, and the next stage to build. */
+export interface DerivedSet {
+  readonly dim: Dimension;
+  readonly items: Derived[];
+  stage: number;
+}
+
+type Stage = (base: DerivationBase, dim: Dimension, out: Derived[]) => void;
+
+/** The stages of the bounded derivation search (issue 3), in the order it tries them. */
+const STAGES: readonly Stage[] = [addRows, addTimes, addRates, addShares, addPairs];
+
 /**
- * Every value of one dimension the bounded derivation search (issue 3) can reach, in the order it
- * tries them: each row, then the specific readings (rates, shares of a whole), then one step of
- * pair arithmetic. Built once per table and dimension, then every claim of that dimension is a scan
- * of numbers; non-finite values are dropped here, as the search always skipped them.
+ * Every value of one dimension the bounded derivation search can reach, in the order it tries
+ * them: each row, then the specific readings (rates, shares of a whole), then one step of pair
+ * arithmetic. Kept per table and dimension and built a stage at a time, only as far as a search
+ * goes (most claims match a row, so the O(n²) pairs are rarely built). Non-finite values are
+ * dropped, as the search always skipped them.
  */
-export function derivedSet(base: DerivationBase, dim: Dimension): readonly Derived[] {
-  const known = base.sets.get(dim);
-  if (known !== undefined) return known;
-  const set: Derived[] = [];
-  addRows(base, dim, set);
-  if (dim === 'time') for (const t of base.times) set.push({ value: t.value, keys: t.rows, how: 'time', rows: [], time: t });
-  addRates(base, dim, set);
-  addShares(base, dim, set);
-  addPairs(base, dim, set);
-  base.sets.set(dim, set);
+export function derivedSet(base: DerivationBase, dim: Dimension): DerivedSet {
+  let set = base.sets.get(dim);
+  if (set === undefined) {
+    set = { dim, items: [], stage: 0 };
+    base.sets.set(dim, set);
+  }
   return set;
+}
+
+/** The i-th derived value of the set (building further stages as needed), undefined past the last. */
+export function derivedAt(base: DerivationBase, set: DerivedSet, i: number): Derived | undefined {
+  while (i >= set.items.length && set.stage < STAGES.length) STAGES[set.stage++]!(base, set.dim, set.items);
+  return set.items[i];
+}
+
+function addTimes(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  if (dim === 'time') for (const t of base.times) out.push({ value: t.value, keys: t.rows, how: 'time', rows: [], time: t });
 }
 
 function push(out: Derived[], value: number, how: How, ...rows: FactRow[]): void {
