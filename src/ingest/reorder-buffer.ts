@@ -7,6 +7,8 @@ import { SlotHeap } from './slot-heap.ts';
 export const DEFAULT_REORDER_WINDOW_MS = 300_000;
 /** Cap on buffered flows, so a very dense window cannot exhaust memory; beyond it the oldest are emitted early. */
 export const DEFAULT_REORDER_MAX_FLOWS = 200_000;
+/** `reorderWindowMs` that sorts the whole input (up to DEFAULT_REORDER_MAX_FLOWS flows): `--reorder-window all`. */
+export const WHOLE_INPUT = Number.POSITIVE_INFINITY;
 
 /**
  * Bounded reorder buffer (issue 2, "Ingest"). Flows wait until the newest start time seen is more than
@@ -24,8 +26,10 @@ export const DEFAULT_REORDER_MAX_FLOWS = 200_000;
 export class ReorderBuffer {
   private readonly columns = new FlowColumns();
   private readonly inOrder = new SlotQueue();
-  private readonly outOfOrder: SlotHeap;
+  private readonly heap: SlotHeap;
   private newest = -Infinity;
+  /** Flows that started before a flow read earlier (late ones included). */
+  outOfOrder = 0;
   private watermark = -Infinity;
   /** Start of the last flow queued in order: a flow at or after it extends the FIFO. */
   private tail = -Infinity;
@@ -34,7 +38,7 @@ export class ReorderBuffer {
     private readonly windowMs = DEFAULT_REORDER_WINDOW_MS,
     private readonly maxFlows = DEFAULT_REORDER_MAX_FLOWS,
   ) {
-    this.outOfOrder = new SlotHeap(this.columns);
+    this.heap = new SlotHeap(this.columns);
   }
 
   /** Add a flow with a start time. Returns true when it was late (noted; the caller emits it now). */
@@ -42,21 +46,18 @@ export class ReorderBuffer {
     const start = flow.start_ms!;
     const floor = Math.max(this.newest - this.windowMs, this.watermark);
     if (start < floor) {
-      addNote(flow, {
-        code: 'late-flow',
-        field: 'start_ms',
-        value: start,
-        message: `This flow started ${formatNumber(this.newest - start)} ms before the newest flow already read, beyond the ${formatNumber(this.windowMs)} ms reorder window, so it could not be put in time order and its window features are null.`,
-      });
+      addNote(flow, { code: 'late-flow', field: 'start_ms', value: start, message: this.lateMessage(start) });
+      this.outOfOrder++;
       return true;
     }
     if (start > this.newest) this.newest = start;
+    else if (start < this.newest) this.outOfOrder++;
     const slot = this.columns.put(flow);
     // lines only grow, so an equal start read later sorts after the FIFO's tail
     if (start >= this.tail || this.inOrder.size === 0) {
       this.inOrder.push(slot);
       this.tail = start;
-    } else this.outOfOrder.push(slot);
+    } else this.heap.push(slot);
     return false;
   }
 
@@ -75,21 +76,30 @@ export class ReorderBuffer {
   }
 
   get size(): number {
-    return this.inOrder.size + this.outOfOrder.size;
+    return this.inOrder.size + this.heap.size;
+  }
+
+  private lateMessage(start: number): string {
+    const behind = `This flow started ${formatNumber(this.newest - start)} ms before the newest flow already read`;
+    const why =
+      start < this.newest - this.windowMs
+        ? `beyond the ${formatNumber(this.windowMs)} ms reorder window`
+        : `and before flows that the full reorder buffer (${formatNumber(this.maxFlows)} flows) had already let out`;
+    return `${behind}, ${why}, so it could not be put in time order and its window features are null.`;
   }
 
   /** The slot of the next flow out (the smaller head of the two queues), or -1 when empty. */
   private next(): number {
     const a = this.inOrder.size > 0 ? this.inOrder.peek() : -1;
-    const b = this.outOfOrder.size > 0 ? this.outOfOrder.peek() : -1;
+    const b = this.heap.size > 0 ? this.heap.peek() : -1;
     if (a < 0) return b;
     if (b < 0) return a;
-    return this.outOfOrder.before(b, a) ? b : a;
+    return this.heap.before(b, a) ? b : a;
   }
 
   private emit(out: Flow[], slot: number): void {
     if (this.inOrder.size > 0 && this.inOrder.peek() === slot) this.inOrder.shift();
-    else this.outOfOrder.pop();
+    else this.heap.pop();
     this.watermark = this.columns.start[slot]!;
     out.push(this.columns.take(slot));
   }

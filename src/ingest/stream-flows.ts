@@ -5,7 +5,8 @@ import { FlowSchema, type Flow } from './flow-schema.ts';
 import type { CompiledFormat } from './formats/format-spec.ts';
 import { addFlowNotes } from './quality-notes.ts';
 import type { QuarantineWriter } from './quarantine.ts';
-import { DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
+import { OrderCheck } from './order-check.ts';
+import { DEFAULT_REORDER_MAX_FLOWS, DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
 import type { IngestSummary, ReadFlowsOptions } from './types.ts';
 
 /** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
@@ -24,7 +25,7 @@ export interface StreamState {
 }
 
 /** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
-function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null): { visit: RowVisitor; take(): Flow[] } {
+function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null, order: OrderCheck | null): { visit: RowVisitor; take(): Flow[] } {
   const { summary, quarantine } = state;
   const { map, hasTime } = compiled;
   const payload = compiled.payloadBytes === true;
@@ -65,9 +66,13 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
     summary.accepted++;
     addFlowNotes(flow, payload);
     if (buffer === null) out.push(flow);
-    else if (buffer.push(flow)) {
-      summary.late++;
-      out.push(flow);
+    else {
+      const late = buffer.push(flow);
+      order!.observe(flow, late);
+      if (late) {
+        summary.late++;
+        out.push(flow);
+      }
     }
   };
   const take = (): Flow[] => {
@@ -83,13 +88,16 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
 export async function* streamFlows(container: Container, compiled: CompiledFormat | null, state: StreamState): AsyncGenerator<Flow[]> {
   if (compiled === null) return;
   const { summary, quarantine, options } = state;
-  const buffer = compiled.hasTime ? new ReorderBuffer(options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS) : null;
-  const { visit, take } = createRowHandler(compiled, state, buffer);
+  const windowMs = options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS;
+  const buffer = compiled.hasTime ? new ReorderBuffer(windowMs) : null;
+  const order = compiled.hasTime ? new OrderCheck(state.file, windowMs, DEFAULT_REORDER_MAX_FLOWS, options.onWarning) : null;
+  const { visit, take } = createRowHandler(compiled, state, buffer, order);
   try {
     for await (const batch of container.batches) {
       if ('scan' in batch) batch.scan(visit);
       else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
       const out = take();
+      if (buffer !== null) summary.outOfOrder = buffer.outOfOrder;
       await quarantine.flush();
       options.onProgress?.(summary.read);
       if (out.length > 0) yield countNotes(summary, out);
@@ -100,6 +108,9 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
     throw error;
   }
   checkBadRatio(state);
+  if (buffer !== null) summary.outOfOrder = buffer.outOfOrder;
+  const warning = order?.verdict();
+  if (warning !== undefined) summary.orderWarning = warning;
   const rest: Flow[] = [];
   buffer?.flush(rest);
   if (rest.length > 0) yield countNotes(summary, rest);

@@ -39,10 +39,15 @@ export interface ReadFlowsOptions {
    * @default `<input basename>.quarantine.jsonl` in the current directory
    */
   quarantineFile?: string;
-  /** Fail with BadRatioError when quarantined / read exceeds this (checked once the input is read). @default 1 (never) */
+  /** Fail with BadRatioError when quarantined / read exceeds this (checked after every row from the 1,000th, and at the end). @default 1 (never) */
   maxBadRatio?: number;
-  /** Reorder buffer, in flow time. @default 300000 (5 min) */
+  /**
+   * Reorder buffer, in flow time. `Infinity` sorts the whole input (held in memory up to 200,000 flows; past
+   * that the oldest leave early and anything older is late). @default 300000 (5 min)
+   */
   reorderWindowMs?: number;
+  /** Called at once when the input is clearly not in time order (see OrderCheck); also in summary.orderWarning. */
+  onWarning?: (message: string) => void;
   /** Called now and then with the number of data rows read so far. */
   onProgress?: (rowsRead: number) => void;
 }
@@ -57,6 +62,10 @@ export interface IngestSummary {
   quarantined: number;
   /** Accepted flows that arrived after flows later in time had already been emitted (carry a `late-flow` note). */
   late: number;
+  /** Accepted flows that started before a flow read earlier (late ones included); inputs with time only. */
+  outOfOrder?: number;
+  /** Set when the input is clearly not in time order (≥ 10 % late): what was seen and what to do about it. */
+  orderWarning?: string;
   /** Accepted flows per data-quality note code. */
   notes: Partial<Record<QualityNoteCode, number>>;
   /** Records that are not flows and were skipped on purpose (Suricata alert/dns/stats … events), by type. */

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openFlows, readAllFlows } from '../../src/ingest/index.ts';
 import { ReorderBuffer } from '../../src/ingest/reorder-buffer.ts';
 import { makeFlow } from '../factories/flow.ts';
-import { readFixture } from './support.ts';
+import { fixture, readFixture, tempDir } from './support.ts';
 
 describe('reorder buffer', () => {
   it('emits in (start, input order) and marks a flow older than the window behind the newest as late', async () => {
@@ -80,5 +83,60 @@ describe('reorder buffer', () => {
     const { flows, source } = await readFixture('nf-v2.csv');
     expect(source.hasTime).toBe(false);
     expect(flows.map((f) => f.line)).toEqual([2, 3]);
+  });
+});
+
+describe('input not in time order', () => {
+  // 3 sources × 12 flows 6 min apart, sorted by source then time (the NF-v3 batches' order, made up here)
+  it('says so in the summary, names the order it looks like, and counts late and out-of-order flows', async () => {
+    const { summary, flows } = await readFixture('sorted-by-source.csv');
+    // newest after source 1 is 3,961 s; source 2 flows at k·360 + 2 s are late while below 3,661 s (k ≤ 10),
+    // then 3,962 s is new; source 3 likewise (k ≤ 10 below 3,662 s): 11 + 11
+    expect(summary).toMatchObject({ accepted: 36, late: 22, outOfOrder: 22, notes: { 'late-flow': 22 } });
+    expect(flows.filter((f) => f.notes.length > 0)).toHaveLength(22);
+    expect(summary.orderWarning).toBe(
+      `${fixture('sorted-by-source.csv')} is not in time order: 22 of 36 flows (61.1 %) started more than the 5 min reorder window before a flow read earlier, ` +
+        'so they are marked late and get null window features; its rows look sorted by source address instead. ' +
+        'Sort the input by start time, or pass --reorder-window all to sort it whole in memory (up to 200,000 flows), or a wider --reorder-window.',
+    );
+  });
+
+  it('with the whole input held (reorderWindowMs Infinity) nothing is late and the flows come out in time order', async () => {
+    const { summary, flows } = await readFixture('sorted-by-source.csv', { reorderWindowMs: Infinity });
+    expect(summary).toMatchObject({ late: 0, outOfOrder: 22 });
+    expect(summary.orderWarning).toBeUndefined();
+    const starts = flows.map((f) => f.start_ms!);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(flows.slice(0, 3).map((f) => f.id)).toEqual(['s1', 's13', 's25']);
+  });
+
+  it('warns early, after the first 1,000 flows, while the rest is still being read', async () => {
+    // 5,000 flows 1 s apart, even rows from a source whose clock runs an hour ahead: every odd row is late
+    let text = 'IPV4_SRC_ADDR,IPV4_DST_ADDR,PROTOCOL,IN_BYTES,IN_PKTS,FLOW_START_MILLISECONDS\n';
+    for (let i = 0; i < 5000; i++) text += `10.0.${i % 2}.1,10.1.0.1,17,100,1,${1_704_067_200_000 + i * 1000 + (i % 2 === 0 ? 3_600_000 : 0)}\n`;
+    const file = join(tempDir(), 'interleaved.csv');
+    writeFileSync(file, text);
+    const warnings: { message: string; flowsSoFar: number }[] = [];
+    let flowsSoFar = 0;
+    const source = await openFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl'), onWarning: (message) => warnings.push({ message, flowsSoFar }) });
+    for await (const batch of source.batches()) flowsSoFar += batch.length;
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toContain('is not in time order: 500 of the first 1,000 flows (50.0 %)');
+    // odd rows go down and up again: not "sorted by source address"
+    expect(warnings[0]!.message).not.toContain('source address');
+    expect(warnings[0]!.flowsSoFar).toBeLessThan(5000);
+    expect(source.summary()).toMatchObject({ late: 2500, outOfOrder: 2500 });
+    expect(source.summary().orderWarning).toContain('2,500 of 5,000 flows (50.0 %)');
+  });
+
+  it('does not warn about a few late flows (long connections logged when they end)', async () => {
+    // 200 flows in order, 5 of them started 10 min before their neighbours: late, but 2.5 % < 10 %
+    let text = 'IPV4_SRC_ADDR,IPV4_DST_ADDR,PROTOCOL,IN_BYTES,IN_PKTS,FLOW_START_MILLISECONDS\n';
+    for (let i = 0; i < 200; i++) text += `10.0.0.1,10.1.0.1,6,100,1,${1_704_067_200_000 + i * 60_000 - (i % 40 === 39 ? 600_000 : 0)}\n`;
+    const file = join(tempDir(), 'few-late.csv');
+    writeFileSync(file, text);
+    const { summary } = await readAllFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl') });
+    expect(summary.late).toBe(5);
+    expect(summary.orderWarning).toBeUndefined();
   });
 });

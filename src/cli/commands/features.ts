@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { parseDuration } from './parse-duration.ts';
+import { parseDuration, parseReorderWindow } from './parse-duration.ts';
 import { DEFAULT_WINDOW_MS, extractFeatures, FEATURE_NAMES, type FlowFeatures } from '../../features/index.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type Flow, type FormatName, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
@@ -41,7 +41,7 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
     .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
     .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv']))
     .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
-    .option('--reorder-window <duration>', 'ingest reorder buffer in flow time (default 5m)', parseDuration)
+    .option('--reorder-window <duration>', 'ingest reorder buffer in flow time, or all to sort the whole input (up to 200,000 flows) (default 5m)', parseReorderWindow)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: FeaturesFlags) => setExit(await runFeatures(input, flags, io)));
 };
@@ -50,6 +50,7 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
   const progress = createProgress({ label: 'features', stream: io.stderr, quiet: flags.quiet ?? false });
   const options: ReadFlowsOptions = {
     quarantineFile: flags.quarantine ?? defaultQuarantinePath(input, flags.out),
+    onWarning: (message) => io.stderr.write(`flowlens: warning: ${message}\n`),
     ...(flags.format !== undefined ? { format: flags.format } : {}),
     ...(flags.mapping !== undefined ? { mappingFile: flags.mapping } : {}),
     ...(flags.reorderWindow !== undefined ? { reorderWindowMs: flags.reorderWindow } : {}),

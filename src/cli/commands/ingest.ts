@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { InvalidArgumentError, Option } from 'commander';
-import { parseDuration } from './parse-duration.ts';
+import { parseReorderWindow } from './parse-duration.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type FormatName, type IngestSummary, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -30,8 +30,10 @@ export function formatSummary(s: IngestSummary): string {
   const notes = Object.entries(s.notes).map(([code, n]) => `${code} ${n}`);
   const skipped = Object.entries(s.skipped ?? {}).map(([kind, n]) => `${kind} ${n}`);
   return [
-    `${s.file} (${s.format}): read ${s.read} = accepted ${s.accepted} + quarantined ${s.quarantined}; late ${s.late}`,
+    `${s.file} (${s.format}): read ${s.read} = accepted ${s.accepted} + quarantined ${s.quarantined}; late ${s.late}` +
+      (s.outOfOrder ? ` (out of time order ${s.outOfOrder}, reordered or late)` : ''),
     `notes: ${notes.length > 0 ? notes.join(', ') : 'none'}`,
+    ...(s.orderWarning !== undefined ? [`warning: ${s.orderWarning}`] : []),
     ...(skipped.length > 0 ? [`skipped non-flow records: ${skipped.join(', ')}`] : []),
     ...(s.quarantineFile !== undefined ? [`quarantined rows: ${s.quarantineFile}`] : []),
   ].join('\n');
@@ -54,7 +56,7 @@ export const registerIngest: RegisterCommand = (program, io, setExit) => {
       'fail (exit 2) when more than this share of rows is quarantined: checked after every row from the 1,000th on (stopping early, naming the file, counts and line) and at the end',
       parseRatio,
     )
-    .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s (default 5m)', parseDuration)
+    .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s, or all to sort the whole input (up to 200,000 flows) (default 5m)', parseReorderWindow)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: IngestFlags) => setExit(await runIngest(input, flags, io)));
 };
@@ -64,6 +66,7 @@ async function runIngest(input: string, flags: IngestFlags, io: CliIo): Promise<
   let last = 0;
   const options: ReadFlowsOptions = {
     quarantineFile: flags.quarantine ?? defaultQuarantinePath(input, flags.out),
+    onWarning: (message) => io.stderr.write(`flowlens: warning: ${message}\n`),
     onProgress: (n) => {
       progress.tick(n - last);
       last = n;

@@ -10,3 +10,11 @@ export function parseDuration(text: string): number {
   if (ms <= 0) throw new InvalidArgumentError(`Expected a positive duration, got \`${text}\`.`);
   return ms;
 }
+
+/**
+ * `--reorder-window`: a duration, or `all` to sort the whole input in memory (Infinity; ingest holds up to
+ * 200,000 flows that way, see src/ingest/README.md).
+ */
+export function parseReorderWindow(text: string): number {
+  return text.trim().toLowerCase() === 'all' ? Number.POSITIVE_INFINITY : parseDuration(text);
+}
