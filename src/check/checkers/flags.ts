@@ -1,6 +1,7 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
-import type { FactRow, TableFacts } from '../facts/table-facts.ts';
+import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import type { Evidence } from '../types.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** The set flags of a bitmask, in bit order: 22 → "SYN|RST|ACK". */
@@ -22,17 +23,24 @@ function flagRows(facts: TableFacts): FactRow[] {
   return main ? [main] : all;
 }
 
+/** The flag rows, their combined mask and the evidence citing them: the same for every flag claim of a table. */
+function flagFacts(facts: TableFacts): { rows: FactRow[]; mask: number; evidence: Evidence } {
+  const rows = flagRows(facts);
+  const mask = rows.reduce((acc, r) => acc | (r.value as number), 0);
+  return { rows, mask, evidence: rowEvidence(rows, `${rows.map((r) => r.key).join(' | ')} = ${mask} = ${decodeFlags(mask)}`) };
+}
+
 /**
  * TCP flags are a bitmask (issue 3): a quoted value is compared with the field, each flag named as
  * set (or not set) is decoded from it. Without a flags field, SYN alone can be read from
  * src_syn_flows when this is the source's only flow in the window.
  */
 export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
-  const rows = flagRows(facts);
+  const { rows, mask, evidence } = memoised(facts, 'flags', flagFacts);
   const { value, flags } = claim.data;
   if (rows.length === 0) return checkWithoutField(claim, facts);
-  const mask = rows.reduce((acc, r) => acc | (r.value as number), 0);
-  const ev = rowEvidence(rows, `${rows.map((r) => r.key).join(' | ')} = ${mask} = ${decodeFlags(mask)}`);
+  // each verdict gets its own evidence object (callers may hold on to it)
+  const ev: Evidence = { rows: [...evidence.rows], values: [...evidence.values], derivation: evidence.derivation! };
   if (value !== undefined) {
     const row = (claim.data.field ? facts.rows.get(claim.data.field) : undefined) ?? rows[0]!;
     return value === row.value

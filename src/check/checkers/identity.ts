@@ -1,6 +1,6 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
-import type { FactRow, TableFacts } from '../facts/table-facts.ts';
+import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
@@ -72,12 +72,22 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
 
 const show = (v: unknown): string => String(v);
 
+function protocolRow(facts: TableFacts): FactRow | undefined {
+  return facts.rows.get('protocol') ?? facts.rows.get('PROTOCOL');
+}
+
+/** "IANA protocol 6 = TCP", from the row's description (read once per table). */
+function protocolDerivation(facts: TableFacts): string {
+  const row = protocolRow(facts)!;
+  return `IANA protocol ${row.value} = ${row.description.replace(/^.*\((.*)\)$/, '$1')}`;
+}
+
 export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {
-  const row = facts.rows.get('protocol') ?? facts.rows.get('PROTOCOL');
+  const row = protocolRow(facts);
   if (!row || typeof row.value !== 'number') return { verdict: 'unsupported', reason: 'The table gives no protocol number.' };
   const { name, number } = claim.data;
   const named = name === undefined ? undefined : PROTOCOL_NAMES[name.toUpperCase()];
-  const ev = rowEvidence([row], `IANA protocol ${row.value} = ${row.description.replace(/^.*\((.*)\)$/, '$1')}`);
+  const ev = rowEvidence([row], memoised(facts, 'protocol', protocolDerivation));
   if (number !== undefined && number !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `The protocol number is ${row.value}, not ${number}.` };
   if (named !== undefined && named !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `Protocol ${row.value} is not ${name}.` };
   return { verdict: 'supported', evidence: ev, reason: `The protocol number is ${row.value}${name ? ` (${name})` : ''}.` };
@@ -97,21 +107,23 @@ function instants(facts: TableFacts): FactRow[] {
   return [...facts.rows.values()].filter((r) => r.value !== null && (r.dim === 'instant' || /SWITCHED|_MILLISECONDS$/.test(r.key) && !/DURATION/.test(r.key)));
 }
 
+/** The table's time rows with their ISO forms, read once per table. */
+function instantsWithIso(facts: TableFacts): Array<{ row: FactRow; iso: string | undefined }> {
+  return instants(facts).map((row) => ({ row, iso: toIso(row.value as number | string) }));
+}
+
 function toIso(value: number | string): string | undefined {
   const date = typeof value === 'number' ? new Date(value > 1e11 ? value : value * 1000) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
-  const rows = instants(facts);
-  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
+  const times = memoised(facts, 'instants', instantsWithIso);
+  if (times.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
-  const hit = rows.find((r) => {
-    const t = toIso(r.value as number | string);
-    return t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want;
-  });
+  const hit = times.find(({ iso: t }) => t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want)?.row;
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
-  return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `Neither the start nor the end time of the flow is ${want}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `Neither the start nor the end time of the flow is ${want}.` };
 }

@@ -21,17 +21,26 @@ function convert(claim: Dimension, row: Dimension): number | undefined {
 function matchesRow(n: NumberText, row: FactRow): boolean {
   if (row.base === null) return false;
   if (n.readings.length === 0) return numberMatches(n, 1, row.value as number) || numberMatches(n, 1, row.base);
-  return n.readings.some((r) => {
+  for (const r of n.readings) {
     const k = convert(r.dim, row.dim);
-    return k !== undefined && numberMatches(n, r.factor, row.base! * k);
-  });
+    if (k !== undefined && numberMatches(n, r.factor, row.base * k)) return true;
+  }
+  return false;
+}
+
+/** The sentence's named rows that this table holds (no allocation when it names none). */
+function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[] {
+  if (keys.length === 0) return keys;
+  const out: string[] = [];
+  for (const k of keys) if (facts.rows.has(k)) out.push(k);
+  return out;
 }
 
 /** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
-  const context = claim.data.context.filter((k) => facts.rows.has(k));
   if (qualifier) return checkStat(n, qualifier, facts);
+  const context = heldKeys(claim.data.context, facts);
   if (mention) {
     const rows = rowsFor(facts, mention.keys);
     if (rows.length === 0) {
@@ -45,7 +54,8 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
 }
 
 function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {
-  const hit = rows.find((r) => matchesRow(n, r));
+  let hit: FactRow | undefined;
+  for (const r of rows) if (matchesRow(n, r)) { hit = r; break; }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}${hit.unit ? ` ${hit.unit}` : ''}.` };
   const nullRow = rows.find((r) => r.value === null);
   if (nullRow && rows.every((r) => r.value === null)) {

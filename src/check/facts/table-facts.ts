@@ -27,6 +27,16 @@ export interface TableFacts {
   stats: readonly Candidate[];
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
   noEarlierFlow: boolean;
+  /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
+  memo: Map<string, unknown>;
+}
+
+/** A value derived from the table once, on first use, and kept with its facts. */
+export function memoised<T>(facts: TableFacts, key: string, build: (facts: TableFacts) => T): T {
+  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  const value = build(facts);
+  facts.memo.set(key, value);
+  return value;
 }
 
 /**
@@ -83,7 +93,7 @@ function buildFacts(table: FeatureTable): TableFacts {
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
   const lower = new Map([...rows.values()].map((r) => [r.key.toLowerCase(), r] as const));
-  return { table, rows, lower, derivation: derivationBase([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow };
+  return { table, rows, lower, derivation: derivationBase([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow, memo: new Map() };
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
