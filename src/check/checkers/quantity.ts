@@ -2,6 +2,8 @@ import type { Claim, Judgement, NumberText } from '../claim.ts';
 import type { Candidate, DerivationBase } from '../facts/derive.ts';
 import { candidateOf, derivedAt, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
+import type { StatFact } from '../facts/stat-facts.ts';
+import { statCandidate } from '../facts/stat-facts.ts';
 import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
@@ -134,15 +136,33 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
   return { verdict: 'contradicted', evidence: candidateEvidence(nearest), reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${nearest.rows.join(', ')} gives ${show(nearest.value)}.` };
 }
 
+const STAT_WORDS: ReadonlyArray<[RegExp, string]> = [[/median/, 'median'], [/p9|p50/, 'p99'], [/percentile/, 'percentile'], [/contribut/, 'contribution'], [/rank/, 'rank'], [/threshold/, 'threshold'], [/window/, 'window']];
+
+function statMatches(n: NumberText, s: StatFact): boolean {
+  if (n.readings.length === 0) return numberMatches(n, 1, s.value);
+  for (const r of n.readings) if (numberMatches(n, r.factor, s.value)) return true;
+  return false;
+}
+
+/** A figure quoted as a median, p99, percentile, rank …: the statistics of that kind first, then any. */
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
-  const wanted = /median/.test(qualifier) ? 'median' : /p9|p50/.test(qualifier) ? 'p99' : /percentile/.test(qualifier) ? 'percentile' : /contribut/.test(qualifier) ? 'contribution' : /rank/.test(qualifier) ? 'rank' : /threshold/.test(qualifier) ? 'threshold' : /window/.test(qualifier) ? 'window' : /score|baseline/.test(qualifier) ? '' : '';
-  const pool = facts.stats.filter((c) => c.label?.includes(wanted) || (wanted === 'rank' && /flows scored/.test(c.label ?? '')));
-  const factors = n.readings.length > 0 ? n.readings.map((r) => r.factor) : [1];
-  const hit = pool.find((c) => factors.some((f) => numberMatches(n, f, c.value))) ?? facts.stats.find((c) => factors.some((f) => numberMatches(n, f, c.value)));
-  if (hit) return { verdict: 'supported', evidence: candidateEvidence(hit), reason: `${hit.label ?? hit.rows.join(', ')} is ${show(hit.values[0] ?? null)}.` };
-  if (pool.length === 0 && facts.stats.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${qualifier} figures.` };
-  const near = pool[0] ?? facts.stats[0]!;
-  return { verdict: 'contradicted', evidence: candidateEvidence(near), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.label ?? near.rows.join(', ')} is ${show(near.values[0] ?? null)}.` };
+  const wanted = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
+  const stats = facts.stats;
+  let first: StatFact | undefined;
+  let hit: StatFact | undefined;
+  for (const s of stats) {
+    if (!(s.label.includes(wanted) || (wanted === 'rank' && s.label.includes('flows scored')))) continue;
+    first ??= s;
+    if (statMatches(n, s)) {
+      hit = s;
+      break;
+    }
+  }
+  if (!hit) for (const s of stats) if (statMatches(n, s)) { hit = s; break; }
+  if (hit) return { verdict: 'supported', evidence: candidateEvidence(statCandidate(hit)), reason: `${hit.label} is ${show(hit.raw)}.` };
+  if (stats.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${qualifier} figures.` };
+  const near = first ?? stats[0]!;
+  return { verdict: 'contradicted', evidence: candidateEvidence(statCandidate(near)), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.label} is ${show(near.raw)}.` };
 }
 
 /** TTL claims about the field's range: it is 8 bits, so at most 255. */

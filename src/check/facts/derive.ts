@@ -50,24 +50,3 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable): D
   return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), times, sets: new Map() };
 }
 
-/** Baseline statistics, contributions and score figures: what "median", "p99", "percentile", "rank" quote. */
-export function statCandidates(rows: readonly FactRow[], table: FeatureTable): Candidate[] {
-  const out: Candidate[] = [];
-  for (const r of rows) {
-    const b = r.baseline;
-    const factor = r.base !== null && typeof r.value === 'number' && r.value !== 0 ? r.base / r.value : 1;
-    if (b?.median != null) out.push({ value: b.median * factor, dim: r.dim, rows: [r.key], values: [b.median], label: `baseline median of ${r.key}` });
-    if (b?.p99 != null) out.push({ value: b.p99 * factor, dim: r.dim, rows: [r.key], values: [b.p99], label: `baseline p99 of ${r.key}` });
-    if (b?.percentile != null) out.push({ value: b.percentile, dim: 'percent', rows: [r.key], values: [b.percentile], label: `percentile of ${r.key} in the baseline` });
-    if (typeof r.contribution === 'number') out.push({ value: r.contribution, dim: 'number', rows: [r.key], values: [r.contribution], label: `contribution of ${r.key}` });
-  }
-  const s = table.score;
-  if (s) {
-    out.push({ value: s.value, dim: 'number', rows: ['score'], values: [s.value], label: 'score value' });
-    out.push({ value: s.rank, dim: 'number', rows: ['score.rank'], values: [s.rank], label: 'score rank' });
-    if (s.of !== undefined) out.push({ value: s.of, dim: 'number', rows: ['score.of'], values: [s.of], label: 'flows scored' });
-    if (s.threshold !== null) out.push({ value: s.threshold, dim: 'number', rows: ['score.threshold'], values: [s.threshold], label: 'score threshold' });
-  }
-  if (table.window) out.push({ value: table.window.seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [table.window.seconds], label: 'window length' });
-  return out;
-}

@@ -1,6 +1,7 @@
 import type { FeatureTable, TableRow } from '../deps.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
-import { derivationBase, statCandidates, type Candidate, type DerivationBase } from './derive.ts';
+import { derivationBase, type DerivationBase } from './derive.ts';
+import { statFacts, type StatFact } from './stat-facts.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -19,12 +20,12 @@ export interface FactRow {
 export interface TableFacts {
   table: FeatureTable;
   rows: ReadonlyMap<string, FactRow>;
-  /** The same rows by lower-cased key, for case-insensitive lookups. */
-  lower: ReadonlyMap<string, FactRow>;
+  /** The same rows by lower-cased key, for case-insensitive lookups (built on first use). */
+  readonly lower: ReadonlyMap<string, FactRow>;
   /** The rows the bounded derivation search runs over (searchDerived). */
   derivation: DerivationBase;
-  /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold. */
-  stats: readonly Candidate[];
+  /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
+  readonly stats: readonly StatFact[];
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
   noEarlierFlow: boolean;
   /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
@@ -92,8 +93,23 @@ function buildFacts(table: FeatureTable): TableFacts {
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
-  const lower = new Map([...rows.values()].map((r) => [r.key.toLowerCase(), r] as const));
-  return { table, rows, lower, derivation: derivationBase([...rows.values()], table), stats: statCandidates([...rows.values()], table), noEarlierFlow, memo: new Map() };
+  const all = [...rows.values()];
+  // lower and stats serve few claims: built on first read, so a table checked once pays only for what its narrative uses
+  let lower: Map<string, FactRow> | undefined;
+  let stats: StatFact[] | undefined;
+  return {
+    table,
+    rows,
+    get lower() {
+      return (lower ??= new Map(all.map((r) => [r.key.toLowerCase(), r] as const)));
+    },
+    derivation: derivationBase(all, table),
+    get stats() {
+      return (stats ??= statFacts(all, table));
+    },
+    noEarlierFlow,
+    memo: new Map(),
+  };
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
