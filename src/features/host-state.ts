@@ -8,8 +8,6 @@ export class HostState {
   key = '';
   /** Small integer naming this state in the pair tables while it is in use. */
   constructor(readonly id: number) {}
-  /** Both windows are empty; the state waits in SlidingWindows' map to be swept or revived. */
-  idle = false;
   // as a source
   srcCount = 0;
   pktsSum = 0;
@@ -76,7 +74,6 @@ export class HostState {
   /** Reuse for another address (its pair counts are already gone: every flow that made them has left). */
   reset(key: string): void {
     this.key = key;
-    this.idle = false;
     this.srcCount = 0;
     this.pktsSum = 0;
     this.bytesSum = 0;

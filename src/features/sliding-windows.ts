@@ -1,4 +1,5 @@
 import type { Flow } from '../ingest/index.ts';
+import { HostIndex } from './host-index.ts';
 import { HostState } from './host-state.ts';
 import { PairCounts } from './pair-counts.ts';
 import { WindowRing } from './window-ring.ts';
@@ -12,8 +13,6 @@ export interface WindowView {
 }
 
 const SYN = 2;
-/** Idle addresses below this count are never swept (a sweep walks the whole map). */
-const SWEEP_MIN = 1024;
 
 /**
  * The windows of every address. All flows in any window sit in one ring, oldest first. Because flows
@@ -24,9 +23,8 @@ const SWEEP_MIN = 1024;
  */
 export class SlidingWindows {
   private readonly ring = new WindowRing();
-  private readonly hosts = new Map<string, HostState>();
-  /** States in `hosts` whose windows are empty (see release). */
-  private idle = 0;
+  /** Address → id of its state, for every address with a non-empty window. */
+  private readonly hosts = new HostIndex();
   /** Every state by id (ids are dense: a released state keeps its id for its next address). */
   private readonly states: HostState[] = [];
   private readonly hostPool: HostState[] = [];
@@ -47,11 +45,6 @@ export class SlidingWindows {
 
   /** Addresses with a non-empty window. */
   get keys(): number {
-    return this.hosts.size - this.idle;
-  }
-
-  /** Addresses tracked: the live ones and idle ones not yet swept (at most max(2 × live, SWEEP_MIN + live)). */
-  get tracked(): number {
     return this.hosts.size;
   }
 
@@ -118,37 +111,18 @@ export class SlidingWindows {
   }
 
   private hostOf(key: string): HostState {
-    let state = this.hosts.get(key);
-    if (state === undefined) {
-      state = this.hostPool.pop() ?? this.newState();
-      state.reset(key);
-      this.hosts.set(key, state);
-    } else if (state.idle) {
-      state.idle = false;
-      this.idle--;
-    }
+    const id = this.hosts.get(key);
+    if (id >= 0) return this.states[id]!;
+    const state = this.hostPool.pop() ?? this.newState();
+    state.reset(key);
+    this.hosts.add(key, state.id);
     return state;
   }
 
-  /**
-   * An address whose windows are empty stays in `hosts`, marked idle, until idle ones outnumber live ones:
-   * then all are swept at once. Why: a Map rebuilds its table as keys come and go, and for a long-lived
-   * Map V8 builds it in the old generation; deleting on every release made that churn per flow.
-   */
   private release(state: HostState): void {
-    state.idle = true;
-    if (++this.idle > SWEEP_MIN && 2 * this.idle > this.hosts.size) this.sweep();
-  }
-
-  private sweep(): void {
-    for (const [key, state] of this.hosts) {
-      if (!state.idle) continue;
-      this.hosts.delete(key);
-      state.idle = false;
-      // every released state is pooled (its id stays valid), so states never outnumber the peak of tracked addresses
-      this.hostPool.push(state);
-    }
-    this.idle = 0;
+    this.hosts.delete(state.key);
+    // every released state is pooled (its id stays valid), so states never outnumber the peak of live addresses
+    this.hostPool.push(state);
   }
 
   private newState(): HostState {

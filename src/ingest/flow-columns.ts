@@ -31,7 +31,7 @@ export class FlowColumns {
   private ports = new Int32Array(0);
   private protocol = new Uint8Array(0);
   private flags = new Int16Array(0);
-  /** start, end, duration, in_bytes, in_pkts, out_bytes, out_pkts per slot; NaN stands for null. */
+  /** end, duration, in_bytes, in_pkts, out_bytes, out_pkts per slot; NaN stands for null. */
   private numbers = new Float64Array(0);
   private fields: Flow['fields'][] = [];
   private labels: Flow['labels'][] = [];
@@ -57,7 +57,8 @@ export class FlowColumns {
 
   /** Park a flow (it must have a start time) and return its slot. */
   put(flow: Flow): number {
-    if (this.freeCount === 0) this.grow(this.capacity * 2);
+    // × 1.5, not × 2: a burst a little past a power of two should not cost twice the slots
+    if (this.freeCount === 0) this.grow(Math.ceil(this.capacity * 1.5));
     const s = this.free[--this.freeCount]!;
     const id = flow.id;
     if (isPlainInteger(id)) this.idNumbers[s] = +id;
@@ -74,14 +75,13 @@ export class FlowColumns {
     this.flags[s] = flow.tcp_flags ?? -1;
     this.start[s] = flow.start_ms!;
     const n = this.numbers;
-    const k = 7 * s;
-    n[k] = flow.start_ms!;
-    n[k + 1] = flow.end_ms ?? NaN;
-    n[k + 2] = flow.duration_ms ?? NaN;
-    n[k + 3] = flow.in_bytes;
-    n[k + 4] = flow.in_pkts;
-    n[k + 5] = flow.out_bytes ?? NaN;
-    n[k + 6] = flow.out_pkts ?? NaN;
+    const k = 6 * s;
+    n[k] = flow.end_ms ?? NaN;
+    n[k + 1] = flow.duration_ms ?? NaN;
+    n[k + 2] = flow.in_bytes;
+    n[k + 3] = flow.in_pkts;
+    n[k + 4] = flow.out_bytes ?? NaN;
+    n[k + 5] = flow.out_pkts ?? NaN;
     this.fields[s] = flow.fields;
     this.labels[s] = flow.labels;
     this.notes[s] = flow.notes;
@@ -91,7 +91,7 @@ export class FlowColumns {
   /** Rebuild the flow of a slot and free the slot (dropping its references). */
   take(s: number): Flow {
     const n = this.numbers;
-    const k = 7 * s;
+    const k = 6 * s;
     const srcPort = this.ports[2 * s]!;
     const dstPort = this.ports[2 * s + 1]!;
     const flags = this.flags[s]!;
@@ -103,13 +103,13 @@ export class FlowColumns {
       src_port: srcPort < 0 ? null : srcPort,
       dst_port: dstPort < 0 ? null : dstPort,
       protocol: this.protocol[s]!,
-      start_ms: n[k]!,
-      end_ms: orNull(n[k + 1]!),
-      duration_ms: orNull(n[k + 2]!),
-      in_bytes: n[k + 3]!,
-      in_pkts: n[k + 4]!,
-      out_bytes: orNull(n[k + 5]!),
-      out_pkts: orNull(n[k + 6]!),
+      start_ms: this.start[s]!,
+      end_ms: orNull(n[k]!),
+      duration_ms: orNull(n[k + 1]!),
+      in_bytes: n[k + 2]!,
+      in_pkts: n[k + 3]!,
+      out_bytes: orNull(n[k + 4]!),
+      out_pkts: orNull(n[k + 5]!),
       tcp_flags: flags < 0 ? null : flags,
       fields: this.fields[s]!,
       labels: this.labels[s]!,
@@ -151,15 +151,13 @@ export class FlowColumns {
     this.ports = widen(this.ports, new Int32Array(2 * cap));
     this.protocol = widen(this.protocol, new Uint8Array(cap));
     this.flags = widen(this.flags, new Int16Array(cap));
-    this.numbers = widen(this.numbers, new Float64Array(7 * cap));
-    for (let s = old; s < cap; s++) {
-      this.ids.push('');
-      this.src.push('');
-      this.dst.push('');
-      this.fields.push(EMPTY);
-      this.labels.push(EMPTY as Flow['labels']);
-      this.notes.push(NONE);
-    }
+    this.numbers = widen(this.numbers, new Float64Array(6 * cap));
+    this.ids = extend(this.ids, cap, '');
+    this.src = extend(this.src, cap, '');
+    this.dst = extend(this.dst, cap, '');
+    this.fields = extend(this.fields, cap, EMPTY);
+    this.labels = extend(this.labels, cap, EMPTY as Flow['labels']);
+    this.notes = extend(this.notes, cap, NONE);
     this.capacity = cap;
   }
 }
@@ -182,6 +180,13 @@ function isPlainInteger(text: string): boolean {
 
 function orNull(x: number): number | null {
   return x === x ? x : null;
+}
+
+/** A copy of `from` with exactly `cap` elements (push would over-allocate the backing store). */
+function extend<T>(from: T[], cap: number, empty: T): T[] {
+  const to = new Array<T>(cap).fill(empty);
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+  return to;
 }
 
 function widen<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(from: T, to: T): T {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { HostIndex } from '../../src/features/host-index.ts';
+import { PairCounts } from '../../src/features/pair-counts.ts';
+
+/** Seeded LCG in [0, 1). */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+describe('HostIndex', () => {
+  it('agrees with a Map through 50,000 random adds and deletes (growth and backward-shift deletion)', () => {
+    const rand = random(3);
+    const index = new HostIndex();
+    const reference = new Map<string, number>();
+    for (let step = 0; step < 50_000; step++) {
+      const key = `10.${Math.floor(rand() * 8)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 12)}`;
+      if (reference.has(key)) {
+        expect(index.get(key)).toBe(reference.get(key));
+        if (rand() < 0.6) {
+          index.delete(key);
+          reference.delete(key);
+        }
+      } else {
+        expect(index.get(key)).toBe(-1);
+        index.add(key, step);
+        reference.set(key, step);
+      }
+      expect(index.size).toBe(reference.size);
+    }
+    for (const [key, id] of reference) expect(index.get(key)).toBe(id);
+  });
+});
+
+describe('PairCounts', () => {
+  it('agrees with a Map of counts through 50,000 random increments and decrements', () => {
+    const rand = random(11);
+    const counts = new PairCounts(16);
+    const reference = new Map<string, number>();
+    for (let step = 0; step < 50_000; step++) {
+      const a = Math.floor(rand() * 300);
+      const b = Math.floor(rand() * 70);
+      const key = `${a}:${b}`;
+      const have = reference.get(key) ?? 0;
+      if (have > 0 && rand() < 0.5) {
+        expect(counts.decrement(a, b)).toBe(have - 1);
+        if (have === 1) reference.delete(key);
+        else reference.set(key, have - 1);
+      } else {
+        expect(counts.increment(a, b)).toBe(have + 1);
+        reference.set(key, have + 1);
+      }
+      expect(counts.size).toBe(reference.size);
+    }
+    for (const [key, n] of reference) {
+      const [a, b] = key.split(':').map(Number);
+      expect(counts.get(a!, b!)).toBe(n);
+    }
+  });
+});
