@@ -122,22 +122,57 @@ export const hasAny = (s: Sentence, words: RegExp): boolean => words.test(s.lowe
 export const anyOf = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
 
 /**
- * Run a global regex over the sentences that pass a cheap gate (a keyword test), calling `fn` with
- * each match and its absolute offset. Most sentences fail most gates, so most regexes never run.
+ * A cheap keyword test a sentence must pass before a costly regex runs on it: a global regex
+ * searched in the sentence's text, or in its lower-cased text when `lower`.
  */
-export function scan(ctx: ExtractContext, re: RegExp, gate: (s: Sentence) => boolean, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, textGate?: RegExp): void {
-  if (textGate) {
-    // one pass over the whole text; the sentence is looked up per match
-    if (!textGate.test(ctx.text)) return;
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
-      const s = sentenceAt(ctx, m.index);
-      if (s) fn(m, m.index, s);
-    }
-    return;
+export interface Gate {
+  re: RegExp;
+  lower: boolean;
+}
+
+/** A gate from a regex (made global), searched in the lower-cased text. */
+export const lowerGate = (re: RegExp): Gate => ({ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), lower: true });
+/** A gate from a regex (made global), searched in the text as written. */
+export const textGate = (re: RegExp): Gate => ({ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), lower: false });
+
+/**
+ * The sentences a gate passes, in order, from one search of the whole text rather than one test per
+ * sentence. A gate match counts for the sentence that holds all of it; sentences are separated by
+ * whitespace (after their . ! ? or line break), so a gate's keywords and \b read the same in
+ * the whole text as in the sentence alone.
+ */
+export function gatedSentences(ctx: ExtractContext, gate: Gate): Sentence[] {
+  const out: Sentence[] = [];
+  if (gate.lower && ctx.lower === undefined) {
+    // lower-casing changed lengths: offsets differ, so test sentence by sentence
+    for (const s of ctx.sentences) if (testFrom(gate.re, s.lower)) out.push(s);
+    return out;
   }
-  for (const s of ctx.sentences) {
-    if (!gate(s)) continue;
+  const hay = gate.lower ? ctx.lower! : ctx.text;
+  const re = gate.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(hay); m; m = re.exec(hay)) {
+    const s = sentenceAt(ctx, m.index);
+    if (s && m.index + m[0].length <= s.end) {
+      out.push(s);
+      re.lastIndex = s.end;
+    } else re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+function testFrom(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/**
+ * Run a global regex over the sentences that pass a gate, calling `fn` with each match and its
+ * absolute offset. Most sentences fail most gates, so most regexes never run.
+ */
+export function scan(ctx: ExtractContext, re: RegExp, gate: Gate | ((s: Sentence) => boolean), fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const sentences = typeof gate === 'function' ? ctx.sentences.filter(gate) : gatedSentences(ctx, gate);
+  for (const s of sentences) {
     re.lastIndex = 0;
     for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);
   }

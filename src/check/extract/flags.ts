@@ -1,5 +1,7 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { addClaim, isTaken, scan, scanText, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, scan, scanText, type ExtractContext } from './context.ts';
+
+const FLAG_GATE = lowerGate(/flag/);
 
 const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
@@ -10,7 +12,7 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
  * set or not set ("PSH and RST without SYN or ACK" → PSH, RST set; SYN, ACK not set).
  */
 export function extractFlags(ctx: ExtractContext): void {
-  scan(ctx, FLAGS_VALUE_RE, (s) => s.lower.includes('flag'), (m, mAt) => {
+  scan(ctx, FLAGS_VALUE_RE, FLAG_GATE, (m, mAt) => {
     const at = mAt + m[0].lastIndexOf(m[1]!);
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();

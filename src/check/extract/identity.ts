@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, hasAny, isTaken, reserve, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, isTaken, lowerGate, reserve, scan, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -37,11 +37,13 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
   return AFTER_SRC.test(after) ? 'src' : AFTER_DST.test(after) ? 'dst' : undefined;
 }
 
-const HAS_V4 = /\d\.\d/;
-const HAS_V6 = /[0-9a-f]:[0-9a-f:]|::/i;
-const HAS_YEAR = /\b(?:19|20)\d\d\b/;
-const PORT_GATE = anyOf(['port', '/tcp', '/udp']);
-const CLOCK_GATE = /utc|gmt|\dz\b|\d z\b/;
+const HAS_V4 = textGate(/\d\.\d/);
+const HAS_V6 = textGate(/[0-9a-f]:[0-9a-f:]|::/i);
+const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
+const PORT_GATE = lowerGate(anyOf(['port', '/tcp', '/udp']));
+const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
+const FAMILY_GATE = lowerGate(/ipv/);
+const PROTOCOL_GATE = lowerGate(/protocol/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
@@ -52,16 +54,16 @@ export function extractIdentity(ctx: ExtractContext): void {
     const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
     addClaim(ctx, 'address', at, at + text.length, { address: text, ...(role ? { role } : {}) }, true);
   };
-  scan(ctx, IPV4_RE, (s) => HAS_V4.test(s.text), address);
-  scan(ctx, IPV6_RE, (s) => HAS_V6.test(s.text), address);
-  scan(ctx, FAMILY_RE, (s) => s.lower.includes('ipv'), (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
+  scan(ctx, IPV4_RE, HAS_V4, address);
+  scan(ctx, IPV6_RE, HAS_V6, address);
+  scan(ctx, FAMILY_RE, FAMILY_GATE, (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
   extractPorts(ctx);
   extractProtocols(ctx);
 }
 
 function extractPorts(ctx: ExtractContext): void {
   const ports: Array<{ at: number; end: number; port: number }> = [];
-  scan(ctx, PORT_RE, (s) => hasAny(s, PORT_GATE), (m, mAt) => {
+  scan(ctx, PORT_RE, PORT_GATE, (m, mAt) => {
     const digits = m[1] ?? m[2]!;
     const at = mAt + m[0].lastIndexOf(digits);
     if (isTaken(ctx, at, at + digits.length)) return;
@@ -101,7 +103,7 @@ function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[]
 }
 
 function extractProtocols(ctx: ExtractContext): void {
-  scan(ctx, PROTO_NUM_RE, (s) => s.lower.includes('protocol'), (m, mAt) => {
+  scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, mAt) => {
     const at = mAt + m[0].lastIndexOf(m[1]!);
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
@@ -117,18 +119,18 @@ function extractProtocols(ctx: ExtractContext): void {
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
-  scan(ctx, ISO_RE, (s) => HAS_YEAR.test(s.text), (m, at) => {
+  scan(ctx, ISO_RE, HAS_YEAR, (m, at) => {
     const [, y, mo, d, h, mi, sec] = m;
     const precision = sec !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
     const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
   });
-  scan(ctx, CLOCK_RE, (s) => hasAny(s, CLOCK_GATE), (m, at) => {
+  scan(ctx, CLOCK_RE, CLOCK_GATE, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
-  scan(ctx, MONTH_RE, (s) => HAS_YEAR.test(s.text), (m, at) => {
+  scan(ctx, MONTH_RE, HAS_YEAR, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;

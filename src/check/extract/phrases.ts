@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, hasAny, mentionsIn, nearestMention, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, lowerGate, mentionsIn, nearestMention, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -31,8 +31,8 @@ const ENTITY_SCANS = (['gi', 'g'] as const)
 
 const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
 const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
-const INIT_GATE = anyOf(INIT_WORDS);
-const NONE_GATE = anyOf(NONE_WORDS);
+const INIT_GATE = lowerGate(anyOf(INIT_WORDS));
+const NONE_GATE = lowerGate(anyOf(NONE_WORDS));
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
 const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
 const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
@@ -53,14 +53,14 @@ export function extractPhrases(ctx: ExtractContext): void {
   }
   extractShares(ctx);
   extractNullReadings(ctx);
-  scan(ctx, INIT_RE, (s) => hasAny(s, INIT_GATE), (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
+  scan(ctx, INIT_RE, INIT_GATE, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
   extractComparatives(ctx);
 }
 
 const NONE_RE = /\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi;
 
 function extractShares(ctx: ExtractContext): void {
-  scan(ctx, NONE_RE, (s) => hasAny(s, NONE_GATE), (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
+  scan(ctx, NONE_RE, NONE_GATE, (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
   scanText(ctx, SHARE_AFTER_RE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';

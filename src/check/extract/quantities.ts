@@ -4,7 +4,7 @@ import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, hasDigitIn, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
+import { addClaim, hasDigitIn, textGate, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { hedgeBefore, NUMBER_RE, numberText } from './number-text.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
@@ -17,10 +17,10 @@ const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: po
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
 export function extractQuantities(ctx: ExtractContext): void {
-  scan(ctx, NUMBER_RE, (s) => HAS_DIGIT.test(s.text), (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
+  scan(ctx, NUMBER_RE, HAS_DIGIT, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
 }
 
-const HAS_DIGIT = /\d/;
+const HAS_DIGIT = textGate(/\d/);
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;

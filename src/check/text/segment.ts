@@ -10,9 +10,9 @@ export interface Sentence {
   /** The nearest heading or bold label above, lower-cased: the topic a terse list item is about. */
   topic: string;
   /** Clause breaks as [start, end) pairs relative to the sentence, found on first use (clauseBounds). */
-  breaks?: number[];
+  breaks: number[] | undefined;
   /** The row keys of the exact field names it mentions, found on first use (quantity context). */
-  exactKeys?: readonly string[];
+  exactKeys: readonly string[] | undefined;
 }
 
 const HEADING_LINE = /^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$/;
@@ -57,7 +57,8 @@ function push(line: string, from: number, to: number, offset: number, topic: str
   while (b > a && /\s/.test(line[b - 1]!)) b--;
   if (b - a < 2) return;
   const text = line.slice(a, b);
-  out.push({ start: offset + a, end: offset + b, text, lower: lower === undefined ? text.toLowerCase() : lower.slice(offset + a, offset + b), topic });
+  // every field present from the start: one object shape for all sentences
+  out.push({ start: offset + a, end: offset + b, text, lower: lower === undefined ? text.toLowerCase() : lower.slice(offset + a, offset + b), topic, breaks: undefined, exactKeys: undefined });
 }
 
 const CLAUSE_REACH = 300;
