@@ -17,17 +17,31 @@ const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
 /**
  * The entity term lists as one regex per case-sensitivity (one capture group per category): two
- * passes over the text instead of one per category.
+ * passes over the text instead of one per category. Each list is `\b(?:…)\b`; the word boundaries
+ * are tested once per position, outside the alternation of categories (same matches, fewer steps).
  */
 const ENTITY_SCANS = (['gi', 'g'] as const)
   .map((flags) => {
     const terms = ENTITY_TERMS.filter((t) => t.re.flags.includes('i') === flags.includes('i'));
-    const source = terms.map((t) => `(${t.re.source})`).join('|');
+    const source = `\\b(?:${terms.map((t) => `(${innerAlternation(t.re)})`).join('|')})\\b`;
     // case-insensitive lists also as a lower-case, case-sensitive regex for the lower-cased text (faster)
     const lowerRe = flags === 'gi' ? new RegExp(source.toLowerCase(), 'g') : undefined;
     return { re: new RegExp(source, flags), lowerRe, categories: terms.map((t) => t.category) };
   })
   .filter((s) => s.categories.length > 0);
+
+/** The alternation inside a term list written as `\b(?:…)\b`. */
+function innerAlternation(re: RegExp): string {
+  const inner = re.source.slice(5, -3);
+  let depth = 0;
+  for (let i = 0; i < inner.length && depth >= 0; i++) {
+    if (inner[i] === '\\') i++;
+    else if (inner[i] === '(') depth++;
+    else if (inner[i] === ')') depth--;
+  }
+  if (!re.source.startsWith('\\b(?:') || !re.source.endsWith(')\\b') || depth !== 0) throw new TypeError(`Expected an entity term list written as \\b(?:…)\\b, got ${re.source}`);
+  return inner;
+}
 
 const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
 const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
