@@ -2,8 +2,10 @@
  * CSV → features speed and peak memory (issue 2, "Speed"): `npm run bench` (1 M flows), `npm run bench -- --large` (+ 10 M).
  * Targets on one core: ≥ 300,000 flows/s; peak RSS ≤ 256 MB at 10 M and no more than ~32 MB above the 1 M run.
  *
- * The parent writes seeded synthetic flows (src/synth, 100 flows/s of flow time: ~6,000 flows in a 60 s window,
- * ~30,000 in ingest's 5-minute reorder buffer) to a temp CSV, then measures each stage in a fresh child process:
+ * The parent writes seeded synthetic flows (src/synth, 100 flows/s of flow time plus bursts: ~6,000 flows in a
+ * 60 s window, ~30,000 in ingest's 5-minute reorder buffer, up to ~13,500 and ~65,500 in the densest minutes of
+ * both the 1 M and the 10 M file, so the two hold the same at their peak) to a temp CSV, then measures each stage
+ * in a fresh child process:
  *   - startup: node + tsx + the modules imported, nothing read (the floor under every RSS figure);
  *   - ingest:  openFlows → batches (CSV parse, coercion, notes, reorder buffer), flows dropped;
  *   - features: the same plus extractFeatures (ingest + extractor), rows dropped (a null sink).

@@ -13,7 +13,7 @@ import { openFlows } from '../src/ingest/index.ts';
 import { writeSynthCsv } from '../src/synth/index.ts';
 
 const rows = process.argv.includes('--large') ? 10_000_000 : 1_000_000;
-// as features.bench: 100 flows/s of flow time, so ~30,000 flows sit in the 5-minute reorder buffer
+// as features.bench: 100 flows/s of flow time, so ~30,000 flows sit in the 5-minute reorder buffer (~65,000 in the densest minutes)
 const RATE = 100;
 const file = join(tmpdir(), `flowlens-bench-ingest-${rows}-${RATE}.csv`);
 
