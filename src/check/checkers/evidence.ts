@@ -4,13 +4,15 @@ import type { Evidence } from '../types.ts';
 
 /** Evidence from table rows, with an optional derivation. */
 export function rowEvidence(rows: readonly FactRow[], derivation?: string): Evidence {
-  return { rows: rows.map((r) => r.key), values: rows.map((r) => r.value), ...(derivation ? { derivation } : {}) };
+  const keys = rows.map((r) => r.key);
+  const values = rows.map((r) => r.value);
+  return derivation ? { rows: keys, values, derivation } : { rows: keys, values };
 }
 
 /** Evidence from a candidate value (direct or derived). */
 export function candidateEvidence(c: Candidate): Evidence {
   const derivation = c.explain?.() ?? c.label;
-  return { rows: c.rows, values: c.values, ...(derivation ? { derivation } : {}) };
+  return derivation ? { rows: c.rows, values: c.values, derivation } : { rows: c.rows, values: c.values };
 }
 
 /** Thousands separators and at most 3 decimals, without Intl (toLocaleString is slow on a hot path). */

@@ -16,7 +16,7 @@ export function extractFlags(ctx: ExtractContext): void {
     const at = mAt + m[0].lastIndexOf(m[1]!);
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
-    addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, { flags: [], value: Number(m[1]), ...(field ? { field } : {}) }, true);
+    addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, field ? { flags: [], value: Number(m[1]), field } : { flags: [], value: Number(m[1]) }, true);
   });
   scanText(ctx, FLAG_WORD_RE, (m, at) => {
     const word = m[0];

@@ -52,7 +52,7 @@ export function extractIdentity(ctx: ExtractContext): void {
     const text = m[0];
     if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, at, at + text.length)) return;
     const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
-    addClaim(ctx, 'address', at, at + text.length, { address: text, ...(role ? { role } : {}) }, true);
+    addClaim(ctx, 'address', at, at + text.length, role ? { address: text, role } : { address: text }, true);
   };
   scan(ctx, IPV4_RE, HAS_V4, address);
   scan(ctx, IPV6_RE, HAS_V6, address);
@@ -69,7 +69,7 @@ function extractPorts(ctx: ExtractContext): void {
     if (isTaken(ctx, at, at + digits.length)) return;
     const port = Number(digits);
     const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
-    addClaim(ctx, 'port', at, at + digits.length, { port, ...(role ? { role } : {}) }, true);
+    addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
     ports.push({ at, end: at + digits.length, port });
   });
   scanText(ctx, SERVICE_RE, (m, start, sentence) => {
@@ -114,7 +114,7 @@ function extractProtocols(ctx: ExtractContext): void {
     const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));
     // "TCP (Protocol 6)": the number is already a protocol claim of its own
     const paren = found && !isTaken(ctx, after, after + found[0].length) ? found : undefined;
-    addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), { name: m[0], ...(paren ? { number: Number(paren[1]) } : {}) }, Boolean(paren));
+    addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), paren ? { name: m[0], number: Number(paren[1]) } : { name: m[0] }, Boolean(paren));
   });
 }
 

@@ -20,17 +20,18 @@ const PREFIXES: ReadonlySet<string> = new Set(
 );
 
 /**
- * A word can open a phrase only if some phrase's first word has its first character, last
- * character and length: a numeric signature tested before any substring is made, so most words
- * of the text cost no allocation and no string hashing.
+ * A word can open a phrase only if some phrase's first word has its first character with its
+ * length, and its last character with its length: two table reads before any substring is made,
+ * so most words of the text cost no allocation and no string hashing.
  */
-const signature = (first: number, last: number, length: number): number => (first * 65536 + last) * 64 + Math.min(length, 63);
-const OPENERS: ReadonlySet<number> = new Set(
-  [...BY_WORDS.keys()].map((k) => {
-    const w = k.split(' ')[0]!;
-    return signature(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
-  }),
-);
+const slot = (c: number, length: number): number => (c < 127 ? c : 127) * 64 + (length < 63 ? length : 63);
+const OPENER_FIRST = new Uint8Array(128 * 64);
+const OPENER_LAST = new Uint8Array(128 * 64);
+for (const k of BY_WORDS.keys()) {
+  const w = k.split(' ')[0]!;
+  OPENER_FIRST[slot(w.charCodeAt(0), w.length)] = 1;
+  OPENER_LAST[slot(w.charCodeAt(w.length - 1), w.length)] = 1;
+}
 
 /** [A-Za-z0-9_], the characters of a word (\w). */
 function isWordCode(c: number): boolean {
@@ -86,7 +87,7 @@ export function findMentions(text: string, lowerText: string | undefined = lower
   for (let i = 0; i < count; i++) {
     const s = words[2 * i]!;
     const e = words[2 * i + 1]!;
-    if (lowerText && !OPENERS.has(signature(source.charCodeAt(s), source.charCodeAt(e - 1), e - s))) continue;
+    if (lowerText && (OPENER_FIRST[slot(source.charCodeAt(s), e - s)] === 0 || OPENER_LAST[slot(source.charCodeAt(e - 1), e - s)] === 0)) continue;
     let key = word(i);
     let best: { j: number; hit: Entry } | undefined;
     const first = BY_WORDS.get(key);

@@ -1,4 +1,4 @@
-import type { Mention, NumberText } from '../claim.ts';
+import type { ClaimPayloads, Mention, NumberText } from '../claim.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
@@ -54,7 +54,11 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   const context = exactKeysOf(sentence, inSentence);
   const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
-  addClaim(ctx, 'quantity', start, claimEnd, { number, context, ...(side ? { side } : {}), ...(mention ? { mention } : {}), ...(qualifier ? { qualifier } : {}) });
+  const data: ClaimPayloads['quantity'] = { number, context };
+  if (side) data.side = side;
+  if (mention) data.mention = mention;
+  if (qualifier) data.qualifier = qualifier;
+  addClaim(ctx, 'quantity', start, claimEnd, data);
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
