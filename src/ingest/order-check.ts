@@ -1,7 +1,7 @@
 import type { Flow } from './flow-schema.ts';
 import { formatNumber } from './quality-notes.ts';
 
-/** Flows with a start time after which the early check looks at the late share (once). */
+/** The early check looks at the late share every this many flows with a start time, until it fires. */
 export const ORDER_CHECK_EARLY_FLOWS = 1000;
 /** Late share at or above which an input counts as clearly not in time order (early and at the end). */
 export const ORDER_CHECK_LATE_SHARE = 0.1;
@@ -12,8 +12,8 @@ const SAMPLED_ROWS = 10_000;
 
 /**
  * Notices an input that is clearly not in time order (issue 2): a share of late flows at or above 10 %,
- * looked at once after the first 1,000 flows with a start time (so a long run warns early) and again at the
- * end. It also samples the first rows to say what the file is sorted by instead, when that is plain (the
+ * looked at every 1,000 flows with a start time until it is first seen (so a long run warns early, once) and
+ * again at the end. It also samples the first rows to say what the file is sorted by instead, when that is plain (the
  * NF-v3 batches are sorted by source address). The warning says what to do: sort the input by start time, or
  * hold it whole (`--reorder-window all`), or widen the window.
  */
@@ -39,7 +39,9 @@ export class OrderCheck {
     this.flows++;
     if (late) this.late++;
     if (this.sampled < SAMPLED_ROWS) this.sample(flow);
-    if (this.flows === ORDER_CHECK_EARLY_FLOWS && this.late >= ORDER_CHECK_LATE_SHARE * this.flows) {
+    // every 1,000 flows until it fires once: the first flows of a large input are held whole (never late),
+    // so lateness shows only after them
+    if (!this.warnedEarly && this.flows % ORDER_CHECK_EARLY_FLOWS === 0 && this.late >= ORDER_CHECK_LATE_SHARE * this.flows) {
       this.warnedEarly = true;
       this.onWarning?.(this.message(this.late, this.flows, 'of the first'));
     }

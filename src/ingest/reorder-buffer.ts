@@ -9,13 +9,16 @@ export const DEFAULT_REORDER_WINDOW_MS = 300_000;
 export const DEFAULT_REORDER_MAX_FLOWS = 200_000;
 /** `reorderWindowMs` that sorts the whole input (up to DEFAULT_REORDER_MAX_FLOWS flows): `--reorder-window all`. */
 export const WHOLE_INPUT = Number.POSITIVE_INFINITY;
+/** Flows held and sorted whole before the window rule applies: a small input is sorted exactly, whatever its order. */
+export const DEFAULT_REORDER_HOLD_FLOWS = 50_000;
 
 /**
  * Bounded reorder buffer (issue 2, "Ingest"). Flows wait until the newest start time seen is more than
  * `windowMs` past theirs (or the buffer holds `maxFlows`), then leave in (start time, input order).
  * Late rule: a flow that starts more than `windowMs` before the newest start read so far (or before a flow
  * the cap already forced out) cannot be put in order; it is emitted at once, ahead of the flows still
- * buffered, with a `late-flow` note, and features give it null window values. The rule depends only on the
+ * buffered, with a `late-flow` note, and features give it null window values. The first `holdFlows` flows
+ * are exempt: they are all held, so an input that small is sorted whole. The rule depends only on the
  * input order, never on how the file was chunked.
  *
  * Held flows live in columns (FlowColumns: no object per held flow) and are ordered by two queues of
@@ -34,17 +37,27 @@ export class ReorderBuffer {
   /** Start of the last flow queued in order: a flow at or after it extends the FIFO. */
   private tail = -Infinity;
 
+  /** Flows still to take in before the window rule applies (see holdFlows). */
+  private holding: number;
+
+  /**
+   * @param holdFlows the first this many flows are all held and sorted exactly, whatever their order, before
+   *   the window rule applies: an input of up to that many flows is sorted whole. 0 turns it off.
+   */
   constructor(
     private readonly windowMs = DEFAULT_REORDER_WINDOW_MS,
     private readonly maxFlows = DEFAULT_REORDER_MAX_FLOWS,
+    holdFlows = 0,
   ) {
     this.heap = new SlotHeap(this.columns);
+    this.holding = Math.min(holdFlows, maxFlows);
   }
 
   /** Add a flow with a start time. Returns true when it was late (noted; the caller emits it now). */
   push(flow: Flow): boolean {
     const start = flow.start_ms!;
-    const floor = Math.max(this.newest - this.windowMs, this.watermark);
+    const floor = this.holding > 0 ? -Infinity : Math.max(this.newest - this.windowMs, this.watermark);
+    if (this.holding > 0) this.holding--;
     if (start < floor) {
       addNote(flow, { code: 'late-flow', field: 'start_ms', value: start, message: this.lateMessage(start) });
       this.outOfOrder++;
@@ -63,7 +76,7 @@ export class ReorderBuffer {
 
   /** Move every flow that can no longer be overtaken into `out`. */
   drain(out: Flow[]): void {
-    const limit = this.newest - this.windowMs;
+    const limit = this.holding > 0 ? -Infinity : this.newest - this.windowMs;
     const start = this.columns.start;
     for (let slot = this.next(); slot >= 0 && (start[slot]! <= limit || this.size > this.maxFlows); slot = this.next()) {
       this.emit(out, slot);

@@ -6,7 +6,7 @@ import type { CompiledFormat } from './formats/format-spec.ts';
 import { addFlowNotes } from './quality-notes.ts';
 import type { QuarantineWriter } from './quarantine.ts';
 import { OrderCheck } from './order-check.ts';
-import { DEFAULT_REORDER_MAX_FLOWS, DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
+import { DEFAULT_REORDER_HOLD_FLOWS, DEFAULT_REORDER_MAX_FLOWS, DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
 import type { IngestSummary, ReadFlowsOptions } from './types.ts';
 
 /** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
@@ -89,7 +89,8 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
   if (compiled === null) return;
   const { summary, quarantine, options } = state;
   const windowMs = options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS;
-  const buffer = compiled.hasTime ? new ReorderBuffer(windowMs) : null;
+  const hold = options.reorderHoldFlows ?? DEFAULT_REORDER_HOLD_FLOWS;
+  const buffer = compiled.hasTime ? new ReorderBuffer(windowMs, DEFAULT_REORDER_MAX_FLOWS, hold) : null;
   const order = compiled.hasTime ? new OrderCheck(state.file, windowMs, DEFAULT_REORDER_MAX_FLOWS, options.onWarning) : null;
   const { visit, take } = createRowHandler(compiled, state, buffer, order);
   try {

@@ -46,6 +46,11 @@ export interface ReadFlowsOptions {
    * that the oldest leave early and anything older is late). @default 300000 (5 min)
    */
   reorderWindowMs?: number;
+  /**
+   * The first this many flows are held and sorted exactly before the reorder window applies, so an input of
+   * up to that many flows is sorted whole, whatever its order; 0 turns this off. @default 50000
+   */
+  reorderHoldFlows?: number;
   /** Called at once when the input is clearly not in time order (see OrderCheck); also in summary.orderWarning. */
   onWarning?: (message: string) => void;
   /** Called now and then with the number of data rows read so far. */

@@ -59,7 +59,8 @@ describe('stopping early', () => {
     const path = join(dir, 'big.csv');
     writeFileSync(path, text);
     const { openFlows } = await import('../../src/ingest/index.ts');
-    const source = await openFlows(path, { quarantineFile: join(dir, 'q.jsonl'), reorderWindowMs: 10_000 });
+    // no whole-input hold: flows leave as the window passes
+    const source = await openFlows(path, { quarantineFile: join(dir, 'q.jsonl'), reorderWindowMs: 10_000, reorderHoldFlows: 0 });
     let seen = 0;
     for await (const batch of source.batches()) {
       seen += batch.length;

@@ -58,7 +58,7 @@ describe('flowlens ingest', () => {
 
   it('honours --format, --reorder-window and --max-bad-ratio', async () => {
     const dir = tempDir();
-    const late = await runIngest([fixture('reorder.csv'), '--reorder-window', '1m', '--out', join(dir, 'r.jsonl')]);
+    const late = await runIngest([fixture('reorder.csv'), '--reorder-window', '1m', '--reorder-hold', '0', '--out', join(dir, 'r.jsonl')]);
     // r3 arrives after r2 (30 s earlier: reordered), r6 after r5 (300 s earlier: late)
     expect(late.stderr).toContain('late 1 (out of time order 2, reordered or late)\nnotes: late-flow 1');
     await expect(runIngest([fixture('bad-rows.csv'), '--max-bad-ratio', '0.1', '--out', join(dir, 'b.jsonl')])).rejects.toThrow('6 of 8 rows');
@@ -70,16 +70,20 @@ describe('flowlens ingest', () => {
   it('warns on stderr when the input is not in time order, and --reorder-window all sorts it whole', async () => {
     const dir = tempDir();
     const input = fixture('sorted-by-source.csv');
-    const streamed = await runIngest([input, '--out', join(dir, 's.jsonl')]);
+    const streamed = await runIngest([input, '--reorder-hold', '0', '--out', join(dir, 's.jsonl')]);
     expect(streamed.stderr).toContain('late 22 (out of time order 22, reordered or late)\nnotes: late-flow 22\n');
     // once at the first 1,000 flows (this file has fewer) and in the summary
     expect(streamed.stderr.match(/warning: /g)).toHaveLength(1);
     expect(streamed.stderr).toContain(`warning: ${input} is not in time order: 22 of 36 flows (61.1 %)`);
-    const whole = await runIngest([input, '--reorder-window', 'all', '--out', join(dir, 'w.jsonl')]);
+    const whole = await runIngest([input, '--reorder-window', 'all', '--reorder-hold', '0', '--out', join(dir, 'w.jsonl')]);
     expect(whole.stderr).toContain('late 0 (out of time order 22, reordered or late)\nnotes: none\n');
     expect(whole.stderr).not.toContain('warning');
     const starts = readFileSync(join(dir, 'w.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { start_ms: number }).start_ms);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // by default the first 50,000 flows are held whole: this small file is sorted without being asked
+    const byDefault = await runIngest([input, '--out', join(dir, 'd.jsonl')]);
+    expect(byDefault.stderr).toContain('late 0 (out of time order 22, reordered or late)\nnotes: none\n');
+    await expect(runIngest([input, '--reorder-hold', '-1', '--out', join(dir, 'x.jsonl')])).rejects.toThrow('Expected a whole number of flows');
   });
 
   it('documents the default quarantine path', () => {

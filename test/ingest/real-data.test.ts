@@ -11,13 +11,18 @@ if (!present) console.warn(`real-data ingest tests skipped: ${REAL} is absent`);
 /** Row counts from each folder's SOURCE.md. */
 const CASES: { file: string; format: string; read: number; hasTime: boolean; extra?: (r: Awaited<ReturnType<typeof readAllFlows>>) => void }[] = [
   { file: 'nf-v3-cse-cic-ids2018-batches/flows_labeled.csv', format: 'nprobe-csv', read: 5000, hasTime: true,
-    extra: ({ flows }) => {
+    extra: ({ flows, summary }) => {
       expect(flows.filter((f) => f.labels.Attack !== 'Benign')).toHaveLength(250);
       expect(flows.filter((f) => f.src_addr === '0.0.0.0' && f.dst_addr === '0.0.0.0')).toHaveLength(27);
       expect(new Set(flows.map((f) => f.id)).size).toBe(5000);
       // ids reach the prompt: the batch (named after its attack) must not leak into them
       expect(flows.filter((f) => /Bot|DDOS|DoS|SSH|Infil/i.test(f.id))).toEqual([]);
-      expect(flows[0]!.id).toBe('b1:3');
+      // sorted by source address in the file; 5,000 flows are held and sorted whole, so none is late
+      expect(flows[0]!.id).toBe('b1:309');
+      const starts = flows.map((f) => f.start_ms!);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(summary).toMatchObject({ late: 0, outOfOrder: 4984 });
+      expect(summary.orderWarning).toBeUndefined();
       expect(flows.every((f) => !('Label' in f.fields) && !('batch' in f.fields))).toBe(true);
     } },
   ...['Bot', 'DDOS_attack-HOIC', 'DoS_attacks-Slowloris', 'Infilteration', 'SSH-Bruteforce'].map((batch) => ({

@@ -8,7 +8,7 @@ import { fixture, readFixture, tempDir } from './support.ts';
 
 describe('reorder buffer', () => {
   it('emits in (start, input order) and marks a flow older than the window behind the newest as late', async () => {
-    const { flows, summary } = await readFixture('reorder.csv', { reorderWindowMs: 60_000 });
+    const { flows, summary } = await readFixture('reorder.csv', { reorderWindowMs: 60_000, reorderHoldFlows: 0 });
     // r6 (t=0) arrives after r5 (t=300 s): 300 s behind, beyond the 60 s window → late, emitted at once
     expect(flows.map((f) => f.id)).toEqual(['r6', 'r1', 'r3', 'r2', 'r4', 'r5', 'r7']);
     expect(flows[0]!.notes).toEqual([
@@ -88,8 +88,15 @@ describe('reorder buffer', () => {
 
 describe('input not in time order', () => {
   // 3 sources × 12 flows 6 min apart, sorted by source then time (the NF-v3 batches' order, made up here)
-  it('says so in the summary, names the order it looks like, and counts late and out-of-order flows', async () => {
+  it('by default holds a small input whole: sorted exactly, nothing late, nothing to warn about', async () => {
     const { summary, flows } = await readFixture('sorted-by-source.csv');
+    expect(summary).toMatchObject({ late: 0, outOfOrder: 22 });
+    expect(summary.orderWarning).toBeUndefined();
+    expect(flows.slice(0, 3).map((f) => f.id)).toEqual(['s1', 's13', 's25']);
+  });
+
+  it('says so in the summary, names the order it looks like, and counts late and out-of-order flows', async () => {
+    const { summary, flows } = await readFixture('sorted-by-source.csv', { reorderHoldFlows: 0 });
     // newest after source 1 is 3,961 s; source 2 flows at k·360 + 2 s are late while below 3,661 s (k ≤ 10),
     // then 3,962 s is new; source 3 likewise (k ≤ 10 below 3,662 s): 11 + 11
     expect(summary).toMatchObject({ accepted: 36, late: 22, outOfOrder: 22, notes: { 'late-flow': 22 } });
@@ -102,7 +109,7 @@ describe('input not in time order', () => {
   });
 
   it('with the whole input held (reorderWindowMs Infinity) nothing is late and the flows come out in time order', async () => {
-    const { summary, flows } = await readFixture('sorted-by-source.csv', { reorderWindowMs: Infinity });
+    const { summary, flows } = await readFixture('sorted-by-source.csv', { reorderWindowMs: Infinity, reorderHoldFlows: 0 });
     expect(summary).toMatchObject({ late: 0, outOfOrder: 22 });
     expect(summary.orderWarning).toBeUndefined();
     const starts = flows.map((f) => f.start_ms!);
@@ -110,23 +117,25 @@ describe('input not in time order', () => {
     expect(flows.slice(0, 3).map((f) => f.id)).toEqual(['s1', 's13', 's25']);
   });
 
-  it('warns early, after the first 1,000 flows, while the rest is still being read', async () => {
-    // 5,000 flows 1 s apart, even rows from a source whose clock runs an hour ahead: every odd row is late
+  it('warns early, once the late share shows after the held flows, while the rest is still being read', async () => {
+    // 5,000 flows 1 s apart, even rows from a source whose clock runs an hour ahead: every odd row after the
+    // 2,000 held ones is late; at the 3,000th flow 500 of 3,000 are (16.7 %)
     let text = 'IPV4_SRC_ADDR,IPV4_DST_ADDR,PROTOCOL,IN_BYTES,IN_PKTS,FLOW_START_MILLISECONDS\n';
     for (let i = 0; i < 5000; i++) text += `10.0.${i % 2}.1,10.1.0.1,17,100,1,${1_704_067_200_000 + i * 1000 + (i % 2 === 0 ? 3_600_000 : 0)}\n`;
     const file = join(tempDir(), 'interleaved.csv');
     writeFileSync(file, text);
     const warnings: { message: string; flowsSoFar: number }[] = [];
     let flowsSoFar = 0;
-    const source = await openFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl'), onWarning: (message) => warnings.push({ message, flowsSoFar }) });
+    const onWarning = (message: string): void => void warnings.push({ message, flowsSoFar });
+    const source = await openFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl'), reorderHoldFlows: 2000, onWarning });
     for await (const batch of source.batches()) flowsSoFar += batch.length;
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toContain('is not in time order: 500 of the first 1,000 flows (50.0 %)');
+    expect(warnings[0]!.message).toContain('is not in time order: 500 of the first 3,000 flows (16.7 %)');
     // odd rows go down and up again: not "sorted by source address"
     expect(warnings[0]!.message).not.toContain('source address');
     expect(warnings[0]!.flowsSoFar).toBeLessThan(5000);
-    expect(source.summary()).toMatchObject({ late: 2500, outOfOrder: 2500 });
-    expect(source.summary().orderWarning).toContain('2,500 of 5,000 flows (50.0 %)');
+    expect(source.summary()).toMatchObject({ late: 1500, outOfOrder: 2500 });
+    expect(source.summary().orderWarning).toContain('1,500 of 5,000 flows (30.0 %)');
   });
 
   it('does not warn about a few late flows (long connections logged when they end)', async () => {
@@ -135,7 +144,7 @@ describe('input not in time order', () => {
     for (let i = 0; i < 200; i++) text += `10.0.0.1,10.1.0.1,6,100,1,${1_704_067_200_000 + i * 60_000 - (i % 40 === 39 ? 600_000 : 0)}\n`;
     const file = join(tempDir(), 'few-late.csv');
     writeFileSync(file, text);
-    const { summary } = await readAllFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl') });
+    const { summary } = await readAllFlows(file, { quarantineFile: join(tempDir(), 'q.jsonl'), reorderHoldFlows: 0 });
     expect(summary.late).toBe(5);
     expect(summary.orderWarning).toBeUndefined();
   });

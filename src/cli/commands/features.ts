@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { parseDuration, parseReorderWindow } from './parse-duration.ts';
+import { parseDuration, parseFlowCount, parseReorderWindow } from './parse-duration.ts';
 import { DEFAULT_WINDOW_MS, extractFeatures, FEATURE_NAMES, type FlowFeatures } from '../../features/index.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type Flow, type FormatName, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
@@ -21,6 +21,7 @@ interface FeaturesFlags {
   outFormat?: OutFormat;
   quarantine?: string;
   reorderWindow?: number;
+  reorderHold?: number;
   quiet?: boolean;
 }
 
@@ -42,6 +43,7 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
     .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv']))
     .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
     .option('--reorder-window <duration>', 'ingest reorder buffer in flow time, or all to sort the whole input (up to 200,000 flows) (default 5m)', parseReorderWindow)
+    .option('--reorder-hold <flows>', 'sort the first N flows whole before the reorder window applies, so a smaller input is sorted exactly (default 50000; 0: window only)', parseFlowCount)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: FeaturesFlags) => setExit(await runFeatures(input, flags, io)));
 };
@@ -54,6 +56,7 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
     ...(flags.format !== undefined ? { format: flags.format } : {}),
     ...(flags.mapping !== undefined ? { mappingFile: flags.mapping } : {}),
     ...(flags.reorderWindow !== undefined ? { reorderWindowMs: flags.reorderWindow } : {}),
+    ...(flags.reorderHold !== undefined ? { reorderHoldFlows: flags.reorderHold } : {}),
   };
   const source = await openFlows(input, options);
   const kind: OutFormat = flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');

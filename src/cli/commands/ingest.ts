@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { InvalidArgumentError, Option } from 'commander';
-import { parseReorderWindow } from './parse-duration.ts';
+import { parseFlowCount, parseReorderWindow } from './parse-duration.ts';
 import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type FormatName, type IngestSummary, type ReadFlowsOptions } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -16,6 +16,7 @@ interface IngestFlags {
   quarantine?: string;
   maxBadRatio?: number;
   reorderWindow?: number;
+  reorderHold?: number;
   quiet?: boolean;
 }
 
@@ -57,6 +58,7 @@ export const registerIngest: RegisterCommand = (program, io, setExit) => {
       parseRatio,
     )
     .option('--reorder-window <duration>', 'reorder buffer in flow time, e.g. 5m, 90s, or all to sort the whole input (up to 200,000 flows) (default 5m)', parseReorderWindow)
+    .option('--reorder-hold <flows>', 'sort the first N flows whole before the reorder window applies, so a smaller input is sorted exactly (default 50000; 0: window only)', parseFlowCount)
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: IngestFlags) => setExit(await runIngest(input, flags, io)));
 };
@@ -75,6 +77,7 @@ async function runIngest(input: string, flags: IngestFlags, io: CliIo): Promise<
     ...(flags.mapping !== undefined ? { mappingFile: flags.mapping } : {}),
     ...(flags.maxBadRatio !== undefined ? { maxBadRatio: flags.maxBadRatio } : {}),
     ...(flags.reorderWindow !== undefined ? { reorderWindowMs: flags.reorderWindow } : {}),
+    ...(flags.reorderHold !== undefined ? { reorderHoldFlows: flags.reorderHold } : {}),
   };
   const source = await openFlows(input, options);
   if (flags.out !== undefined) await mkdir(dirname(resolve(flags.out)), { recursive: true });

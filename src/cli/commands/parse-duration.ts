@@ -18,3 +18,10 @@ export function parseDuration(text: string): number {
 export function parseReorderWindow(text: string): number {
   return text.trim().toLowerCase() === 'all' ? Number.POSITIVE_INFINITY : parseDuration(text);
 }
+
+/** `--reorder-hold`: a whole number of flows, 0 or more. */
+export function parseFlowCount(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`Expected a whole number of flows (0 or more), got \`${text}\`.`);
+  return n;
+}
