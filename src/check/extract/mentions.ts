@@ -33,10 +33,10 @@ for (const k of BY_WORDS.keys()) {
   OPENER_LAST[slot(w.charCodeAt(w.length - 1), w.length)] = 1;
 }
 
-/** [A-Za-z0-9_], the characters of a word (\w). */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
+/** [A-Za-z0-9_], the characters of a word (\w), as a lookup table over code units. */
+const WORD_CODES = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) WORD_CODES[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+const isWordCode = (c: number): boolean => WORD_CODES[c] === 1;
 
 /**
  * The words of the text as [start, end) pairs: runs of \w, joined across a "." or "," between word
