@@ -15,30 +15,55 @@ interface ScoreLine {
   Attack: string;
 }
 
+interface ScenarioFigures {
+  flows: number;
+  bestRank: number;
+  medianRank: number;
+  /** Share of the scenario's flows ranked within the top 1 % of all flows. */
+  inTop1pct: string;
+  /** Benign flows scoring at or above the scenario's best flow. */
+  benignAbove: number;
+}
+
+function figures(lines: readonly ScoreLine[], top: number): Map<string, ScenarioFigures> {
+  const benign = lines.filter((l) => l.Attack === 'Benign').map((l) => l.score);
+  const byScenario = new Map<string, ScoreLine[]>();
+  for (const l of lines) if (l.Attack !== 'Benign') byScenario.set(l.Attack, [...(byScenario.get(l.Attack) ?? []), l]);
+  return new Map(
+    [...byScenario].map(([attack, flows]) => {
+      const ranks = flows.map((l) => l.rank).sort((a, b) => a - b);
+      const best = Math.max(...flows.map((l) => l.score));
+      return [
+        attack,
+        {
+          flows: flows.length,
+          bestRank: ranks[0]!,
+          medianRank: ranks[Math.floor(ranks.length / 2)]!,
+          inTop1pct: `${Math.round((100 * ranks.filter((r) => r <= top).length) / ranks.length)} %`,
+          benignAbove: benign.filter((s) => s >= best).length,
+        },
+      ];
+    }),
+  );
+}
+
 /**
- * Rule pinned here: for every injected scenario (each non-benign Attack value of the demo data), the
- * scenario's highest-scored flow scores above all but 1 % of the benign flows — i.e. a threshold that
- * flags 1 % of the normal traffic flags at least one flow of every scenario under the default scorer.
- * The other scenarios' flows are not counted against it: the 250 port-scan flows alone fill 125 of
- * the 200 top-1 % places among all flows (those ranks are printed for the report).
+ * Rule pinned here (issue 4): every injected scenario of the demo data (each non-benign Attack
+ * value) lands in the top 1 % of scores under the default scorer — its best-scored flow ranks
+ * within the top 1 % of ALL flows (200 of 20,000), the other scenarios' flows included. Labels are
+ * read only here, after scoring. Per-scenario figures (best and median rank, share of its flows in
+ * the top 1 %, benign flows at or above its best) are printed for the report.
  */
 describe.skipIf(!existsSync(demo))(`injected scenarios of fixtures/flows/demo.csv under ${DEFAULT_SCORER}`, () => {
-  it('each has a flow in the top 1 % of scores against the benign flows', async () => {
+  it('each has its best flow in the top 1 % of all scores', async () => {
     const scoresFile = join(dir, 'scores.jsonl');
     await selectTables(demo, { top: 1, scoresFile, ingest: { quarantineFile: join(dir, 'q.jsonl') } });
     const lines = readFileSync(scoresFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ScoreLine);
-    const benign = lines.filter((l) => l.Attack === 'Benign').map((l) => l.score);
-    const allowed = Math.floor(benign.length / 100);
-    const best = new Map<string, ScoreLine>();
-    for (const l of lines) {
-      if (l.Attack === 'Benign') continue;
-      const seen = best.get(l.Attack);
-      if (!seen || l.score > seen.score) best.set(l.Attack, l);
-    }
-    const benignAbove = Object.fromEntries([...best].map(([a, l]) => [a, benign.filter((s) => s >= l.score).length]));
-    console.log(`benign flows scoring at or above each scenario's best flow (at most ${allowed}):`, benignAbove);
-    console.log('rank of each scenario best flow among all flows:', Object.fromEntries([...best].map(([a, l]) => [a, l.rank])));
-    expect([...best.keys()].sort()).toEqual(['Beacon', 'BulkUpload', 'DNSTunnel', 'PortScan', 'SYNFlood']);
-    for (const [attack, above] of Object.entries(benignAbove)) expect({ attack, above: above <= allowed }).toEqual({ attack, above: true });
+    const top = Math.floor(lines.length / 100);
+    const byScenario = figures(lines, top);
+    console.table(Object.fromEntries(byScenario));
+    expect(lines).toHaveLength(20_000);
+    expect([...byScenario.keys()].sort()).toEqual(['Beacon', 'BulkUpload', 'DNSTunnel', 'PortScan', 'SYNFlood']);
+    for (const [attack, f] of byScenario) expect({ attack, bestRank: f.bestRank <= top }).toEqual({ attack, bestRank: true });
   }, 120_000);
 });
