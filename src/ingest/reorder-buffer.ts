@@ -74,18 +74,25 @@ export class ReorderBuffer {
     return false;
   }
 
-  /** Move every flow that can no longer be overtaken into `out`. */
-  drain(out: Flow[]): void {
+  /**
+   * Move flows that can no longer be overtaken into `out`, at most `max` of them (the rest wait for the next
+   * call; flows over the cap always leave).
+   */
+  drain(out: Flow[], max = Infinity): void {
     const limit = this.holding > 0 ? -Infinity : this.newest - this.windowMs;
     const start = this.columns.start;
-    for (let slot = this.next(); slot >= 0 && (start[slot]! <= limit || this.size > this.maxFlows); slot = this.next()) {
-      this.emit(out, slot);
+    let left = max;
+    for (let slot = this.next(); slot >= 0; slot = this.next()) {
+      if (this.size > this.maxFlows) this.emit(out, slot);
+      else if (start[slot]! <= limit && left-- > 0) this.emit(out, slot);
+      else break;
     }
   }
 
-  /** Everything left, in order (end of input). */
-  flush(out: Flow[]): void {
-    for (let slot = this.next(); slot >= 0; slot = this.next()) this.emit(out, slot);
+  /** What is left, in order, at most `max` flows per call (end of input: call until size is 0). */
+  flush(out: Flow[], max = Infinity): void {
+    let left = max;
+    for (let slot = this.next(); slot >= 0 && left-- > 0; slot = this.next()) this.emit(out, slot);
   }
 
   get size(): number {

@@ -16,6 +16,19 @@ const ZOD_CHECKED_ROWS = 100;
  * the end of the input in any case). Fewer would let a few bad lines at the top fail a file that is fine.
  */
 export const EARLY_BAD_RATIO_ROWS = 1000;
+/**
+ * Flows the reorder buffer hands out per input batch (at least twice the batch's rows, so it keeps pace). Why a
+ * limit: rebuilt flows must die young. A burst of tens of thousands at once (after the hold, after a gap in the
+ * capture, at the end) outlives a scavenge, and V8 then allocates every later flow straight in the old
+ * generation (allocation-site pretenuring): measured +45 MB peak RSS and −15 % speed for the rest of the run.
+ */
+const RELEASE_STEP = 2048;
+/**
+ * Rebuilt flows per yielded batch: each batch is made just before its consumer takes it. A batch made long
+ * before it is used is still alive at the next scavenge, and when that is most of what its allocation site
+ * made since the last one, V8 pretenures the site.
+ */
+const YIELD_STEP = 256;
 
 export interface StreamState {
   file: string;
@@ -25,12 +38,13 @@ export interface StreamState {
 }
 
 /** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
-function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null, order: OrderCheck | null): { visit: RowVisitor; take(): Flow[] } {
+function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null, order: OrderCheck | null): { visit: RowVisitor; take(): Flow[]; releaseBudget(): number } {
   const { summary, quarantine } = state;
   const { map, hasTime } = compiled;
   const payload = compiled.payloadBytes === true;
   const at: RowAt = { file: state.file, line: 0 };
   let rowNumber = 0;
+  let rowsAtTake = 0;
   let checked = 0;
   let out: Flow[] = [];
   const reject = (error: BadRowError): void => {
@@ -75,13 +89,31 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
       }
     }
   };
+  /** Flows that left during the scan: all of them without a reorder buffer, else the late ones. */
   const take = (): Flow[] => {
-    buffer?.drain(out);
     const taken = out;
     out = [];
     return taken;
   };
-  return { visit, take };
+  /** How many buffered flows may leave after this batch (see RELEASE_STEP). */
+  const releaseBudget = (): number => {
+    const budget = Math.max(RELEASE_STEP, 2 * (rowNumber - rowsAtTake));
+    rowsAtTake = rowNumber;
+    return budget;
+  };
+  return { visit, take, releaseBudget };
+}
+
+/** Buffered flows that may leave now, rebuilt YIELD_STEP at a time as the consumer asks for them. */
+function* release(buffer: ReorderBuffer | null, budget: number, summary: IngestSummary): Generator<Flow[]> {
+  if (buffer === null) return;
+  for (let left = budget; left > 0; ) {
+    const out: Flow[] = [];
+    buffer.drain(out, Math.min(YIELD_STEP, left));
+    if (out.length === 0) return;
+    left -= out.length;
+    yield countNotes(summary, out);
+  }
 }
 
 /** The rows of a container as batches of flows in (start time, input order), with the summary kept up to date. */
@@ -92,7 +124,7 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
   const hold = options.reorderHoldFlows ?? DEFAULT_REORDER_HOLD_FLOWS;
   const buffer = compiled.hasTime ? new ReorderBuffer(windowMs, DEFAULT_REORDER_MAX_FLOWS, hold) : null;
   const order = compiled.hasTime ? new OrderCheck(state.file, windowMs, DEFAULT_REORDER_MAX_FLOWS, options.onWarning) : null;
-  const { visit, take } = createRowHandler(compiled, state, buffer, order);
+  const { visit, take, releaseBudget } = createRowHandler(compiled, state, buffer, order);
   try {
     for await (const batch of container.batches) {
       if ('scan' in batch) batch.scan(visit);
@@ -102,6 +134,7 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
       await quarantine.flush();
       options.onProgress?.(summary.read);
       if (out.length > 0) yield countNotes(summary, out);
+      yield* release(buffer, releaseBudget(), summary);
     }
   } catch (error) {
     // the rows that made the run fail must be in the quarantine file the error points to
@@ -112,9 +145,11 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
   if (buffer !== null) summary.outOfOrder = buffer.outOfOrder;
   const warning = order?.verdict();
   if (warning !== undefined) summary.orderWarning = warning;
-  const rest: Flow[] = [];
-  buffer?.flush(rest);
-  if (rest.length > 0) yield countNotes(summary, rest);
+  while (buffer !== null && buffer.size > 0) {
+    const rest: Flow[] = [];
+    buffer.flush(rest, YIELD_STEP);
+    yield countNotes(summary, rest);
+  }
 }
 
 /** Notes are counted as flows leave, so a late-flow note added by the buffer is counted too. */
