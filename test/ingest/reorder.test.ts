@@ -58,6 +58,22 @@ describe('reorder buffer', () => {
     expect(buffer.push(makeFlow({ id: 'y', start_ms: 1000, line: 10 }))).toBe(false);
   });
 
+  it('hands out at most `max` flows per drain, in order, except those over the cap', () => {
+    const buffer = new ReorderBuffer(1000, 8);
+    const out: ReturnType<typeof makeFlow>[] = [];
+    for (let i = 0; i < 6; i++) buffer.push(makeFlow({ id: `a${i}`, start_ms: 10_000 - i, line: i + 2 }));
+    buffer.push(makeFlow({ id: 'new', start_ms: 50_000, line: 9 }));
+    buffer.drain(out, 4);
+    expect(out.map((f) => f.id)).toEqual(['a5', 'a4', 'a3', 'a2']);
+    buffer.drain(out, 4);
+    expect(out.map((f) => f.id)).toEqual(['a5', 'a4', 'a3', 'a2', 'a1', 'a0']);
+    // over the cap of 8: the oldest leave whatever the limit, until 8 are held
+    for (let i = 0; i < 9; i++) buffer.push(makeFlow({ id: `b${i}`, start_ms: 50_000 + i, line: 20 + i }));
+    buffer.drain(out, 0);
+    expect(out.slice(6).map((f) => f.id)).toEqual(['new', 'b0']);
+    expect(buffer.size).toBe(8);
+  });
+
   it('puts a shuffled stream back in (start, input order), whatever mix of in-order and out-of-order arrivals', () => {
     // a seeded LCG: starts drift forward with jitter up to 50 s behind, many ties
     let seed = 7;
