@@ -5,14 +5,17 @@
  *
  * Main benchmark: the five NF-v3 CSE-CIC-IDS2018 batches (950 benign + 50 attacks each), each scored
  * on its own. Also reported, not tuned to: the synthetic demo, NF-v2 BoT-IoT and IoT-23 (where
- * attacks are the majority, so "anomaly" is the wrong frame).
+ * attacks are the majority, so "anomaly" is the wrong frame). With --variants (npm run bench:quality
+ * -- --variants) it also measures the previous default forest and each forest view on its own.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SCORER_NAMES, type ScorerName } from '../src/score/index.ts';
-import { selectTables } from '../src/table/index.ts';
+import { extractFeatures } from '../src/features/index.ts';
+import { openFlows } from '../src/ingest/index.ts';
+import { createIsolationForest, SCORER_NAMES, type IsolationForestOptions, type ScorerName } from '../src/score/index.ts';
+import { fitBaselineFile, selectTables } from '../src/table/index.ts';
 import { isAnomaly, precisionAtK, rocAuc } from './quality/metrics.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -55,6 +58,30 @@ async function scoreFlowlens(file: string, scorer: ScorerName): Promise<Metrics>
   const labels = (r: Record<string, unknown>): Record<string, string> =>
     Object.fromEntries(Object.entries(r).filter(([k, v]) => !['flow_id', 'line', 'score', 'rank'].includes(k) && typeof v === 'string')) as Record<string, string>;
   return metrics(rows.map((r) => r.score as number), rows.map((r) => isAnomaly(labels(r))));
+}
+
+/**
+ * Forest variants measured next to the shipped scorers, so the README's choice stays checkable:
+ * the previous default (log view only, 1,024 rows a tree) and each view on its own.
+ */
+const FOREST_VARIANTS: Record<string, IsolationForestOptions> = {
+  'iforest log-only 1024 (previous default)': { views: ['log'], sampleSize: 1024 },
+  'iforest log-only': { views: ['log'] },
+  'iforest rank-only': { views: ['rank'] },
+  'iforest normal-only': { views: ['normal'] },
+};
+
+async function scoreVariant(file: string, options: IsolationForestOptions): Promise<Metrics> {
+  const ingest = { quarantineFile: join(work, 'quarantine.jsonl') };
+  const { baseline } = await fitBaselineFile(file, { ingest });
+  const scorer = createIsolationForest(baseline, options);
+  const scores: number[] = [];
+  const anomaly: number[] = [];
+  for await (const batch of extractFeatures(await openFlows(file, ingest), { windowMs: baseline.window_ms })) {
+    scorer.scoreMany(batch.map((b) => b.features)).forEach((r) => scores.push(r.score));
+    for (const { flow } of batch) anomaly.push(isAnomaly(flow.labels));
+  }
+  return metrics(scores, anomaly);
 }
 
 function findPython(): string | undefined {
@@ -122,7 +149,8 @@ async function main(): Promise<void> {
   if (!existsSync(realDir)) console.log(`real data not found at ${realDir}: only the synthetic demo is measured`);
   const python = findPython();
   if (!python) console.log('scikit-learn not found (apt-get install python3-sklearn): the reference column is skipped');
-  const methods = [...SCORER_NAMES, ...(python ? ['sklearn-iforest'] : [])];
+  const variants = process.argv.includes('--variants') ? Object.keys(FOREST_VARIANTS) : [];
+  const methods = [...SCORER_NAMES, ...variants, ...(python ? ['sklearn-iforest'] : [])];
   const results = new Map<string, Map<string, Metrics | string>>();
   console.log(`| dataset | flows | anomalies | scorer | ROC-AUC | P@k (k = anomalies) | P@1 % |`);
   console.log(`|---|---|---|---|---|---|---|`);
@@ -130,7 +158,12 @@ async function main(): Promise<void> {
     const row = new Map<string, Metrics | string>();
     for (const method of methods) {
       try {
-        const m = method === 'sklearn-iforest' ? scoreSklearn(python!, ds.csv) : await scoreFlowlens(ds.file, method as ScorerName);
+        const m =
+          method === 'sklearn-iforest'
+            ? scoreSklearn(python!, ds.csv)
+            : method in FOREST_VARIANTS
+              ? await scoreVariant(ds.file, FOREST_VARIANTS[method]!)
+              : await scoreFlowlens(ds.file, method as ScorerName);
         row.set(method, m);
         console.log(`| ${ds.name} | ${m.n} | ${m.anomalies} | ${method} | ${fmt(m.auc)} | ${fmt(m.pAtAnomalies)} | ${fmt(m.pAt1pct)} |`);
       } catch (error) {

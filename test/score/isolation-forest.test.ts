@@ -35,3 +35,31 @@ describe('isolation forest scorer', () => {
     expect(createIsolationForest(fitOn([one])).score(one).score).toBe(0);
   });
 });
+
+describe('isolation forest views', () => {
+  const rows = makeNormalRows(1500, 11);
+  const baseline = fitOn(rows);
+
+  it('scores every view alone and mixed, finite and with contributions that add up to the score', () => {
+    const odd = makeValues({ ...rows[0], IN_PKTS: 1, in_pkts_per_s: 0.01, duration_ms: 100_000, src_flows_in_window: 40 });
+    for (const views of [['log'], ['rank'], ['normal'], ['log', 'rank', 'normal']] as const) {
+      const r = createIsolationForest(baseline, { trees: 30, views }).score(odd);
+      expect(Number.isFinite(r.score)).toBe(true);
+      const sum = Object.values(r.contributions).reduce((s: number, c) => s + Math.abs(c ?? 0), 0);
+      expect(sum).toBeCloseTo(r.score, 9);
+    }
+  });
+
+  it('scores differ by view (the views draw thresholds on different scales)', () => {
+    const probe = rows.slice(0, 20);
+    const log = createIsolationForest(baseline, { trees: 30, views: ['log'] }).scoreMany(probe).map((r) => r.score);
+    const rank = createIsolationForest(baseline, { trees: 30, views: ['rank'] }).scoreMany(probe).map((r) => r.score);
+    expect(rank).not.toEqual(log);
+  });
+
+  it('scores a flow the same alone and in a batch', () => {
+    const forest = createIsolationForest(baseline, { trees: 30 });
+    const batch = forest.scoreMany(rows.slice(0, 5));
+    rows.slice(0, 5).forEach((r, i) => expect(forest.score(r)).toEqual(batch[i]));
+  });
+});

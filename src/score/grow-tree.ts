@@ -1,0 +1,86 @@
+import type { Node } from './flat-forest.ts';
+import { randomInt } from './prng.ts';
+
+/**
+ * Training rows column by column (one Float64Array per feature, NaN = null): growing partitions an
+ * index array in place instead of copying rows, which is what keeps 500 trees of 4,096 rows quick.
+ */
+export interface Columns {
+  readonly values: readonly Float64Array[];
+  readonly rows: number;
+}
+
+/** Rows (NaN = null) to columns. */
+export function toColumns(rows: readonly Float64Array[], features: number): Columns {
+  const values = Array.from({ length: features }, (_, f) => Float64Array.from(rows, (r) => r[f]!));
+  return { values, rows: rows.length };
+}
+
+/** Grow one isolation tree on n rows drawn without replacement (all rows, unshuffled, when n covers them). */
+export function growTree(columns: Columns, n: number, maxDepth: number, next: () => number): Node {
+  const idx = Int32Array.from({ length: columns.rows }, (_, i) => i);
+  if (n < columns.rows) {
+    for (let i = 0; i < n; i++) {
+      const j = i + randomInt(next, columns.rows - i);
+      const t = idx[i]!;
+      idx[i] = idx[j]!;
+      idx[j] = t;
+    }
+  }
+  return grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next);
+}
+
+/** Node over idx[from, to): a random feature that varies there, a threshold uniform in its range. */
+function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth: number, maxDepth: number, next: () => number): Node {
+  const size = to - from;
+  if (depth >= maxDepth || size <= 1) return { size };
+  const features = columns.values.map((_, i) => i);
+  // Try features in random order; one constant (or all-null) at this node cannot split.
+  for (let k = features.length; k > 0; k--) {
+    const pick = randomInt(next, k);
+    const f = features[pick]!;
+    features[pick] = features[k - 1]!;
+    const col = columns.values[f]!;
+    const [lo, hi] = rangeOf(col, idx, from, to);
+    if (!(hi > lo)) continue;
+    const threshold = lo + next() * (hi - lo);
+    const nullLeft = next() < 0.5;
+    const mid = partition(col, idx, from, to, threshold, nullLeft);
+    return {
+      feature: f,
+      threshold,
+      lo,
+      hi,
+      nullLeft,
+      size,
+      left: grow(columns, idx, from, mid, depth + 1, maxDepth, next),
+      right: grow(columns, idx, mid, to, depth + 1, maxDepth, next),
+    };
+  }
+  return { size };
+}
+
+function rangeOf(col: Float64Array, idx: Int32Array, from: number, to: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = col[idx[i]!]!;
+    if (v < lo) lo = v; // NaN compares false both ways: nulls never set the range
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Move the rows that go left to the front of idx[from, to); returns where the right side starts. */
+function partition(col: Float64Array, idx: Int32Array, from: number, to: number, threshold: number, nullLeft: boolean): number {
+  let mid = from;
+  for (let i = from; i < to; i++) {
+    const v = col[idx[i]!]!;
+    if (Number.isNaN(v) ? nullLeft : v < threshold) {
+      const t = idx[i]!;
+      idx[i] = idx[mid]!;
+      idx[mid++] = t;
+    }
+  }
+  return mid;
+}
