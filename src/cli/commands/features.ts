@@ -70,8 +70,15 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
         labelKeys = Object.keys(batch[0]!.flow.labels);
         text += `${csvHeader(labelKeys)}\n`;
       }
-      for (const row of batch) text += kind === 'csv' ? `${csvRow(row, labelKeys!)}\n` : `${jsonRow(row)}\n`;
-      if (!out.write(text)) await once(out, 'drain');
+      for (const row of batch) {
+        text += kind === 'csv' ? `${csvRow(row, labelKeys!)}\n` : `${jsonRow(row)}\n`;
+        // written in pieces under 64 KB: longer strings go to V8's large-object space, freed only by a full GC
+        if (text.length > WRITE_CHARS) {
+          if (!out.write(text)) await once(out, 'drain');
+          text = '';
+        }
+      }
+      if (text !== '' && !out.write(text)) await once(out, 'drain');
       progress.tick(batch.length);
     }
     if (kind === 'csv' && labelKeys === undefined) out.write(`${csvHeader([])}\n`);
@@ -87,13 +94,22 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
   return EXIT.OK;
 }
 
+const WRITE_CHARS = 48 * 1024;
+/**
+ * One object literal per row with every key in output order, generated once: JSON.stringify takes V8's fast
+ * path on such objects (a row built key by key, then stringified, ran at ~13 µs a flow).
+ */
+const buildJsonRow = new Function(
+  'flow',
+  'features',
+  'notes',
+  `return { "id": flow.id, ${CANONICAL.map((k) => `${JSON.stringify(k)}: flow[${JSON.stringify(k)}]`).join(', ')}, "notes": notes, "labels": flow.labels, ` +
+    `${FEATURE_NAMES.map((n) => `${JSON.stringify(n)}: features[${JSON.stringify(n)}]`).join(', ')} };`,
+) as (flow: Flow, features: FlowFeatures['features'], notes: string[]) => object;
+const NO_CODES: string[] = [];
+
 function jsonRow({ flow, features }: FlowFeatures): string {
-  const row: Record<string, unknown> = { id: flow.id };
-  for (const key of CANONICAL) row[key] = flow[key];
-  row.notes = flow.notes.map((n) => n.code);
-  row.labels = flow.labels;
-  Object.assign(row, features);
-  return JSON.stringify(row);
+  return JSON.stringify(buildJsonRow(flow, features, flow.notes.length === 0 ? NO_CODES : flow.notes.map((n) => n.code)));
 }
 
 function csvHeader(labelKeys: readonly string[]): string {
