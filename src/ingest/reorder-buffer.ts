@@ -7,8 +7,6 @@ import { SlotHeap } from './slot-heap.ts';
 export const DEFAULT_REORDER_WINDOW_MS = 300_000;
 /** Cap on buffered flows, so a very dense window cannot exhaust memory; beyond it the oldest are emitted early. */
 export const DEFAULT_REORDER_MAX_FLOWS = 200_000;
-/** `reorderWindowMs` that sorts the whole input (up to DEFAULT_REORDER_MAX_FLOWS flows): `--reorder-window all`. */
-export const WHOLE_INPUT = Number.POSITIVE_INFINITY;
 /** Flows held and sorted whole before the window rule applies: a small input is sorted exactly, whatever its order. */
 export const DEFAULT_REORDER_HOLD_FLOWS = 50_000;
 
