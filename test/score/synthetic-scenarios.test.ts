@@ -57,12 +57,16 @@ function figures(lines: readonly ScoreLine[], top: number): Map<string, Scenario
 describe.skipIf(!existsSync(demo))(`injected scenarios of fixtures/flows/demo.csv under ${DEFAULT_SCORER}`, () => {
   it('each has its best flow in the top 1 % of all scores', async () => {
     const scoresFile = join(dir, 'scores.jsonl');
-    await selectTables(demo, { top: 1, scoresFile, ingest: { quarantineFile: join(dir, 'q.jsonl') } });
+    const { tables } = await selectTables(demo, { top: 10, scoresFile, ingest: { quarantineFile: join(dir, 'q.jsonl') } });
     const lines = readFileSync(scoresFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ScoreLine);
     const top = Math.floor(lines.length / 100);
     const byScenario = figures(lines, top);
     console.table(Object.fromEntries(byScenario));
     expect(lines).toHaveLength(20_000);
+    expect(lines.filter((l) => !Number.isFinite(l.score))).toEqual([]);
+    // Attribution survives the mixed views: every top flow's contributions are numbers (or null for a null value).
+    const badContributions = tables.flatMap((t) => t.features.filter((r) => r.contribution !== null && !Number.isFinite(r.contribution)));
+    expect(badContributions).toEqual([]);
     expect([...byScenario.keys()].sort()).toEqual(['Beacon', 'BulkUpload', 'DNSTunnel', 'PortScan', 'SYNFlood']);
     for (const [attack, f] of byScenario) expect({ attack, bestRank: f.bestRank <= top }).toEqual({ attack, bestRank: true });
   }, 120_000);
