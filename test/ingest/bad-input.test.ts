@@ -138,4 +138,11 @@ describe('unreadable input', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe('Cannot read the input (ENOENT) at /nonexistent/flows.csv');
   });
+
+  it('is an InputError, not a crash, when the input is a directory', async () => {
+    const dir = tempDir();
+    const error = await openFlows(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`Cannot read the input (it is a directory; pass a flow file) at ${dir}`);
+  });
 });

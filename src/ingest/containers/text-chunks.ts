@@ -11,7 +11,10 @@ async function isGzip(path: string): Promise<boolean> {
     throw new InputError({ file: path }, `Cannot read the input (${cause.code ?? cause.message})`, { cause });
   });
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0).catch((cause: NodeJS.ErrnoException) => {
+      const why = cause.code === 'EISDIR' ? 'it is a directory; pass a flow file' : (cause.code ?? cause.message);
+      throw new InputError({ file: path }, `Cannot read the input (${why})`, { cause });
+    });
     return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
   } finally {
     await handle.close();
