@@ -7,6 +7,7 @@ import { createPrng } from './prng.ts';
 import { growTree, toColumns } from './grow-tree.ts';
 import { averagePathLength, compile, pathLength, type FlatForest, type Node } from './flat-forest.ts';
 import { createViewMaps, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
+import { attributionWeights, typicalCredit } from './forest-attribution.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
@@ -62,14 +63,23 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     const p = percentileOf(baseline.features[n], baseline.quantile_grid, raw);
     return p !== null && p < 50;
   };
+  // What a typical flow collects: the mean credit of the baseline sample's rows (the trees' own
+  // training rows), per feature over the rows where it is not null. The walk is needed anyway to
+  // calibrate the threshold, so this costs one pass over 18 numbers a row.
+  const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
+  const sampleCredits = sample.map(() => new Float64Array(FEATURE_NAMES.length));
+  const sampleScores = Array.from(walkAll(forests, sample, sampleCredits), toScore);
+  const typical = typicalCredit(sample, sampleCredits);
+  const percentiles = createViewMaps(baseline).rank;
   const finish = (values: FeatureValues, x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
     const score = toScore(depthSum);
-    const total = credit.reduce((s, c) => s + c, 0);
+    const weights = attributionWeights(x, credit, typical, percentiles(x));
+    const total = weights.reduce((s, c) => s + c, 0);
     const contributions = Object.fromEntries(
       FEATURE_NAMES.map((n, i) => {
         const v = x[i]!;
         if (Number.isNaN(v)) return [n, null];
-        const share = total > 0 ? (score * credit[i]!) / total : 0;
+        const share = total > 0 ? (score * weights[i]!) / total : 0;
         return [n, below(i, v, values[n]) ? -share : share];
       }),
     ) as Contributions;
@@ -81,9 +91,6 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     const depths = walkAll(forests, xs, credits);
     return xs.map((x, j) => finish(batch[j]!, x, depths[j]!, credits[j]!));
   };
-  const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
-  const sampleCredits = sample.map(() => new Float64Array(FEATURE_NAMES.length));
-  const sampleScores = Array.from(walkAll(forests, sample, sampleCredits), toScore);
   return {
     method: 'isolation-forest',
     threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD),
