@@ -32,7 +32,7 @@ export function typicalCredit(sample: readonly Float64Array[], credits: readonly
  * 0 at the median, 2.06 at the 12th percentile, 9.97 beyond the whole baseline.
  */
 export function marginalSurprise(percentile: number): number {
-  return -Math.log2(Math.max(TAIL_FLOOR, Math.min(percentile, 100 - percentile) / 50));
+  return Math.log2(1 / Math.max(TAIL_FLOOR, Math.min(percentile, 100 - percentile) / 50));
 }
 
 /**

@@ -43,11 +43,15 @@ export const ISOLATION_FOREST_THRESHOLD = 0.5;
  * tails (README "Scoring" has the measured figures). Null values are never imputed: each split
  * sends them to a side fixed at random when the tree is grown.
  *
- * Attribution (documented in README "Scoring"): on the flow's path through each tree, the split on
- * feature f that shrinks the node from n to m training rows credits f with log2(n / m) bits of
- * isolation; credits are summed over the trees and the score is shared out in proportion. The sign
- * says whether the value sits above (+) or below (−) the middle of the baseline (its percentile vs 50,
- * so a value tied with a common median reads by its tied range); null values get null.
+ * Attribution (documented in README "Scoring"; forest-attribution.ts): on the flow's path through
+ * each tree, the split on feature f that shrinks the node from n to m training rows credits f with
+ * log2(n / m) bits of isolation, summed over the trees. Only the credit beyond what a typical flow
+ * gets from f (the mean over the baseline sample, walked once at build time for the threshold
+ * anyway) explains the score, and only as far as the value is rare on its own: the weight is that
+ * positive excess times −log2 of the value's two-sided baseline tail mass. The score is shared out
+ * in proportion to the weights; a feature with no excess gets 0. The sign says whether the value
+ * sits above (+) or below (−) the middle of the baseline (its percentile vs 50, so a value tied
+ * with a common median reads by its tied range); null values get null.
  */
 export function createIsolationForest(baseline: Baseline, options: IsolationForestOptions = {}): Scorer {
   const forests = growForests(baseline, options);
