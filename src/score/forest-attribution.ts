@@ -2,8 +2,8 @@
  * How the isolation forest shares a flow's score out over its features (see isolation-forest.ts).
  * Raw isolation credit is not enough: every flow, typical or not, collects bits from splits that
  * merely separate big masses, and a flow isolated early collects big credits from whatever feature
- * its small nodes happen to split on — on the demo a bulk upload's src_syn_flows = 0, shared by a
- * quarter of all flows, outranked its 100th-percentile IN_PKTS.
+ * its small nodes happen to split on — on the demo a bulk upload's src_syn_flows = 0, shared by
+ * 24 % of all flows, outranked its 100th-percentile IN_PKTS.
  */
 
 /** Two-sided tail mass floor, 0.1 %: the quantile grid's resolution (a 0.05 % step at each end). */
