@@ -4,7 +4,7 @@ import { candidateOf, derivedAt, derivedSet, type Derived, type DerivedSet } fro
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
-import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowsFor, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 
@@ -147,7 +147,7 @@ function statMatches(n: NumberText, s: StatFact): boolean {
 /** A figure quoted as a median, p99, percentile, rank …: the statistics of that kind first, then any. */
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
   const wanted = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
-  const stats = facts.stats;
+  const stats = statsOf(facts);
   let first: StatFact | undefined;
   let hit: StatFact | undefined;
   for (const s of stats) {

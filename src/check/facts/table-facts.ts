@@ -20,12 +20,8 @@ export interface FactRow {
 export interface TableFacts {
   table: FeatureTable;
   rows: ReadonlyMap<string, FactRow>;
-  /** The same rows by lower-cased key, for case-insensitive lookups (built on first use). */
-  readonly lower: ReadonlyMap<string, FactRow>;
   /** The rows the bounded derivation search runs over (searchDerived). */
   derivation: DerivationBase;
-  /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
-  readonly stats: readonly StatFact[];
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
   noEarlierFlow: boolean;
   /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
@@ -94,29 +90,26 @@ function buildFacts(table: FeatureTable): TableFacts {
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
   const all = [...rows.values()];
-  // lower and stats serve few claims: built on first read, so a table checked once pays only for what its narrative uses
-  let lower: Map<string, FactRow> | undefined;
-  let stats: StatFact[] | undefined;
-  return {
-    table,
-    rows,
-    get lower() {
-      return (lower ??= new Map(all.map((r) => [r.key.toLowerCase(), r] as const)));
-    },
-    derivation: derivationBase(all, table),
-    get stats() {
-      return (stats ??= statFacts(all, table));
-    },
-    noEarlierFlow,
-    memo: new Map(),
-  };
+  // one plain object shape for every table's facts (getters would give each its own map and make
+  // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
+  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, memo: new Map() };
+}
+
+/** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
+export function lowerIndex(facts: TableFacts): ReadonlyMap<string, FactRow> {
+  return memoised(facts, 'lower', (f) => new Map([...f.rows.values()].map((r) => [r.key.toLowerCase(), r] as const)));
+}
+
+/** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
+export function statsOf(facts: TableFacts): readonly StatFact[] {
+  return memoised(facts, 'stats', (f) => statFacts([...f.rows.values()], f.table));
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
 export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   const out: FactRow[] = [];
   for (const key of keys) {
-    const row = facts.rows.get(key) ?? facts.lower.get(key.toLowerCase());
+    const row = facts.rows.get(key) ?? lowerIndex(facts).get(key.toLowerCase());
     if (row && !out.includes(row)) out.push(row);
   }
   return out;
