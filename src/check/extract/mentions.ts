@@ -82,23 +82,25 @@ export function findMentions(text: string, lowerText: string | undefined = lower
   const source = lowerText ?? text;
   const words = wordBounds(source);
   const count = words.length / 2;
-  const word = (k: number): string => (lowerText ? source.slice(words[2 * k]!, words[2 * k + 1]!) : source.slice(words[2 * k]!, words[2 * k + 1]!).toLowerCase());
   const out: Mention[] = [];
   for (let i = 0; i < count; i++) {
     const s = words[2 * i]!;
     const e = words[2 * i + 1]!;
     if (lowerText && (OPENER_FIRST[slot(source.charCodeAt(s), e - s)] === 0 || OPENER_LAST[slot(source.charCodeAt(e - 1), e - s)] === 0)) continue;
-    let key = word(i);
-    let best: { j: number; hit: Entry } | undefined;
-    const first = BY_WORDS.get(key);
-    if (first) best = { j: i, hit: first };
+    let key = wordAt(source, words, i, lowerText !== undefined);
+    let hit = BY_WORDS.get(key);
+    let last = i;
     for (let j = i + 1; j < count && PREFIXES.has(key); j++) {
       if (!isJoinGap(text, words[2 * j - 1]!, words[2 * j]!)) break;
-      key += ` ${word(j)}`;
-      const hit = BY_WORDS.get(key);
-      if (hit) best = { j, hit };
+      key += ` ${wordAt(source, words, j, lowerText !== undefined)}`;
+      const longer = BY_WORDS.get(key);
+      if (longer) {
+        hit = longer;
+        last = j;
+      }
     }
-    if (!best) continue;
+    if (!hit) continue;
+    const best = { j: last, hit };
     const start = s;
     const end = words[2 * best.j + 1]!;
     if (/[\w-]/.test(text[start - 1] ?? '') || /[\w]/.test(text[end] ?? '') || (text[end] === '-' && /\w/.test(text[end + 1] ?? ''))) continue;
@@ -106,6 +108,12 @@ export function findMentions(text: string, lowerText: string | undefined = lower
     i = best.j;
   }
   return out;
+}
+
+/** The k-th word, lower-cased. */
+function wordAt(source: string, words: readonly number[], k: number, lowered: boolean): string {
+  const w = source.slice(words[2 * k]!, words[2 * k + 1]!);
+  return lowered ? w : w.toLowerCase();
 }
 
 function lowerSameLength(text: string): string | undefined {
