@@ -93,7 +93,8 @@ const HEDGES: Readonly<Record<string, NumberText['bound']>> = {
 
 const readingMemo = new Map<string, Reading[]>();
 
-function readingsOf(unit: string): Reading[] {
+/** Base-unit readings of a unit word as written (memoised). */
+export function readingsOf(unit: string): Reading[] {
   let readings = readingMemo.get(unit);
   if (readings === undefined) {
     readings = UNITS.find(([re]) => re.test(unit))?.[1] ?? [];
