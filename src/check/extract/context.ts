@@ -171,7 +171,11 @@ function testFrom(re: RegExp, text: string): boolean {
  * absolute offset. Most sentences fail most gates, so most regexes never run.
  */
 export function scan(ctx: ExtractContext, re: RegExp, gate: Gate | ((s: Sentence) => boolean), fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
-  const sentences = typeof gate === 'function' ? ctx.sentences.filter(gate) : gatedSentences(ctx, gate);
+  scanSentences(typeof gate === 'function' ? ctx.sentences.filter(gate) : gatedSentences(ctx, gate), re, fn);
+}
+
+/** Run a global regex over each of the given sentences (a gate's result, when two regexes share one gate). */
+export function scanSentences(sentences: readonly Sentence[], re: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
   for (const s of sentences) {
     re.lastIndex = 0;
     for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, isTaken, lowerGate, reserve, scan, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
@@ -119,7 +119,9 @@ function extractProtocols(ctx: ExtractContext): void {
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
-  scan(ctx, ISO_RE, HAS_YEAR, (m, at) => {
+  // dates in both forms need a year: the sentences holding one are found once
+  const withYear = gatedSentences(ctx, HAS_YEAR);
+  scanSentences(withYear, ISO_RE, (m, at) => {
     const [, y, mo, d, h, mi, sec] = m;
     const precision = sec !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
     const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
@@ -130,7 +132,7 @@ function extractTimestamps(ctx: ExtractContext): void {
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
-  scan(ctx, MONTH_RE, HAS_YEAR, (m, at) => {
+  scanSentences(withYear, MONTH_RE, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;

@@ -36,26 +36,28 @@ for (const k of BY_WORDS.keys()) {
 /** [A-Za-z0-9_], the characters of a word (\w), as a lookup table over code units. */
 const WORD_CODES = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD_CODES[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
-const isWordCode = (c: number): boolean => WORD_CODES[c] === 1;
 
 /**
  * The words of the text as [start, end) pairs: runs of \w, joined across a "." or "," between word
- * characters ("1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join).
+ * characters ("1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join). Every
+ * read is inside the text: charCodeAt past the end gives NaN, and a NaN index into the table
+ * would send V8's element reads down a slow generic path for the whole loop.
  */
 function wordBounds(source: string): number[] {
   const out: number[] = [];
-  let i = 0;
   const len = source.length;
+  let i = 0;
   while (i < len) {
-    if (!isWordCode(source.charCodeAt(i))) {
+    if (WORD_CODES[source.charCodeAt(i)] === 0) {
       i++;
       continue;
     }
     const start = i;
-    for (;;) {
-      while (i < len && isWordCode(source.charCodeAt(i))) i++;
+    i++;
+    while (i < len) {
       const c = source.charCodeAt(i);
-      if ((c === 46 || c === 44) && isWordCode(source.charCodeAt(i + 1))) i++;
+      if (WORD_CODES[c] === 1) i++;
+      else if ((c === 46 || c === 44) && i + 1 < len && WORD_CODES[source.charCodeAt(i + 1)] === 1) i += 2;
       else break;
     }
     out.push(start, i);

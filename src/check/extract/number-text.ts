@@ -105,7 +105,10 @@ export function readingsOf(unit: string): Reading[] {
 
 /** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
 export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
-  const [, intPart, frac, rawUnit] = m;
+  // indexed reads, not array destructuring: destructuring walks the match through the iterator protocol
+  const intPart = m[1];
+  const frac = m[2];
+  const rawUnit = m[3];
   const digits = intPart!.includes(',') ? intPart!.replace(/,/g, '') : intPart!;
   const value = Number(frac ? `${digits}.${frac}` : digits);
   let step = frac ? 10 ** -frac.length : 1;

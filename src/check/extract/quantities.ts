@@ -101,8 +101,15 @@ function valueRange(ctx: ExtractContext, mention: Mention, value: number, numSta
 
 /** The exact field names of a sentence (the rows it names), computed once per sentence. */
 function exactKeysOf(sentence: Sentence, inSentence: readonly Mention[]): readonly string[] {
-  sentence.exactKeys ??= inSentence.length === 0 ? NO_KEYS : inSentence.filter((x) => x.exact).flatMap((x) => x.keys);
+  sentence.exactKeys ??= inSentence.length === 0 ? NO_KEYS : exactKeys(inSentence);
   return sentence.exactKeys;
+}
+
+/** The row keys of the exact mentions, in order (a plain loop: filter + flatMap costs more than the work). */
+function exactKeys(mentions: readonly Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) if (m.exact) for (const k of m.keys) out.push(k);
+  return out;
 }
 
 const NO_KEYS: readonly string[] = [];
