@@ -24,10 +24,15 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   let role: 'src' | 'dst' | undefined;
   ROLE_RE.lastIndex = 0;
   for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) {
-    role = /^(source|src|from|originat|sender|sent by)/i.test(m[1]!) ? 'src' : 'dst';
+    const word = m[1]!;
+    if (/^from$/i.test(word)) role = REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + m.index)) ? 'dst' : 'src';
+    else role = /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
   }
   return role;
 }
+
+/** "the reply from X", "response packets … from X": a reply comes from the responder, the flow's destination. */
+const REPLY_BEFORE_RE = /\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded)|answer(?:s|ed)?|returned|came back)\b/i;
 
 const AFTER_SRC = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:initiated|sent|opened|originated|transmitted|uploaded|queried|requested|contacted|connected to|reached|scanned|probed|is the source)\b/i;
 const AFTER_DST = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:received|was contacted|responded|replied|answered|listened|is the destination)\b/i;

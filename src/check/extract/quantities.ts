@@ -12,7 +12,7 @@ const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|por
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
 const SIDE_IN_RE = /\b(?:source|client|sender|src)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
 const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$/i;
-const SKIP_BEFORE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}$/i;
+const SKIP_BEFORE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}(?:(?:is|was) )?$/i;
 const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed)?(?: TTL)?(?: value)?\b/i;
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
@@ -124,7 +124,7 @@ function skipNumber(text: string, start: number, end: number): boolean {
     if (/^\s*(?:[-*]\s*)?(?:#{1,6}\s*)?$/.test(lead) && /^[.)]\s/.test(text.slice(end, end + 2))) return true; // list marker "1. "
     if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
   }
-  if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
   const next = text.charCodeAt(end);
   const prev = text.charCodeAt(start - 1);
   if ((next === 47 && isDigit(text.charCodeAt(end + 1))) || (prev === 47 && isDigit(text.charCodeAt(start - 2)))) return true; // 4/4

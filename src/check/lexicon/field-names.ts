@@ -11,6 +11,8 @@ const NATURAL_FORMS: Readonly<Record<string, readonly string[]>> = {
   'inbound packets': ['IN_PKTS'],
   'incoming packets': ['IN_PKTS'],
   'packet count': ['IN_PKTS', 'OUT_PKTS'],
+  'packet counts': ['IN_PKTS', 'OUT_PKTS'],
+  'query id': ['DNS_QUERY_ID'],
   'outbound bytes': ['OUT_BYTES'],
   'outgoing bytes': ['OUT_BYTES'],
   'response bytes': ['OUT_BYTES'],

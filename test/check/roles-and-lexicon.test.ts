@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+const tableOf = (name: string) => readTable(JSON.parse(readFileSync(resolve(import.meta.dirname, `../../eval/cases/tables/${name}.json`), 'utf8')));
+const dns = tableOf('dns-udp');
+const verdictOf = (text: string, span: string, table = dns) => checkNarrative(text, table).claims.find((c) => c.text === span)?.verdict;
+
+describe('checker: responder roles and host-role words', () => {
+  it('reads "from" after a reply word as the responder (the destination)', () => {
+    expect(verdictOf('The response from 8.8.4.4:53 arrived within 42 ms.', '8.8.4.4')).toBe('supported');
+    expect(verdictOf('The reply from 172.16.0.5 came quickly.', '172.16.0.5')).toBe('contradicted');
+  });
+
+  it('still reads a plain "from" as the source', () => {
+    expect(verdictOf('The query came from 172.16.0.5.', '172.16.0.5')).toBe('supported');
+    expect(verdictOf('The query came from 8.8.4.4.', '8.8.4.4')).toBe('contradicted');
+  });
+
+  it('flags host roles and network zones as beyond the table', () => {
+    expect(verdictOf('The client is a Windows domain controller.', 'domain controller')).toBe('unsupported');
+    expect(verdictOf('The server is a jump host in the DMZ.', 'DMZ')).toBe('unsupported');
+    expect(verdictOf('The queried name was a random subdomain.', 'queried name')).toBe('unsupported');
+  });
+
+  it('does not read an identifier as a quantity of a nearby row', () => {
+    const claims = checkNarrative("The query ID was 40231, and the answer's TTL was 300 seconds.", dns).claims;
+    expect(claims.filter((c) => c.verdict === 'contradicted')).toEqual([]);
+  });
+
+  it('binds figures after "packet counts" to the packet rows', () => {
+    expect(verdictOf('Packet counts were 44 vs 40, so the exchange was balanced.', '44', tableOf('port-scan'))).toBe('contradicted');
+  });
+});
