@@ -34,3 +34,11 @@ describe('checker: responder roles and host-role words', () => {
     expect(verdictOf('Packet counts were 44 vs 40, so the exchange was balanced.', '44', tableOf('port-scan'))).toBe('contradicted');
   });
 });
+
+describe('checker: periods', () => {
+  const beacon = tableOf('beacon-http');
+  it('reads a time after "every" as the gap between flows, not the duration named nearby', () => {
+    expect(verdictOf('It reached the server every 5,000 ms, each exchange lasting about 0.3 s.', '5,000 ms', beacon)).toBe('supported');
+    expect(verdictOf('It reached the server every 9,000 ms, each exchange lasting about 0.3 s.', '9,000 ms', beacon)).toBe('contradicted');
+  });
+});

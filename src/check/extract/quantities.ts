@@ -69,7 +69,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
   }
   const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
-  const mention = ratio ? undefined : bindMention(ctx, sentence, numStart, end, number.readings);
+  const mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? bindMention(ctx, sentence, numStart, end, number.readings));
   if (number.readings.length === 0 && !mention && !qualifier) return;
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   const context = exactKeysOf(sentence, inSentence);
@@ -82,6 +82,21 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+const EVERY_BEFORE_RE = /\b(?:once )?every\s+$/i;
+const PERIOD_KEYS: readonly string[] = ['inter_arrival_ms'];
+
+/**
+ * "every 5,000 ms": a time after "every" is the gap between flows, whatever row is named nearby
+ * ("… every 5,000 ms, each exchange lasting 0.3 s" is not a claim about the duration).
+ */
+function periodMention(text: string, start: number, readings: NumberText['readings']): Mention | undefined {
+  if (!readings.some((r) => r.dim === 'time')) return undefined;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const every = EVERY_BEFORE_RE.exec(before);
+  if (!every) return undefined;
+  const at = start - before.length + every.index;
+  return { start: at, end: at + every[0].trimEnd().length, phrase: every[0].trimEnd(), keys: PERIOD_KEYS, exact: false };
+}
 const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
 
 /** "99th percentile" / "71st-percentile" right after the number (sticky: no slice of the text). */
