@@ -3,6 +3,13 @@ import type { Sentence } from './text/segment.ts';
 import type { ClaimKind, Evidence, Verdict } from './types.ts';
 
 /** A row name found in the narrative: the phrase and the row keys it may mean. */
+/** "the top decile", "the bottom 5 %": the share of the baseline a value is said to lie in, from one end. */
+export interface PercentileBand {
+  side: 'top' | 'bottom';
+  /** Width of the band in percent (a decile is 10). */
+  width: number;
+}
+
 export interface Mention {
   start: number;
   end: number;
@@ -34,7 +41,7 @@ export interface ClaimPayloads {
   'address-family': { family: 4 | 6 };
   timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean };
   'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string };
-  comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention };
+  comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention; band?: PercentileBand };
   'value-range': { value: number; mention: Mention };
   'absent-field': { mention: Mention };
   entity: { category: string; term: string };

@@ -42,3 +42,17 @@ describe('checker: periods', () => {
     expect(verdictOf('It reached the server every 9,000 ms, each exchange lasting about 0.3 s.', '9,000 ms', beacon)).toBe('contradicted');
   });
 });
+
+describe('checker: percentile bands', () => {
+  it('checks "top/bottom decile" and "bottom N %" against the baseline percentile', () => {
+    expect(verdictOf('IN_BYTES is in the bottom decile.', 'bottom decile')).toBe('contradicted'); // percentile 60
+    expect(verdictOf('OUT_BYTES is in the top decile.', 'top decile')).toBe('supported'); // percentile 99.6
+    expect(verdictOf('OUT_BYTES is in the top 1 % of the baseline.', 'top 1 %')).toBe('supported');
+    expect(verdictOf('IN_BYTES is in the bottom 5 % of the baseline.', 'bottom 5 %', tableOf('port-scan'))).toBe('supported'); // percentile 3.1
+  });
+
+  it('does not read the band width as a quantity', () => {
+    const claims = checkNarrative('IN_BYTES is in the bottom 5 % of the baseline.', tableOf('port-scan')).claims;
+    expect(claims.map((c) => c.kind)).not.toContain('quantity');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Claim, Judgement } from '../claim.ts';
+import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
 
@@ -19,11 +19,18 @@ export function checkComparative(claim: Claim<'comparative'>, facts: TableFacts)
   if (p === null || p === undefined) return null;
   const ev = rowEvidence([row], `${row.key} is at percentile ${p} of the baseline (median ${show(row.baseline?.median ?? null)}, p99 ${show(row.baseline?.p99 ?? null)})`);
   const above99 = typeof row.value === 'number' && row.baseline?.p99 != null && row.value > row.baseline.p99;
-  const ok =
-    direction === 'high' ? (strong ? p >= 90 || above99 : p >= 75) : direction === 'low' ? (strong ? p <= 10 : p <= 25) : direction === 'typical' ? p >= 10 && p <= 90 : p >= 90 || p <= 10;
+  const band = claim.data.band;
+  const ok = band
+    ? fitsBand(band, p)
+    : direction === 'high' ? (strong ? p >= 90 || above99 : p >= 75) : direction === 'low' ? (strong ? p <= 10 : p <= 25) : direction === 'typical' ? p >= 10 && p <= 90 : p >= 90 || p <= 10;
   return ok
     ? { verdict: 'supported', evidence: ev, reason: `"${word}" fits percentile ${p} of the baseline.` }
     : { verdict: 'contradicted', evidence: ev, reason: `"${word}" does not fit percentile ${p} of the baseline.` };
+}
+
+/** "top decile" holds percentiles 90–100; "bottom 5 %" holds 0–5. */
+function fitsBand(band: PercentileBand, p: number): boolean {
+  return band.side === 'top' ? p >= 100 - band.width : p <= band.width;
 }
 
 function checkPortRange(word: string, direction: string, row: FactRow): Judgement | null {

@@ -4,7 +4,7 @@ import { groupMentions, type ExtractContext } from './context.ts';
 import { extractFlags } from './flags.ts';
 import { extractIdentity } from './identity.ts';
 import { findMentions } from './mentions.ts';
-import { extractPhrases } from './phrases.ts';
+import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
 
 /**
@@ -20,6 +20,7 @@ export function extractClaims(text: string): Claim[] {
   const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: takenBuffer(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);
+  extractPercentileBands(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);

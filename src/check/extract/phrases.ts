@@ -116,6 +116,26 @@ function extractComparatives(ctx: ExtractContext): void {
   });
 }
 
+const BAND_RE = /\b(top|bottom|highest|lowest|upper|lower)\s+(?:(\d{1,2}(?:\.\d+)?)\s?(?:%|percent)(?!\w)|(decile|quintile|quartile|percentile))/gi;
+const BAND_WIDTH: Readonly<Record<string, number>> = { decile: 10, quintile: 20, quartile: 25, percentile: 1 };
+const BAND_GATE = lowerGate(anyOf(['top', 'bottom', 'highest', 'lowest', 'upper', 'lower']));
+
+/**
+ * "IN_BYTES is in the bottom decile", "in the top 5 %": a claim about the row's baseline
+ * percentile. Reserved before quantities are read, so "5 %" is not taken for a value.
+ */
+export function extractPercentileBands(ctx: ExtractContext): void {
+  scan(ctx, BAND_RE, BAND_GATE, (m, start, sentence) => {
+    const end = start + m[0].length;
+    if (isNegated(sentence, start)) return;
+    const mention = nearestMention(ctx, sentence, start, end);
+    if (!mention) return;
+    const side = /top|highest|upper/i.test(m[1]!) ? 'top' : 'bottom';
+    const width = m[2] !== undefined ? Number(m[2]) : BAND_WIDTH[m[3]!.toLowerCase()]!;
+    addClaim(ctx, 'comparative', start, end, { word: m[0], direction: side === 'top' ? 'high' : 'low', strong: true, mention, band: { side, width } }, true);
+  });
+}
+
 const PREDICATE_GAP = /\b(?:is|was|are|were|seems|appears|looks|remains|being)\s+(?:(?:also|still|quite|rather|very|not|\w+ly)\s+){0,2}(?:an?\s+)?$/i;
 
 /** Whether the comparative word is said of the mention: "X is (unusually) high", or "high X" with at most two words between. */
