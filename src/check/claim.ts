@@ -2,7 +2,6 @@ import type { Dimension } from './facts/dimension.ts';
 import type { Sentence } from './text/segment.ts';
 import type { ClaimKind, Evidence, Verdict } from './types.ts';
 
-/** A row name found in the narrative: the phrase and the row keys it may mean. */
 /** "the top decile", "the bottom 5 %": the share of the baseline a value is said to lie in, from one end. */
 export interface PercentileBand {
   side: 'top' | 'bottom';
@@ -10,6 +9,7 @@ export interface PercentileBand {
   width: number;
 }
 
+/** A row name found in the narrative: the phrase and the row keys it may mean. */
 export interface Mention {
   start: number;
   end: number;

@@ -21,6 +21,7 @@ describe('checker: responder roles and host-role words', () => {
 
   it('flags host roles and network zones as beyond the table', () => {
     expect(verdictOf('The client is a Windows domain controller.', 'domain controller')).toBe('unsupported');
+    expect(verdictOf('The client is a Domain Controller.', 'Domain Controller')).toBe('unsupported');
     expect(verdictOf('The server is a jump host in the DMZ.', 'DMZ')).toBe('unsupported');
     expect(verdictOf('The queried name was a random subdomain.', 'queried name')).toBe('unsupported');
   });

@@ -97,6 +97,7 @@ function periodMention(text: string, start: number, readings: NumberText['readin
   const at = start - before.length + every.index;
   return { start: at, end: at + every[0].trimEnd().length, phrase: every[0].trimEnd(), keys: PERIOD_KEYS, exact: false };
 }
+
 const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
 
 /** "99th percentile" / "71st-percentile" right after the number (sticky: no slice of the text). */
