@@ -1,6 +1,7 @@
 import type { Claim, ClaimPayloads, Mention } from '../claim.ts';
 import type { Sentence } from '../text/segment.ts';
 import type { ClaimKind } from '../types.ts';
+import { execAtHits, type Trigger, type TriggerHits } from './triggers.ts';
 
 /** What every extractor reads: the narrative, its sentences, row mentions, and spans already taken. */
 export interface ExtractContext {
@@ -11,6 +12,8 @@ export interface ExtractContext {
   mentions: readonly Mention[];
   /** The mentions of each sentence (both lists are in text order). */
   bySentence: ReadonlyMap<Sentence, readonly Mention[]>;
+  /** Where each registered trigger word occurs (triggers.ts): the only places its regex is run. */
+  triggers: TriggerHits;
   /** Spans owned by an earlier extractor (addresses, timestamps, ports): numbers inside them are not quantities. */
   taken: Uint8Array;
   claims: Claim[];
@@ -112,6 +115,38 @@ export function scanText(ctx: ExtractContext, re: RegExp, fn: (m: RegExpExecArra
   for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
     const s = sentenceAt(ctx, m.index);
     if (s) fn(m, m.index, s);
+  }
+}
+
+/**
+ * Run a trigger's sticky regex over the whole text, at its trigger words only: the matches, and
+ * their sentences, a global scan of the text finds (scanText), without a pass over every character.
+ */
+export function scanTriggers(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, hay = ctx.text): void {
+  const hits = ctx.triggers[trigger.id]!;
+  execAtHits(sticky, hay, hits, 0, (m, at) => {
+    const s = sentenceAt(ctx, at);
+    if (s) fn(m, at, s);
+  }, 0, hits.length);
+}
+
+/**
+ * Run a trigger's sticky regex inside each sentence (that `accept` passes) at its trigger words:
+ * the matches a global scan of each such sentence's text finds (scan), with absolute offsets.
+ */
+export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, accept: ((s: Sentence) => boolean) | undefined, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const hits = ctx.triggers[trigger.id]!;
+  const sentences = ctx.sentences;
+  let k = 0;
+  for (let i = 0; i < hits.length; ) {
+    while (k < sentences.length && sentences[k]!.end <= hits[i]!) k++;
+    if (k === sentences.length) return;
+    const s = sentences[k]!;
+    let j = i;
+    while (j < hits.length && hits[j]! < s.end) j++;
+    // hits before the sentence's start (between sentences) fall outside its text and are skipped
+    if (accept === undefined || accept(s)) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j);
+    i = j;
   }
 }
 

@@ -3,9 +3,10 @@ import { splitSentences } from '../text/segment.ts';
 import { groupMentions, type ExtractContext } from './context.ts';
 import { extractFlags } from './flags.ts';
 import { extractIdentity } from './identity.ts';
-import { findMentions } from './mentions.ts';
+import { findMentions, MENTION_TRIGGER } from './mentions.ts';
 import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
+import { findTriggers } from './triggers.ts';
 
 /**
  * Find the claims of a narrative, without looking at any table (extraction is kept apart from
@@ -16,18 +17,34 @@ export function extractClaims(text: string): Claim[] {
   const lowered = text.toLowerCase();
   const lower = lowered.length === text.length ? lowered : undefined;
   const sentences = splitSentences(text, lower);
-  const mentions = findMentions(text, lower);
-  const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), taken: takenBuffer(text.length), claims: [] };
+  const triggers = findTriggers(text);
+  const mentions = findMentions(text, lower, triggers[MENTION_TRIGGER.id]!);
+  const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), triggers, taken: takenBuffer(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);
   extractPercentileBands(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);
-  return ctx.claims.sort(byPosition);
+  return byPosition(ctx.claims);
 }
 
-const byPosition = (a: Claim, b: Claim): number => a.start - b.start || a.end - b.end;
+/**
+ * The claims by start, then end, ties in the order found (as a stable sort would): one numeric
+ * sort of packed keys — start, end and index in one float — instead of a comparator callback per
+ * comparison.
+ */
+function byPosition(claims: Claim[]): Claim[] {
+  const n = claims.length;
+  const keys = new Float64Array(n);
+  // offsets and index below 2^16 each pack exactly into 48 bits; longer narratives take the comparator
+  if (n >= 65536 || claims.some((c) => c.end >= 65536)) return claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 0; i < n; i++) keys[i] = (claims[i]!.start * 65536 + claims[i]!.end) * 65536 + i;
+  keys.sort();
+  const out = new Array<Claim>(n);
+  for (let i = 0; i < n; i++) out[i] = claims[keys[i]! % 65536]!;
+  return out;
+}
 
 /**
  * One zeroed buffer of taken offsets, reused from narrative to narrative (extraction is synchronous

@@ -1,5 +1,6 @@
 import type { Mention } from '../claim.ts';
 import { isExactName, PHRASES } from '../lexicon/field-names.ts';
+import { triggerOfRuns } from './triggers.ts';
 
 interface Entry {
   phrase: string;
@@ -19,50 +20,41 @@ const PREFIXES: ReadonlySet<string> = new Set(
   }),
 );
 
-/**
- * A word can open a phrase only if some phrase's first word has its first character with its
- * length, and its last character with its length: two table reads before any substring is made,
- * so most words of the text cost no allocation and no string hashing.
- */
-const slot = (c: number, length: number): number => (c < 127 ? c : 127) * 64 + (length < 63 ? length : 63);
-const OPENER_FIRST = new Uint8Array(128 * 64);
-const OPENER_LAST = new Uint8Array(128 * 64);
-for (const k of BY_WORDS.keys()) {
-  const w = k.split(' ')[0]!;
-  OPENER_FIRST[slot(w.charCodeAt(0), w.length)] = 1;
-  OPENER_LAST[slot(w.charCodeAt(w.length - 1), w.length)] = 1;
-}
+/** The first run of word characters of each phrase's first word ("1,024" → "1"): where a mention can start. */
+export const MENTION_TRIGGER = triggerOfRuns([...new Set([...BY_WORDS.keys()].map((k) => k.split(' ')[0]!.split(/[.,]/)[0]!))].map((text) => ({ text, exact: true })));
 
 /** [A-Za-z0-9_], the characters of a word (\w), as a lookup table over code units. */
 const WORD_CODES = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD_CODES[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 
 /**
- * The words of the text as [start, end) pairs: runs of \w, joined across a "." or "," between word
- * characters ("1,024" and "IN_BYTES" stay one word; a trailing "." or "," does not join). Every
- * read is inside the text: charCodeAt past the end gives NaN, and a NaN index into the table
- * would send V8's element reads down a slow generic path for the whole loop.
+ * A word is a run of \w, joined across a "." or "," between word characters ("1,024" and
+ * "IN_BYTES" stay one word; a trailing "." or "," does not join). Every read is inside the text:
+ * charCodeAt past the end gives NaN, and a NaN index into the table would send V8's element reads
+ * down a slow generic path.
  */
-function wordBounds(source: string): number[] {
-  const out: number[] = [];
+function wordEnd(source: string, start: number): number {
   const len = source.length;
-  let i = 0;
+  let i = start + 1;
   while (i < len) {
-    if (WORD_CODES[source.charCodeAt(i)] === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < len) {
-      const c = source.charCodeAt(i);
-      if (WORD_CODES[c] === 1) i++;
-      else if ((c === 46 || c === 44) && i + 1 < len && WORD_CODES[source.charCodeAt(i + 1)] === 1) i += 2;
-      else break;
-    }
-    out.push(start, i);
+    const c = source.charCodeAt(i);
+    if (WORD_CODES[c] === 1) i++;
+    else if ((c === 46 || c === 44) && i + 1 < len && WORD_CODES[source.charCodeAt(i + 1)] === 1) i += 2;
+    else break;
   }
-  return out;
+  return i;
+}
+
+/** Whether the run at `at` starts a word (rather than continuing one across "." or ","). */
+function startsWord(source: string, at: number): boolean {
+  const c = source.charCodeAt(at - 1);
+  return !((c === 46 || c === 44) && at >= 2 && WORD_CODES[source.charCodeAt(at - 2)] === 1);
+}
+
+/** The start of the next word at or after `from`, or -1. */
+function nextWordStart(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) if (WORD_CODES[source.charCodeAt(i)] === 1) return i;
+  return -1;
 }
 
 /** A join between two words of a phrase: 1–3 spaces, tabs or dashes. */
@@ -76,49 +68,41 @@ function isJoinGap(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Every row name or natural form in the text, in order, longest first. A word scan and map
- * lookups instead of one regex alternation of every phrase: linear in the text, fast.
+ * Every row name or natural form in the text, in order, longest first: from the words a phrase can
+ * start with (the trigger's hits, found in the one scan of the text's words), map lookups over
+ * the words that follow; no regex alternation of every phrase.
  */
-export function findMentions(text: string, lowerText: string | undefined = lowerSameLength(text)): Mention[] {
-  // lower-case once; per-word toLowerCase is the hot spot (falls back if case mapping changes lengths)
+export function findMentions(text: string, lowerText: string | undefined, hits: readonly number[]): Mention[] {
   const source = lowerText ?? text;
-  const words = wordBounds(source);
-  const count = words.length / 2;
   const out: Mention[] = [];
-  for (let i = 0; i < count; i++) {
-    const s = words[2 * i]!;
-    const e = words[2 * i + 1]!;
-    if (lowerText && (OPENER_FIRST[slot(source.charCodeAt(s), e - s)] === 0 || OPENER_LAST[slot(source.charCodeAt(e - 1), e - s)] === 0)) continue;
-    let key = wordAt(source, words, i, lowerText !== undefined);
+  let consumed = 0;
+  for (const start of hits) {
+    if (start < consumed || !startsWord(source, start)) continue;
+    let wordEndAt = wordEnd(source, start);
+    let key = lowerWord(source, start, wordEndAt, lowerText !== undefined);
     let hit = BY_WORDS.get(key);
-    let last = i;
-    for (let j = i + 1; j < count && PREFIXES.has(key); j++) {
-      if (!isJoinGap(text, words[2 * j - 1]!, words[2 * j]!)) break;
-      key += ` ${wordAt(source, words, j, lowerText !== undefined)}`;
+    let end = wordEndAt;
+    while (PREFIXES.has(key)) {
+      const next = nextWordStart(source, wordEndAt);
+      if (next < 0 || !isJoinGap(text, wordEndAt, next)) break;
+      wordEndAt = wordEnd(source, next);
+      key += ` ${lowerWord(source, next, wordEndAt, lowerText !== undefined)}`;
       const longer = BY_WORDS.get(key);
       if (longer) {
         hit = longer;
-        last = j;
+        end = wordEndAt;
       }
     }
     if (!hit) continue;
-    const best = { j: last, hit };
-    const start = s;
-    const end = words[2 * best.j + 1]!;
     if (/[\w-]/.test(text[start - 1] ?? '') || /[\w]/.test(text[end] ?? '') || (text[end] === '-' && /\w/.test(text[end + 1] ?? ''))) continue;
-    out.push({ start, end, phrase: text.slice(start, end), keys: best.hit.keys, exact: best.hit.exact });
-    i = best.j;
+    out.push({ start, end, phrase: text.slice(start, end), keys: hit.keys, exact: hit.exact });
+    consumed = end;
   }
   return out;
 }
 
-/** The k-th word, lower-cased. */
-function wordAt(source: string, words: readonly number[], k: number, lowered: boolean): string {
-  const w = source.slice(words[2 * k]!, words[2 * k + 1]!);
+/** The word [start, end), lower-cased. */
+function lowerWord(source: string, start: number, end: number, lowered: boolean): string {
+  const w = source.slice(start, end);
   return lowered ? w : w.toLowerCase();
-}
-
-function lowerSameLength(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : undefined;
 }

@@ -1,6 +1,7 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, anyOf, lowerGate, mentionsIn, nearestMention, scan, scanText, sentenceAt, type ExtractContext } from './context.ts';
+import { addClaim, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
+import { stickyOf, triggerOf, type Trigger } from './triggers.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -16,17 +17,18 @@ const INIT_RE =
 const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
 /**
- * The entity term lists as one regex per case-sensitivity (one capture group per category): two
- * passes over the text instead of one per category. Each list is `\b(?:…)\b`; the word boundaries
- * are tested once per position, outside the alternation of categories (same matches, fewer steps).
+ * The entity term lists as one regex per case-sensitivity (one capture group per category), run
+ * only at their trigger words. Each list is `\b(?:…)\b`; the word boundaries are tested once per
+ * position, outside the alternation of categories (same matches, fewer steps).
  */
 const ENTITY_SCANS = (['gi', 'g'] as const)
   .map((flags) => {
     const terms = ENTITY_TERMS.filter((t) => t.re.flags.includes('i') === flags.includes('i'));
     const source = `\\b(?:${terms.map((t) => `(${innerAlternation(t.re)})`).join('|')})\\b`;
+    const re = new RegExp(source, flags);
     // case-insensitive lists also as a lower-case, case-sensitive regex for the lower-cased text (faster)
-    const lowerRe = flags === 'gi' ? new RegExp(source.toLowerCase(), 'g') : undefined;
-    return { re: new RegExp(source, flags), lowerRe, categories: terms.map((t) => t.category) };
+    const lowerRe = flags === 'gi' ? stickyOf(new RegExp(source.toLowerCase(), 'g')) : undefined;
+    return { trigger: triggerOf(re), sticky: stickyOf(re), lowerRe, categories: terms.map((t) => t.category) };
   })
   .filter((s) => s.categories.length > 0);
 
@@ -43,10 +45,8 @@ function innerAlternation(re: RegExp): string {
   return inner;
 }
 
-const INIT_WORDS = ['initiat', 'open', 'start', 'establish', 'set up', 'handshake'];
-const NONE_WORDS = ['no data', 'no bytes', 'zero bytes', 'without any data', 'without data'];
-const INIT_GATE = lowerGate(anyOf(INIT_WORDS));
-const NONE_GATE = lowerGate(anyOf(NONE_WORDS));
+/** Each keyword regex with its trigger words and sticky twin: it runs only where a match can start. */
+const triggered = (re: RegExp): { trigger: Trigger; sticky: RegExp } => ({ trigger: triggerOf(re), sticky: stickyOf(re) });
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
 const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
 const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
@@ -54,33 +54,35 @@ const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|stri
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
-  for (const { re: exact, lowerRe, categories } of ENTITY_SCANS) {
-    const [re, text] = lowerRe && ctx.lower !== undefined ? [lowerRe, ctx.lower] : [exact, ctx.text];
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const sentence = sentenceAt(ctx, m.index);
-      if (!sentence || isNegated(sentence, m.index)) continue;
+  for (const { trigger, sticky, lowerRe, categories } of ENTITY_SCANS) {
+    const [re, hay] = lowerRe && ctx.lower !== undefined ? [lowerRe, ctx.lower] : [sticky, ctx.text];
+    scanTriggers(ctx, trigger, re, (m, at, sentence) => {
+      if (isNegated(sentence, at)) return;
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      const end = m.index + m[0].length;
-      addClaim(ctx, 'entity', m.index, end, { category: categories[group - 1]!, term: ctx.text.slice(m.index, end) });
-    }
+      const end = at + m[0].length;
+      addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
+    }, hay);
   }
   extractShares(ctx);
   extractNullReadings(ctx);
-  scan(ctx, INIT_RE, INIT_GATE, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
+  scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
   extractComparatives(ctx);
 }
 
-const NONE_RE = /\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi;
+const NONE = triggered(/\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi);
+const SHARE = triggered(SHARE_RE);
+const SHARE_AFTER = triggered(SHARE_AFTER_RE);
+const INIT = triggered(INIT_RE);
+const COMPARATIVE = triggered(COMPARATIVE_RE);
 
 function extractShares(ctx: ExtractContext): void {
-  scan(ctx, NONE_RE, NONE_GATE, (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
-  scanText(ctx, SHARE_AFTER_RE, (m, at, sentence) => {
+  scanTriggersIn(ctx, NONE.trigger, NONE.sticky, undefined, (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
+  scanTriggers(ctx, SHARE_AFTER.trigger, SHARE_AFTER.sticky, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';
     addClaim(ctx, 'share', at, at + m[0].length, { subject, balanced: !/asym|one-sided|lopsided/i.test(m[2]!) });
   });
-  scanText(ctx, SHARE_RE, (m, at, sentence) => {
+  scanTriggers(ctx, SHARE.trigger, SHARE.sticky, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     shareClaim(ctx, m, at, sentence);
   });
@@ -104,7 +106,7 @@ function extractNullReadings(ctx: ExtractContext): void {
 }
 
 function extractComparatives(ctx: ExtractContext): void {
-  scan(ctx, COMPARATIVE_RE, (s) => mentionsIn(ctx, s).length > 0, (m, start, sentence) => {
+  scanTriggersIn(ctx, COMPARATIVE.trigger, COMPARATIVE.sticky, (s) => mentionsIn(ctx, s).length > 0, (m, start, sentence) => {
     const end = start + m[0].length;
     if (mentionsIn(ctx, sentence).some((x) => start < x.end && end > x.start) || isNegated(sentence, start)) return;
     const mention = nearestMention(ctx, sentence, start, end);
@@ -118,14 +120,14 @@ function extractComparatives(ctx: ExtractContext): void {
 
 const BAND_RE = /\b(top|bottom|highest|lowest|upper|lower)\s+(?:(\d{1,2}(?:\.\d+)?)\s?(?:%|percent)(?!\w)|(decile|quintile|quartile|percentile))/gi;
 const BAND_WIDTH: Readonly<Record<string, number>> = { decile: 10, quintile: 20, quartile: 25, percentile: 1 };
-const BAND_GATE = lowerGate(anyOf(['top', 'bottom', 'highest', 'lowest', 'upper', 'lower']));
+const BAND = triggered(BAND_RE);
 
 /**
  * "IN_BYTES is in the bottom decile", "in the top 5 %": a claim about the row's baseline
  * percentile. Reserved before quantities are read, so "5 %" is not taken for a value.
  */
 export function extractPercentileBands(ctx: ExtractContext): void {
-  scan(ctx, BAND_RE, BAND_GATE, (m, start, sentence) => {
+  scanTriggersIn(ctx, BAND.trigger, BAND.sticky, undefined, (m, start, sentence) => {
     const end = start + m[0].length;
     if (isNegated(sentence, start)) return;
     const mention = nearestMention(ctx, sentence, start, end);

@@ -4,8 +4,9 @@ import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, hasDigitIn, scanText, textGate, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
+import { addClaim, hasDigitIn, scanTriggers, textGate, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
+import { stickyOf, triggerOf } from './triggers.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
@@ -18,7 +19,7 @@ const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: po
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
 export function extractQuantities(ctx: ExtractContext): void {
   scan(ctx, NUMBER_RE, HAS_DIGIT, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
-  scanText(ctx, NUMBER_WORD_RE, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
+  scanTriggers(ctx, NUMBER_WORD.trigger, NUMBER_WORD.sticky, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
 }
 
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -27,6 +28,7 @@ const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', '
  * "one" is left out: "one connection" usually means "a connection", not a count to check.
  */
 const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:[\w-]+\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
+const NUMBER_WORD = { trigger: triggerOf(NUMBER_WORD_RE), sticky: stickyOf(NUMBER_WORD_RE) };
 
 function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
   const end = at + m[0].length;

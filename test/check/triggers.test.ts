@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/check/index.ts';
+import { execAtHits, findTriggers, firstRuns, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
+import { loadCases } from './load-cases.ts';
+
+describe('firstRuns: the words a match can start with, read from the regex source', () => {
+  it('reads literal words, optional groups and the run end', () => {
+    expect(firstRuns(String.raw`\b(?:(?:the )?(?:vast )?majority of|most|one-way)\b`)).toEqual([
+      { text: 'the', exact: true },
+      { text: 'vast', exact: true },
+      { text: 'majority', exact: true },
+      { text: 'most', exact: true },
+      { text: 'one', exact: true },
+    ]);
+  });
+
+  it('gives a prefix where the run may go on', () => {
+    expect(firstRuns(String.raw`\b(?:brute[- ]?force|beacon\w*|flows?|T\d{4})\b`)).toEqual([
+      { text: 'brute', exact: false },
+      { text: 'beacon', exact: false },
+      { text: 'flow', exact: false },
+      ...'0123456789'.split('').map((d) => ({ text: `t${d}`, exact: false })),
+    ]);
+  });
+
+  it('gives up when a match need not start at a word boundary', () => {
+    expect(firstRuns('jitter|\\bgap')).toBeUndefined();
+    expect(firstRuns(String.raw`\b(?:\d+|x)`)).toBeDefined();
+    expect(firstRuns(String.raw`\b\s?x`)).toBeUndefined();
+    expect(firstRuns(String.raw`(?<!\w)x`)).toBeUndefined();
+  });
+});
+
+/** Words, joins and punctuation the keyword regexes care about, to build hostile texts from. */
+function fuzzTexts(count: number): string[] {
+  const words = [
+    'the', 'vast', 'majority', 'of', 'most', 'traffic', 'bytes', 'packets', 'data', 'was', 'balanced', 'high', 'unusually', 'low',
+    'DDoS', 'C&C', 'C2', 'server', 'T1046', 'T1046.001', 'APT28', 'AS13335', 'U.S.', 'in', 'a', 'data center', 'datacenter', 'Tor',
+    'initiated', 'client-initiated', 'handshake', 'completed', 'no', 'zero', 'without', 'any', 'top', 'bottom', '5', '%', 'decile',
+    'two', 'three', 'hosts', 'flows', 'IN_BYTES', 'duration', 'source', 'port', '1,024', 'brute-force', 'bruteforce', 'geolocated',
+  ];
+  const joins = [' ', ' ', ' ', '  ', '-', '.', ',', ', ', '. ', '\n', '', '_', '&', '(', ')'];
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  return Array.from({ length: count }, () => {
+    let text = '';
+    for (let i = 0, n = 5 + rand(30); i < n; i++) {
+      const w = words[rand(words.length)]!;
+      text += (rand(4) === 0 ? w.toUpperCase() : w) + joins[rand(joins.length)]!;
+    }
+    return text;
+  });
+}
+
+describe('triggered scans find exactly what a global scan finds', () => {
+  // loading the extractors registers every trigger
+  extractClaims('');
+  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(3000)];
+  const withRegex = registeredTriggers().filter((t) => t.re !== undefined);
+
+  it('has the extractors’ triggers registered', () => {
+    expect(withRegex.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(withRegex.map((t) => [t.re!.source.slice(0, 60), t] as const))('%s…', (_name, trigger) => {
+    const global = new RegExp(trigger.re!.source, trigger.re!.flags.includes('g') ? trigger.re!.flags : `${trigger.re!.flags}g`);
+    const sticky = stickyOf(trigger.re!);
+    for (const text of texts) {
+      const expected = [...text.matchAll(global)].map((m) => `${m.index}:${m[0]}`);
+      const hits = findTriggers(text)[trigger.id]!;
+      const found: string[] = [];
+      execAtHits(sticky, text, hits, 0, (m, at) => found.push(`${at}:${m[0]}`), 0, hits.length);
+      expect(found, text).toEqual(expected);
+    }
+  });
+});
