@@ -103,20 +103,39 @@ export function readingsOf(unit: string): Reading[] {
   return readings;
 }
 
+/**
+ * The value of "1,234" + ".56" as Number("1234.56") gives it, without building that string: the
+ * digits as one integer (exact below 2^53) divided once by a power of ten (exact to 10^22) is the
+ * same correctly rounded double. Longer figures go through Number. Also the integer part's digit
+ * count and its trailing zeros (at most all but one).
+ */
+function parseDecimal(intPart: string, frac: string | undefined): { value: number; trailingZeros: number; digits: number } {
+  let n = 0;
+  let digits = 0;
+  let zeros = 0;
+  for (let i = 0; i < intPart.length; i++) {
+    const d = intPart.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) continue; // a thousands comma
+    n = n * 10 + d;
+    digits++;
+    zeros = d === 0 ? zeros + 1 : 0;
+  }
+  const trailingZeros = Math.min(zeros, digits - 1);
+  const places = frac?.length ?? 0;
+  if (digits + places > 15) return { value: Number(frac ? `${intPart.replace(/,/g, '')}.${frac}` : intPart.replace(/,/g, '')), trailingZeros, digits };
+  for (let i = 0; i < places; i++) n = n * 10 + (frac!.charCodeAt(i) - 48);
+  return { value: places === 0 ? n : n / 10 ** places, trailingZeros, digits };
+}
+
 /** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
 export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
   // indexed reads, not array destructuring: destructuring walks the match through the iterator protocol
-  const intPart = m[1];
+  const intPart = m[1]!;
   const frac = m[2];
   const rawUnit = m[3];
-  const digits = intPart!.includes(',') ? intPart!.replace(/,/g, '') : intPart!;
-  const value = Number(frac ? `${digits}.${frac}` : digits);
+  const { value, trailingZeros, digits } = parseDecimal(intPart, frac);
   let step = frac ? 10 ** -frac.length : 1;
-  if (!frac && digits.length >= 4) {
-    let zeros = 0;
-    while (zeros < digits.length - 1 && digits.charCodeAt(digits.length - 1 - zeros) === 48) zeros++;
-    step = 10 ** zeros;
-  }
+  if (!frac && digits >= 4) step = 10 ** trailingZeros;
   const out: NumberText = { value, halfStep: step / 2, readings: [] };
   if (rawUnit) {
     const unit = rawUnit.trim();

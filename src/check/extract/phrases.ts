@@ -102,6 +102,8 @@ function shareClaim(ctx: ExtractContext, m: RegExpExecArray, at: number, sentenc
 
 function extractNullReadings(ctx: ExtractContext): void {
   const about = /inter-?arrival|interarrival/;
+  // every sentence and heading is part of the text: without "arrival" anywhere, no sentence is about it
+  if (ctx.lower !== undefined && !ctx.lower.includes('arrival')) return;
   scan(ctx, GAP_RE, (s) => about.test(s.lower) || about.test(s.topic), (m, at) => addClaim(ctx, 'null-reading', at, at + m[0].length, { phrase: m[0] }));
 }
 
