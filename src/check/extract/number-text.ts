@@ -64,27 +64,42 @@ const HEDGE_PAIRS = new Set(['close to', 'more than', 'at least', 'less than', '
 /** A-Z, a-z or '.' (for "approx."). */
 const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 
-/** The word (or two) right before `from`, scanning back over spaces: a hand-rolled, allocation-light lookbehind. */
-function wordBefore(text: string, from: number): { word: string; start: number } | undefined {
+/** Words a pair ends with ("more than", "at least", "just under"). */
+const PAIR_ENDS = new Set([...HEDGE_PAIRS].map((p) => p.split(' ')[1]!));
+/** Last letters (lower case) of every hedge word and pair end: any other word before a number is no hedge. */
+const HEDGE_LAST = new Set([...HEDGE_WORDS, ...PAIR_ENDS].map((w) => w.charCodeAt(w.length - 1)));
+const LONGEST_HEDGE = Math.max(...[...HEDGE_WORDS, ...HEDGE_PAIRS].map((w) => w.length));
+
+/**
+ * The word (or tilde) right before `from`, scanning back over spaces: a hand-rolled, allocation-light
+ * lookbehind. Gives [start, end), or undefined.
+ */
+function wordBefore(text: string, from: number): [number, number] | undefined {
   let end = from;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (end === from - 3 || end === 0) return undefined;
   const last = text[end - 1]!;
-  if (last === '~' || last === '≈') return { word: last, start: end - 1 };
+  if (last === '~' || last === '≈') return [end - 1, end];
   let start = end;
   while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-  return start === end ? undefined : { word: text.slice(start, end).toLowerCase(), start };
+  return start === end ? undefined : [start, end];
 }
 
 /** The hedge or bound written right before a number ("about", "~", "more than"), and where it starts. */
 export function hedgeBefore(text: string, at: number): { word: string; start: number } | undefined {
   const one = wordBefore(text, at);
-  if (!one) return undefined;
-  if (HEDGE_WORDS.has(one.word)) return one;
-  const two = wordBefore(text, one.start);
-  if (two && HEDGE_PAIRS.has(`${two.word} ${one.word}`)) return { word: `${two.word} ${one.word}`, start: two.start };
-  return undefined;
+  // cheap tests on the bounds first: most numbers follow a word that ends in no hedge's last letter
+  if (!one || one[1] - one[0] > LONGEST_HEDGE || !HEDGE_LAST.has(text.charCodeAt(one[1] - 1) | (isLetter(text.charCodeAt(one[1] - 1)) ? 32 : 0))) return undefined;
+  const word = text.slice(one[0], one[1]).toLowerCase();
+  if (HEDGE_WORDS.has(word)) return { word, start: one[0] };
+  if (!PAIR_ENDS.has(word)) return undefined;
+  const two = wordBefore(text, one[0]);
+  if (!two) return undefined;
+  const pair = `${text.slice(two[0], two[1]).toLowerCase()} ${word}`;
+  return HEDGE_PAIRS.has(pair) ? { word: pair, start: two[0] } : undefined;
 }
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const HEDGES: Readonly<Record<string, NumberText['bound']>> = {
   over: 'over', 'more than': 'over', above: 'over', exceeding: 'over', 'at least': 'over', 'just over': 'over',
