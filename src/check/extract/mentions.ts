@@ -12,13 +12,51 @@ interface Entry {
 const BY_WORDS: ReadonlyMap<string, Entry> = new Map(
   [...PHRASES.entries()].map(([phrase, keys]) => [phrase.replace(/[\s-]+/g, ' '), { phrase, keys, exact: isExactName(phrase) }] as const),
 );
-/** Every proper word prefix of a multi-word phrase: extending a candidate stops as soon as it is not one. */
-const PREFIXES: ReadonlySet<string> = new Set(
-  [...BY_WORDS.keys()].flatMap((k) => {
-    const w = k.split(' ');
-    return w.slice(1).map((_, i) => w.slice(0, i + 1).join(' '));
-  }),
-);
+/**
+ * The phrases as a trie over their normalised text (lower case; one space between words), walked
+ * along the text from a word a phrase can start with: no key strings are built, sliced or hashed.
+ * Columns: a–z, 0–9, "_", ".", "," (inside a word such as "1,024") and the space between words.
+ */
+const COLUMN = new Uint8Array(128);
+'abcdefghijklmnopqrstuvwxyz0123456789_., '.split('').forEach((ch, i) => {
+  COLUMN[ch.charCodeAt(0)] = i + 1;
+  COLUMN[ch.toUpperCase().charCodeAt(0)] = i + 1;
+});
+const COLUMNS = 41;
+const SPACE = COLUMN[32]!;
+
+interface PhraseTrie {
+  next: Uint16Array;
+  /** 1 + the index in ENTRIES of the phrase ending at a node; 0 where none does. */
+  entry: Uint16Array;
+}
+
+const ENTRIES: Entry[] = [...BY_WORDS.values()];
+
+function buildPhraseTrie(): PhraseTrie {
+  const children: Array<Map<number, number>> = [new Map()];
+  const ends = new Map<number, number>();
+  [...BY_WORDS.keys()].forEach((key, i) => {
+    let node = 0;
+    for (let k = 0; k < key.length; k++) {
+      const column = COLUMN[key.charCodeAt(k)]!;
+      let child = children[node]!.get(column);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        children[node]!.set(column, child);
+      }
+      node = child;
+    }
+    ends.set(node, i + 1);
+  });
+  const t: PhraseTrie = { next: new Uint16Array(children.length * COLUMNS), entry: new Uint16Array(children.length) };
+  children.forEach((map, node) => map.forEach((child, column) => (t.next[node * COLUMNS + column] = child)));
+  ends.forEach((entry, node) => (t.entry[node] = entry));
+  return t;
+}
+
+const TRIE = buildPhraseTrie();
 
 /** The first run of word characters of each phrase's first word ("1,024" → "1"): where a mention can start. */
 export const MENTION_TRIGGER = triggerOfRuns([...new Set([...BY_WORDS.keys()].map((k) => k.split(' ')[0]!.split(/[.,]/)[0]!))].map((text) => ({ text, exact: true })));
@@ -78,31 +116,37 @@ export function findMentions(text: string, lowerText: string | undefined, hits: 
   let consumed = 0;
   for (const start of hits) {
     if (start < consumed || !startsWord(source, start)) continue;
-    let wordEndAt = wordEnd(source, start);
-    let key = lowerWord(source, start, wordEndAt, lowerText !== undefined);
-    let hit = BY_WORDS.get(key);
-    let end = wordEndAt;
-    while (PREFIXES.has(key)) {
-      const next = nextWordStart(source, wordEndAt);
-      if (next < 0 || !isJoinGap(text, wordEndAt, next)) break;
-      wordEndAt = wordEnd(source, next);
-      key += ` ${lowerWord(source, next, wordEndAt, lowerText !== undefined)}`;
-      const longer = BY_WORDS.get(key);
-      if (longer) {
-        hit = longer;
-        end = wordEndAt;
-      }
-    }
-    if (!hit) continue;
+    const found = longestPhrase(text, source, start);
+    if (found === undefined) continue;
+    const [entry, end] = found;
     if (/[\w-]/.test(text[start - 1] ?? '') || /[\w]/.test(text[end] ?? '') || (text[end] === '-' && /\w/.test(text[end + 1] ?? ''))) continue;
-    out.push({ start, end, phrase: text.slice(start, end), keys: hit.keys, exact: hit.exact });
+    out.push({ start, end, phrase: text.slice(start, end), keys: entry.keys, exact: entry.exact });
     consumed = end;
   }
   return out;
 }
 
-/** The word [start, end), lower-cased. */
-function lowerWord(source: string, start: number, end: number, lowered: boolean): string {
-  const w = source.slice(start, end);
-  return lowered ? w : w.toLowerCase();
+/**
+ * The longest phrase whose words are the words from `start` on, joined by 1–3 spaces, tabs or
+ * dashes, and where it ends. Walks the trie word by word; a phrase counts only where a word ends.
+ */
+function longestPhrase(text: string, source: string, start: number): [Entry, number] | undefined {
+  let best: [Entry, number] | undefined;
+  let node = 0; // the root; no child is 0, so 0 after a step means no phrase goes on
+  let at = start;
+  for (;;) {
+    const end = wordEnd(source, at);
+    for (let k = at; k < end; k++) {
+      const c = source.charCodeAt(k);
+      node = c < 128 ? TRIE.next[node * COLUMNS + COLUMN[c]!]! : 0;
+      if (node === 0) return best;
+    }
+    if (TRIE.entry[node] !== 0) best = [ENTRIES[TRIE.entry[node]! - 1]!, end];
+    const space = TRIE.next[node * COLUMNS + SPACE]!;
+    if (space === 0) return best;
+    const next = nextWordStart(source, end);
+    if (next < 0 || !isJoinGap(text, end, next)) return best;
+    node = space;
+    at = next;
+  }
 }
