@@ -5,6 +5,7 @@ import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, textGate, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
+import { labelBefore } from './label-before.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
 import { stickyOf, triggerOf } from './triggers.ts';
 
@@ -13,7 +14,6 @@ const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|por
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
 const SIDE_IN_RE = /\b(?:source|client|sender|src)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
 const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$/i;
-const SKIP_BEFORE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}(?:(?:is|was) )?$/i;
 const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed)?(?: TTL)?(?: value)?\b/i;
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
@@ -47,6 +47,8 @@ const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut
 const RATIO_GATE = /ratio|factor|times/;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
 const SIDE_OUT_GATE = /receiv|back|returned|repl|respon/;
+/** Any word of the three gates above: most windows before a number hold none, and one test rules all three out. */
+const ANY_GATE = new RegExp([QUALIFIER_GATE, SIDE_IN_GATE, SIDE_OUT_GATE].map((re) => re.source).join('|'));
 
 function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, sentence: Sentence): void {
   const end = numStart + m[0].length;
@@ -61,7 +63,8 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // the shared lower-case text when it keeps offsets; the gates below look for ASCII words only
   const lower = ctx.lower === undefined ? beforeText.toLowerCase() : ctx.lower.slice(beforeStart, numStart);
   // cheap keyword gates first: most numbers have none of these words before them
-  const qualifier = (QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : undefined);
+  const gated = ANY_GATE.test(lower);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : undefined);
   let claimEnd = end;
   if (number.readings.length === 0) {
     const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
@@ -75,7 +78,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (number.readings.length === 0 && !mention && !qualifier) return;
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   const context = exactKeysOf(sentence, inSentence);
-  const side = SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+  const side = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const data: ClaimPayloads['quantity'] = { number, context };
   if (side) data.side = side;
   if (mention) data.mention = mention;
@@ -142,7 +145,7 @@ function skipNumber(text: string, start: number, end: number): boolean {
     if (/^\s*(?:[-*]\s*)?(?:#{1,6}\s*)?$/.test(lead) && /^[.)]\s/.test(text.slice(end, end + 2))) return true; // list marker "1. "
     if (/^\s*#{1,6}\s/.test(lead) && /^[.:]/.test(text.slice(end, end + 1))) return true;
   }
-  if (SKIP_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  if (labelBefore(text, start)) return true;
   const next = text.charCodeAt(end);
   const prev = text.charCodeAt(start - 1);
   if ((next === 47 && isDigit(text.charCodeAt(end + 1))) || (prev === 47 && isDigit(text.charCodeAt(start - 2)))) return true; // 4/4

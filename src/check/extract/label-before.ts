@@ -1,0 +1,49 @@
+/**
+ * "flow 3943031", "ID: 7", "# 2", "RFC 793", "version 4", "step 3": a number that labels
+ * something rather than measuring it. The reference definition is the regex; `labelBefore` is the
+ * same test read backwards from the number, without a slice or a regex run per number (a test
+ * compares the two on every position of many texts).
+ */
+export const LABEL_BEFORE_RE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item)[\s:#`*]{0,3}(?:(?:is|was) )?$/i;
+
+/** Characters the regex looks at before the number. */
+const WINDOW = 16;
+const LABELS = ['flow id', 'flow', 'id', '#', 'rfc', 'version', 'v', 'top', 'step', 'section', 'phase', 'stage', 'item'];
+const TAILS = ['is ', 'was ', ''];
+
+/** [\s:#`*] over ASCII; other characters are asked of \s itself (rare before a number). */
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_SEPARATOR[c] = /[\s:#`*]/.test(String.fromCharCode(c)) ? 1 : 0;
+const isSeparator = (c: number): boolean => (c < 128 ? ASCII_SEPARATOR[c] === 1 : /\s/.test(String.fromCharCode(c)));
+const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Whether text[from, to) ends with `word`, ASCII case-insensitively. */
+function endsWith(text: string, from: number, to: number, word: string): boolean {
+  if (to - from < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(to - word.length + i);
+    const w = word.charCodeAt(i);
+    if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) return false;
+  }
+  return true;
+}
+
+/** LABEL_BEFORE_RE.test(text.slice(max(0, start − 16), start)), read backwards from `start`. */
+export function labelBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - WINDOW);
+  for (const tail of TAILS) {
+    if (!endsWith(text, from, start, tail)) continue;
+    const end = start - tail.length;
+    for (let k = 0; k <= 3 && end - k >= from; k++) {
+      if (k > 0 && !isSeparator(text.charCodeAt(end - k))) break;
+      for (const label of LABELS) {
+        if (!endsWith(text, from, end - k, label)) continue;
+        const at = end - k - label.length;
+        // \bid: a word boundary inside the window (its start counts as one)
+        if (label === 'id' && at > from && isWord(text.charCodeAt(at - 1))) continue;
+        return true;
+      }
+    }
+  }
+  return false;
+}
