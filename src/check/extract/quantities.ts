@@ -4,10 +4,10 @@ import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, hasDigitIn, scanTriggers, textGate, isTaken, mentionsIn, nearestMention, scan, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
+import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
-import { stickyOf, triggerOf } from './triggers.ts';
+import { stickyOf, triggerOf, triggerOfRuns } from './triggers.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
@@ -18,7 +18,7 @@ const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: po
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
 export function extractQuantities(ctx: ExtractContext): void {
-  scan(ctx, NUMBER_RE, HAS_DIGIT, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
+  scanTriggersIn(ctx, NUMBER.trigger, NUMBER.sticky, undefined, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
   scanTriggers(ctx, NUMBER_WORD.trigger, NUMBER_WORD.sticky, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
 }
 
@@ -42,7 +42,11 @@ function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sente
   addClaim(ctx, 'quantity', at, end, data);
 }
 
-const HAS_DIGIT = textGate(/\d/);
+/**
+ * A number starts a run of word characters (NUMBER_RE's lookbehind rules out a word character
+ * before it) with a digit: the runs starting with one are its triggers.
+ */
+const NUMBER = { trigger: triggerOfRuns([...'0123456789'].map((d) => ({ text: d, exact: false })), NUMBER_RE), sticky: stickyOf(NUMBER_RE) };
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
