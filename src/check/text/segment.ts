@@ -25,40 +25,66 @@ export function splitSentences(text: string, lower?: string): Sentence[] {
   const out: Sentence[] = [];
   let topic = '';
   let lineStart = 0;
+  // one search of the whole text instead of one per line: the boundary's gap cannot hold a line break
+  SENTENCE_END.lastIndex = 0;
+  let end = SENTENCE_END.exec(text);
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (HEADING_LINE.test(line)) topic = line.toLowerCase();
-    splitLine(line, lineStart, topic, out, lower);
+    if (mayBeHeading(text, lineStart, lineEnd)) {
+      const line = text.slice(lineStart, lineEnd);
+      if (HEADING_LINE.test(line)) topic = line.toLowerCase();
+    }
+    let from = lineStart;
+    for (; end && end.index < lineEnd; end = SENTENCE_END.exec(text)) {
+      if (isAbbreviation(text, lineStart, end.index)) continue;
+      push(text, from, end.index + 1, topic, out, lower);
+      from = end.index + 1;
+    }
+    push(text, from, lineEnd, topic, out, lower);
     lineStart = lineEnd + 1;
   }
   return out;
 }
 
-const BOUNDARY = /[.!?](?=\s+[A-Z*`"(#\d-])/g;
+/** . ! ? then blanks (not a line break) and a sentence's first character: what splits a line. */
+const SENTENCE_END = /[.!?](?=[^\S\n]+[A-Z*`"(#\d-])/g;
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
+/** The last characters ABBREVIATION can end on: any other skips its test. */
+const ABBREVIATION_ENDS = 'gexscfolt';
 
-function splitLine(line: string, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
-  let from = 0;
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
-    if (ABBREVIATION.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
-    push(line, from, m.index + 1, offset, topic, out, lower);
-    from = m.index + 1;
-  }
-  push(line, from, line.length, offset, topic, out, lower);
+/** Whether the line [start, end) can be a heading: HEADING_LINE needs # or * after leading blanks. */
+function mayBeHeading(text: string, start: number, end: number): boolean {
+  if (start === end) return false;
+  const c = text.charCodeAt(start);
+  return c === 35 /* # */ || c === 42 /* * */ || c <= 32 || c >= 128;
 }
 
-function push(line: string, from: number, to: number, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
+/** Whether the . ! ? at `at` ends an abbreviation ("e.g.", "approx.", an initial), looking back at most 8 characters within the line. */
+function isAbbreviation(text: string, lineStart: number, at: number): boolean {
+  if (at === lineStart) return false;
+  const c = text.charCodeAt(at - 1);
+  const upper = c >= 65 && c <= 90;
+  if (!upper && !ABBREVIATION_ENDS.includes(text[at - 1]!)) return false;
+  return ABBREVIATION.test(text.slice(Math.max(lineStart, at - 8), at));
+}
+
+function push(text: string, from: number, to: number, topic: string, out: Sentence[], lower: string | undefined): void {
   let a = from;
   let b = to;
-  while (a < b && /\s/.test(line[a]!)) a++;
-  while (b > a && /\s/.test(line[b - 1]!)) b--;
+  while (a < b && isSpaceAt(text, a)) a++;
+  while (b > a && isSpaceAt(text, b - 1)) b--;
   if (b - a < 2) return;
-  const text = line.slice(a, b);
+  const sentence = text.slice(a, b);
   // every field present from the start: one object shape for all sentences
-  out.push({ start: offset + a, end: offset + b, text, lower: lower === undefined ? text.toLowerCase() : lower.slice(offset + a, offset + b), topic, breaks: undefined, exactKeys: undefined });
+  out.push({ start: a, end: b, text: sentence, lower: lower === undefined ? sentence.toLowerCase() : lower.slice(a, b), topic, breaks: undefined, exactKeys: undefined });
+}
+
+/** /\s/ on one character, without a regex call for ASCII. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]!);
 }
 
 const CLAUSE_REACH = 300;
