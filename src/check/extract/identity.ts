@@ -1,14 +1,18 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated } from '../text/segment.ts';
+import { isDigitAt, isHexAt, passes, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
 import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+const IPV4_Y = sticky(IPV4_RE);
+const IPV6_Y = sticky(IPV6_RE);
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
-const FAMILY_RE = /\bIPv([46])(?![\w-])/g;
+const PROTO_NUM_Y = sticky(PROTO_NUM_RE);
+const FAMILY_RE = /\bIPv([46])(?![\w-])/y;
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -42,12 +46,9 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
   return AFTER_SRC.test(after) ? 'src' : AFTER_DST.test(after) ? 'dst' : undefined;
 }
 
-const HAS_V4 = textGate(/\d\.\d/);
-const HAS_V6 = textGate(/[0-9a-f]:[0-9a-f:]|::/i);
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
 const PORT_GATE = lowerGate(anyOf(['port', '/tcp', '/udp']));
 const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
-const FAMILY_GATE = lowerGate(/ipv/);
 const PROTOCOL_GATE = lowerGate(/protocol/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
@@ -59,11 +60,48 @@ export function extractIdentity(ctx: ExtractContext): void {
     const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
     addClaim(ctx, 'address', at, at + text.length, role ? { address: text, role } : { address: text }, true);
   };
-  scan(ctx, IPV4_RE, HAS_V4, address);
-  scan(ctx, IPV6_RE, HAS_V6, address);
-  scan(ctx, FAMILY_RE, FAMILY_GATE, (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
+  scanAddresses(ctx.text, IPV4_Y, nextIPv4Dot, 3, address);
+  // no gate: a match in a sentence without [0-9a-f]:[0-9a-f:] or :: is no IPv6 address (isIP drops it)
+  scanAddresses(ctx.text, IPV6_Y, nextIPv6Colon, 4, address);
+  extractFamilies(ctx);
   extractPorts(ctx);
   extractProtocols(ctx);
+}
+
+/**
+ * The matches of an address regex (sticky, without whitespace, so sentence by sentence is the same
+ * as over the whole text), tried only at the few offsets before an anchor: the first dot or colon
+ * of every match is one, at most `reach` characters after the match's start.
+ */
+function scanAddresses(text: string, re: RegExp, nextAnchor: (text: string, from: number) => number, reach: number, fn: (m: RegExpExecArray, at: number) => void): void {
+  let end = 0;
+  for (let anchor = nextAnchor(text, 0); anchor >= 0; anchor = nextAnchor(text, Math.max(end, anchor + 1))) {
+    const m = stickyMatch(re, text, Math.max(end, anchor - reach), anchor);
+    if (!m) continue;
+    fn(m, m.index);
+    end = m.index + m[0].length;
+  }
+}
+
+/** The next dot that reads d.d{1,3}.d: the first dot of every IPV4_RE match does. */
+function nextIPv4Dot(text: string, from: number): number {
+  for (let dot = text.indexOf('.', from); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    if (!isDigitAt(text, dot - 1)) continue;
+    let i = dot + 1;
+    while (i - dot <= 4 && isDigitAt(text, i)) i++;
+    if (i - dot >= 2 && i - dot <= 4 && text.charCodeAt(i) === 46 /* . */ && isDigitAt(text, i + 1)) return dot;
+  }
+  return -1;
+}
+
+/** The next colon followed by at most 4 hex digits and another colon: the first colon of every IPV6_RE match is. */
+function nextIPv6Colon(text: string, from: number): number {
+  for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let i = colon + 1;
+    while (i - colon <= 5 && isHexAt(text, i)) i++;
+    if (i - colon <= 5 && text.charCodeAt(i) === 58 /* : */) return colon;
+  }
+  return -1;
 }
 
 function extractPorts(ctx: ExtractContext): void {
@@ -107,12 +145,25 @@ function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[]
   return out;
 }
 
+/** "IPv4", "IPv6": every match starts at an "IPv", so the regex is tried only there. */
+function extractFamilies(ctx: ExtractContext): void {
+  const text = ctx.text;
+  for (let at = text.indexOf('IPv'); at >= 0; ) {
+    FAMILY_RE.lastIndex = at;
+    const m = FAMILY_RE.exec(text);
+    if (m) addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
+    at = text.indexOf('IPv', m ? at + m[0].length : at + 1);
+  }
+}
+
 function extractProtocols(ctx: ExtractContext): void {
-  scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, mAt) => {
+  const protocolNumber = (m: RegExpExecArray, mAt: number): void => {
     const at = mAt + m[0].lastIndexOf(m[1]!);
     if (isTaken(ctx, at, at + m[1]!.length)) return;
     addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
-  });
+  };
+  if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, protocolNumber);
+  else scanAtProtocolWords(ctx, ctx.lower, protocolNumber);
   scanText(ctx, PROTOCOL_RE, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
@@ -121,6 +172,24 @@ function extractProtocols(ctx: ExtractContext): void {
     const paren = found && !isTaken(ctx, after, after + found[0].length) ? found : undefined;
     addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), paren ? { name: m[0], number: Number(paren[1]) } : { name: m[0] }, Boolean(paren));
   });
+}
+
+/**
+ * PROTO_NUM_RE over its gated sentences, tried only where "protocol" occurs (every match starts at
+ * one); `lower` must keep the text's offsets.
+ */
+function scanAtProtocolWords(ctx: ExtractContext, lower: string, fn: (m: RegExpExecArray, at: number) => void): void {
+  let end = 0;
+  for (let at = lower.indexOf('protocol'); at >= 0; at = lower.indexOf('protocol', at + 1)) {
+    const s = sentenceAt(ctx, at);
+    // a global search goes on after its last match, in the same sentence
+    if (!s || at < end) continue;
+    PROTO_NUM_Y.lastIndex = at - s.start;
+    const m = PROTO_NUM_Y.exec(s.text);
+    if (!m) continue;
+    fn(m, at);
+    end = at + m[0].length;
+  }
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
@@ -132,8 +201,9 @@ function extractTimestamps(ctx: ExtractContext): void {
     const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
   });
-  scan(ctx, CLOCK_RE, CLOCK_GATE, (m, at) => {
-    if (isTaken(ctx, at, at + m[0].length)) return;
+  // the clock regex over the whole text is cheaper than its gate: the gate is checked per match
+  scanTextBySentence(ctx, CLOCK_RE, (m, at, s) => {
+    if (!passes(s, CLOCK_GATE) || isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
