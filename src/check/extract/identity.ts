@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
-import { clauseBounds, isNegated } from '../text/segment.ts';
-import { isDigitAt, isHexAt, passes, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
+import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
+import { isDigitAt, isHexAt, Occurrences, passes, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
 import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
@@ -105,34 +105,91 @@ function nextIPv6Colon(text: string, from: number): number {
 }
 
 function extractPorts(ctx: ExtractContext): void {
-  const ports: Array<{ at: number; end: number; port: number }> = [];
-  scan(ctx, PORT_RE, PORT_GATE, (m, mAt) => {
-    const digits = m[1] ?? m[2]!;
-    const at = mAt + m[0].lastIndexOf(digits);
-    if (isTaken(ctx, at, at + digits.length)) return;
-    const port = Number(digits);
-    const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
-    addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
-    ports.push({ at, end: at + digits.length, port });
-  });
-  scanText(ctx, SERVICE_RE, (m, start, sentence) => {
-    const end = start + m[0].length;
-    if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
-    const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
-    const near = portsNear(ports, start - 45, end + 45)
-      .filter((p) => p.at >= sentence.start && p.end <= sentence.end && gap(p) >= 0 && gap(p) <= 40)
-      .sort((a, b) => gap(a) - gap(b))[0];
-    const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
-    const port = near?.port ?? (paren ? Number(paren[1]) : -1);
-    if (paren) reserve(ctx, end, end + paren[0].length);
-    addClaim(ctx, 'service', start, end, { service: m[0], port });
-  });
+  const ports: PortAt[] = [];
+  if (ctx.lower === undefined) scan(ctx, PORT_RE, PORT_GATE, (m, at) => addPort(ctx, ports, m, at));
+  else scanAtPortWords(ctx, ctx.lower, ports);
+  scanText(ctx, SERVICE_RE, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 
 type PortAt = { at: number; end: number; port: number };
 
-/** Ports (in text order) that start within [from, to]: binary search, so a run-on text stays linear. */
-function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[] {
+/** What every PORT_RE match holds (in lower case), at most PORT_REACH characters after its start ("destination port"). */
+const PORT_WORDS = ['port', '/tcp', '/udp'];
+const PORT_REACH = 12;
+
+/**
+ * PORT_RE sentence by sentence, searched from just before each "port", "/tcp" or "/udp" rather than
+ * from each sentence's start (so no gate is needed); `lower` must keep the text's offsets.
+ */
+function scanAtPortWords(ctx: ExtractContext, lower: string, ports: PortAt[]): void {
+  const words = new Occurrences(lower, PORT_WORDS);
+  for (let word = words.from(0); word >= 0; ) {
+    const s = sentenceAt(ctx, word);
+    if (!s) {
+      word = words.from(word + 1);
+      continue;
+    }
+    PORT_RE.lastIndex = 0;
+    while (word >= 0 && word < s.end) {
+      PORT_RE.lastIndex = Math.max(PORT_RE.lastIndex, word - s.start - PORT_REACH);
+      const m = PORT_RE.exec(s.text);
+      if (!m) break;
+      addPort(ctx, ports, m, s.start + m.index);
+      word = words.from(s.start + PORT_RE.lastIndex);
+    }
+    word = words.from(s.end);
+  }
+}
+
+function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: number): void {
+  const digits = m[1] ?? m[2]!;
+  const at = mAt + m[0].lastIndexOf(digits);
+  if (isTaken(ctx, at, at + digits.length)) return;
+  const port = Number(digits);
+  const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
+  addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
+  ports.push({ at, end: at + digits.length, port });
+}
+
+/** "(443)" right after a service name: its port. */
+const PAREN_PORT = /\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/y;
+
+function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExecArray, start: number, sentence: Sentence): void {
+  const end = start + m[0].length;
+  if (isNegated(sentence, start) || followsNonDash(ctx.text, start)) return;
+  const near = nearestPort(ports, sentence, start, end);
+  // within 10 characters: the match is unique (each part is greedy and stops at a different character)
+  PAREN_PORT.lastIndex = end;
+  const paren = near ? null : PAREN_PORT.exec(ctx.text);
+  const port = near?.port ?? (paren && PAREN_PORT.lastIndex <= end + 10 ? Number(paren[1]) : -1);
+  if (paren && PAREN_PORT.lastIndex <= end + 10) reserve(ctx, end, end + paren[0].length);
+  addClaim(ctx, 'service', start, end, { service: m[0], port });
+}
+
+/** Whether "non-" (any case) ends at `at`: "non-HTTP". */
+function followsNonDash(text: string, at: number): boolean {
+  // c | 32 folds only the one upper-case letter onto its lower case
+  return at >= 4 && text.charCodeAt(at - 1) === 45 && (text.charCodeAt(at - 2) | 32) === 110 && (text.charCodeAt(at - 3) | 32) === 111 && (text.charCodeAt(at - 4) | 32) === 110;
+}
+
+/** The port in the sentence nearest a service at [start, end), at most 40 characters away (the first of equals). */
+function nearestPort(ports: readonly PortAt[], sentence: Sentence, start: number, end: number): PortAt | undefined {
+  let best: PortAt | undefined;
+  let bestGap = 41;
+  for (let i = firstPortFrom(ports, start - 45); i < ports.length && ports[i]!.at <= end + 45; i++) {
+    const p = ports[i]!;
+    if (p.at < sentence.start || p.end > sentence.end) continue;
+    const gap = p.end <= start ? start - p.end : p.at - end;
+    if (gap >= 0 && gap < bestGap) {
+      best = p;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** The index of the first port (in text order) starting at or after `from`: binary search, so a run-on text stays linear. */
+function firstPortFrom(ports: readonly PortAt[], from: number): number {
   let lo = 0;
   let hi = ports.length;
   while (lo < hi) {
@@ -140,9 +197,7 @@ function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[]
     if (ports[mid]!.at < from) lo = mid + 1;
     else hi = mid;
   }
-  const out: PortAt[] = [];
-  for (let i = lo; i < ports.length && ports[i]!.at <= to; i++) out.push(ports[i]!);
-  return out;
+  return lo;
 }
 
 /** "IPv4", "IPv6": every match starts at an "IPv", so the regex is tried only there. */
