@@ -35,6 +35,33 @@ function scanRestOfSentence(s: Sentence, re: RegExp, from: number, fn: (m: RegEx
   for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);
 }
 
+/**
+ * A global regex over the sentences holding one of some lower-case literals (`words`), searched
+ * from `reach` characters before each occurrence rather than from each sentence's start: every
+ * match must hold one of the words, at most `reach` characters after its start. `lower` must keep
+ * the text's offsets.
+ */
+export function scanFromWords(ctx: ExtractContext, lower: string, re: RegExp, words: readonly string[], reach: number, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const occurrences = new Occurrences(lower, words);
+  for (let word = occurrences.from(0); word >= 0; ) {
+    const s = sentenceAt(ctx, word);
+    if (!s) {
+      word = occurrences.from(word + 1);
+      continue;
+    }
+    re.lastIndex = 0;
+    while (word >= 0 && word < s.end) {
+      // no match starts before: its word would be an earlier occurrence
+      re.lastIndex = Math.max(re.lastIndex, word - s.start - reach);
+      const m = re.exec(s.text);
+      if (!m) break;
+      fn(m, s.start + m.index, s);
+      word = occurrences.from(s.start + re.lastIndex);
+    }
+    word = occurrences.from(s.end);
+  }
+}
+
 /** Whether a sentence passes a gate, tested on the sentence alone (what gatedSentences finds). */
 export function passes(s: Sentence, gate: Gate): boolean {
   gate.re.lastIndex = 0;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
-import { isDigitAt, isHexAt, Occurrences, passes, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
+import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
 import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
@@ -107,7 +107,7 @@ function nextIPv6Colon(text: string, from: number): number {
 function extractPorts(ctx: ExtractContext): void {
   const ports: PortAt[] = [];
   if (ctx.lower === undefined) scan(ctx, PORT_RE, PORT_GATE, (m, at) => addPort(ctx, ports, m, at));
-  else scanAtPortWords(ctx, ctx.lower, ports);
+  else scanFromWords(ctx, ctx.lower, PORT_RE, PORT_WORDS, PORT_REACH, (m, at) => addPort(ctx, ports, m, at));
   scanText(ctx, SERVICE_RE, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 
@@ -116,30 +116,6 @@ type PortAt = { at: number; end: number; port: number };
 /** What every PORT_RE match holds (in lower case), at most PORT_REACH characters after its start ("destination port"). */
 const PORT_WORDS = ['port', '/tcp', '/udp'];
 const PORT_REACH = 12;
-
-/**
- * PORT_RE sentence by sentence, searched from just before each "port", "/tcp" or "/udp" rather than
- * from each sentence's start (so no gate is needed); `lower` must keep the text's offsets.
- */
-function scanAtPortWords(ctx: ExtractContext, lower: string, ports: PortAt[]): void {
-  const words = new Occurrences(lower, PORT_WORDS);
-  for (let word = words.from(0); word >= 0; ) {
-    const s = sentenceAt(ctx, word);
-    if (!s) {
-      word = words.from(word + 1);
-      continue;
-    }
-    PORT_RE.lastIndex = 0;
-    while (word >= 0 && word < s.end) {
-      PORT_RE.lastIndex = Math.max(PORT_RE.lastIndex, word - s.start - PORT_REACH);
-      const m = PORT_RE.exec(s.text);
-      if (!m) break;
-      addPort(ctx, ports, m, s.start + m.index);
-      word = words.from(s.start + PORT_RE.lastIndex);
-    }
-    word = words.from(s.end);
-  }
-}
 
 function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: number): void {
   const digits = m[1] ?? m[2]!;
