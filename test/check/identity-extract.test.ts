@@ -126,6 +126,7 @@ describe('sentence split', () => {
     'It ended.  \nThe next line. And a boundary at the very end. ',
     '\u2003# Not quite a heading\n#Nor this\n###### Deep\nvs. Fig. 3 and No. 5 and incl. More. est. Done.',
     'Ends with a period.\n\n\n',
+    'Wow! Really? Yes. no! Maybe?\u00a0Sure.\u2028Then. (a) and. "quoted". #tag. *bold*. `code`. -dash. 9 nine.\tTab.  \t \nx',
     '',
   ];
 

@@ -25,9 +25,8 @@ export function splitSentences(text: string, lower?: string): Sentence[] {
   const out: Sentence[] = [];
   let topic = '';
   let lineStart = 0;
-  // one search of the whole text instead of one per line: the boundary's gap cannot hold a line break
-  SENTENCE_END.lastIndex = 0;
-  let end = SENTENCE_END.exec(text);
+  const ends = sentenceEnds(text);
+  let e = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -36,10 +35,11 @@ export function splitSentences(text: string, lower?: string): Sentence[] {
       if (HEADING_LINE.test(line)) topic = line.toLowerCase();
     }
     let from = lineStart;
-    for (; end && end.index < lineEnd; end = SENTENCE_END.exec(text)) {
-      if (isAbbreviation(text, lineStart, end.index)) continue;
-      push(text, from, end.index + 1, topic, out, lower);
-      from = end.index + 1;
+    for (; e < ends.length && ends[e]! < lineEnd; e++) {
+      const end = ends[e]!;
+      if (isAbbreviation(text, lineStart, end)) continue;
+      push(text, from, end + 1, topic, out, lower);
+      from = end + 1;
     }
     push(text, from, lineEnd, topic, out, lower);
     lineStart = lineEnd + 1;
@@ -47,8 +47,33 @@ export function splitSentences(text: string, lower?: string): Sentence[] {
   return out;
 }
 
-/** . ! ? then blanks (not a line break) and a sentence's first character: what splits a line. */
-const SENTENCE_END = /[.!?](?=[^\S\n]+[A-Z*`"(#\d-])/g;
+/**
+ * Offsets of the . ! ? followed by blanks (not a line break) and a sentence's first character
+ * [A-Z*`"(#\d-], in order: what splits a line. Found with indexOf rather than a regex over every
+ * character; a boundary's gap cannot hold a line break, so the whole text is searched at once.
+ */
+function sentenceEnds(text: string): number[] {
+  const out = endsAt(text, '.', []);
+  const n = out.length;
+  endsAt(text, '!', out);
+  endsAt(text, '?', out);
+  return out.length > n ? out.sort((a, b) => a - b) : out;
+}
+
+function endsAt(text: string, mark: string, out: number[]): number[] {
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+    let next = at + 1;
+    while (next < text.length && text.charCodeAt(next) !== 10 && isSpaceAt(text, next)) next++;
+    if (next > at + 1 && startsSentence(text.charCodeAt(next))) out.push(at);
+  }
+  return out;
+}
+
+/** [A-Z*`"(#\d-]: what may start the sentence after a boundary. */
+function startsSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 42 || c === 96 || c === 34 || c === 40 || c === 35 || c === 45;
+}
+
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
 /** The last characters ABBREVIATION can end on: any other skips its test. */
 const ABBREVIATION_ENDS = 'gexscfolt';
