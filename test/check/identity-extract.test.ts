@@ -80,6 +80,10 @@ describe('flag extraction', () => {
       'reset+', 'reset+', 'RST+', 'Reset+', 'RST+', 'acknowledgement+', 'push+', 'PSH+',
     ]);
     expect(claimsOf('We reset the counter and push on.', 'tcp-flags')).toEqual([]);
+    expect(claimsOf('We push (ack) now, then Finish (Fin).', 'tcp-flags')).toEqual(['push+', 'ack+', 'Finish+', 'Fin+']);
+    expect(claimsOf('Flagged: reset, push and finish. A flag; reset.', 'tcp-flags')).toEqual(['reset+', 'finish+', 'reset+']);
+    // a Kelvin sign lower-cases to k, but /\(ACK\)/i does not match it
+    expect(claimsOf('We push (AC\u212A) now.', 'tcp-flags')).toEqual([]);
   });
 
   it('skips floods and scans within 8 characters, and reads negations', () => {

@@ -1,5 +1,5 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { scanFromWords } from './anchored-scan.ts';
+import { scanFromWords, sticky } from './anchored-scan.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
 
 const FLAG_GATE = lowerGate(/flag/);
@@ -14,6 +14,7 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
 const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
 const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;
+const FLAG_CONTEXT_Y = sticky(FLAG_CONTEXT);
 const FLAG_CONTEXT_REACH = 12;
 /** The longest flag word ("acknowledgement"). */
 const FLAG_WORD_MAX = 15;
@@ -26,7 +27,7 @@ const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
 export function extractFlags(ctx: ExtractContext): void {
   if (ctx.lower === undefined) scan(ctx, FLAGS_VALUE_RE, FLAG_GATE, (m, at) => addFlagsValue(ctx, m, at));
   else scanFromWords(ctx, ctx.lower, FLAGS_VALUE_RE, ['flag'], FLAGS_VALUE_REACH, (m, at) => addFlagsValue(ctx, m, at));
-  for (const at of flagWords(ctx.text)) addFlagWord(ctx, at.at, at.word);
+  for (const at of flagWords(ctx.text, ctx.lower)) addFlagWord(ctx, at.at, at.word);
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
@@ -44,22 +45,45 @@ type WordAt = { at: number; word: string };
  * Rather than running the case-insensitive regex over the whole text, capitals are found by a
  * case-sensitive regex and other spellings only around the (rare) context words.
  */
-function flagWords(text: string): WordAt[] {
+function flagWords(text: string, lower: string | undefined): WordAt[] {
   const capitals: WordAt[] = [];
   FLAG_WORD_CAPITALS.lastIndex = 0;
   for (let m = FLAG_WORD_CAPITALS.exec(text); m; m = FLAG_WORD_CAPITALS.exec(text)) capitals.push({ at: m.index, word: m[0] });
-  const others = wordsBesideContext(text);
+  const others = wordsBesideContext(text, flagContexts(text, lower));
   if (others.length === 0) return capitals;
   return mergeByOffset(capitals, others);
 }
 
-/** Flag words not in capitals that have a context word within reach, in text order. */
-function wordsBesideContext(text: string): WordAt[] {
+/**
+ * FLAG_CONTEXT's matches as [start, end) pairs, in order. With a lower-case text that keeps offsets,
+ * only where "flag" or "(" occurs (indexOf), each confirmed by the regex itself (its matches cannot
+ * overlap, so every occurrence is one).
+ */
+function flagContexts(text: string, lower: string | undefined): number[] {
+  const out: number[] = [];
+  if (lower === undefined) {
+    FLAG_CONTEXT.lastIndex = 0;
+    for (let m = FLAG_CONTEXT.exec(text); m; m = FLAG_CONTEXT.exec(text)) out.push(m.index, m.index + m[0].length);
+    return out;
+  }
+  let flag = lower.indexOf('flag');
+  let paren = text.indexOf('(');
+  while (flag >= 0 || paren >= 0) {
+    const at = paren < 0 || (flag >= 0 && flag < paren) ? flag : paren;
+    FLAG_CONTEXT_Y.lastIndex = at;
+    if (FLAG_CONTEXT_Y.test(text)) out.push(at, FLAG_CONTEXT_Y.lastIndex);
+    if (at === flag) flag = lower.indexOf('flag', at + 1);
+    else paren = text.indexOf('(', at + 1);
+  }
+  return out;
+}
+
+/** Flag words not in capitals that have a context ([start, end) pairs in order) within reach, in text order. */
+function wordsBesideContext(text: string, contexts: readonly number[]): WordAt[] {
   const out: WordAt[] = [];
-  FLAG_CONTEXT.lastIndex = 0;
-  for (let c = FLAG_CONTEXT.exec(text); c; c = FLAG_CONTEXT.exec(text)) {
-    const contextStart = c.index;
-    const contextEnd = c.index + c[0].length;
+  for (let c = 0; c < contexts.length; c += 2) {
+    const contextStart = contexts[c]!;
+    const contextEnd = contexts[c + 1]!;
     // a word at [at, end) sees the context when at - 12 <= contextStart and contextEnd <= end + 12
     const from = Math.max(0, contextEnd - FLAG_CONTEXT_REACH - FLAG_WORD_MAX);
     const window = text.slice(from, Math.min(text.length, contextStart + FLAG_CONTEXT_REACH + FLAG_WORD_MAX));
