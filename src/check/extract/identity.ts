@@ -25,14 +25,14 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   const clause = clauseBounds(sentence, at);
   const from = Math.max(clause.start, at - 40, sentence.start);
   const window = ctx.text.slice(from, at);
-  let role: 'src' | 'dst' | undefined;
+  // the last role word decides
+  let last: RegExpExecArray | null = null;
   ROLE_RE.lastIndex = 0;
-  for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) {
-    const word = m[1]!;
-    if (/^from$/i.test(word)) role = REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + m.index)) ? 'dst' : 'src';
-    else role = /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
-  }
-  return role;
+  for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) last = m;
+  if (!last) return undefined;
+  const word = last[1]!;
+  if (/^from$/i.test(word)) return REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index)) ? 'dst' : 'src';
+  return /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
 
 /** "the reply from X", "response packets … from X": a reply comes from the responder, the flow's destination. */
@@ -54,15 +54,9 @@ const PROTOCOL_GATE = lowerGate(/protocol/);
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
   extractTimestamps(ctx);
-  const address = (m: RegExpExecArray, at: number): void => {
-    const text = m[0];
-    if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, at, at + text.length)) return;
-    const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
-    addClaim(ctx, 'address', at, at + text.length, role ? { address: text, role } : { address: text }, true);
-  };
-  scanAddresses(ctx.text, IPV4_Y, nextIPv4Dot, 3, address);
+  scanAddresses(ctx, IPV4_Y, nextIPv4Dot, 3);
   // no gate: a match in a sentence without [0-9a-f]:[0-9a-f:] or :: is no IPv6 address (isIP drops it)
-  scanAddresses(ctx.text, IPV6_Y, nextIPv6Colon, 4, address);
+  scanAddresses(ctx, IPV6_Y, nextIPv6Colon, 4);
   extractFamilies(ctx);
   extractPorts(ctx);
   extractProtocols(ctx);
@@ -73,14 +67,21 @@ export function extractIdentity(ctx: ExtractContext): void {
  * as over the whole text), tried only at the few offsets before an anchor: the first dot or colon
  * of every match is one, at most `reach` characters after the match's start.
  */
-function scanAddresses(text: string, re: RegExp, nextAnchor: (text: string, from: number) => number, reach: number, fn: (m: RegExpExecArray, at: number) => void): void {
+function scanAddresses(ctx: ExtractContext, re: RegExp, nextAnchor: (text: string, from: number) => number, reach: number): void {
+  const text = ctx.text;
   let end = 0;
   for (let anchor = nextAnchor(text, 0); anchor >= 0; anchor = nextAnchor(text, Math.max(end, anchor + 1))) {
     const m = stickyMatch(re, text, Math.max(end, anchor - reach), anchor);
     if (!m) continue;
-    fn(m, m.index);
+    addAddress(ctx, m[0], m.index);
     end = m.index + m[0].length;
   }
+}
+
+function addAddress(ctx: ExtractContext, address: string, at: number): void {
+  if (isIP(address) === 0 || !/[0-9a-f]/i.test(address) || isTaken(ctx, at, at + address.length)) return;
+  const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + address.length, at + address.length + 40));
+  addClaim(ctx, 'address', at, at + address.length, role ? { address, role } : { address }, true);
 }
 
 /** The next dot that reads d.d{1,3}.d: the first dot of every IPV4_RE match does. */
@@ -211,10 +212,11 @@ function extractProtocols(ctx: ExtractContext): void {
  */
 function scanAtProtocolWords(ctx: ExtractContext, lower: string, fn: (m: RegExpExecArray, at: number) => void): void {
   let end = 0;
-  for (let at = lower.indexOf('protocol'); at >= 0; at = lower.indexOf('protocol', at + 1)) {
+  // indexOf of 'protoc' then 'ol': V8 searches for needles of 7 characters or more more slowly
+  for (let at = lower.indexOf('protoc'); at >= 0; at = lower.indexOf('protoc', at + 1)) {
     const s = sentenceAt(ctx, at);
     // a global search goes on after its last match, in the same sentence
-    if (!s || at < end) continue;
+    if (!s || at < end || !lower.startsWith('ol', at + 6)) continue;
     PROTO_NUM_Y.lastIndex = at - s.start;
     const m = PROTO_NUM_Y.exec(s.text);
     if (!m) continue;
@@ -234,7 +236,8 @@ function extractTimestamps(ctx: ExtractContext): void {
   });
   // the clock regex over the whole text is cheaper than its gate: the gate is checked per match
   scanTextBySentence(ctx, CLOCK_RE, (m, at, s) => {
-    if (!passes(s, CLOCK_GATE) || isTaken(ctx, at, at + m[0].length)) return;
+    // a match ending in UTC or GMT passes the gate by itself
+    if ((m[0].endsWith('Z') && !passes(s, CLOCK_GATE)) || isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
