@@ -69,6 +69,11 @@ describe('identity extraction: times', () => {
     expect(claimsOf('It began at 16:04\tZ.', 'timestamp')).toEqual([]);
   });
 
+  it('reads dates with a month name, the day up to 5 characters before it', () => {
+    expect(claimsOf('On 21st Mar 2024, 2nd June 2023 and Sept. 3 2022; 1 May 2024.', 'timestamp')).toEqual(['21st Mar 2024', '2nd June 2023', '1 May 2024']);
+    expect(claimsOf('In 2024 it ran; March 2024 and 3 Dec, 2024. Not 32nd Jan 2024 nor X Mar 2024.', 'timestamp')).toEqual(['32nd Jan 2024']);
+  });
+
   it('reads dates', () => {
     expect(claimsOf('Timestamps 2024-03-11 14:02:17 UTC and 11 March 2024 and Mar 3, 2024, and 3024-01-01.', 'timestamp')).toEqual(['2024-03-11 14:02:17 UTC', '11 March 2024', 'Mar 3, 2024', '3024-01-01']);
   });
@@ -88,6 +93,12 @@ describe('flag extraction', () => {
 
   it('skips floods and scans within 8 characters, and reads negations', () => {
     expect(claimsOf('SYN flood, SYN   -   flood, without SYN, ACK not set, FIN was absent, flags of 18 here.', 'tcp-flags')).toEqual(['SYN+', 'SYN-', 'ACK-', 'FIN-', 'flags of 18']);
+  });
+
+  it('reads a negation up to 25 characters before a flag, within its clause', () => {
+    expect(claimsOf('Without SYN or ACK, and no flag at all about the FIN.', 'tcp-flags')).toEqual(['SYN-', 'ACK-', 'FIN-']);
+    expect(claimsOf('The absence of any ACK, lacking of a SYN reply, a packet that was never SYN-ACK here.', 'tcp-flags')).toEqual(['ACK-', 'SYN-', 'SYN-', 'ACK-']);
+    expect(claimsOf('No retransmissions were seen at all in the capture; SYN was set. No; RST.', 'tcp-flags')).toEqual(['SYN+', 'RST+']);
   });
 
   it('reads flag values after the field names', () => {

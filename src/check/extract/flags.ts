@@ -139,9 +139,16 @@ function isNegatedFlag(text: string, start: number, end: number): boolean {
   return NEGATED_AFTER.test(text.slice(end, clauseEndAfter(text, end)));
 }
 
-/** Just after the last . ; ( or line break in the 60 characters before `start` (or their start). */
+/**
+ * How far back NEGATED_BEFORE can reach: a negation word of at most 11 characters ("lacking of ")
+ * and at most 25 more before the flag, plus the character its \b reads. Where the clause starts
+ * further back (up to 60 characters, as first written) cannot change the result.
+ */
+const NEGATION_REACH = 37;
+
+/** Just after the last . ; ( or line break in the NEGATION_REACH characters before `start` (or their start). */
 function clauseStartBefore(text: string, start: number): number {
-  const limit = Math.max(0, start - 60);
+  const limit = Math.max(0, start - NEGATION_REACH);
   for (let i = start - 1; i >= limit; i--) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 59 || c === 40 || c === 10) return i + 1;

@@ -241,13 +241,28 @@ function extractTimestamps(ctx: ExtractContext): void {
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
-  scanSentences(withYear, MONTH_RE, (m, at) => {
+  scanFromMonthName(withYear, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
   });
+}
+
+/** The months as MONTH_RE spells them, to three letters: every match holds one at most 5 characters after its start ("21st Mar"). */
+const MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
+const MONTH_REACH = 5;
+
+/** MONTH_RE over each sentence, searched from just before its first month name (sentences without one are skipped). */
+function scanFromMonthName(sentences: readonly Sentence[], fn: (m: RegExpExecArray, at: number) => void): void {
+  for (const s of sentences) {
+    MONTH_NAME.lastIndex = 0;
+    const name = MONTH_NAME.exec(s.text);
+    if (!name) continue;
+    MONTH_RE.lastIndex = Math.max(0, name.index - MONTH_REACH);
+    for (let m = MONTH_RE.exec(s.text); m; m = MONTH_RE.exec(s.text)) fn(m, s.start + m.index);
+  }
 }
 
 /** Services a port is registered for (IANA well-known list). */
