@@ -85,7 +85,7 @@ export const sticky = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.
  * The next occurrence of any of some literals, for queries at non-decreasing offsets: each literal
  * is searched again only once the query passes its last occurrence.
  */
-export class Occurrences {
+class Occurrences {
   private readonly next: number[];
 
   constructor(

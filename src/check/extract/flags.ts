@@ -10,7 +10,11 @@ const FLAGS_VALUE_REACH = 11;
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
 const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are |were )?(?:not set|unset|absent|missing|cleared|not present))\b/i;
 
-/** FLAG_WORD_RE's words written in capitals (terms.ts has the case-insensitive form; upper-casing its source turns \b into \B). */
+/**
+ * FLAG_WORD_RE's words written in capitals, derived so the two lists stay one (terms.ts has only the
+ * case-insensitive form). Upper-casing the source turns its \b into \B, put back; it holds no other
+ * escape that upper case would change (\d, \w, \s).
+ */
 const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
 const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;

@@ -135,12 +135,17 @@ function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExec
   const end = start + m[0].length;
   if (isNegated(sentence, start) || followsNonDash(ctx.text, start)) return;
   const near = nearestPort(ports, sentence, start, end);
-  // within 10 characters: the match is unique (each part is greedy and stops at a different character)
-  PAREN_PORT.lastIndex = end;
-  const paren = near ? null : PAREN_PORT.exec(ctx.text);
-  const port = near?.port ?? (paren && PAREN_PORT.lastIndex <= end + 10 ? Number(paren[1]) : -1);
-  if (paren && PAREN_PORT.lastIndex <= end + 10) reserve(ctx, end, end + paren[0].length);
+  const paren = near ? null : parenPortAt(ctx.text, end);
+  const port = near?.port ?? (paren ? Number(paren[1]) : -1);
+  if (paren) reserve(ctx, end, end + paren[0].length);
   addClaim(ctx, 'service', start, end, { service: m[0], port });
+}
+
+/** PAREN_PORT at `at`, if it ends within 10 characters (the match is unique: each part is greedy and stops at a different character). */
+function parenPortAt(text: string, at: number): RegExpExecArray | null {
+  PAREN_PORT.lastIndex = at;
+  const m = PAREN_PORT.exec(text);
+  return m && PAREN_PORT.lastIndex <= at + 10 ? m : null;
 }
 
 /** Whether "non-" (any case) ends at `at`: "non-HTTP". */
@@ -189,13 +194,8 @@ function extractFamilies(ctx: ExtractContext): void {
 }
 
 function extractProtocols(ctx: ExtractContext): void {
-  const protocolNumber = (m: RegExpExecArray, mAt: number): void => {
-    const at = mAt + m[0].lastIndexOf(m[1]!);
-    if (isTaken(ctx, at, at + m[1]!.length)) return;
-    addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
-  };
-  if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, protocolNumber);
-  else scanAtProtocolWords(ctx, ctx.lower, protocolNumber);
+  if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, at) => addProtocolNumber(ctx, m, at));
+  else scanAtProtocolWords(ctx, ctx.lower);
   scanText(ctx, PROTOCOL_RE, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
@@ -207,22 +207,29 @@ function extractProtocols(ctx: ExtractContext): void {
 }
 
 /**
- * PROTO_NUM_RE over its gated sentences, tried only where "protocol" occurs (every match starts at
- * one); `lower` must keep the text's offsets.
+ * PROTO_NUM_RE sentence by sentence, tried (sticky) only where "protocol" occurs: every match starts
+ * at one, so no gate is needed. `lower` must keep the text's offsets.
  */
-function scanAtProtocolWords(ctx: ExtractContext, lower: string, fn: (m: RegExpExecArray, at: number) => void): void {
+function scanAtProtocolWords(ctx: ExtractContext, lower: string): void {
   let end = 0;
   // indexOf of 'protoc' then 'ol': V8 searches for needles of 7 characters or more more slowly
   for (let at = lower.indexOf('protoc'); at >= 0; at = lower.indexOf('protoc', at + 1)) {
-    const s = sentenceAt(ctx, at);
     // a global search goes on after its last match, in the same sentence
-    if (!s || at < end || !lower.startsWith('ol', at + 6)) continue;
+    if (at < end || !lower.startsWith('ol', at + 6)) continue;
+    const s = sentenceAt(ctx, at);
+    if (!s) continue;
     PROTO_NUM_Y.lastIndex = at - s.start;
     const m = PROTO_NUM_Y.exec(s.text);
     if (!m) continue;
-    fn(m, at);
+    addProtocolNumber(ctx, m, at);
     end = at + m[0].length;
   }
+}
+
+function addProtocolNumber(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
+  const at = mAt + m[0].lastIndexOf(m[1]!);
+  if (isTaken(ctx, at, at + m[1]!.length)) return;
+  addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
