@@ -1,14 +1,18 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
-import { clauseBounds, isNegated } from '../text/segment.ts';
+import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
+import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, sticky, stickyMatch } from './anchored-scan.ts';
 import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+const IPV4_Y = sticky(IPV4_RE);
+const IPV6_Y = sticky(IPV6_RE);
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
-const FAMILY_RE = /\bIPv([46])(?![\w-])/g;
+const PROTO_NUM_Y = sticky(PROTO_NUM_RE);
+const FAMILY_RE = /\bIPv([46])(?![\w-])/y;
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -21,14 +25,14 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   const clause = clauseBounds(sentence, at);
   const from = Math.max(clause.start, at - 40, sentence.start);
   const window = ctx.text.slice(from, at);
-  let role: 'src' | 'dst' | undefined;
+  // the last role word decides
+  let last: RegExpExecArray | null = null;
   ROLE_RE.lastIndex = 0;
-  for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) {
-    const word = m[1]!;
-    if (/^from$/i.test(word)) role = REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + m.index)) ? 'dst' : 'src';
-    else role = /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
-  }
-  return role;
+  for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) last = m;
+  if (!last) return undefined;
+  const word = last[1]!;
+  if (/^from$/i.test(word)) return REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index)) ? 'dst' : 'src';
+  return /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
 
 /** "the reply from X", "response packets … from X": a reply comes from the responder, the flow's destination. */
@@ -42,59 +46,132 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
   return AFTER_SRC.test(after) ? 'src' : AFTER_DST.test(after) ? 'dst' : undefined;
 }
 
-const HAS_V4 = textGate(/\d\.\d/);
-const HAS_V6 = textGate(/[0-9a-f]:[0-9a-f:]|::/i);
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
 const PORT_GATE = lowerGate(anyOf(['port', '/tcp', '/udp']));
 const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
-const FAMILY_GATE = lowerGate(/ipv/);
 const PROTOCOL_GATE = lowerGate(/protocol/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
   extractTimestamps(ctx);
-  const address = (m: RegExpExecArray, at: number): void => {
-    const text = m[0];
-    if (isIP(text) === 0 || !/[0-9a-f]/i.test(text) || isTaken(ctx, at, at + text.length)) return;
-    const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + text.length, at + text.length + 40));
-    addClaim(ctx, 'address', at, at + text.length, role ? { address: text, role } : { address: text }, true);
-  };
-  scan(ctx, IPV4_RE, HAS_V4, address);
-  scan(ctx, IPV6_RE, HAS_V6, address);
-  scan(ctx, FAMILY_RE, FAMILY_GATE, (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
+  scanAddresses(ctx, IPV4_Y, nextIPv4Dot, 3);
+  // no gate: a match in a sentence without [0-9a-f]:[0-9a-f:] or :: is no IPv6 address (isIP drops it)
+  scanAddresses(ctx, IPV6_Y, nextIPv6Colon, 4);
+  extractFamilies(ctx);
   extractPorts(ctx);
   extractProtocols(ctx);
 }
 
+/**
+ * The matches of an address regex (sticky, without whitespace, so sentence by sentence is the same
+ * as over the whole text), tried only at the few offsets before an anchor: the first dot or colon
+ * of every match is one, at most `reach` characters after the match's start.
+ */
+function scanAddresses(ctx: ExtractContext, re: RegExp, nextAnchor: (text: string, from: number) => number, reach: number): void {
+  const text = ctx.text;
+  let end = 0;
+  for (let anchor = nextAnchor(text, 0); anchor >= 0; anchor = nextAnchor(text, Math.max(end, anchor + 1))) {
+    const m = stickyMatch(re, text, Math.max(end, anchor - reach), anchor);
+    if (!m) continue;
+    addAddress(ctx, m[0], m.index);
+    end = m.index + m[0].length;
+  }
+}
+
+function addAddress(ctx: ExtractContext, address: string, at: number): void {
+  if (isIP(address) === 0 || !/[0-9a-f]/i.test(address) || isTaken(ctx, at, at + address.length)) return;
+  const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + address.length, at + address.length + 40));
+  addClaim(ctx, 'address', at, at + address.length, role ? { address, role } : { address }, true);
+}
+
+/** The next dot that reads d.d{1,3}.d: the first dot of every IPV4_RE match does. */
+function nextIPv4Dot(text: string, from: number): number {
+  for (let dot = text.indexOf('.', from); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    if (!isDigitAt(text, dot - 1)) continue;
+    let i = dot + 1;
+    while (i - dot <= 4 && isDigitAt(text, i)) i++;
+    if (i - dot >= 2 && i - dot <= 4 && text.charCodeAt(i) === 46 /* . */ && isDigitAt(text, i + 1)) return dot;
+  }
+  return -1;
+}
+
+/** The next colon followed by at most 4 hex digits and another colon: the first colon of every IPV6_RE match is. */
+function nextIPv6Colon(text: string, from: number): number {
+  for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let i = colon + 1;
+    while (i - colon <= 5 && isHexAt(text, i)) i++;
+    if (i - colon <= 5 && text.charCodeAt(i) === 58 /* : */) return colon;
+  }
+  return -1;
+}
+
 function extractPorts(ctx: ExtractContext): void {
-  const ports: Array<{ at: number; end: number; port: number }> = [];
-  scan(ctx, PORT_RE, PORT_GATE, (m, mAt) => {
-    const digits = m[1] ?? m[2]!;
-    const at = mAt + m[0].lastIndexOf(digits);
-    if (isTaken(ctx, at, at + digits.length)) return;
-    const port = Number(digits);
-    const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
-    addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
-    ports.push({ at, end: at + digits.length, port });
-  });
-  scanText(ctx, SERVICE_RE, (m, start, sentence) => {
-    const end = start + m[0].length;
-    if (isNegated(sentence, start) || /non-$/i.test(ctx.text.slice(start - 4, start))) return;
-    const gap = (p: { at: number; end: number }): number => (p.end <= start ? start - p.end : p.at - end);
-    const near = portsNear(ports, start - 45, end + 45)
-      .filter((p) => p.at >= sentence.start && p.end <= sentence.end && gap(p) >= 0 && gap(p) <= 40)
-      .sort((a, b) => gap(a) - gap(b))[0];
-    const paren = near ? undefined : /^\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/.exec(ctx.text.slice(end, end + 10));
-    const port = near?.port ?? (paren ? Number(paren[1]) : -1);
-    if (paren) reserve(ctx, end, end + paren[0].length);
-    addClaim(ctx, 'service', start, end, { service: m[0], port });
-  });
+  const ports: PortAt[] = [];
+  if (ctx.lower === undefined) scan(ctx, PORT_RE, PORT_GATE, (m, at) => addPort(ctx, ports, m, at));
+  else scanFromWords(ctx, ctx.lower, PORT_RE, PORT_WORDS, PORT_REACH, (m, at) => addPort(ctx, ports, m, at));
+  scanText(ctx, SERVICE_RE, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 
 type PortAt = { at: number; end: number; port: number };
 
-/** Ports (in text order) that start within [from, to]: binary search, so a run-on text stays linear. */
-function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[] {
+/** What every PORT_RE match holds (in lower case), at most PORT_REACH characters after its start ("destination port"). */
+const PORT_WORDS = ['port', '/tcp', '/udp'];
+const PORT_REACH = 12;
+
+function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: number): void {
+  const digits = m[1] ?? m[2]!;
+  const at = mAt + m[0].lastIndexOf(digits);
+  if (isTaken(ctx, at, at + digits.length)) return;
+  const port = Number(digits);
+  const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
+  addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
+  ports.push({ at, end: at + digits.length, port });
+}
+
+/** "(443)" right after a service name: its port. */
+const PAREN_PORT = /\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/y;
+
+function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExecArray, start: number, sentence: Sentence): void {
+  const end = start + m[0].length;
+  if (isNegated(sentence, start) || followsNonDash(ctx.text, start)) return;
+  const near = nearestPort(ports, sentence, start, end);
+  const paren = near ? null : parenPortAt(ctx.text, end);
+  const port = near?.port ?? (paren ? Number(paren[1]) : -1);
+  if (paren) reserve(ctx, end, end + paren[0].length);
+  addClaim(ctx, 'service', start, end, { service: m[0], port });
+}
+
+/** PAREN_PORT at `at`, if it ends within 10 characters (the match is unique: each part is greedy and stops at a different character). */
+function parenPortAt(text: string, at: number): RegExpExecArray | null {
+  PAREN_PORT.lastIndex = at;
+  const m = PAREN_PORT.exec(text);
+  return m && PAREN_PORT.lastIndex <= at + 10 ? m : null;
+}
+
+/** Whether "non-" (any case) ends at `at`: "non-HTTP". */
+function followsNonDash(text: string, at: number): boolean {
+  // c | 32 folds only the one upper-case letter onto its lower case
+  return at >= 4 && text.charCodeAt(at - 1) === 45 && (text.charCodeAt(at - 2) | 32) === 110 && (text.charCodeAt(at - 3) | 32) === 111 && (text.charCodeAt(at - 4) | 32) === 110;
+}
+
+/** The port in the sentence nearest a service at [start, end), at most 40 characters away (the first of equals). */
+function nearestPort(ports: readonly PortAt[], sentence: Sentence, start: number, end: number): PortAt | undefined {
+  let best: PortAt | undefined;
+  let bestGap = 41;
+  for (let i = firstPortFrom(ports, start - 45); i < ports.length && ports[i]!.at <= end + 45; i++) {
+    const p = ports[i]!;
+    if (p.at < sentence.start || p.end > sentence.end) continue;
+    const gap = p.end <= start ? start - p.end : p.at - end;
+    if (gap >= 0 && gap < bestGap) {
+      best = p;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** The index of the first port (in text order) starting at or after `from`: binary search, so a run-on text stays linear. */
+function firstPortFrom(ports: readonly PortAt[], from: number): number {
   let lo = 0;
   let hi = ports.length;
   while (lo < hi) {
@@ -102,17 +179,23 @@ function portsNear(ports: readonly PortAt[], from: number, to: number): PortAt[]
     if (ports[mid]!.at < from) lo = mid + 1;
     else hi = mid;
   }
-  const out: PortAt[] = [];
-  for (let i = lo; i < ports.length && ports[i]!.at <= to; i++) out.push(ports[i]!);
-  return out;
+  return lo;
+}
+
+/** "IPv4", "IPv6": every match starts at an "IPv", so the regex is tried only there. */
+function extractFamilies(ctx: ExtractContext): void {
+  const text = ctx.text;
+  for (let at = text.indexOf('IPv'); at >= 0; ) {
+    FAMILY_RE.lastIndex = at;
+    const m = FAMILY_RE.exec(text);
+    if (m) addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
+    at = text.indexOf('IPv', m ? at + m[0].length : at + 1);
+  }
 }
 
 function extractProtocols(ctx: ExtractContext): void {
-  scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, mAt) => {
-    const at = mAt + m[0].lastIndexOf(m[1]!);
-    if (isTaken(ctx, at, at + m[1]!.length)) return;
-    addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
-  });
+  if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, at) => addProtocolNumber(ctx, m, at));
+  else scanAtProtocolWords(ctx, ctx.lower);
   scanText(ctx, PROTOCOL_RE, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
@@ -121,6 +204,32 @@ function extractProtocols(ctx: ExtractContext): void {
     const paren = found && !isTaken(ctx, after, after + found[0].length) ? found : undefined;
     addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), paren ? { name: m[0], number: Number(paren[1]) } : { name: m[0] }, Boolean(paren));
   });
+}
+
+/**
+ * PROTO_NUM_RE sentence by sentence, tried (sticky) only where "protocol" occurs: every match starts
+ * at one, so no gate is needed. `lower` must keep the text's offsets.
+ */
+function scanAtProtocolWords(ctx: ExtractContext, lower: string): void {
+  let end = 0;
+  // indexOf of 'protoc' then 'ol': V8 searches for needles of 7 characters or more more slowly
+  for (let at = lower.indexOf('protoc'); at >= 0; at = lower.indexOf('protoc', at + 1)) {
+    // a global search goes on after its last match, in the same sentence
+    if (at < end || !lower.startsWith('ol', at + 6)) continue;
+    const s = sentenceAt(ctx, at);
+    if (!s) continue;
+    PROTO_NUM_Y.lastIndex = at - s.start;
+    const m = PROTO_NUM_Y.exec(s.text);
+    if (!m) continue;
+    addProtocolNumber(ctx, m, at);
+    end = at + m[0].length;
+  }
+}
+
+function addProtocolNumber(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
+  const at = mAt + m[0].lastIndexOf(m[1]!);
+  if (isTaken(ctx, at, at + m[1]!.length)) return;
+  addClaim(ctx, 'protocol', mAt, at + m[1]!.length, { number: Number(m[1]) }, true);
 }
 
 function extractTimestamps(ctx: ExtractContext): void {
@@ -132,18 +241,35 @@ function extractTimestamps(ctx: ExtractContext): void {
     const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
   });
-  scan(ctx, CLOCK_RE, CLOCK_GATE, (m, at) => {
-    if (isTaken(ctx, at, at + m[0].length)) return;
+  // the clock regex over the whole text is cheaper than its gate: the gate is checked per match
+  scanTextBySentence(ctx, CLOCK_RE, (m, at, s) => {
+    // a match ending in UTC or GMT passes the gate by itself
+    if ((m[0].endsWith('Z') && !passes(s, CLOCK_GATE)) || isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
   });
-  scanSentences(withYear, MONTH_RE, (m, at) => {
+  scanFromMonthName(withYear, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
   });
+}
+
+/** The months as MONTH_RE spells them, to three letters: every match holds one at most 5 characters after its start ("21st Mar"). */
+const MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
+const MONTH_REACH = 5;
+
+/** MONTH_RE over each sentence, searched from just before its first month name (sentences without one are skipped). */
+function scanFromMonthName(sentences: readonly Sentence[], fn: (m: RegExpExecArray, at: number) => void): void {
+  for (const s of sentences) {
+    MONTH_NAME.lastIndex = 0;
+    const name = MONTH_NAME.exec(s.text);
+    if (!name) continue;
+    MONTH_RE.lastIndex = Math.max(0, name.index - MONTH_REACH);
+    for (let m = MONTH_RE.exec(s.text); m; m = MONTH_RE.exec(s.text)) fn(m, s.start + m.index);
+  }
 }
 
 /** Services a port is registered for (IANA well-known list). */

@@ -25,40 +25,91 @@ export function splitSentences(text: string, lower?: string): Sentence[] {
   const out: Sentence[] = [];
   let topic = '';
   let lineStart = 0;
+  const ends = sentenceEnds(text);
+  let e = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (HEADING_LINE.test(line)) topic = line.toLowerCase();
-    splitLine(line, lineStart, topic, out, lower);
+    if (mayBeHeading(text, lineStart, lineEnd)) {
+      const line = text.slice(lineStart, lineEnd);
+      if (HEADING_LINE.test(line)) topic = line.toLowerCase();
+    }
+    let from = lineStart;
+    for (; e < ends.length && ends[e]! < lineEnd; e++) {
+      const end = ends[e]!;
+      if (isAbbreviation(text, lineStart, end)) continue;
+      push(text, from, end + 1, topic, out, lower);
+      from = end + 1;
+    }
+    push(text, from, lineEnd, topic, out, lower);
     lineStart = lineEnd + 1;
   }
   return out;
 }
 
-const BOUNDARY = /[.!?](?=\s+[A-Z*`"(#\d-])/g;
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
-
-function splitLine(line: string, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
-  let from = 0;
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
-    if (ABBREVIATION.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
-    push(line, from, m.index + 1, offset, topic, out, lower);
-    from = m.index + 1;
-  }
-  push(line, from, line.length, offset, topic, out, lower);
+/**
+ * Offsets of the . ! ? followed by blanks (not a line break) and a sentence's first character
+ * [A-Z*`"(#\d-], in order: what splits a line. Found with indexOf rather than a regex over every
+ * character; a boundary's gap cannot hold a line break, so the whole text is searched at once.
+ */
+function sentenceEnds(text: string): number[] {
+  const out = endsAt(text, '.', []);
+  const n = out.length;
+  endsAt(text, '!', out);
+  endsAt(text, '?', out);
+  return out.length > n ? out.sort((a, b) => a - b) : out;
 }
 
-function push(line: string, from: number, to: number, offset: number, topic: string, out: Sentence[], lower: string | undefined): void {
+function endsAt(text: string, mark: string, out: number[]): number[] {
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+    let next = at + 1;
+    while (next < text.length && text.charCodeAt(next) !== 10 && isSpaceAt(text, next)) next++;
+    if (next > at + 1 && startsSentence(text.charCodeAt(next))) out.push(at);
+  }
+  return out;
+}
+
+/** [A-Z*`"(#\d-]: what may start the sentence after a boundary. */
+function startsSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 42 || c === 96 || c === 34 || c === 40 || c === 35 || c === 45;
+}
+
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|vs|etc|cf|Fig|No|incl|est)|\b[A-Z])$/;
+/** The last characters ABBREVIATION can end on: any other skips its test. */
+const ABBREVIATION_ENDS = 'gexscfolt';
+
+/** Whether the line [start, end) can be a heading: HEADING_LINE needs # or * after leading blanks. */
+function mayBeHeading(text: string, start: number, end: number): boolean {
+  if (start === end) return false;
+  const c = text.charCodeAt(start);
+  return c === 35 /* # */ || c === 42 /* * */ || c <= 32 || c >= 128;
+}
+
+/** Whether the . ! ? at `at` ends an abbreviation ("e.g.", "approx.", an initial), looking back at most 8 characters within the line. */
+function isAbbreviation(text: string, lineStart: number, at: number): boolean {
+  if (at === lineStart) return false;
+  const c = text.charCodeAt(at - 1);
+  const upper = c >= 65 && c <= 90;
+  if (!upper && !ABBREVIATION_ENDS.includes(text[at - 1]!)) return false;
+  return ABBREVIATION.test(text.slice(Math.max(lineStart, at - 8), at));
+}
+
+function push(text: string, from: number, to: number, topic: string, out: Sentence[], lower: string | undefined): void {
   let a = from;
   let b = to;
-  while (a < b && /\s/.test(line[a]!)) a++;
-  while (b > a && /\s/.test(line[b - 1]!)) b--;
+  while (a < b && isSpaceAt(text, a)) a++;
+  while (b > a && isSpaceAt(text, b - 1)) b--;
   if (b - a < 2) return;
-  const text = line.slice(a, b);
+  const sentence = text.slice(a, b);
   // every field present from the start: one object shape for all sentences
-  out.push({ start: offset + a, end: offset + b, text, lower: lower === undefined ? text.toLowerCase() : lower.slice(offset + a, offset + b), topic, breaks: undefined, exactKeys: undefined });
+  out.push({ start: a, end: b, text: sentence, lower: lower === undefined ? sentence.toLowerCase() : lower.slice(a, b), topic, breaks: undefined, exactKeys: undefined });
+}
+
+/** /\s/ on one character, without a regex call for ASCII. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]!);
 }
 
 const CLAUSE_REACH = 300;

@@ -1,0 +1,123 @@
+import type { Sentence } from '../text/segment.ts';
+import { sentenceAt, type ExtractContext, type Gate } from './context.ts';
+
+/*
+ * Faster ways to find the matches a regex would find when run over each sentence on its own.
+ *
+ * Sentences are separated by whitespace (after their . ! ? or line break), so a match without
+ * whitespace never crosses a sentence, and \b or a one-character lookaround at a sentence edge
+ * reads the blank beyond it as it reads the sentence's start or end. That lets a regex run once
+ * over the whole text, or only where a literal every match must hold occurs (an "anchor").
+ */
+
+/**
+ * The matches of a global regex, sentence by sentence, from one search of the whole text. A match
+ * that runs past its sentence (through a blank, e.g. `\s?`) is not what the sentence alone gives:
+ * the rest of that sentence is then searched on its own.
+ */
+export function scanTextBySentence(ctx: ExtractContext, re: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const text = ctx.text;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    const s = sentenceAt(ctx, at);
+    if (!s) re.lastIndex = at + 1;
+    else if (at + m[0].length <= s.end) fn(m, at, s);
+    else {
+      scanRestOfSentence(s, re, at - s.start, fn);
+      re.lastIndex = s.end;
+    }
+  }
+}
+
+function scanRestOfSentence(s: Sentence, re: RegExp, from: number, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  re.lastIndex = from;
+  for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);
+}
+
+/**
+ * A global regex over the sentences holding one of some lower-case literals (`words`), searched
+ * from `reach` characters before each occurrence rather than from each sentence's start: every
+ * match must hold one of the words, at most `reach` characters after its start. `lower` must keep
+ * the text's offsets.
+ */
+export function scanFromWords(ctx: ExtractContext, lower: string, re: RegExp, words: readonly string[], reach: number, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const occurrences = new Occurrences(lower, words);
+  for (let word = occurrences.from(0); word >= 0; ) {
+    const s = sentenceAt(ctx, word);
+    if (!s) {
+      word = occurrences.from(word + 1);
+      continue;
+    }
+    re.lastIndex = 0;
+    while (word >= 0 && word < s.end) {
+      // no match starts before: its word would be an earlier occurrence
+      re.lastIndex = Math.max(re.lastIndex, word - s.start - reach);
+      const m = re.exec(s.text);
+      if (!m) break;
+      fn(m, s.start + m.index, s);
+      word = occurrences.from(s.start + re.lastIndex);
+    }
+    word = occurrences.from(s.end);
+  }
+}
+
+/** Whether a sentence passes a gate, tested on the sentence alone (what gatedSentences finds). */
+export function passes(s: Sentence, gate: Gate): boolean {
+  gate.re.lastIndex = 0;
+  return gate.re.test(gate.lower ? s.lower : s.text);
+}
+
+/** The first match of a sticky regex starting at any of from..to (leftmost first), or null. */
+export function stickyMatch(re: RegExp, text: string, from: number, to: number): RegExpExecArray | null {
+  for (let at = from; at <= to; at++) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** A sticky copy of a regex: the same pattern tried at one offset only. */
+export const sticky = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+
+/**
+ * The next occurrence of any of some literals, for queries at non-decreasing offsets: each literal
+ * is searched again only once the query passes its last occurrence.
+ */
+class Occurrences {
+  private readonly next: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly literals: readonly string[],
+  ) {
+    this.next = literals.map(() => -2);
+  }
+
+  /** The first offset ≥ from where a literal occurs, or -1. */
+  from(from: number): number {
+    let best = -1;
+    for (let i = 0; i < this.literals.length; i++) {
+      let at = this.next[i]!;
+      // -1: none left; below `from`: passed, search again
+      if (at !== -1 && at < from) at = this.next[i] = this.text.indexOf(this.literals[i]!, from);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  }
+}
+
+/** Whether the character at i is an ASCII digit (what /\d/ matches). */
+export function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the character at i is a hex digit, either case (what /[0-9a-f]/i matches). */
+export function isHexAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  const letter = c | 0x20; // A–F to a–f
+  return letter >= 97 && letter <= 102;
+}
