@@ -78,9 +78,6 @@ export function stickyMatch(re: RegExp, text: string, from: number, to: number):
   return null;
 }
 
-/** A sticky copy of a regex: the same pattern tried at one offset only. */
-export const sticky = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
-
 /**
  * The next occurrence of any of some literals, for queries at non-decreasing offsets: each literal
  * is searched again only once the query passes its last occurrence.

@@ -1,5 +1,6 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { scanFromWords, sticky } from './anchored-scan.ts';
+import { scanFromWords } from './anchored-scan.ts';
+import { stickyOf } from './triggers.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
 
 const FLAG_GATE = lowerGate(/flag/);
@@ -18,7 +19,7 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
 const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
 const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;
-const FLAG_CONTEXT_Y = sticky(FLAG_CONTEXT);
+const FLAG_CONTEXT_Y = stickyOf(FLAG_CONTEXT);
 const FLAG_CONTEXT_REACH = 12;
 /** The longest flag word ("acknowledgement"). */
 const FLAG_WORD_MAX = 15;
