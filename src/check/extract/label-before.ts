@@ -10,6 +10,13 @@ export const LABEL_BEFORE_RE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|se
 const WINDOW = 16;
 const LABELS = ['flow id', 'flow', 'id', '#', 'rfc', 'version', 'v', 'top', 'step', 'section', 'phase', 'stage', 'item'];
 const TAILS = ['is ', 'was ', ''];
+/** The labels by their last character (lower case): only those can end where that character is. */
+const BY_LAST = new Map<number, string[]>();
+for (const label of LABELS) {
+  const last = label.charCodeAt(label.length - 1);
+  BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), label]);
+}
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** [\s:#`*] over ASCII; other characters are asked of \s itself (rare before a number). */
 const ASCII_SEPARATOR = new Uint8Array(128);
@@ -36,7 +43,9 @@ export function labelBefore(text: string, start: number): boolean {
     const end = start - tail.length;
     for (let k = 0; k <= 3 && end - k >= from; k++) {
       if (k > 0 && !isSeparator(text.charCodeAt(end - k))) break;
-      for (const label of LABELS) {
+      const labels = end - k > from ? BY_LAST.get(lowerCode(text.charCodeAt(end - k - 1))) : undefined;
+      if (labels === undefined) continue;
+      for (const label of labels) {
         if (!endsWith(text, from, end - k, label)) continue;
         const at = end - k - label.length;
         // \bid: a word boundary inside the window (its start counts as one)
