@@ -54,8 +54,19 @@ export function factsOf(table: FeatureTable): TableFacts {
   return facts;
 }
 
+/** Each row name's unit and dimension, shared across tables: row names repeat from table to table, so each is read once. */
+const dimensions = new Map<string, { unit: string; dim: Dimension; factor: number }>();
+
+function dimensionOfRow(name: string, unit: string): { dim: Dimension; factor: number } {
+  const known = dimensions.get(name);
+  if (known !== undefined && known.unit === unit) return known;
+  const entry = { unit, ...dimensionOfUnit(unit, name) };
+  if (known !== undefined || dimensions.size < 10_000) dimensions.set(name, entry);
+  return entry;
+}
+
 function rowFact(row: TableRow): FactRow {
-  const { dim, factor } = dimensionOfUnit(row.unit, row.name);
+  const { dim, factor } = dimensionOfRow(row.name, row.unit);
   const base = typeof row.value === 'number' ? row.value * factor : null;
   return { key: row.name, value: row.value, unit: row.unit, description: row.description, dim, base, baseline: row.baseline, contribution: row.contribution };
 }
@@ -79,12 +90,19 @@ function identityRows(table: FeatureTable): FactRow[] {
   return out;
 }
 
-function buildFacts(table: FeatureTable): TableFacts {
-  const rows = new Map<string, FactRow>();
-  for (const row of [...identityRows(table), ...table.features, ...table.fields]) {
+/** The first row of each key wins: identity members, then features, then fields. */
+function addRows(rows: Map<string, FactRow>, from: ReadonlyArray<FactRow | TableRow>): void {
+  for (const row of from) {
     const fact = 'dim' in row ? (row as FactRow) : rowFact(row as TableRow);
     if (!rows.has(fact.key)) rows.set(fact.key, fact);
   }
+}
+
+function buildFacts(table: FeatureTable): TableFacts {
+  const rows = new Map<string, FactRow>();
+  addRows(rows, identityRows(table));
+  addRows(rows, table.features);
+  addRows(rows, table.fields);
   const arrival = rows.get('inter_arrival_ms');
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =
@@ -97,7 +115,26 @@ function buildFacts(table: FeatureTable): TableFacts {
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
 export function lowerIndex(facts: TableFacts): ReadonlyMap<string, FactRow> {
-  return memoised(facts, 'lower', (f) => new Map([...f.rows.values()].map((r) => [r.key.toLowerCase(), r] as const)));
+  return memoised(facts, 'lower', buildLowerIndex);
+}
+
+/** A later row wins when two keys differ only in case (as `new Map(pairs)` had it). */
+function buildLowerIndex(facts: TableFacts): Map<string, FactRow> {
+  const index = new Map<string, FactRow>();
+  for (const row of facts.rows.values()) index.set(lowerKey(row.key), row);
+  return index;
+}
+
+/** Row keys in lower case, shared across tables (row names repeat from table to table). */
+const lowerKeys = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerKeys.size < 10_000) lowerKeys.set(key, lower);
+  }
+  return lower;
 }
 
 /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
@@ -109,7 +146,7 @@ export function statsOf(facts: TableFacts): readonly StatFact[] {
 export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   const out: FactRow[] = [];
   for (const key of keys) {
-    const row = facts.rows.get(key) ?? lowerIndex(facts).get(key.toLowerCase());
+    const row = facts.rows.get(key) ?? lowerIndex(facts).get(lowerKey(key));
     if (row && !out.includes(row)) out.push(row);
   }
   return out;
