@@ -103,13 +103,27 @@ export function checkAddressFamily(claim: Claim<'address-family'>, facts: TableF
     : { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `The addresses are IPv${v6 ? 6 : 4}, not IPv${claim.data.family}.` };
 }
 
-function instants(facts: TableFacts): FactRow[] {
-  return [...facts.rows.values()].filter((r) => r.value !== null && (r.dim === 'instant' || /SWITCHED|_MILLISECONDS$/.test(r.key) && !/DURATION/.test(r.key)));
+/** Time rows: the flow's start and end, and nProbe's *SWITCHED / *_MILLISECONDS fields (not durations). */
+function isInstant(r: FactRow): boolean {
+  return r.value !== null && (r.dim === 'instant' || ((r.key.includes('SWITCHED') || r.key.endsWith('_MILLISECONDS')) && !r.key.includes('DURATION')));
 }
 
-/** The table's time rows with their ISO forms, read once per table. */
-function instantsWithIso(facts: TableFacts): Array<{ row: FactRow; iso: string | undefined }> {
-  return instants(facts).map((row) => ({ row, iso: toIso(row.value as number | string) }));
+/** A time row with its ISO form, worked out when a claim first compares with it (most claims stop at the start time). */
+interface Instant {
+  row: FactRow;
+  iso: string | undefined | null;
+}
+
+function isoOf(t: Instant): string | undefined {
+  if (t.iso === null) t.iso = toIso(t.row.value as number | string);
+  return t.iso;
+}
+
+/** The table's time rows, read once per table. */
+function instantsOf(facts: TableFacts): Instant[] {
+  const out: Instant[] = [];
+  for (const row of facts.rows.values()) if (isInstant(row)) out.push({ row, iso: null });
+  return out;
 }
 
 function toIso(value: number | string): string | undefined {
@@ -118,12 +132,19 @@ function toIso(value: number | string): string | undefined {
 }
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
-  const times = memoised(facts, 'instants', instantsWithIso);
+  const times = memoised(facts, 'instants', instantsOf);
   if (times.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
-  const hit = times.find(({ iso: t }) => t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want)?.row;
+  let hit: FactRow | undefined;
+  for (const time of times) {
+    const t = isoOf(time);
+    if (t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want) {
+      hit = time.row;
+      break;
+    }
+  }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
   return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `Neither the start nor the end time of the flow is ${want}.` };
 }
