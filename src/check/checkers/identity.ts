@@ -52,20 +52,37 @@ function servicesOf(port: number): readonly string[] {
   return PORT_SERVICES[port] ?? [];
 }
 
+/** Whether one of the names is the service, in any case (a loop, not a closure per claim). */
+function namesService(names: readonly string[], service: string): boolean {
+  const wanted = service.toLowerCase();
+  for (const name of names) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
+
+/** The well-known port whose services include the service, as the lexicon lists them. */
+function homePort(service: string): string | undefined {
+  for (const [port, names] of Object.entries(PORT_SERVICES)) if (namesService(names, service)) return port;
+  return undefined;
+}
+
 /** "port 443 (HTTPS)": the well-known service of the port; a service with no port beside it is checked against the flow's ports. */
 export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgement {
   const { service, port } = claim.data;
-  const same = (s: string): boolean => s.toLowerCase() === service.toLowerCase();
   if (port >= 0) {
     const known = servicesOf(port);
     const ev = { rows: ['port'], values: [port], derivation: `IANA well-known port ${port}: ${known.join(', ') || 'none'}` };
-    if (known.some(same)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
-    const home = Object.entries(PORT_SERVICES).find(([, names]) => names.some(same));
-    if (known.length > 0 || home) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home ? `; ${service} is port ${home[0]}` : ''}.` };
+    if (namesService(known, service)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
+    const home = homePort(service);
+    if (known.length > 0 || home !== undefined) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home !== undefined ? `; ${service} is port ${home}` : ''}.` };
     return { verdict: 'unsupported', reason: `Nothing in the table ties port ${port} to ${service}.` };
   }
-  const ports = [facts.rows.get('src_port'), facts.rows.get('dst_port')].filter((r): r is FactRow => typeof r?.value === 'number');
-  const hit = ports.find((r) => servicesOf(r.value as number).some(same));
+  let hit: FactRow | undefined;
+  for (const r of [facts.rows.get('src_port'), facts.rows.get('dst_port')]) {
+    if (typeof r?.value === 'number' && namesService(servicesOf(r.value), service)) {
+      hit = r;
+      break;
+    }
+  }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit], `IANA well-known port ${show(hit.value)}: ${servicesOf(hit.value as number).join(', ')}`), reason: `${service} is the well-known service of ${hit.key} ${String(hit.value)}.` };
   return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
 }
@@ -79,7 +96,19 @@ function protocolRow(facts: TableFacts): FactRow | undefined {
 /** "IANA protocol 6 = TCP", from the row's description (read once per table). */
 function protocolDerivation(facts: TableFacts): string {
   const row = protocolRow(facts)!;
-  return `IANA protocol ${row.value} = ${row.description.replace(/^.*\((.*)\)$/, '$1')}`;
+  return `IANA protocol ${row.value} = ${protocolName(row.description)}`;
+}
+
+/** Protocol names by row description, shared across tables: the descriptions repeat ("IANA protocol number (TCP)"). */
+const protocolNames = new Map<string, string>();
+
+function protocolName(description: string): string {
+  let name = protocolNames.get(description);
+  if (name === undefined) {
+    name = description.replace(/^.*\((.*)\)$/, '$1');
+    if (protocolNames.size < 1_000) protocolNames.set(description, name);
+  }
+  return name;
 }
 
 export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {

@@ -71,22 +71,25 @@ function rowFact(row: TableRow): FactRow {
   return { key: row.name, value: row.value, unit: row.unit, description: row.description, dim, base, baseline: row.baseline, contribution: row.contribution };
 }
 
+function identityRow(key: string, value: number | string | null, dim: Dimension, description: string): FactRow {
+  return { key, value, unit: '', description, dim, base: typeof value === 'number' ? value : null };
+}
+
 function identityRows(table: FeatureTable): FactRow[] {
   const f = table.flow;
   const out: FactRow[] = [];
-  const add = (key: string, value: number | string | null, dim: Dimension, description: string): void => {
-    out.push({ key, value, unit: '', description, dim, base: typeof value === 'number' ? value : null });
-  };
   if (f) {
-    add('src_addr', f.src_addr, 'code', 'Source address');
-    add('dst_addr', f.dst_addr, 'code', 'Destination address');
-    add('src_port', f.src_port, 'code', 'Source port');
-    add('dst_port', f.dst_port, 'code', 'Destination port');
-    add('protocol', f.protocol, 'code', `IANA protocol number (${f.protocol_name})`);
-    add('start', f.start, 'instant', 'Flow start time');
-    add('end', f.end, 'instant', 'Flow end time');
+    out.push(
+      identityRow('src_addr', f.src_addr, 'code', 'Source address'),
+      identityRow('dst_addr', f.dst_addr, 'code', 'Destination address'),
+      identityRow('src_port', f.src_port, 'code', 'Source port'),
+      identityRow('dst_port', f.dst_port, 'code', 'Destination port'),
+      identityRow('protocol', f.protocol, 'code', `IANA protocol number (${f.protocol_name})`),
+      identityRow('start', f.start, 'instant', 'Flow start time'),
+      identityRow('end', f.end, 'instant', 'Flow end time'),
+    );
   }
-  if (table.score) add('score', table.score.value, 'number', `Anomaly score (${table.score.method})`);
+  if (table.score) out.push(identityRow('score', table.score.value, 'number', `Anomaly score (${table.score.method})`));
   return out;
 }
 
@@ -150,4 +153,10 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
     if (row && !out.includes(row)) out.push(row);
   }
   return out;
+}
+
+/** Whether the table holds any of `keys` (as rowsFor finds them), without collecting the rows. */
+export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
+  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key))) return true;
+  return false;
 }
