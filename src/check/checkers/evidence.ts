@@ -23,8 +23,10 @@ export function formatNumber(value: number): string {
   const dot = text.indexOf('.');
   const int = dot < 0 ? text : text.slice(0, dot);
   if (int.length <= 3 || int.includes('e')) return rounded < 0 ? `-${text}` : text;
-  let grouped = '';
-  for (let i = 0; i < int.length; i++) grouped += (i > 0 && (int.length - i) % 3 === 0 ? ',' : '') + int[i];
+  // groups of three digits as slices, not one character at a time
+  const head = int.length % 3 || 3;
+  let grouped = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) grouped += `,${int.slice(i, i + 3)}`;
   return `${rounded < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
 

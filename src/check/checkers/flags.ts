@@ -47,9 +47,16 @@ export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
       ? { verdict: 'supported', evidence: ev, reason: `${row.key} is ${value} (${decodeFlags(value)}).` }
       : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(row.value as number)}), not ${value}.` };
   }
-  const wrong = flags.filter((f) => ((mask & (TCP_FLAG_BITS[f.flag] ?? 0)) !== 0) !== f.set);
-  if (wrong.length === 0) return { verdict: 'supported', evidence: ev, reason: `${flags.map((f) => `${f.flag} is ${f.set ? 'set' : 'not set'}`).join('; ')} in ${mask} (${decodeFlags(mask)}).` };
-  return { verdict: 'contradicted', evidence: ev, reason: `${wrong.map((f) => `${f.flag} is ${f.set ? 'not set' : 'set'}`).join('; ')}: ${mask} = ${decodeFlags(mask)}.` };
+  // both lists are built in one loop: no closures or intermediate arrays per claim
+  let said = '';
+  let wrong = '';
+  for (const f of flags) {
+    const isSet = (mask & (TCP_FLAG_BITS[f.flag] ?? 0)) !== 0;
+    said += `${said === '' ? '' : '; '}${f.flag} is ${f.set ? 'set' : 'not set'}`;
+    if (isSet !== f.set) wrong += `${wrong === '' ? '' : '; '}${f.flag} is ${isSet ? 'set' : 'not set'}`;
+  }
+  if (wrong === '') return { verdict: 'supported', evidence: ev, reason: `${said} in ${mask} (${decodeFlags(mask)}).` };
+  return { verdict: 'contradicted', evidence: ev, reason: `${wrong}: ${mask} = ${decodeFlags(mask)}.` };
 }
 
 function checkWithoutField(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {

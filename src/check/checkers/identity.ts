@@ -52,20 +52,37 @@ function servicesOf(port: number): readonly string[] {
   return PORT_SERVICES[port] ?? [];
 }
 
+/** Whether one of the names is the service, in any case (a loop, not a closure per claim). */
+function namesService(names: readonly string[], service: string): boolean {
+  const wanted = service.toLowerCase();
+  for (const name of names) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
+
+/** The well-known port whose services include the service, as the lexicon lists them. */
+function homePort(service: string): string | undefined {
+  for (const [port, names] of Object.entries(PORT_SERVICES)) if (namesService(names, service)) return port;
+  return undefined;
+}
+
 /** "port 443 (HTTPS)": the well-known service of the port; a service with no port beside it is checked against the flow's ports. */
 export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgement {
   const { service, port } = claim.data;
-  const same = (s: string): boolean => s.toLowerCase() === service.toLowerCase();
   if (port >= 0) {
     const known = servicesOf(port);
     const ev = { rows: ['port'], values: [port], derivation: `IANA well-known port ${port}: ${known.join(', ') || 'none'}` };
-    if (known.some(same)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
-    const home = Object.entries(PORT_SERVICES).find(([, names]) => names.some(same));
-    if (known.length > 0 || home) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home ? `; ${service} is port ${home[0]}` : ''}.` };
+    if (namesService(known, service)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
+    const home = homePort(service);
+    if (known.length > 0 || home !== undefined) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home !== undefined ? `; ${service} is port ${home}` : ''}.` };
     return { verdict: 'unsupported', reason: `Nothing in the table ties port ${port} to ${service}.` };
   }
-  const ports = [facts.rows.get('src_port'), facts.rows.get('dst_port')].filter((r): r is FactRow => typeof r?.value === 'number');
-  const hit = ports.find((r) => servicesOf(r.value as number).some(same));
+  let hit: FactRow | undefined;
+  for (const r of [facts.rows.get('src_port'), facts.rows.get('dst_port')]) {
+    if (typeof r?.value === 'number' && namesService(servicesOf(r.value), service)) {
+      hit = r;
+      break;
+    }
+  }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit], `IANA well-known port ${show(hit.value)}: ${servicesOf(hit.value as number).join(', ')}`), reason: `${service} is the well-known service of ${hit.key} ${String(hit.value)}.` };
   return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
 }
@@ -79,7 +96,19 @@ function protocolRow(facts: TableFacts): FactRow | undefined {
 /** "IANA protocol 6 = TCP", from the row's description (read once per table). */
 function protocolDerivation(facts: TableFacts): string {
   const row = protocolRow(facts)!;
-  return `IANA protocol ${row.value} = ${row.description.replace(/^.*\((.*)\)$/, '$1')}`;
+  return `IANA protocol ${row.value} = ${protocolName(row.description)}`;
+}
+
+/** Protocol names by row description, shared across tables: the descriptions repeat ("IANA protocol number (TCP)"). */
+const protocolNames = new Map<string, string>();
+
+function protocolName(description: string): string {
+  let name = protocolNames.get(description);
+  if (name === undefined) {
+    name = description.replace(/^.*\((.*)\)$/, '$1');
+    if (protocolNames.size < 1_000) protocolNames.set(description, name);
+  }
+  return name;
 }
 
 export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {
@@ -103,13 +132,27 @@ export function checkAddressFamily(claim: Claim<'address-family'>, facts: TableF
     : { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `The addresses are IPv${v6 ? 6 : 4}, not IPv${claim.data.family}.` };
 }
 
-function instants(facts: TableFacts): FactRow[] {
-  return [...facts.rows.values()].filter((r) => r.value !== null && (r.dim === 'instant' || /SWITCHED|_MILLISECONDS$/.test(r.key) && !/DURATION/.test(r.key)));
+/** Time rows: the flow's start and end, and nProbe's *SWITCHED / *_MILLISECONDS fields (not durations). */
+function isInstant(r: FactRow): boolean {
+  return r.value !== null && (r.dim === 'instant' || ((r.key.includes('SWITCHED') || r.key.endsWith('_MILLISECONDS')) && !r.key.includes('DURATION')));
 }
 
-/** The table's time rows with their ISO forms, read once per table. */
-function instantsWithIso(facts: TableFacts): Array<{ row: FactRow; iso: string | undefined }> {
-  return instants(facts).map((row) => ({ row, iso: toIso(row.value as number | string) }));
+/** A time row with its ISO form, worked out when a claim first compares with it (most claims stop at the start time). */
+interface Instant {
+  row: FactRow;
+  iso: string | undefined | null;
+}
+
+function isoOf(t: Instant): string | undefined {
+  if (t.iso === null) t.iso = toIso(t.row.value as number | string);
+  return t.iso;
+}
+
+/** The table's time rows, read once per table. */
+function instantsOf(facts: TableFacts): Instant[] {
+  const out: Instant[] = [];
+  for (const row of facts.rows.values()) if (isInstant(row)) out.push({ row, iso: null });
+  return out;
 }
 
 function toIso(value: number | string): string | undefined {
@@ -118,12 +161,19 @@ function toIso(value: number | string): string | undefined {
 }
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
-  const times = memoised(facts, 'instants', instantsWithIso);
+  const times = memoised(facts, 'instants', instantsOf);
   if (times.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
-  const hit = times.find(({ iso: t }) => t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want)?.row;
+  let hit: FactRow | undefined;
+  for (const time of times) {
+    const t = isoOf(time);
+    if (t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want) {
+      hit = time.row;
+      break;
+    }
+  }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
   return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `Neither the start nor the end time of the flow is ${want}.` };
 }

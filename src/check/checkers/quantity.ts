@@ -1,6 +1,6 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
-import type { Candidate, DerivationBase } from '../facts/derive.ts';
-import { candidateOf, derivedAt, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
+import type { DerivationBase } from '../facts/derive.ts';
+import { derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
@@ -30,9 +30,11 @@ function matchesRow(n: NumberText, row: FactRow): boolean {
   return false;
 }
 
-/** The sentence's named rows that this table holds (no allocation when it names none). */
+/** The sentence's named rows that this table holds (no allocation when it holds them all). */
 function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[] {
-  if (keys.length === 0) return keys;
+  let all = true;
+  for (const k of keys) if (!facts.rows.has(k)) all = false;
+  if (all) return keys;
   const out: string[] = [];
   for (const k of keys) if (facts.rows.has(k)) out.push(k);
   return out;
@@ -80,29 +82,24 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
   return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}${row.unit ? ` ${row.unit}` : ''}, not ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}.` };
 }
 
-const OTHER_SIDE = { in: /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/, out: /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/ } as const;
-
-/** Which derived values a search may use: not a single row of the other direction; with `named`, only those built from a row the sentence names. */
-interface Scope {
-  side: 'in' | 'out' | undefined;
-  context: readonly string[];
-  named: boolean;
-}
-
-function inScope(scope: Scope, keys: readonly string[]): boolean {
-  if (scope.side && keys.length === 1 && OTHER_SIDE[scope.side].test(keys[0]!)) return false;
-  if (!scope.named) return true;
-  for (const k of keys) if (scope.context.includes(k)) return true;
+/**
+ * Whether a search may use the derived value: not a single row of the other direction than the
+ * text says; with `named` (the sentence's rows), only one built from a row the sentence names.
+ */
+function inScope(d: Derived, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): boolean {
+  if (side !== undefined && d.otherSide === side) return false;
+  if (named === undefined) return true;
+  for (const k of d.keys) if (named.includes(k)) return true;
   return false;
 }
 
-function firstInScope(base: DerivationBase, set: DerivedSet, scope: Scope): Derived | undefined {
-  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (inScope(scope, d.keys)) return d;
+function firstInScope(base: DerivationBase, set: DerivedSet, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): Derived | undefined {
+  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (inScope(d, side, named)) return d;
   return undefined;
 }
 
-function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor: number, scope: Scope): Derived | undefined {
-  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (numberMatches(n, factor, d.value) && inScope(scope, d.keys)) return d;
+function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor: number, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): Derived | undefined {
+  for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) if (numberMatches(n, factor, d.value) && inScope(d, side, named)) return d;
   return undefined;
 }
 
@@ -112,28 +109,25 @@ function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor
  * built from them are tried alone first, and if there are any, nothing else is.
  */
 function searchCandidates(n: NumberText, facts: TableFacts, context: readonly string[] = [], side?: 'in' | 'out'): Judgement {
-  const sided: Scope = { side, context, named: false };
-  const named: Scope = { side, context, named: true };
-  let nearest: Candidate | undefined;
+  const base = facts.derivation;
+  let nearest: Derived | undefined;
   for (const reading of n.readings) {
-    const base = facts.derivation;
     const set = derivedSet(base, reading.dim);
-    const scope = context.length > 0 && firstInScope(base, set, named) !== undefined ? named : sided;
-    const found = firstMatch(base, set, n, reading.factor, scope);
+    const named = context.length > 0 && firstInScope(base, set, side, context) !== undefined ? context : undefined;
+    const found = firstMatch(base, set, n, reading.factor, side, named);
     if (found) {
-      const hit = candidateOf(found, reading.dim);
-      return { verdict: 'supported', evidence: candidateEvidence(hit), reason: hit.explain ? `Derived: ${hit.explain()}.` : `${hit.rows[0]} is ${show(hit.values[0] ?? null)}.` };
+      const derivation = derivationOf(found);
+      const reason = derivation !== undefined ? `Derived: ${derivation}.` : `${found.keys[0]} is ${show(found.rows[0]?.value ?? null)}.`;
+      return { verdict: 'supported', evidence: derivedEvidence(found, derivation), reason };
     }
-    if (!nearest) {
-      const first = firstInScope(base, set, scope);
-      if (first) nearest = candidateOf(first, reading.dim);
-    }
+    nearest ??= firstInScope(base, set, side, named);
   }
   if (!nearest) {
     const what = n.readings[0]?.dim ?? 'number';
     return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
-  return { verdict: 'contradicted', evidence: candidateEvidence(nearest), reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${nearest.rows.join(', ')} gives ${show(nearest.value)}.` };
+  const evidence = derivedEvidence(nearest, derivationOf(nearest));
+  return { verdict: 'contradicted', evidence, reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${evidence.rows.join(', ')} gives ${show(nearest.value)}.` };
 }
 
 const STAT_WORDS: ReadonlyArray<[RegExp, string]> = [[/median/, 'median'], [/p9|p50/, 'p99'], [/percentile/, 'percentile'], [/contribut/, 'contribution'], [/rank/, 'rank'], [/threshold/, 'threshold'], [/window/, 'window']];

@@ -1,5 +1,5 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
-import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { holdsAny, memoised, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
@@ -47,7 +47,7 @@ function checkPortRange(word: string, direction: string, row: FactRow): Judgemen
 
 /** A field name the table does not hold. */
 export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts): Judgement | null {
-  if (rowsFor(facts, claim.data.mention.keys).length > 0) return null;
+  if (holdsAny(facts, claim.data.mention.keys)) return null;
   return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${claim.data.mention.phrase} row.` };
 }
 
@@ -97,8 +97,15 @@ export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement 
   return ok ? { verdict: 'supported', evidence: ev, reason: `${inRow.key} ${show(a)} vs ${outRow.key} ${show(b)}.` } : { verdict: 'contradicted', evidence: ev, reason: `${inRow.key} ${show(a)} vs ${outRow.key} ${show(b)} does not bear this out.` };
 }
 
+/** The packet-size bucket rows (NUM_PKTS_*), read once per table. */
+function sizeBuckets(facts: TableFacts): FactRow[] {
+  const out: FactRow[] = [];
+  for (const r of facts.rows.values()) if (r.key.startsWith('NUM_PKTS_') && typeof r.value === 'number') out.push(r);
+  return out;
+}
+
 function checkSizeShare(size: 'small' | 'large', facts: TableFacts): Judgement {
-  const all = [...facts.rows.values()].filter((r) => r.key.startsWith('NUM_PKTS_') && typeof r.value === 'number');
+  const all = memoised(facts, 'size-buckets', sizeBuckets);
   if (all.length === 0) return { verdict: 'unsupported', reason: 'The table has no packet-size buckets (NUM_PKTS_*).' };
   const total = all.reduce((s, r) => s + (r.value as number), 0);
   const part = all.filter((r) => (BUCKETS[size] as readonly string[]).includes(r.key)).reduce((s, r) => s + (r.value as number), 0);

@@ -12,7 +12,7 @@ export interface Candidate {
   values: Array<number | string | null>;
   /** How it was derived; built only when a verdict cites it. */
   explain?: () => string;
-  /** Short fixed label (baseline statistics). */
+  /** Short fixed label (baseline statistics, the window length, end − start). */
   label?: string;
 }
 
@@ -37,12 +37,13 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable): D
   const durations = numeric.filter((r) => r.dim === 'time' && DURATION_KEY.test(r.key) && r.base! > 0);
   const times: Candidate[] = [];
   const seconds = table.window?.seconds;
-  if (seconds !== undefined) times.push({ value: seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [seconds], explain: () => `window length ${seconds} s` });
+  // fixed labels rather than explain closures: two per table, and a closure costs more than the text
+  if (seconds !== undefined) times.push({ value: seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [seconds], label: `window length ${seconds} s` });
   const f = table.flow;
   if (f?.start && f.end) {
     const ms = Date.parse(f.end) - Date.parse(f.start);
     if (ms > 0) {
-      times.push({ value: ms, dim: 'time', rows: ['start', 'end'], values: [f.start, f.end], explain: () => `end − start = ${fmt(ms)} ms` });
+      times.push({ value: ms, dim: 'time', rows: ['start', 'end'], values: [f.start, f.end], label: `end − start = ${fmt(ms)} ms` });
       if (durations.length === 0) durations.push({ key: 'end − start', value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
     }
   }

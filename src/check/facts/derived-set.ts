@@ -1,4 +1,5 @@
 import { formatNumber as fmt } from '../checkers/evidence.ts';
+import type { Evidence } from '../types.ts';
 import type { Candidate, DerivationBase } from './derive.ts';
 import type { Dimension } from './dimension.ts';
 import type { FactRow } from './table-facts.ts';
@@ -14,7 +15,23 @@ export interface Derived {
   how: How;
   rows: readonly FactRow[];
   /** For `time`: the prepared candidate (window length, end − start). */
-  time?: Candidate;
+  time: Candidate | undefined;
+  /** The side a claim names ("in" / "out") that may not use this value: set on a single row of the other direction. */
+  otherSide: 'in' | 'out' | undefined;
+}
+
+const OUT_ROW = /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/;
+const IN_ROW = /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/;
+
+/** Read once per derived value rather than once per claim that scans it (the two patterns exclude each other). */
+function otherSideOf(keys: readonly string[]): 'in' | 'out' | undefined {
+  if (keys.length !== 1) return undefined;
+  return OUT_ROW.test(keys[0]!) ? 'in' : IN_ROW.test(keys[0]!) ? 'out' : undefined;
+}
+
+/** Every derived value has the same fields, so the search's property reads stay monomorphic. */
+function derived(value: number, keys: readonly string[], how: How, rows: readonly FactRow[], time?: Candidate): Derived {
+  return { value, keys, how, rows, time, otherSide: otherSideOf(keys) };
 }
 
 const ADDITIVE: ReadonlySet<Dimension> = new Set(['bytes', 'packets', 'time', 'flows']);
@@ -55,11 +72,11 @@ export function derivedAt(base: DerivationBase, set: DerivedSet, i: number): Der
 }
 
 function addTimes(base: DerivationBase, dim: Dimension, out: Derived[]): void {
-  if (dim === 'time') for (const t of base.times) out.push({ value: t.value, keys: t.rows, how: 'time', rows: [], time: t });
+  if (dim === 'time') for (const t of base.times) out.push(derived(t.value, t.rows, 'time', [], t));
 }
 
 function push(out: Derived[], value: number, how: How, ...rows: FactRow[]): void {
-  if (Number.isFinite(value)) out.push({ value, keys: rows.map((r) => r.key), how, rows });
+  if (Number.isFinite(value)) out.push(derived(value, rows.map((r) => r.key), how, rows));
 }
 
 function addRows(base: DerivationBase, dim: Dimension, out: Derived[]): void {
@@ -90,7 +107,7 @@ function addShares(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   for (const b of base.buckets) {
     const share = base.bucketTotal === 0 ? NaN : (100 * b.base!) / base.bucketTotal;
     // rows: the bucket first, then all of them (the evidence lists every bucket)
-    if (Number.isFinite(share)) out.push({ value: share, keys: bucketKeys, how: 'bucket', rows: [b, ...base.buckets] });
+    if (Number.isFinite(share)) out.push(derived(share, bucketKeys, 'bucket', [b, ...base.buckets]));
   }
   for (const [inKey, outKey] of [['IN_PKTS', 'OUT_PKTS'], ['IN_BYTES', 'OUT_BYTES']] as const) {
     const a = base.numeric.find((r) => r.key === inKey);
@@ -120,13 +137,25 @@ function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   }
 }
 
-/** The Candidate a verdict cites, with its derivation text (built only if asked for). */
-export function candidateOf(d: Derived, dim: Dimension): Candidate {
-  if (d.time) return d.time;
-  const rows = d.how === 'bucket' ? d.rows.slice(1) : d.rows;
-  const out: Candidate = { value: d.value, dim, rows: rows.map((r) => r.key), values: rows.map((r) => r.value) };
-  if (d.how !== 'row') out.explain = () => explain(d);
-  return out;
+/** How the value was derived, as evidence and reasons quote it; undefined for a value read straight from a row. */
+export function derivationOf(d: Derived): string | undefined {
+  if (d.time) return d.time.explain?.() ?? d.time.label;
+  return d.how === 'row' ? undefined : explain(d);
+}
+
+/** The evidence a verdict citing the value gives: its rows (a bucket share cites every bucket once) and their values. */
+export function derivedEvidence(d: Derived, derivation: string | undefined): Evidence {
+  let keys: string[];
+  let values: Array<number | string | null>;
+  if (d.time) {
+    keys = d.time.rows;
+    values = d.time.values;
+  } else {
+    const rows = d.how === 'bucket' ? d.rows.slice(1) : d.rows;
+    keys = rows.map((r) => r.key);
+    values = rows.map((r) => r.value);
+  }
+  return derivation ? { rows: keys, values, derivation } : { rows: keys, values };
 }
 
 function explain(d: Derived): string {

@@ -15,27 +15,24 @@ export interface StatFact {
   label: string;
 }
 
-type Labelled = 'median' | 'p99' | 'percentile' | 'contribution';
+/** A row's statistic labels, what "median", "p99", "percentile", "contribution" cite. */
+interface RowLabels {
+  median: string;
+  p99: string;
+  percentile: string;
+  contribution: string;
+}
 
-const LABELS: Readonly<Record<Labelled, (key: string) => string>> = {
-  median: (key) => `baseline median of ${key}`,
-  p99: (key) => `baseline p99 of ${key}`,
-  percentile: (key) => `percentile of ${key} in the baseline`,
-  contribution: (key) => `contribution of ${key}`,
-};
+/** Labels by row key, shared across tables: row names repeat from table to table, so each row's labels are built once. */
+const labels = new Map<string, RowLabels>();
 
-/** Labels by kind and row key, shared across tables: row names repeat from table to table, so each label is built once. */
-const labels = new Map<Labelled, Map<string, string>>();
-
-function labelOf(kind: Labelled, key: string): string {
-  let byKey = labels.get(kind);
-  if (byKey === undefined) labels.set(kind, (byKey = new Map()));
-  let label = byKey.get(key);
-  if (label === undefined) {
-    label = LABELS[kind](key);
-    if (byKey.size < 10_000) byKey.set(key, label);
+function labelsOf(key: string): RowLabels {
+  let out = labels.get(key);
+  if (out === undefined) {
+    out = { median: `baseline median of ${key}`, p99: `baseline p99 of ${key}`, percentile: `percentile of ${key} in the baseline`, contribution: `contribution of ${key}` };
+    if (labels.size < 10_000) labels.set(key, out);
   }
-  return label;
+  return out;
 }
 
 /** The table's statistics, in the order checkStat prefers them. */
@@ -43,11 +40,14 @@ export function statFacts(rows: readonly FactRow[], table: FeatureTable): StatFa
   const out: StatFact[] = [];
   for (const r of rows) {
     const b = r.baseline;
+    const hasContribution = typeof r.contribution === 'number';
+    if (!b && !hasContribution) continue;
+    const label = labelsOf(r.key);
     const factor = r.base !== null && typeof r.value === 'number' && r.value !== 0 ? r.base / r.value : 1;
-    if (b?.median != null) out.push({ value: b.median * factor, dim: r.dim, key: r.key, raw: b.median, label: labelOf('median', r.key) });
-    if (b?.p99 != null) out.push({ value: b.p99 * factor, dim: r.dim, key: r.key, raw: b.p99, label: labelOf('p99', r.key) });
-    if (b?.percentile != null) out.push({ value: b.percentile, dim: 'percent', key: r.key, raw: b.percentile, label: labelOf('percentile', r.key) });
-    if (typeof r.contribution === 'number') out.push({ value: r.contribution, dim: 'number', key: r.key, raw: r.contribution, label: labelOf('contribution', r.key) });
+    if (b?.median != null) out.push({ value: b.median * factor, dim: r.dim, key: r.key, raw: b.median, label: label.median });
+    if (b?.p99 != null) out.push({ value: b.p99 * factor, dim: r.dim, key: r.key, raw: b.p99, label: label.p99 });
+    if (b?.percentile != null) out.push({ value: b.percentile, dim: 'percent', key: r.key, raw: b.percentile, label: label.percentile });
+    if (hasContribution) out.push({ value: r.contribution as number, dim: 'number', key: r.key, raw: r.contribution as number, label: label.contribution });
   }
   const s = table.score;
   if (s) {

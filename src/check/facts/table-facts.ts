@@ -54,37 +54,58 @@ export function factsOf(table: FeatureTable): TableFacts {
   return facts;
 }
 
+/** Each row name's unit and dimension, shared across tables: row names repeat from table to table, so each is read once. */
+const dimensions = new Map<string, { unit: string; dim: Dimension; factor: number }>();
+
+function dimensionOfRow(name: string, unit: string): { dim: Dimension; factor: number } {
+  const known = dimensions.get(name);
+  if (known !== undefined && known.unit === unit) return known;
+  const entry = { unit, ...dimensionOfUnit(unit, name) };
+  if (known !== undefined || dimensions.size < 10_000) dimensions.set(name, entry);
+  return entry;
+}
+
 function rowFact(row: TableRow): FactRow {
-  const { dim, factor } = dimensionOfUnit(row.unit, row.name);
+  const { dim, factor } = dimensionOfRow(row.name, row.unit);
   const base = typeof row.value === 'number' ? row.value * factor : null;
   return { key: row.name, value: row.value, unit: row.unit, description: row.description, dim, base, baseline: row.baseline, contribution: row.contribution };
+}
+
+function identityRow(key: string, value: number | string | null, dim: Dimension, description: string): FactRow {
+  return { key, value, unit: '', description, dim, base: typeof value === 'number' ? value : null };
 }
 
 function identityRows(table: FeatureTable): FactRow[] {
   const f = table.flow;
   const out: FactRow[] = [];
-  const add = (key: string, value: number | string | null, dim: Dimension, description: string): void => {
-    out.push({ key, value, unit: '', description, dim, base: typeof value === 'number' ? value : null });
-  };
   if (f) {
-    add('src_addr', f.src_addr, 'code', 'Source address');
-    add('dst_addr', f.dst_addr, 'code', 'Destination address');
-    add('src_port', f.src_port, 'code', 'Source port');
-    add('dst_port', f.dst_port, 'code', 'Destination port');
-    add('protocol', f.protocol, 'code', `IANA protocol number (${f.protocol_name})`);
-    add('start', f.start, 'instant', 'Flow start time');
-    add('end', f.end, 'instant', 'Flow end time');
+    out.push(
+      identityRow('src_addr', f.src_addr, 'code', 'Source address'),
+      identityRow('dst_addr', f.dst_addr, 'code', 'Destination address'),
+      identityRow('src_port', f.src_port, 'code', 'Source port'),
+      identityRow('dst_port', f.dst_port, 'code', 'Destination port'),
+      identityRow('protocol', f.protocol, 'code', `IANA protocol number (${f.protocol_name})`),
+      identityRow('start', f.start, 'instant', 'Flow start time'),
+      identityRow('end', f.end, 'instant', 'Flow end time'),
+    );
   }
-  if (table.score) add('score', table.score.value, 'number', `Anomaly score (${table.score.method})`);
+  if (table.score) out.push(identityRow('score', table.score.value, 'number', `Anomaly score (${table.score.method})`));
   return out;
+}
+
+/** The first row of each key wins: identity members, then features, then fields. */
+function addRows(rows: Map<string, FactRow>, from: ReadonlyArray<FactRow | TableRow>): void {
+  for (const row of from) {
+    const fact = 'dim' in row ? (row as FactRow) : rowFact(row as TableRow);
+    if (!rows.has(fact.key)) rows.set(fact.key, fact);
+  }
 }
 
 function buildFacts(table: FeatureTable): TableFacts {
   const rows = new Map<string, FactRow>();
-  for (const row of [...identityRows(table), ...table.features, ...table.fields]) {
-    const fact = 'dim' in row ? (row as FactRow) : rowFact(row as TableRow);
-    if (!rows.has(fact.key)) rows.set(fact.key, fact);
-  }
+  addRows(rows, identityRows(table));
+  addRows(rows, table.features);
+  addRows(rows, table.fields);
   const arrival = rows.get('inter_arrival_ms');
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =
@@ -97,7 +118,26 @@ function buildFacts(table: FeatureTable): TableFacts {
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
 export function lowerIndex(facts: TableFacts): ReadonlyMap<string, FactRow> {
-  return memoised(facts, 'lower', (f) => new Map([...f.rows.values()].map((r) => [r.key.toLowerCase(), r] as const)));
+  return memoised(facts, 'lower', buildLowerIndex);
+}
+
+/** A later row wins when two keys differ only in case (as `new Map(pairs)` had it). */
+function buildLowerIndex(facts: TableFacts): Map<string, FactRow> {
+  const index = new Map<string, FactRow>();
+  for (const row of facts.rows.values()) index.set(lowerKey(row.key), row);
+  return index;
+}
+
+/** Row keys in lower case, shared across tables (row names repeat from table to table). */
+const lowerKeys = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerKeys.size < 10_000) lowerKeys.set(key, lower);
+  }
+  return lower;
 }
 
 /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
@@ -109,8 +149,14 @@ export function statsOf(facts: TableFacts): readonly StatFact[] {
 export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   const out: FactRow[] = [];
   for (const key of keys) {
-    const row = facts.rows.get(key) ?? lowerIndex(facts).get(key.toLowerCase());
+    const row = facts.rows.get(key) ?? lowerIndex(facts).get(lowerKey(key));
     if (row && !out.includes(row)) out.push(row);
   }
   return out;
+}
+
+/** Whether the table holds any of `keys` (as rowsFor finds them), without collecting the rows. */
+export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
+  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key))) return true;
+  return false;
 }
