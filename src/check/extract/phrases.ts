@@ -88,8 +88,11 @@ function extractShares(ctx: ExtractContext): void {
   });
 }
 
+/** Emphasis and code marks, dropped before the direction and size words are read ("_" stays: IN_BYTES). */
+const MARKUP = /[*`]/g;
+
 function shareClaim(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: { end: number }): void {
-  const rest = ctx.text.slice(at, Math.min(sentence.end, at + 140)).replace(/[*`_]/g, (c) => (c === '_' ? '_' : ''));
+  const rest = ctx.text.slice(at, Math.min(sentence.end, at + 140)).replace(MARKUP, '');
   const noun = m[1]!.toLowerCase();
   const subject = /packet|pkts/.test(noun) ? 'packets' : /byte/.test(noun) ? 'bytes' : 'traffic';
   const word = m[0].toLowerCase();
