@@ -1,6 +1,6 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
 import type { DerivationBase } from '../facts/derive.ts';
-import { derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
+import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
@@ -87,7 +87,7 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
  * text says; with `named` (the sentence's rows), only one built from a row the sentence names.
  */
 function inScope(d: Derived, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): boolean {
-  if (side !== undefined && d.otherSide === side) return false;
+  if (side !== undefined && closedSide(d) === side) return false;
   if (named === undefined) return true;
   for (const k of d.keys) if (named.includes(k)) return true;
   return false;
