@@ -4,7 +4,7 @@ import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type 
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
-import { rowsFor, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowsFor, shownValue, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 
@@ -60,7 +60,7 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
 function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {
   let hit: FactRow | undefined;
   for (const r of rows) if (matchesRow(n, r)) { hit = r; break; }
-  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}${hit.unit ? ` ${hit.unit}` : ''}.` };
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${shownValue(facts, hit)}${hit.unit ? ` ${hit.unit}` : ''}.` };
   const nullRow = rows.find((r) => r.value === null);
   if (nullRow && rows.every((r) => r.value === null)) {
     return { verdict: 'contradicted', evidence: rowEvidence([nullRow]), reason: `${nullRow.key} is null (not applicable): ${nullRow.description}.` };
@@ -117,7 +117,8 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     const found = firstMatch(base, set, n, reading.factor, side, named);
     if (found) {
       const derivation = derivationOf(found);
-      const reason = derivation !== undefined ? `Derived: ${derivation}.` : `${found.keys[0]} is ${show(found.rows[0]?.value ?? null)}.`;
+      // a value read straight from a row (no derivation) has that one numeric row
+      const reason = derivation !== undefined ? `Derived: ${derivation}.` : `${found.keys[0]} is ${shownValue(facts, found.rows[0]!)}.`;
       return { verdict: 'supported', evidence: derivedEvidence(found, derivation), reason };
     }
     nearest ??= firstInScope(base, set, side, named);

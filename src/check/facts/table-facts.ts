@@ -1,4 +1,5 @@
 import type { FeatureTable, TableRow } from '../deps.ts';
+import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
@@ -159,4 +160,19 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
 export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
   for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key))) return true;
   return false;
+}
+
+/** A row's value as reasons show it, formatted once per table: a narrative cites the same rows again and again. */
+export function shownValue(facts: TableFacts, row: FactRow): string {
+  const shown = memoised(facts, 'shown', newShownIndex);
+  let text = shown.get(row);
+  if (text === undefined) {
+    text = show(row.value);
+    shown.set(row, text);
+  }
+  return text;
+}
+
+function newShownIndex(): Map<FactRow, string> {
+  return new Map();
 }
