@@ -139,9 +139,21 @@ function statMatches(n: NumberText, s: StatFact): boolean {
   return false;
 }
 
+/** The statistic word a qualifier asks for ('' for any), by qualifier as written: qualifiers repeat. */
+const statWords = new Map<string, string>();
+
+function statWordOf(qualifier: string): string {
+  let word = statWords.get(qualifier);
+  if (word === undefined) {
+    word = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
+    if (statWords.size < 1_000) statWords.set(qualifier, word);
+  }
+  return word;
+}
+
 /** A figure quoted as a median, p99, percentile, rank …: the statistics of that kind first, then any. */
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
-  const wanted = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
+  const wanted = statWordOf(qualifier);
   const stats = statsOf(facts);
   let first: StatFact | undefined;
   let hit: StatFact | undefined;

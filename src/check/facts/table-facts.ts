@@ -31,7 +31,9 @@ export interface TableFacts {
 
 /** A value derived from the table once, on first use, and kept with its facts. */
 export function memoised<T>(facts: TableFacts, key: string, build: (facts: TableFacts) => T): T {
-  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  // one lookup on the hot path; a value that is undefined is simply built again
+  const known = facts.memo.get(key);
+  if (known !== undefined) return known as T;
   const value = build(facts);
   facts.memo.set(key, value);
   return value;
@@ -143,7 +145,11 @@ function lowerKey(key: string): string {
 
 /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
 export function statsOf(facts: TableFacts): readonly StatFact[] {
-  return memoised(facts, 'stats', (f) => statFacts([...f.rows.values()], f.table));
+  return memoised(facts, 'stats', buildStats);
+}
+
+function buildStats(facts: TableFacts): StatFact[] {
+  return statFacts([...facts.rows.values()], facts.table);
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
