@@ -59,6 +59,18 @@ function namesService(names: readonly string[], service: string): boolean {
   return false;
 }
 
+/** "IANA well-known port 443: HTTPS", by port: the text depends on the port alone, and ports repeat. */
+const portDerivations = new Map<number, string>();
+
+function portDerivation(port: number, known: readonly string[]): string {
+  let text = portDerivations.get(port);
+  if (text === undefined) {
+    text = `IANA well-known port ${port}: ${known.join(', ') || 'none'}`;
+    if (portDerivations.size < 1_000) portDerivations.set(port, text);
+  }
+  return text;
+}
+
 /** The well-known port whose services include the service, as the lexicon lists them. */
 function homePort(service: string): string | undefined {
   for (const [port, names] of Object.entries(PORT_SERVICES)) if (namesService(names, service)) return port;
@@ -70,7 +82,7 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
   const { service, port } = claim.data;
   if (port >= 0) {
     const known = servicesOf(port);
-    const ev = { rows: ['port'], values: [port], derivation: `IANA well-known port ${port}: ${known.join(', ') || 'none'}` };
+    const ev = { rows: ['port'], values: [port], derivation: portDerivation(port, known) };
     if (namesService(known, service)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
     const home = homePort(service);
     if (known.length > 0 || home !== undefined) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home !== undefined ? `; ${service} is port ${home}` : ''}.` };

@@ -1,10 +1,10 @@
 import type { Claim, Judgement, NumberText } from '../claim.ts';
 import type { DerivationBase } from '../facts/derive.ts';
-import { derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
+import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
-import { rowsFor, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowsFor, shownValue, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 
@@ -60,7 +60,7 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
 function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {
   let hit: FactRow | undefined;
   for (const r of rows) if (matchesRow(n, r)) { hit = r; break; }
-  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}${hit.unit ? ` ${hit.unit}` : ''}.` };
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${shownValue(facts, hit)}${hit.unit ? ` ${hit.unit}` : ''}.` };
   const nullRow = rows.find((r) => r.value === null);
   if (nullRow && rows.every((r) => r.value === null)) {
     return { verdict: 'contradicted', evidence: rowEvidence([nullRow]), reason: `${nullRow.key} is null (not applicable): ${nullRow.description}.` };
@@ -87,7 +87,7 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
  * text says; with `named` (the sentence's rows), only one built from a row the sentence names.
  */
 function inScope(d: Derived, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): boolean {
-  if (side !== undefined && d.otherSide === side) return false;
+  if (side !== undefined && closedSide(d) === side) return false;
   if (named === undefined) return true;
   for (const k of d.keys) if (named.includes(k)) return true;
   return false;
@@ -117,7 +117,8 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     const found = firstMatch(base, set, n, reading.factor, side, named);
     if (found) {
       const derivation = derivationOf(found);
-      const reason = derivation !== undefined ? `Derived: ${derivation}.` : `${found.keys[0]} is ${show(found.rows[0]?.value ?? null)}.`;
+      // a value read straight from a row (no derivation) has that one numeric row
+      const reason = derivation !== undefined ? `Derived: ${derivation}.` : `${found.keys[0]} is ${shownValue(facts, found.rows[0]!)}.`;
       return { verdict: 'supported', evidence: derivedEvidence(found, derivation), reason };
     }
     nearest ??= firstInScope(base, set, side, named);
@@ -138,9 +139,21 @@ function statMatches(n: NumberText, s: StatFact): boolean {
   return false;
 }
 
+/** The statistic word a qualifier asks for ('' for any), by qualifier as written: qualifiers repeat. */
+const statWords = new Map<string, string>();
+
+function statWordOf(qualifier: string): string {
+  let word = statWords.get(qualifier);
+  if (word === undefined) {
+    word = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
+    if (statWords.size < 1_000) statWords.set(qualifier, word);
+  }
+  return word;
+}
+
 /** A figure quoted as a median, p99, percentile, rank …: the statistics of that kind first, then any. */
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {
-  const wanted = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
+  const wanted = statWordOf(qualifier);
   const stats = statsOf(facts);
   let first: StatFact | undefined;
   let hit: StatFact | undefined;

@@ -16,22 +16,29 @@ export interface Derived {
   rows: readonly FactRow[];
   /** For `time`: the prepared candidate (window length, end − start). */
   time: Candidate | undefined;
-  /** The side a claim names ("in" / "out") that may not use this value: set on a single row of the other direction. */
-  otherSide: 'in' | 'out' | undefined;
+  /** The side a claim names ("in" / "out") that may not use this value, once read (see closedSide); 'none' when any may. */
+  otherSide: 'in' | 'out' | 'none' | undefined;
 }
 
 const OUT_ROW = /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/;
 const IN_ROW = /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/;
 
-/** Read once per derived value rather than once per claim that scans it (the two patterns exclude each other). */
-function otherSideOf(keys: readonly string[]): 'in' | 'out' | undefined {
-  if (keys.length !== 1) return undefined;
-  return OUT_ROW.test(keys[0]!) ? 'in' : IN_ROW.test(keys[0]!) ? 'out' : undefined;
+/**
+ * The side a claim names that may not use the value: a single row of the other direction. Read on
+ * first use and kept (few claims name a side, so most values are never tested); the two patterns
+ * exclude each other.
+ */
+export function closedSide(d: Derived): 'in' | 'out' | 'none' {
+  if (d.otherSide === undefined) {
+    const key = d.keys.length === 1 ? d.keys[0]! : undefined;
+    d.otherSide = key === undefined ? 'none' : OUT_ROW.test(key) ? 'in' : IN_ROW.test(key) ? 'out' : 'none';
+  }
+  return d.otherSide;
 }
 
 /** Every derived value has the same fields, so the search's property reads stay monomorphic. */
 function derived(value: number, keys: readonly string[], how: How, rows: readonly FactRow[], time?: Candidate): Derived {
-  return { value, keys, how, rows, time, otherSide: otherSideOf(keys) };
+  return { value, keys, how, rows, time, otherSide: undefined };
 }
 
 const ADDITIVE: ReadonlySet<Dimension> = new Set(['bytes', 'packets', 'time', 'flows']);

@@ -1,4 +1,5 @@
 import type { FeatureTable, TableRow } from '../deps.ts';
+import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
@@ -30,7 +31,9 @@ export interface TableFacts {
 
 /** A value derived from the table once, on first use, and kept with its facts. */
 export function memoised<T>(facts: TableFacts, key: string, build: (facts: TableFacts) => T): T {
-  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  // one lookup on the hot path; a value that is undefined is simply built again
+  const known = facts.memo.get(key);
+  if (known !== undefined) return known as T;
   const value = build(facts);
   facts.memo.set(key, value);
   return value;
@@ -142,7 +145,11 @@ function lowerKey(key: string): string {
 
 /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
 export function statsOf(facts: TableFacts): readonly StatFact[] {
-  return memoised(facts, 'stats', (f) => statFacts([...f.rows.values()], f.table));
+  return memoised(facts, 'stats', buildStats);
+}
+
+function buildStats(facts: TableFacts): StatFact[] {
+  return statFacts([...facts.rows.values()], facts.table);
 }
 
 /** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
@@ -159,4 +166,19 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
 export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
   for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key))) return true;
   return false;
+}
+
+/** A row's value as reasons show it, formatted once per table: a narrative cites the same rows again and again. */
+export function shownValue(facts: TableFacts, row: FactRow): string {
+  const shown = memoised(facts, 'shown', newShownIndex);
+  let text = shown.get(row);
+  if (text === undefined) {
+    text = show(row.value);
+    shown.set(row, text);
+  }
+  return text;
+}
+
+function newShownIndex(): Map<FactRow, string> {
+  return new Map();
 }
