@@ -36,15 +36,18 @@ export function extractClaims(text: string): Claim[] {
  */
 function byPosition(claims: Claim[]): Claim[] {
   const n = claims.length;
-  const keys = new Float64Array(n);
   // offsets and index below 2^16 each pack exactly into 48 bits; longer narratives take the comparator
   if (n >= 65536 || claims.some((c) => c.end >= 65536)) return claims.sort((a, b) => a.start - b.start || a.end - b.end);
-  for (let i = 0; i < n; i++) keys[i] = (claims[i]!.start * 65536 + claims[i]!.end) * 65536 + i;
-  keys.sort();
+  if (sortKeys.length < n) sortKeys = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) sortKeys[i] = (claims[i]!.start * 65536 + claims[i]!.end) * 65536 + i;
+  const keys = sortKeys.subarray(0, n).sort();
   const out = new Array<Claim>(n);
   for (let i = 0; i < n; i++) out[i] = claims[keys[i]! % 65536]!;
   return out;
 }
+
+/** The sort keys' buffer, reused like `taken`: a typed array per narrative costs an off-heap allocation. */
+let sortKeys = new Float64Array(1024);
 
 /**
  * One zeroed buffer of taken offsets, reused from narrative to narrative (extraction is synchronous
