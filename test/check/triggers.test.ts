@@ -23,6 +23,14 @@ describe('firstRuns: the words a match can start with, read from the regex sourc
     ]);
   });
 
+  it('reads a lookbehind that rules out a word character before as a word boundary', () => {
+    expect(firstRuns(String.raw`(?<![\w/-])(?:TCP|IPv6-ICMP)(?![\w/])`)).toEqual([
+      { text: 'tcp', exact: false },
+      { text: 'ipv6', exact: true },
+    ]);
+    expect(firstRuns(String.raw`(?<![/-])TCP`)).toBeUndefined();
+  });
+
   it('gives up when a match need not start at a word boundary', () => {
     expect(firstRuns('jitter|\\bgap')).toBeUndefined();
     expect(firstRuns(String.raw`\b(?:\d+|x)`)).toBeDefined();
@@ -38,6 +46,8 @@ function fuzzTexts(count: number): string[] {
     'DDoS', 'C&C', 'C2', 'server', 'T1046', 'T1046.001', 'APT28', 'AS13335', 'U.S.', 'in', 'a', 'data center', 'datacenter', 'Tor',
     'initiated', 'client-initiated', 'handshake', 'completed', 'no', 'zero', 'without', 'any', 'top', 'bottom', '5', '%', 'decile',
     'two', 'three', 'hosts', 'flows', 'IN_BYTES', 'duration', 'source', 'port', '1,024', 'brute-force', 'bruteforce', 'geolocated',
+    'HTTPS', 'HTTP-alt', 'https', 'SSH', 'DNS', 'mDNS', 'TCP', 'UDP', 'tcp', 'IPv6-ICMP', 'ICMPv6', 'TCP-based', 'SYN', 'ACK', 'RST', 'FIN',
+    'syn', '/', '4.76', '10.0.0.1', '22', 'MB',
   ];
   const joins = [' ', ' ', ' ', '  ', '-', '.', ',', ', ', '. ', '\n', '', '_', '&', '(', ')'];
   let seed = 7;

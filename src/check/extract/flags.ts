@@ -1,6 +1,6 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
 import { scanFromWords } from './anchored-scan.ts';
-import { stickyOf } from './triggers.ts';
+import { execAtHits, stickyOf, triggerOf } from './triggers.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
 
 const FLAG_GATE = lowerGate(/flag/);
@@ -17,6 +17,8 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
  * escape that upper case would change (\d, \w, \s).
  */
 const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
+/** ... tried only at those words (triggers.ts), not by a pass over the whole text. */
+const CAPITALS = { trigger: triggerOf(FLAG_WORD_CAPITALS), sticky: stickyOf(FLAG_WORD_CAPITALS) };
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
 const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;
 const FLAG_CONTEXT_Y = stickyOf(FLAG_CONTEXT);
@@ -32,7 +34,7 @@ const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
 export function extractFlags(ctx: ExtractContext): void {
   if (ctx.lower === undefined) scan(ctx, FLAGS_VALUE_RE, FLAG_GATE, (m, at) => addFlagsValue(ctx, m, at));
   else scanFromWords(ctx, ctx.lower, FLAGS_VALUE_RE, ['flag'], FLAGS_VALUE_REACH, (m, at) => addFlagsValue(ctx, m, at));
-  for (const at of flagWords(ctx.text, ctx.lower)) addFlagWord(ctx, at.at, at.word);
+  for (const at of flagWords(ctx.text, ctx.lower, ctx.triggers[CAPITALS.trigger.id]!)) addFlagWord(ctx, at.at, at.word);
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
@@ -50,10 +52,9 @@ type WordAt = { at: number; word: string };
  * Rather than running the case-insensitive regex over the whole text, capitals are found by a
  * case-sensitive regex and other spellings only around the (rare) context words.
  */
-function flagWords(text: string, lower: string | undefined): WordAt[] {
+function flagWords(text: string, lower: string | undefined, capitalHits: readonly number[]): WordAt[] {
   const capitals: WordAt[] = [];
-  FLAG_WORD_CAPITALS.lastIndex = 0;
-  for (let m = FLAG_WORD_CAPITALS.exec(text); m; m = FLAG_WORD_CAPITALS.exec(text)) capitals.push({ at: m.index, word: m[0] });
+  execAtHits(CAPITALS.sticky, text, capitalHits, 0, (m, at) => capitals.push({ at, word: m[0] }), 0, capitalHits.length);
   const others = wordsBesideContext(text, flagContexts(text, lower));
   if (others.length === 0) return capitals;
   return mergeByOffset(capitals, others);

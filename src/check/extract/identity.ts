@@ -2,9 +2,12 @@ import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
 import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
-import { stickyOf } from './triggers.ts';
-import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanText, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { stickyOf, triggerOf } from './triggers.ts';
+import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
+/** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
+const SERVICE = { trigger: triggerOf(SERVICE_RE), sticky: stickyOf(SERVICE_RE) };
+const PROTOCOL = { trigger: triggerOf(PROTOCOL_RE), sticky: stickyOf(PROTOCOL_RE) };
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 const IPV4_Y = stickyOf(IPV4_RE);
@@ -110,7 +113,7 @@ function extractPorts(ctx: ExtractContext): void {
   const ports: PortAt[] = [];
   if (ctx.lower === undefined) scan(ctx, PORT_RE, PORT_GATE, (m, at) => addPort(ctx, ports, m, at));
   else scanFromWords(ctx, ctx.lower, PORT_RE, PORT_WORDS, PORT_REACH, (m, at) => addPort(ctx, ports, m, at));
-  scanText(ctx, SERVICE_RE, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
+  scanTriggers(ctx, SERVICE.trigger, SERVICE.sticky, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 
 type PortAt = { at: number; end: number; port: number };
@@ -197,7 +200,7 @@ function extractFamilies(ctx: ExtractContext): void {
 function extractProtocols(ctx: ExtractContext): void {
   if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, at) => addProtocolNumber(ctx, m, at));
   else scanAtProtocolWords(ctx, ctx.lower);
-  scanText(ctx, PROTOCOL_RE, (m, at) => {
+  scanTriggers(ctx, PROTOCOL.trigger, PROTOCOL.sticky, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
     const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));

@@ -244,7 +244,9 @@ function parseSequence(source: string): Atom[] {
       const head = /^\((?:\?:|\?<[A-Za-z]\w*>)?/.exec(source.slice(i, close))![0];
       const lookaround = /^\(\?<?[=!]/.test(source.slice(i, close + 1));
       const body = source.slice(i + (lookaround ? 0 : head.length), close);
-      atom = lookaround ? { kind: 'other' } : { kind: 'group', alternatives: splitAlternatives(body).map(parseSequence), min: 1, max: 1 };
+      // (?<![\w…]): no word character before, so a match that starts with one starts a run, as after \b
+      const notAfterWord = /^\(\?<!\[[^\]]*\\w[^\]]*\]\)$/.test(source.slice(i, close + 1));
+      atom = notAfterWord ? { kind: 'boundary' } : lookaround ? { kind: 'other' } : { kind: 'group', alternatives: splitAlternatives(body).map(parseSequence), min: 1, max: 1 };
       next = close + 1;
     } else if (ch === '\\') {
       const esc = source[i + 1]!;
