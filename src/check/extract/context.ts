@@ -109,18 +109,10 @@ export function hasDigitIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Run a global regex once over the whole text (a fast-failing alternation needs no gate), with each match's sentence. */
-export function scanText(ctx: ExtractContext, re: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
-    const s = sentenceAt(ctx, m.index);
-    if (s) fn(m, m.index, s);
-  }
-}
-
 /**
- * Run a trigger's sticky regex over the whole text, at its trigger words only: the matches, and
- * their sentences, a global scan of the text finds (scanText), without a pass over every character.
+ * Run a trigger's sticky regex over the whole text, at its trigger words only: the matches a global
+ * scan of the text finds, with their sentences (a match outside every sentence is dropped), without
+ * a pass over every character.
  */
 export function scanTriggers(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, hay = ctx.text): void {
   const hits = ctx.triggers[trigger.id]!;
@@ -149,9 +141,6 @@ export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: Re
     i = j;
   }
 }
-
-/** Whether the sentence's lower-cased text contains any of the words (one regex of literals: a single pass). */
-export const hasAny = (s: Sentence, words: RegExp): boolean => words.test(s.lower);
 
 /** A gate regex from literal words. */
 export const anyOf = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));

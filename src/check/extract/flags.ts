@@ -1,6 +1,6 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
 import { scanFromWords } from './anchored-scan.ts';
-import { execAtHits, stickyOf, triggerOf } from './triggers.ts';
+import { execAtHits, stickyOf, triggered } from './triggers.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
 
 const FLAG_GATE = lowerGate(/flag/);
@@ -18,7 +18,7 @@ const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are 
  */
 const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
 /** ... tried only at those words (triggers.ts), not by a pass over the whole text. */
-const CAPITALS = { trigger: triggerOf(FLAG_WORD_CAPITALS), sticky: stickyOf(FLAG_WORD_CAPITALS) };
+const CAPITALS = triggered(FLAG_WORD_CAPITALS);
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
 const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;
 const FLAG_CONTEXT_Y = stickyOf(FLAG_CONTEXT);

@@ -2,12 +2,12 @@ import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
 import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
-import { stickyOf, triggerOf } from './triggers.ts';
+import { stickyOf, triggered } from './triggers.ts';
 import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 /** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
-const SERVICE = { trigger: triggerOf(SERVICE_RE), sticky: stickyOf(SERVICE_RE) };
-const PROTOCOL = { trigger: triggerOf(PROTOCOL_RE), sticky: stickyOf(PROTOCOL_RE) };
+const SERVICE = triggered(SERVICE_RE);
+const PROTOCOL = triggered(PROTOCOL_RE);
 const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 const IPV4_Y = stickyOf(IPV4_RE);

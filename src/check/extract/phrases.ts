@@ -1,7 +1,7 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
 import { addClaim, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
-import { stickyOf, triggerOf, type Trigger } from './triggers.ts';
+import { stickyOf, triggered } from './triggers.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -28,7 +28,7 @@ const ENTITY_SCANS = (['gi', 'g'] as const)
     const re = new RegExp(source, flags);
     // case-insensitive lists also as a lower-case, case-sensitive regex for the lower-cased text (faster)
     const lowerRe = flags === 'gi' ? stickyOf(new RegExp(source.toLowerCase(), 'g')) : undefined;
-    return { trigger: triggerOf(re), sticky: stickyOf(re), lowerRe, categories: terms.map((t) => t.category) };
+    return { ...triggered(re), lowerRe, categories: terms.map((t) => t.category) };
   })
   .filter((s) => s.categories.length > 0);
 
@@ -45,8 +45,6 @@ function innerAlternation(re: RegExp): string {
   return inner;
 }
 
-/** Each keyword regex with its trigger words and sticky twin: it runs only where a match can start. */
-const triggered = (re: RegExp): { trigger: Trigger; sticky: RegExp } => ({ trigger: triggerOf(re), sticky: stickyOf(re) });
 const HIGH = /^(?:high|higher|highest|large|larger|largest|huge|massive|elevated|excessive|heavy|long|longer|ephemeral)$/i;
 const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal|modest|privileged|well-known)$/i;
 const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;

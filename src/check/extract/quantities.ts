@@ -7,7 +7,7 @@ import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
-import { stickyOf, triggerOf, triggerOfRuns } from './triggers.ts';
+import { triggered } from './triggers.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
@@ -28,7 +28,7 @@ const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', '
  * "one" is left out: "one connection" usually means "a connection", not a count to check.
  */
 const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:[\w-]+\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
-const NUMBER_WORD = { trigger: triggerOf(NUMBER_WORD_RE), sticky: stickyOf(NUMBER_WORD_RE) };
+const NUMBER_WORD = triggered(NUMBER_WORD_RE);
 
 function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
   const end = at + m[0].length;
@@ -42,11 +42,8 @@ function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sente
   addClaim(ctx, 'quantity', at, end, data);
 }
 
-/**
- * A number starts a run of word characters (NUMBER_RE's lookbehind rules out a word character
- * before it) with a digit: the runs starting with one are its triggers.
- */
-const NUMBER = { trigger: triggerOfRuns([...'0123456789'].map((d) => ({ text: d, exact: false })), NUMBER_RE), sticky: stickyOf(NUMBER_RE) };
+/** Numbers are read at the word runs that start with a digit (NUMBER_RE's lookbehind rules out a word character before one). */
+const NUMBER = triggered(NUMBER_RE);
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
 const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;

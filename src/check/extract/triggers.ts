@@ -2,8 +2,8 @@
  * Trigger words: where a keyword regex can match, found from one scan of the text's words instead
  * of one regex pass over the whole text per regex.
  *
- * A trigger is made from a regex that begins with \b: every match starts at the start of a run of
- * word characters, and that run is one the regex's source names (the first word of an
+ * A trigger is made from a regex that begins with \b (or a lookbehind that rules out a word
+ * character before): every match starts at the start of a run of word characters, and that run is one the regex's source names (the first word of an
  * alternative, or a prefix of it). Running the regex sticky at each such run, in order, skipping
  * runs inside the previous match, finds exactly the matches a global scan finds. The first words
  * are read from the regex source itself (firstRuns), so a term added to a list is a trigger at once.
@@ -19,10 +19,7 @@ export interface Trigger {
   readonly id: number;
   /** The regex the trigger was read from, if any (tests compare its global scan with the triggered one). */
   readonly re?: RegExp;
-  readonly exact: ReadonlySet<string>;
-  readonly prefixes: readonly string[];
 }
-
 
 /** Code of a word character in the trie, case folded: 1–37 (0: not a word character). */
 const CODE = new Uint8Array(128);
@@ -97,12 +94,7 @@ export function triggerOf(re: RegExp): Trigger {
 /** Register a trigger from its run patterns directly (for word lists that are not a regex). */
 export function triggerOfRuns(patterns: readonly RunPattern[], re?: RegExp): Trigger {
   if (TRIGGERS.length >= 32) throw new RangeError('At most 32 triggers: their bits share one 32-bit word per trie node');
-  const trigger: Trigger = {
-    id: TRIGGERS.length,
-    ...(re ? { re } : {}),
-    exact: new Set(patterns.filter((p) => p.exact).map((p) => p.text)),
-    prefixes: [...new Set(patterns.filter((p) => !p.exact).map((p) => p.text))],
-  };
+  const trigger: Trigger = re ? { id: TRIGGERS.length, re } : { id: TRIGGERS.length };
   TRIGGERS.push(trigger);
   PATTERNS.push([...patterns]);
   trie = undefined;
@@ -167,6 +159,14 @@ export function execAtHits(sticky: RegExp, hay: string, hits: readonly number[],
 
 /** A regex's sticky twin (same source and flags, `y` instead of `g`). */
 export const stickyOf = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+
+/** A keyword regex ready to run at its trigger words only: its trigger and sticky twin. */
+export interface Triggered {
+  trigger: Trigger;
+  sticky: RegExp;
+}
+
+export const triggered = (re: RegExp): Triggered => ({ trigger: triggerOf(re), sticky: stickyOf(re) });
 
 // ---------------------------------------------------------------------------------------------
 // Reading a regex source for the first runs of its matches. Only the constructs the checker's
