@@ -107,8 +107,8 @@ function isJoinGap(text: string, from: number, to: number): boolean {
 
 /**
  * Every row name or natural form in the text, in order, longest first: from the words a phrase can
- * start with (the trigger's hits, found in the one scan of the text's words), map lookups over
- * the words that follow; no regex alternation of every phrase.
+ * start with (the trigger's hits, found in the one scan of the text's words), a walk of the phrase
+ * trie over the words that follow; no regex alternation of every phrase.
  */
 export function findMentions(text: string, lowerText: string | undefined, hits: readonly number[]): Mention[] {
   const source = lowerText ?? text;
