@@ -6,6 +6,7 @@ import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
+import { parallelMention } from './parallel.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
 import { triggered } from './triggers.ts';
 
@@ -75,7 +76,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
   }
   const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
-  const mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? bindMention(ctx, sentence, numStart, end, number.readings));
+  const mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
   if (number.readings.length === 0 && !mention && !qualifier) return;
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   const context = exactKeysOf(sentence, inSentence);
