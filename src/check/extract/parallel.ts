@@ -20,6 +20,21 @@ const NAME_JOIN_RE = new RegExp(String.raw`^[\s\`*]*${JOIN.replace(/\\s\+|\\s\*/
 /** Between the last name and the first figure: a short verb or opening, no other figure or clause break. */
 const LEAD_RE = /^[\s`*'":=(]*(?:(?:are|were|is|was|of|at|with|reads?|show|showed|respectively)[\s`*'":=(]*){0,2}$/i;
 
+/** A join right before a figure (the end of FIGURE_BEFORE_RE without its figure). */
+const JOIN_ENDS_RE = new RegExp(String.raw`\d${JOIN}$`, 'i');
+const JOIN_AFTER_RE = new RegExp(JOIN, 'iy');
+
+function joinStartsAt(text: string, at: number): boolean {
+  JOIN_AFTER_RE.lastIndex = at;
+  return JOIN_AFTER_RE.test(text);
+}
+
+function countBefore(mentions: readonly Mention[], at: number): number {
+  let n = 0;
+  for (const m of mentions) if (m.end <= at) n++;
+  return n;
+}
+
 const MAX_ITEMS = 3;
 const REACH = 30;
 
@@ -53,6 +68,8 @@ function figureList(text: string, sentence: Sentence, start: number, end: number
  * many names just before the figures. Undefined when the figure is in no such list.
  */
 export function parallelMention(ctx: ExtractContext, sentence: Sentence, start: number, end: number): Mention | undefined {
+  // cheap tests first: most figures have fewer than two names before them, or no join beside them
+  if (countBefore(mentionsIn(ctx, sentence), start) < 2 || !(JOIN_ENDS_RE.test(ctx.text.slice(Math.max(sentence.start, start - 16), start)) || joinStartsAt(ctx.text, end))) return undefined;
   const { spans, index } = figureList(ctx.text, sentence, start, end);
   if (spans.length < 2) return undefined;
   const first = spans[0]![0];
