@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/check/index.ts';
-import { execAtHits, findTriggers, firstRuns, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
+import { firstRuns } from '../../src/check/extract/first-runs.ts';
+import { execAtHits, findTriggers, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
 import { loadCases } from './load-cases.ts';
 
 describe('firstRuns: the words a match can start with, read from the regex source', () => {
