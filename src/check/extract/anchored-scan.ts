@@ -1,3 +1,4 @@
+import { isDigitCode } from '../text/chars.ts';
 import type { Sentence } from '../text/segment.ts';
 import { sentenceAt, type ExtractContext, type Gate } from './context.ts';
 
@@ -106,15 +107,12 @@ class Occurrences {
 }
 
 /** Whether the character at i is an ASCII digit (what /\d/ matches). */
-export function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
+export const isDigitAt = (text: string, i: number): boolean => isDigitCode(text.charCodeAt(i));
 
 /** Whether the character at i is a hex digit, either case (what /[0-9a-f]/i matches). */
 export function isHexAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c >= 48 && c <= 57) return true;
+  if (isDigitCode(c)) return true;
   const letter = c | 0x20; // A–F to a–f
   return letter >= 97 && letter <= 102;
 }

@@ -1,5 +1,6 @@
 import type { Claim, ClaimPayloads, Mention } from '../claim.ts';
 import type { Sentence } from '../text/segment.ts';
+import { isDigitCode } from '../text/chars.ts';
 import type { ClaimKind } from '../types.ts';
 import { execAtHits, type Trigger, type TriggerHits } from './triggers.ts';
 
@@ -102,10 +103,7 @@ export function hasCharIn(text: string, from: number, to: number, chars: string)
 
 /** Whether text[from, to) holds an ASCII digit (what /\d/ matches). */
 export function hasDigitIn(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) return true;
   return false;
 }
 

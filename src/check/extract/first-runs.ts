@@ -1,3 +1,5 @@
+import { isWordCode } from '../text/chars.ts';
+
 /**
  * Reading a regex source for the first runs of its matches: the words (runs of \w) a match can
  * start with, so the regex need only be tried where one occurs (triggers.ts). Only the constructs
@@ -11,8 +13,7 @@ export interface RunPattern {
   exact: boolean;
 }
 
-/** [A-Za-z0-9_]: what \w matches. */
-const isWordChar = (ch: string): boolean => ch.length === 1 && /\w/.test(ch);
+const isWordChar = (ch: string): boolean => ch.length === 1 && isWordCode(ch.charCodeAt(0));
 
 type Atom =
   | { kind: 'boundary' }

@@ -1,4 +1,5 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
+import { isWordCode } from '../text/chars.ts';
 import { scanFromWords } from './anchored-scan.ts';
 import { execAtHits, stickyOf, triggered } from './triggers.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
@@ -120,11 +121,8 @@ function mergeByOffset(a: readonly WordAt[], b: readonly WordAt[]): WordAt[] {
   return out;
 }
 
-/** Whether the character at i is one \b counts as a word character ([A-Za-z0-9_]); false outside the text. */
-function isWordCharAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
+/** Whether the character at i is one \b counts as a word character; false outside the text. */
+const isWordCharAt = (text: string, i: number): boolean => isWordCode(text.charCodeAt(i));
 
 function addFlagWord(ctx: ExtractContext, at: number, word: string): void {
   const lower = word.toLowerCase();

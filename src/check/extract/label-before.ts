@@ -1,3 +1,5 @@
+import { isSpaceCode, isWordCode } from '../text/chars.ts';
+
 /**
  * "flow 3943031", "ID: 7", "# 2", "RFC 793", "version 4", "step 3": a number that labels
  * something rather than measuring it. The reference definition is the regex; `labelBefore` is the
@@ -18,11 +20,8 @@ for (const label of LABELS) {
 }
 const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** [\s:#`*] over ASCII; other characters are asked of \s itself (rare before a number). */
-const ASCII_SEPARATOR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_SEPARATOR[c] = /[\s:#`*]/.test(String.fromCharCode(c)) ? 1 : 0;
-const isSeparator = (c: number): boolean => (c < 128 ? ASCII_SEPARATOR[c] === 1 : /\s/.test(String.fromCharCode(c)));
-const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** [\s:#`*]. */
+const isSeparator = (c: number): boolean => c === 58 || c === 35 || c === 96 || c === 42 || isSpaceCode(c);
 
 /** Whether text[from, to) ends with `word`, ASCII case-insensitively. */
 function endsWith(text: string, from: number, to: number, word: string): boolean {
@@ -49,7 +48,7 @@ export function labelBefore(text: string, start: number): boolean {
         if (!endsWith(text, from, end - k, label)) continue;
         const at = end - k - label.length;
         // \bid: a word boundary inside the window (its start counts as one)
-        if (label === 'id' && at > from && isWord(text.charCodeAt(at - 1))) continue;
+        if (label === 'id' && at > from && isWordCode(text.charCodeAt(at - 1))) continue;
         return true;
       }
     }

@@ -1,5 +1,6 @@
 import type { Mention } from '../claim.ts';
 import { isExactName, PHRASES } from '../lexicon/field-names.ts';
+import { isWordCode } from '../text/chars.ts';
 import { triggerOfRuns } from './triggers.ts';
 
 interface Entry {
@@ -63,7 +64,7 @@ export const MENTION_TRIGGER = triggerOfRuns([...new Set([...BY_WORDS.keys()].ma
 
 /** [A-Za-z0-9_], the characters of a word (\w), as a lookup table over code units. */
 const WORD_CODES = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) WORD_CODES[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+for (let c = 0; c < 128; c++) WORD_CODES[c] = isWordCode(c) ? 1 : 0;
 
 /**
  * A word is a run of \w, joined across a "." or "," between word characters ("1,024" and

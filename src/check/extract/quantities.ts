@@ -2,6 +2,7 @@ import type { ClaimPayloads, Mention, NumberText } from '../claim.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
+import { isDigitCode } from '../text/chars.ts';
 import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
@@ -150,11 +151,10 @@ function skipNumber(text: string, start: number, end: number): boolean {
   if (labelBefore(text, start)) return true;
   const next = text.charCodeAt(end);
   const prev = text.charCodeAt(start - 1);
-  if ((next === 47 && isDigit(text.charCodeAt(end + 1))) || (prev === 47 && isDigit(text.charCodeAt(start - 2)))) return true; // 4/4
+  if ((next === 47 && isDigitCode(text.charCodeAt(end + 1))) || (prev === 47 && isDigitCode(text.charCodeAt(start - 2)))) return true; // 4/4
   return false;
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** What the lexicon says about a mention's row keys, computed once per key list (they are shared lexicon arrays). */
 interface KeyInfo {

@@ -1,4 +1,5 @@
 import { HEDGE_RE, NEGATION_RE } from '../lexicon/terms.ts';
+import { isSpaceCode } from './chars.ts';
 
 /** A sentence (or table row, list item, heading) of the narrative, with offsets into it. */
 export interface Sentence {
@@ -106,11 +107,7 @@ function push(text: string, from: number, to: number, topic: string, out: Senten
 }
 
 /** /\s/ on one character, without a regex call for ASCII. */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(text[i]!);
-}
+const isSpaceAt = (text: string, i: number): boolean => isSpaceCode(text.charCodeAt(i));
 
 const CLAUSE_REACH = 300;
 const CLAUSE_BREAK = /[;:()\[\]|—–]|,\s+(?:but|while|whereas|although|though|which|and)\b|\s(?:but|while|whereas|although)\s/g;
