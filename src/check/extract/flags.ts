@@ -1,8 +1,7 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { isWordCode } from '../text/chars.ts';
 import { scanFromWords } from './anchored-scan.ts';
-import { execAtHits, stickyOf, triggered } from './triggers.ts';
-import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
+import { addClaim, isTaken, lowerGate, scan, scanTriggers, type ExtractContext } from './context.ts';
 
 const FLAG_GATE = lowerGate(/flag/);
 
@@ -12,20 +11,10 @@ const FLAGS_VALUE_REACH = 11;
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
 const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are |were )?(?:not set|unset|absent|missing|cleared|not present))\b/i;
 
-/**
- * FLAG_WORD_RE's words written in capitals, derived so the two lists stay one (terms.ts has only the
- * case-insensitive form). Upper-casing the source turns its \b into \B, put back; it holds no other
- * escape that upper case would change (\d, \w, \s).
- */
-const FLAG_WORD_CAPITALS = new RegExp(FLAG_WORD_RE.source.toUpperCase().replaceAll('\\B', '\\b'), 'g');
-/** ... tried only at those words (triggers.ts), not by a pass over the whole text. */
-const CAPITALS = triggered(FLAG_WORD_CAPITALS);
+/** Flag words are tried only at their words (triggers.ts), not by a pass over the whole text. */
+const FLAG_WORD = triggered(FLAG_WORD_RE);
 /** What an English flag word ("reset", "Push") needs within 12 characters either side. */
-const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/gi;
-const FLAG_CONTEXT_Y = stickyOf(FLAG_CONTEXT);
-const FLAG_CONTEXT_REACH = 12;
-/** The longest flag word ("acknowledgement"). */
-const FLAG_WORD_MAX = 15;
+const FLAG_CONTEXT = /flag|\(RST\)|\(PSH\)|\(FIN\)|\(ACK\)/i;
 const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
 
 /**
@@ -35,7 +24,12 @@ const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
 export function extractFlags(ctx: ExtractContext): void {
   if (ctx.lower === undefined) scan(ctx, FLAGS_VALUE_RE, FLAG_GATE, (m, at) => addFlagsValue(ctx, m, at));
   else scanFromWords(ctx, ctx.lower, FLAGS_VALUE_RE, ['flag'], FLAGS_VALUE_REACH, (m, at) => addFlagsValue(ctx, m, at));
-  for (const at of flagWords(ctx.text, ctx.lower, ctx.triggers[CAPITALS.trigger.id]!)) addFlagWord(ctx, at.at, at.word);
+  scanTriggers(ctx, FLAG_WORD.trigger, FLAG_WORD.sticky, (m, at) => {
+    const word = m[0];
+    // the English words count only beside "flag": "a reset flag", not "reset the counter"
+    if (word !== word.toUpperCase() && !FLAG_CONTEXT.test(ctx.text.slice(Math.max(0, at - 12), at + word.length + 12))) return;
+    addFlagWord(ctx, at, word);
+  });
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
@@ -44,85 +38,6 @@ function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): vo
   const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
   addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, field ? { flags: [], value: Number(m[1]), field } : { flags: [], value: Number(m[1]) }, true);
 }
-
-type WordAt = { at: number; word: string };
-
-/**
- * The FLAG_WORD_RE matches that count, in text order: words in capitals anywhere, other spellings
- * only with "flag" or "(RST)" … within 12 characters ("a reset flag", not "reset the counter").
- * Rather than running the case-insensitive regex over the whole text, capitals are found by a
- * case-sensitive regex and other spellings only around the (rare) context words.
- */
-function flagWords(text: string, lower: string | undefined, capitalHits: readonly number[]): WordAt[] {
-  const capitals: WordAt[] = [];
-  execAtHits(CAPITALS.sticky, text, capitalHits, 0, (m, at) => capitals.push({ at, word: m[0] }), 0, capitalHits.length);
-  const others = wordsBesideContext(text, flagContexts(text, lower));
-  if (others.length === 0) return capitals;
-  return mergeByOffset(capitals, others);
-}
-
-/**
- * FLAG_CONTEXT's matches as [start, end) pairs, in order. With a lower-case text that keeps offsets,
- * only where "flag" or "(" occurs (indexOf), each confirmed by the regex itself (its matches cannot
- * overlap, so every occurrence is one).
- */
-function flagContexts(text: string, lower: string | undefined): number[] {
-  const out: number[] = [];
-  if (lower === undefined) {
-    FLAG_CONTEXT.lastIndex = 0;
-    for (let m = FLAG_CONTEXT.exec(text); m; m = FLAG_CONTEXT.exec(text)) out.push(m.index, m.index + m[0].length);
-    return out;
-  }
-  let flag = lower.indexOf('flag');
-  let paren = text.indexOf('(');
-  while (flag >= 0 || paren >= 0) {
-    const at = paren < 0 || (flag >= 0 && flag < paren) ? flag : paren;
-    FLAG_CONTEXT_Y.lastIndex = at;
-    if (FLAG_CONTEXT_Y.test(text)) out.push(at, FLAG_CONTEXT_Y.lastIndex);
-    if (at === flag) flag = lower.indexOf('flag', at + 1);
-    else paren = text.indexOf('(', at + 1);
-  }
-  return out;
-}
-
-/** Flag words not in capitals that have a context ([start, end) pairs in order) within reach, in text order. */
-function wordsBesideContext(text: string, contexts: readonly number[]): WordAt[] {
-  const out: WordAt[] = [];
-  for (let c = 0; c < contexts.length; c += 2) {
-    const contextStart = contexts[c]!;
-    const contextEnd = contexts[c + 1]!;
-    // a word at [at, end) sees the context when at - 12 <= contextStart and contextEnd <= end + 12
-    const from = Math.max(0, contextEnd - FLAG_CONTEXT_REACH - FLAG_WORD_MAX);
-    const window = text.slice(from, Math.min(text.length, contextStart + FLAG_CONTEXT_REACH + FLAG_WORD_MAX));
-    FLAG_WORD_RE.lastIndex = 0;
-    for (let m = FLAG_WORD_RE.exec(window); m; m = FLAG_WORD_RE.exec(window)) {
-      const at = from + m.index;
-      const end = at + m[0].length;
-      if (at > contextStart + FLAG_CONTEXT_REACH || end < contextEnd - FLAG_CONTEXT_REACH) continue;
-      // the window's edges are no word boundary of the text
-      if (isWordCharAt(text, at - 1) || isWordCharAt(text, end)) continue;
-      if (m[0] === m[0].toUpperCase()) continue;
-      // consecutive contexts can see the same word; their words come in text order
-      if (out.length > 0 && out[out.length - 1]!.at >= at) continue;
-      out.push({ at, word: m[0] });
-    }
-  }
-  return out;
-}
-
-function mergeByOffset(a: readonly WordAt[], b: readonly WordAt[]): WordAt[] {
-  const out: WordAt[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]!.at < b[j]!.at)) out.push(a[i++]!);
-    else out.push(b[j++]!);
-  }
-  return out;
-}
-
-/** Whether the character at i is one \b counts as a word character; false outside the text. */
-const isWordCharAt = (text: string, i: number): boolean => isWordCode(text.charCodeAt(i));
 
 function addFlagWord(ctx: ExtractContext, at: number, word: string): void {
   const lower = word.toLowerCase();
