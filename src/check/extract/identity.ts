@@ -3,7 +3,7 @@ import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
 import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
-import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 /** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
 const SERVICE = triggered(SERVICE_RE);
@@ -15,8 +15,8 @@ const IPV6_Y = stickyOf(IPV6_RE);
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
-const PROTO_NUM_Y = stickyOf(PROTO_NUM_RE);
-const FAMILY_RE = /\bIPv([46])(?![\w-])/y;
+const PROTO_NUM = triggered(PROTO_NUM_RE);
+const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -53,7 +53,6 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
 const PORT_GATE = lowerGate(anyOf(['port', '/tcp', '/udp']));
 const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
-const PROTOCOL_GATE = lowerGate(/protocol/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
@@ -186,20 +185,13 @@ function firstPortFrom(ports: readonly PortAt[], from: number): number {
   return lo;
 }
 
-/** "IPv4", "IPv6": every match starts at an "IPv", so the regex is tried only there. */
+/** "IPv4", "IPv6". */
 function extractFamilies(ctx: ExtractContext): void {
-  const text = ctx.text;
-  for (let at = text.indexOf('IPv'); at >= 0; ) {
-    FAMILY_RE.lastIndex = at;
-    const m = FAMILY_RE.exec(text);
-    if (m) addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
-    at = text.indexOf('IPv', m ? at + m[0].length : at + 1);
-  }
+  scanTriggersIn(ctx, FAMILY.trigger, FAMILY.sticky, undefined, (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
 }
 
 function extractProtocols(ctx: ExtractContext): void {
-  if (ctx.lower === undefined) scan(ctx, PROTO_NUM_RE, PROTOCOL_GATE, (m, at) => addProtocolNumber(ctx, m, at));
-  else scanAtProtocolWords(ctx, ctx.lower);
+  scanTriggersIn(ctx, PROTO_NUM.trigger, PROTO_NUM.sticky, undefined, (m, at) => addProtocolNumber(ctx, m, at));
   scanTriggers(ctx, PROTOCOL.trigger, PROTOCOL.sticky, (m, at) => {
     if (isTaken(ctx, at, at + m[0].length)) return;
     const after = at + m[0].length;
@@ -208,26 +200,6 @@ function extractProtocols(ctx: ExtractContext): void {
     const paren = found && !isTaken(ctx, after, after + found[0].length) ? found : undefined;
     addClaim(ctx, 'protocol', at, after + (paren ? paren[0].length : 0), paren ? { name: m[0], number: Number(paren[1]) } : { name: m[0] }, Boolean(paren));
   });
-}
-
-/**
- * PROTO_NUM_RE sentence by sentence, tried (sticky) only where "protocol" occurs: every match starts
- * at one, so no gate is needed. `lower` must keep the text's offsets.
- */
-function scanAtProtocolWords(ctx: ExtractContext, lower: string): void {
-  let end = 0;
-  // indexOf of 'protoc' then 'ol': V8 searches for needles of 7 characters or more more slowly
-  for (let at = lower.indexOf('protoc'); at >= 0; at = lower.indexOf('protoc', at + 1)) {
-    // a global search goes on after its last match, in the same sentence
-    if (at < end || !lower.startsWith('ol', at + 6)) continue;
-    const s = sentenceAt(ctx, at);
-    if (!s) continue;
-    PROTO_NUM_Y.lastIndex = at - s.start;
-    const m = PROTO_NUM_Y.exec(s.text);
-    if (!m) continue;
-    addProtocolNumber(ctx, m, at);
-    end = at + m[0].length;
-  }
 }
 
 function addProtocolNumber(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
