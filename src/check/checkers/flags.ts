@@ -1,21 +1,15 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Evidence } from '../types.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** The set flags of a bitmask, in bit order: 22 → "SYN|RST|ACK". */
-export function decodeFlags(mask: number): string {
-  let text = DECODED.get(mask);
-  if (text === undefined) {
-    const names = Object.entries(TCP_FLAG_BITS).filter(([, bit]) => (mask & bit) !== 0).map(([name]) => name);
-    text = names.length > 0 ? names.join('|') : 'none';
-    if (DECODED.size < 1024) DECODED.set(mask, text);
-  }
-  return text;
-}
-
-const DECODED = new Map<number, string>();
+export const decodeFlags = sharedMemo((mask: number): string => {
+  const names = Object.entries(TCP_FLAG_BITS).filter(([, bit]) => (mask & bit) !== 0).map(([name]) => name);
+  return names.length > 0 ? names.join('|') : 'none';
+}, 1024);
 
 function flagRows(facts: TableFacts): FactRow[] {
   const all = ['TCP_FLAGS', 'CLIENT_TCP_FLAGS', 'SERVER_TCP_FLAGS'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');

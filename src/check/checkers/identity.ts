@@ -1,24 +1,21 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
-const canonical = new Map<string, string>();
-
 export function canonicalAddress(text: string): string {
-  if (!text.includes(':')) return text;
-  let out = canonical.get(text);
-  if (out === undefined) {
-    try {
-      out = new URL(`http://[${text}]/`).hostname.slice(1, -1);
-    } catch {
-      out = text.toLowerCase();
-    }
-    if (canonical.size < 10_000) canonical.set(text, out);
-  }
-  return out;
+  return text.includes(':') ? canonicalIPv6(text) : text;
 }
+
+const canonicalIPv6 = sharedMemo((text: string): string => {
+  try {
+    return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return text.toLowerCase();
+  }
+});
 
 const SIDES = { src: 'source', dst: 'destination' } as const;
 
@@ -60,16 +57,7 @@ function namesService(names: readonly string[], service: string): boolean {
 }
 
 /** "IANA well-known port 443: HTTPS", by port: the text depends on the port alone, and ports repeat. */
-const portDerivations = new Map<number, string>();
-
-function portDerivation(port: number, known: readonly string[]): string {
-  let text = portDerivations.get(port);
-  if (text === undefined) {
-    text = `IANA well-known port ${port}: ${known.join(', ') || 'none'}`;
-    if (portDerivations.size < 1_000) portDerivations.set(port, text);
-  }
-  return text;
-}
+const portDerivation = sharedMemo((port: number): string => `IANA well-known port ${port}: ${servicesOf(port).join(', ') || 'none'}`, 1_000);
 
 /** The well-known port whose services include the service, as the lexicon lists them. */
 function homePort(service: string): string | undefined {
@@ -82,7 +70,7 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
   const { service, port } = claim.data;
   if (port >= 0) {
     const known = servicesOf(port);
-    const ev = { rows: ['port'], values: [port], derivation: portDerivation(port, known) };
+    const ev = { rows: ['port'], values: [port], derivation: portDerivation(port) };
     if (namesService(known, service)) return { verdict: 'supported', evidence: ev, reason: `Port ${port} is the well-known port of ${service}.` };
     const home = homePort(service);
     if (known.length > 0 || home !== undefined) return { verdict: 'contradicted', evidence: ev, reason: `Port ${port} is ${known.length > 0 ? `the well-known port of ${known[0]}` : 'not a well-known port'}${home !== undefined ? `; ${service} is port ${home}` : ''}.` };
@@ -112,16 +100,7 @@ function protocolDerivation(facts: TableFacts): string {
 }
 
 /** Protocol names by row description, shared across tables: the descriptions repeat ("IANA protocol number (TCP)"). */
-const protocolNames = new Map<string, string>();
-
-function protocolName(description: string): string {
-  let name = protocolNames.get(description);
-  if (name === undefined) {
-    name = description.replace(/^.*\((.*)\)$/, '$1');
-    if (protocolNames.size < 1_000) protocolNames.set(description, name);
-  }
-  return name;
-}
+const protocolName = sharedMemo((description: string): string => description.replace(/^.*\((.*)\)$/, '$1'), 1_000);
 
 export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {
   const row = protocolRow(facts);

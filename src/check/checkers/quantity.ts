@@ -1,3 +1,4 @@
+import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Claim, Judgement, NumberText } from '../claim.ts';
 import type { DerivationBase } from '../facts/derive.ts';
 import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
@@ -140,16 +141,7 @@ function statMatches(n: NumberText, s: StatFact): boolean {
 }
 
 /** The statistic word a qualifier asks for ('' for any), by qualifier as written: qualifiers repeat. */
-const statWords = new Map<string, string>();
-
-function statWordOf(qualifier: string): string {
-  let word = statWords.get(qualifier);
-  if (word === undefined) {
-    word = STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '';
-    if (statWords.size < 1_000) statWords.set(qualifier, word);
-  }
-  return word;
-}
+const statWordOf = sharedMemo((qualifier: string): string => STAT_WORDS.find(([re]) => re.test(qualifier))?.[1] ?? '', 1_000);
 
 /** A figure quoted as a median, p99, percentile, rank …: the statistics of that kind first, then any. */
 function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgement {

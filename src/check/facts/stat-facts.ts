@@ -1,3 +1,4 @@
+import { sharedMemo } from './shared-memo.ts';
 import type { FeatureTable } from '../deps.ts';
 import type { Candidate } from './derive.ts';
 import type { Dimension } from './dimension.ts';
@@ -24,16 +25,7 @@ interface RowLabels {
 }
 
 /** Labels by row key, shared across tables: row names repeat from table to table, so each row's labels are built once. */
-const labels = new Map<string, RowLabels>();
-
-function labelsOf(key: string): RowLabels {
-  let out = labels.get(key);
-  if (out === undefined) {
-    out = { median: `baseline median of ${key}`, p99: `baseline p99 of ${key}`, percentile: `percentile of ${key} in the baseline`, contribution: `contribution of ${key}` };
-    if (labels.size < 10_000) labels.set(key, out);
-  }
-  return out;
-}
+const labelsOf = sharedMemo((key: string): RowLabels => ({ median: `baseline median of ${key}`, p99: `baseline p99 of ${key}`, percentile: `percentile of ${key} in the baseline`, contribution: `contribution of ${key}` }));
 
 /** The table's statistics, in the order checkStat prefers them. */
 export function statFacts(rows: readonly FactRow[], table: FeatureTable): StatFact[] {

@@ -1,6 +1,7 @@
 import type { FeatureTable, TableRow } from '../deps.ts';
 import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
+import { sharedMemo } from './shared-memo.ts';
 import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
 
@@ -132,16 +133,7 @@ function buildLowerIndex(facts: TableFacts): Map<string, FactRow> {
 }
 
 /** Row keys in lower case, shared across tables (row names repeat from table to table). */
-const lowerKeys = new Map<string, string>();
-
-function lowerKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (lowerKeys.size < 10_000) lowerKeys.set(key, lower);
-  }
-  return lower;
-}
+const lowerKey = sharedMemo((key: string): string => key.toLowerCase());
 
 /** Baseline medians, p99s, percentiles, contributions, score, rank, threshold (built on first use). */
 export function statsOf(facts: TableFacts): readonly StatFact[] {
