@@ -36,33 +36,6 @@ function scanRestOfSentence(s: Sentence, re: RegExp, from: number, fn: (m: RegEx
   for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index, s);
 }
 
-/**
- * A global regex over the sentences holding one of some lower-case literals (`words`), searched
- * from `reach` characters before each occurrence rather than from each sentence's start: every
- * match must hold one of the words, at most `reach` characters after its start. `lower` must keep
- * the text's offsets.
- */
-export function scanFromWords(ctx: ExtractContext, lower: string, re: RegExp, words: readonly string[], reach: number, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
-  const occurrences = new Occurrences(lower, words);
-  for (let word = occurrences.from(0); word >= 0; ) {
-    const s = sentenceAt(ctx, word);
-    if (!s) {
-      word = occurrences.from(word + 1);
-      continue;
-    }
-    re.lastIndex = 0;
-    while (word >= 0 && word < s.end) {
-      // no match starts before: its word would be an earlier occurrence
-      re.lastIndex = Math.max(re.lastIndex, word - s.start - reach);
-      const m = re.exec(s.text);
-      if (!m) break;
-      fn(m, s.start + m.index, s);
-      word = occurrences.from(s.start + re.lastIndex);
-    }
-    word = occurrences.from(s.end);
-  }
-}
-
 /** Whether a sentence passes a gate, tested on the sentence alone (what gatedSentences finds). */
 export function passes(s: Sentence, gate: Gate): boolean {
   gate.re.lastIndex = 0;
@@ -77,33 +50,6 @@ export function stickyMatch(re: RegExp, text: string, from: number, to: number):
     if (m) return m;
   }
   return null;
-}
-
-/**
- * The next occurrence of any of some literals, for queries at non-decreasing offsets: each literal
- * is searched again only once the query passes its last occurrence.
- */
-class Occurrences {
-  private readonly next: number[];
-
-  constructor(
-    private readonly text: string,
-    private readonly literals: readonly string[],
-  ) {
-    this.next = literals.map(() => -2);
-  }
-
-  /** The first offset ≥ from where a literal occurs, or -1. */
-  from(from: number): number {
-    let best = -1;
-    for (let i = 0; i < this.literals.length; i++) {
-      let at = this.next[i]!;
-      // -1: none left; below `from`: passed, search again
-      if (at !== -1 && at < from) at = this.next[i] = this.text.indexOf(this.literals[i]!, from);
-      if (at >= 0 && (best < 0 || at < best)) best = at;
-    }
-    return best;
-  }
 }
 
 /** Whether the character at i is an ASCII digit (what /\d/ matches). */

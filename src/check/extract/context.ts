@@ -140,9 +140,6 @@ export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: Re
   }
 }
 
-/** A gate regex from literal words. */
-export const anyOf = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
-
 /**
  * A cheap keyword test a sentence must pass before a costly regex runs on it: a global regex
  * searched in the sentence's text, or in its lower-cased text when `lower`.

@@ -1,13 +1,10 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
-import { scanFromWords } from './anchored-scan.ts';
 import { triggered } from './triggers.ts';
-import { addClaim, isTaken, lowerGate, scan, scanTriggers, type ExtractContext } from './context.ts';
-
-const FLAG_GATE = lowerGate(/flag/);
+import { addClaim, isTaken, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 
 const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
-/** Every FLAGS_VALUE_RE match holds "flag" (any case) at most 11 characters after its start ("SERVER_TCP_FLAGS"). */
-const FLAGS_VALUE_REACH = 11;
+/** Flag values are read at their words (triggers.ts), sentence by sentence. */
+const FLAGS_VALUE = triggered(FLAGS_VALUE_RE);
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
 const NEGATED_AFTER = /^[\s\w/+-]{0,25}?\b(?:(?:flags? |bits? )?(?:is |was |are |were )?(?:not set|unset|absent|missing|cleared|not present))\b/i;
 
@@ -22,8 +19,7 @@ const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
  * set or not set ("PSH and RST without SYN or ACK" → PSH, RST set; SYN, ACK not set).
  */
 export function extractFlags(ctx: ExtractContext): void {
-  if (ctx.lower === undefined) scan(ctx, FLAGS_VALUE_RE, FLAG_GATE, (m, at) => addFlagsValue(ctx, m, at));
-  else scanFromWords(ctx, ctx.lower, FLAGS_VALUE_RE, ['flag'], FLAGS_VALUE_REACH, (m, at) => addFlagsValue(ctx, m, at));
+  scanTriggersIn(ctx, FLAGS_VALUE.trigger, FLAGS_VALUE.sticky, undefined, (m, at) => addFlagsValue(ctx, m, at));
   scanTriggers(ctx, FLAG_WORD.trigger, FLAG_WORD.sticky, (m, at) => {
     const word = m[0];
     // the English words count only beside "flag": "a reset flag", not "reset the counter"

@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
-import { isDigitAt, isHexAt, passes, scanFromWords, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
+import { isDigitAt, isHexAt, passes, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
-import { addClaim, anyOf, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, isTaken, lowerGate, reserve, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 /** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
 const SERVICE = triggered(SERVICE_RE);
@@ -14,6 +14,7 @@ const IPV4_Y = stickyOf(IPV4_RE);
 const IPV6_Y = stickyOf(IPV6_RE);
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
+const PORT = triggered(PORT_RE);
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const PROTO_NUM = triggered(PROTO_NUM_RE);
 const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
@@ -51,7 +52,6 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
 }
 
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
-const PORT_GATE = lowerGate(anyOf(['port', '/tcp', '/udp']));
 const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
@@ -110,16 +110,12 @@ function nextIPv6Colon(text: string, from: number): number {
 
 function extractPorts(ctx: ExtractContext): void {
   const ports: PortAt[] = [];
-  if (ctx.lower === undefined) scan(ctx, PORT_RE, PORT_GATE, (m, at) => addPort(ctx, ports, m, at));
-  else scanFromWords(ctx, ctx.lower, PORT_RE, PORT_WORDS, PORT_REACH, (m, at) => addPort(ctx, ports, m, at));
+  scanTriggersIn(ctx, PORT.trigger, PORT.sticky, undefined, (m, at) => addPort(ctx, ports, m, at));
   scanTriggers(ctx, SERVICE.trigger, SERVICE.sticky, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 
 type PortAt = { at: number; end: number; port: number };
 
-/** What every PORT_RE match holds (in lower case), at most PORT_REACH characters after its start ("destination port"). */
-const PORT_WORDS = ['port', '/tcp', '/udp'];
-const PORT_REACH = 12;
 
 function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: number): void {
   const digits = m[1] ?? m[2]!;
