@@ -1,38 +1,28 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEval, type EvalResult } from '../../src/eval/index.ts';
+import { launchBundledChromium, type BundledChromium } from '../support/bundled-chromium.ts';
 import { CI_SUITE, REPO, tempDir } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env['FLOWLENS_SKIP_BROWSER'] === '1';
-if (SKIP) console.warn('\n*** FLOWLENS_SKIP_BROWSER=1: the eval HTML page is NOT tested in Chromium ***\n');
-
-describe.skipIf(SKIP)('eval HTML page in headless Chromium', () => {
+// The browser comes from npm (@sparticuz/chromium), so this test runs wherever `npm install` did,
+// CI included; it never skips.
+describe('eval HTML page in headless Chromium', () => {
+  let chromium: BundledChromium;
   let browser: BrowserContext;
   let result: EvalResult;
   let dir: ReturnType<typeof tempDir>;
 
   beforeAll(async () => {
     dir = tempDir();
-    // CI installs Debian's chromium (.ci/run); a missing browser fails here instead of passing silently.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set FLOWLENS_SKIP_BROWSER=1 to skip loudly)`);
     result = await runEval(CI_SUITE, { outDir: dir.path, cwd: REPO });
-    const profile = join(dir.path, 'chromium-profile');
-    mkdirSync(profile);
-    // A fresh profile per run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    chromium = await launchBundledChromium();
+    browser = await chromium.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
+    await chromium?.[Symbol.asyncDispose]();
     await dir?.[Symbol.asyncDispose]();
   });
 
