@@ -9,6 +9,9 @@ export interface SpanOutcome {
 }
 
 export interface Accuracy {
+  reports: number;
+  /** Reports whose table the reader refused: all their must-flag spans count as missed. */
+  refused: number;
   mustFlag: number;
   caught: number;
   mustNotFlag: number;
@@ -17,11 +20,13 @@ export interface Accuracy {
   falseFlagRate: number;
   missed: SpanOutcome[];
   wronglyFlagged: SpanOutcome[];
+  refusedCases: { case: string; reason: string }[];
 }
 
 /**
  * A must-flag span is caught when a contradicted or unsupported claim overlaps it (its first
- * occurrence); a must-not-flag span is falsely flagged when one does.
+ * occurrence); a must-not-flag span is falsely flagged when one does. A refused table catches
+ * nothing and flags nothing.
  */
 export function measure(cases: readonly LabelledCase[]): Accuracy {
   let caught = 0;
@@ -30,8 +35,10 @@ export function measure(cases: readonly LabelledCase[]): Accuracy {
   let mustNotFlag = 0;
   const missed: SpanOutcome[] = [];
   const wronglyFlagged: SpanOutcome[] = [];
+  const refusedCases: { case: string; reason: string }[] = [];
   for (const c of cases) {
-    const flagged = checkNarrative(c.narrative, c.table).claims.filter((x) => x.verdict === 'contradicted' || x.verdict === 'unsupported');
+    if (!c.table) refusedCases.push({ case: c.id, reason: c.refused ?? 'no table' });
+    const flagged = c.table ? checkNarrative(c.narrative, c.table).claims.filter((x) => x.verdict === 'contradicted' || x.verdict === 'unsupported') : [];
     const over = (span: string): string[] => {
       const start = c.narrative.indexOf(span);
       const end = start + span.length;
@@ -52,5 +59,44 @@ export function measure(cases: readonly LabelledCase[]): Accuracy {
       }
     }
   }
-  return { mustFlag, caught, mustNotFlag, falseFlags, recall: mustFlag === 0 ? 1 : caught / mustFlag, falseFlagRate: mustNotFlag === 0 ? 0 : falseFlags / mustNotFlag, missed, wronglyFlagged };
+  return {
+    reports: cases.length,
+    refused: refusedCases.length,
+    mustFlag,
+    caught,
+    mustNotFlag,
+    falseFlags,
+    recall: mustFlag === 0 ? 1 : caught / mustFlag,
+    falseFlagRate: mustNotFlag === 0 ? 0 : falseFlags / mustNotFlag,
+    missed,
+    wronglyFlagged,
+    refusedCases,
+  };
+}
+
+/** The measurement per material (LabelledCase.material), in first-seen order. */
+export function measureByMaterial(cases: readonly LabelledCase[]): { material: string; result: Accuracy }[] {
+  const materials = [...new Set(cases.map((c) => c.material))];
+  return materials.map((material) => ({ material, result: measure(cases.filter((c) => c.material === material)) }));
+}
+
+const pct = (x: number): string => x.toFixed(3);
+
+/** The figures as printed by heldout.test.ts and open-world.test.ts: totals, a per-material table, then each miss and false flag. */
+export function formatReport(title: string, cases: readonly LabelledCase[], skipped: readonly string[]): string {
+  const all = measure(cases);
+  const row = (name: string, r: Accuracy): string =>
+    `| ${name} | ${r.reports} | ${r.refused} | ${r.mustFlag} | ${r.caught} | ${pct(r.recall)} | ${r.mustNotFlag} | ${r.falseFlags} | ${pct(r.falseFlagRate)} |`;
+  return [
+    `${title}`,
+    `reports ${all.reports}; tables refused ${all.refused}; must-flag spans ${all.mustFlag}, caught ${all.caught}: recall ${pct(all.recall)}; must-not-flag spans ${all.mustNotFlag}, falsely flagged ${all.falseFlags}: false-flag rate ${pct(all.falseFlagRate)}`,
+    ...(skipped.length > 0 ? [`skipped (no real-data folder): ${skipped.join(', ')}`] : []),
+    '| material | reports | refused | must-flag | caught | recall | must-not-flag | falsely flagged | false-flag rate |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...measureByMaterial(cases).map(({ material, result }) => row(material, result)),
+    row('**all**', all),
+    ...all.refusedCases.map((r) => `  refused  [${r.case}] ${r.reason.split('\n')[0]}`),
+    ...all.missed.map((m) => `  missed   [${m.case}] ${JSON.stringify(m.span)}`),
+    ...all.wronglyFlagged.map((m) => `  flagged  [${m.case}] ${JSON.stringify(m.span)} ← ${m.claims.join(' | ')}`),
+  ].join('\n');
 }
