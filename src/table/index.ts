@@ -4,6 +4,7 @@ export { buildTable, type BuildTableInput, type WindowContext } from './build-ta
 export { tableToMarkdown, formatNumber, NULL_TEXT } from './to-markdown.ts';
 export { tableJsonSchema } from './json-schema.ts';
 export { fieldSpec, FIELD_SPECS, type FieldSpec } from './fields.ts';
+export { describeField, isKnownField, checkRange, ndpiName, type FieldSemantics } from './vocabulary/index.ts';
 export { protocolName } from './protocol-names.ts';
 export { selectTables, type ScoreSummary } from './select-tables.ts';
 export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';

@@ -1,0 +1,57 @@
+import { inferField } from './infer-field.ts';
+import { loadVocabulary } from './families.ts';
+import type { FieldSemantics } from './schema.ts';
+import { shapeOf } from './value-shape.ts';
+
+const VOCABULARY = loadVocabulary();
+
+/** Known paths → entry (or null: not known, infer). Inferences are memoised per path and value shape. */
+const known = new Map<string, FieldSemantics | null>();
+const inferred = new Map<string, FieldSemantics>();
+/** Keys come from user files, so the memos are bounded: past this many they start afresh. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * What a field means. Lookup order: the exact name; the name in any case; for a dotted path from
+ * flattened JSON (array indices dropped), the longest trailing run of segments that a family
+ * spells (`suricata.flow.dest_port` → EVE `flow.dest_port`); else inferred from the key's words
+ * and the value's shape. Results are memoised, so a repeated call costs one Map hit.
+ *
+ * @example describeField('L4_DST_PORT') // { family: 'nprobe', dimension: 'port', role: 'destination', … }
+ */
+export function describeField(path: string, value?: unknown): FieldSemantics {
+  let hit = known.get(path);
+  if (hit === undefined) {
+    hit = lookUp(path);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(path, hit);
+  }
+  if (hit !== null) return hit;
+  const shape = shapeOf(value);
+  const key = `${path}\u0000${shape}`;
+  let guess = inferred.get(key);
+  if (guess === undefined) {
+    guess = inferField(path.replace(/\[\d*\]/g, ''), shape);
+    if (inferred.size >= MEMO_LIMIT) inferred.clear();
+    inferred.set(key, guess);
+  }
+  return guess;
+}
+
+/** Whether a family spells this name or path (exactly, in another case, or as a dotted suffix). */
+export function isKnownField(path: string): boolean {
+  return !describeField(path).inferred;
+}
+
+function lookUp(path: string): FieldSemantics | null {
+  const name = path.replace(/\[\d*\]/g, '');
+  const direct = VOCABULARY.exact.get(name) ?? VOCABULARY.lower.get(name.toLowerCase());
+  if (direct !== undefined) return direct;
+  const segments = name.split('.');
+  for (let i = 1; i < segments.length; i++) {
+    const suffix = segments.slice(i).join('.');
+    const hit = VOCABULARY.exact.get(suffix) ?? VOCABULARY.lower.get(suffix.toLowerCase());
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { loadFamily } from './load-family.ts';
+import type { Family, FamilyFile, FieldSemantics } from './schema.ts';
+
+/**
+ * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
+ * nProbe's and NetFlow v9's, `proto` both Zeek's and goflow2's), the earlier one answers.
+ */
+export const FAMILY_ORDER: readonly Family[] = ['nprobe'];
+
+export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
+
+export interface VocabularyIndex {
+  /** Every spelling (name and aliases) → its entry. */
+  readonly exact: ReadonlyMap<string, FieldSemantics>;
+  /** Lower-cased spelling → entry, for keys written in another case. */
+  readonly lower: ReadonlyMap<string, FieldSemantics>;
+  readonly files: readonly FamilyFile[];
+}
+
+/** Load every family file present and index its spellings. Throws VocabularyError on a bad file. */
+export function loadVocabulary(dir: string = FAMILIES_DIR, order: readonly Family[] = FAMILY_ORDER): VocabularyIndex {
+  const exact = new Map<string, FieldSemantics>();
+  const lower = new Map<string, FieldSemantics>();
+  const files: FamilyFile[] = [];
+  for (const family of order) {
+    const data = loadFamily(`${dir}${family}.json`, family);
+    files.push(data);
+    for (const entry of data.entries) {
+      const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
+      const semantics: FieldSemantics = Object.freeze({
+        name: entry.name, family: data.family, dimension: entry.dimension, role: entry.role, unit: entry.unit,
+        description: entry.description, source, inferred: false,
+      });
+      for (const spelling of [entry.name, ...(entry.aliases ?? [])]) {
+        if (!exact.has(spelling)) exact.set(spelling, semantics);
+        const key = spelling.toLowerCase();
+        if (!lower.has(key)) lower.set(key, semantics);
+      }
+    }
+  }
+  return { exact, lower, files };
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { VocabularyError } from './vocabulary-error.ts';
+
+const FILE = new URL('./families/ndpi-protocols.json', import.meta.url);
+const NdpiFileSchema = z.strictObject({
+  description: z.string(),
+  source: z.string().min(1),
+  protocols: z.record(z.string().regex(/^\d+$/), z.string().min(1)),
+});
+
+function loadProtocols(): ReadonlyMap<string, string> {
+  const parsed = NdpiFileSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
+  if (!parsed.success) throw new VocabularyError(FILE.pathname, `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  return new Map(Object.entries(parsed.data.protocols));
+}
+
+const PROTOCOLS = loadProtocols();
+
+/**
+ * The nDPI name of a protocol id or an nProbe L7_PROTO "major.minor" pair: "7.178" → "HTTP.Amazon",
+ * "91" or "91.0" → "TLS". Undefined when a part is not an nDPI id. Pass L7_PROTO as a string:
+ * the number 7.10 would read as "7.1".
+ *
+ * @example ndpiName('7.178') // 'HTTP.Amazon'
+ */
+export function ndpiName(id: string | number): string | undefined {
+  const text = String(id).trim();
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (match === null) return undefined;
+  const major = PROTOCOLS.get(String(Number(match[1])));
+  if (major === undefined) return undefined;
+  const minorId = match[2] === undefined ? 0 : Number(match[2]);
+  if (minorId === 0 || minorId === Number(match[1])) return major;
+  const minor = PROTOCOLS.get(String(minorId));
+  return minor === undefined ? undefined : `${major}.${minor}`;
+}
