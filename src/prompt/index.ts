@@ -1,7 +1,7 @@
 /** prompt stage: FeatureTable → the messages a model sees (templates live in /prompts). */
 export { loadTemplate, templateRef, DEFAULT_PROMPTS_DIR, type PromptTemplate, type LoadTemplateOptions } from './load-template.ts';
 export { renderPrompt, type RenderOptions } from './render-prompt.ts';
-export { renderTableBlock, neutraliseTable, DATA_FENCE } from './table-block.ts';
+export { renderTableBlock, neutraliseTable, fenceData, DATA_FENCE } from './table-block.ts';
 export {
   StructuredExplanationSchema,
   STRUCTURED_JSON_SCHEMA,

@@ -1,7 +1,7 @@
 import type { FeatureTable } from '../table/index.ts';
 import type { PromptTemplate } from './load-template.ts';
 import { STRUCTURED_JSON_SCHEMA } from './structured-schema.ts';
-import { fenceTable, neutraliseTable } from './table-block.ts';
+import { fenceTable, neutraliseTable, NULL_ROWS_LABEL, ROW_NAMES_LABEL } from './table-block.ts';
 import type { TemplateVariable } from './template-schema.ts';
 import type { PromptParams, RenderedPrompt } from './types.ts';
 
@@ -39,17 +39,19 @@ export function renderPrompt(template: PromptTemplate, table: FeatureTable, opti
   return request;
 }
 
+/**
+ * Nothing that came from the input is rendered outside the data block: the flow id is quoted
+ * unless it is a plain identifier (a template should keep it inside a block too), and the null rows and row names are
+ * lines at the end of the block that `null_features` and `feature_names` point at by name.
+ */
 function templateVariables(template: PromptTemplate, table: FeatureTable): Record<TemplateVariable, string> {
   const safe = neutraliseTable(table);
-  const rows = [...safe.features, ...safe.fields];
-  const nulls = rows.filter((r) => r.value === null);
+  const hasNulls = [...safe.features, ...safe.fields].some((r) => r.value === null);
   return {
     flow_id: safe.flow_id,
     table: fenceTable(safe),
-    // Backticks cannot occur inside a neutralised name, so each name stays one code span.
-    feature_names: rows.map((r) => `\`${r.name}\``).join(', '),
-    null_features:
-      nulls.length === 0 ? 'none' : nulls.map((r) => `${r.name} (null = not applicable: ${r.description})`).join('; '),
+    feature_names: `the names on the "${ROW_NAMES_LABEL}" line at the end of the data block`,
+    null_features: hasNulls ? `the rows on the "${NULL_ROWS_LABEL}" line at the end of the data block` : 'none',
     notes_count: String(table.notes.length),
     output_schema: template.mode === 'structured' ? JSON.stringify(STRUCTURED_JSON_SCHEMA) : '',
   };

@@ -4,11 +4,17 @@ import { tableMarkdown } from './table-markdown.ts';
 /** Info string of the data fence: the prompt tells the model everything inside it is data. */
 export const DATA_FENCE = '```flowlens-data';
 
+/** First words of the two list lines that close the data block (templates point at them by name). */
+export const NULL_ROWS_LABEL = 'Null rows';
+export const ROW_NAMES_LABEL = 'Row names';
+
 /**
  * The table as a fenced data block the model cannot be steered from. Every string that came
- * from the input (values, raw field names, units, notes) is neutralised first: string values
- * are JSON-quoted, backticks become U+02CB, line breaks and pipes are escaped. So a flow field
- * holding "ignore previous instructions" or a ``` fence stays one quoted cell inside the block.
+ * from the input (values, field names, the flow id, units, notes) is neutralised first: string
+ * values are JSON-quoted, so are names and ids that are not plain identifiers, backticks become
+ * U+02CB, line breaks and pipes are escaped. So a flow field or a CSV header holding "ignore
+ * previous instructions" or a ``` fence stays one quoted cell inside the block. The block ends
+ * with the null rows and the row names, so no input-derived text needs to stand outside it.
  */
 export function renderTableBlock(table: FeatureTable): string {
   return fenceTable(neutraliseTable(table));
@@ -16,32 +22,44 @@ export function renderTableBlock(table: FeatureTable): string {
 
 /** The fenced block of a table already neutralised (renderPrompt neutralises once for everything). */
 export function fenceTable(safe: FeatureTable): string {
-  return `${DATA_FENCE}\n${tableMarkdown(safe).trimEnd()}\n\`\`\``;
+  const rows = [...safe.features, ...safe.fields];
+  const nulls = rows.filter((r) => r.value === null);
+  const lists = [
+    `${NULL_ROWS_LABEL} (not applicable, never 0): ${nulls.length === 0 ? 'none' : nulls.map((r) => `${r.name} (${r.description})`).join('; ')}.`,
+    // Backticks cannot occur inside a neutralised name, so each name stays one code span.
+    `${ROW_NAMES_LABEL} (the only names to cite): ${rows.map((r) => `\`${r.name}\``).join(', ')}.`,
+  ];
+  return `${DATA_FENCE}\n${tableMarkdown(safe).trimEnd()}\n\n${lists.join('\n')}\n\`\`\``;
+}
+
+/** Any other text as a data block: its backticks cannot close the fence (they become U+02CB). */
+export function fenceData(text: string): string {
+  return `${DATA_FENCE}\n${text.replace(/`/g, '\u02cb')}\n\`\`\``;
 }
 
 /** A copy of the table whose strings cannot close the fence, start a line or split a cell. */
 export function neutraliseTable(table: FeatureTable): FeatureTable {
   return {
     ...table,
-    flow_id: inline(table.flow_id),
+    flow_id: quoteName(table.flow_id),
     ...(table.flow
       ? {
           flow: {
             ...table.flow,
             src_addr: quoteIfUnsafe(table.flow.src_addr),
             dst_addr: quoteIfUnsafe(table.flow.dst_addr),
-            protocol_name: inline(table.flow.protocol_name),
-            start: table.flow.start === null ? null : inline(table.flow.start),
-            end: table.flow.end === null ? null : inline(table.flow.end),
+            protocol_name: quoteIfUnsafe(table.flow.protocol_name),
+            start: table.flow.start === null ? null : quoteIfUnsafe(table.flow.start),
+            end: table.flow.end === null ? null : quoteIfUnsafe(table.flow.end),
           },
         }
       : {}),
-    ...(table.score ? { score: { ...table.score, method: inline(table.score.method) } } : {}),
+    ...(table.score ? { score: { ...table.score, method: quoteIfUnsafe(table.score.method) } } : {}),
     features: table.features.map(neutraliseRow),
     fields: table.fields.map(neutraliseRow),
     notes: table.notes.map((n) => ({
       ...n,
-      field: inline(n.field),
+      field: quoteName(n.field),
       value: typeof n.value === 'string' ? quote(n.value) : n.value,
       message: inline(n.message),
     })),
@@ -52,13 +70,24 @@ export function neutraliseTable(table: FeatureTable): FeatureTable {
 function neutraliseRow(row: TableRow): TableRow {
   return {
     ...row,
-    name: inline(row.name),
+    name: quoteName(row.name),
     // tableToMarkdown escapes pipes in values itself
     value: typeof row.value === 'string' ? inline(JSON.stringify(row.value), false) : row.value,
     unit: inline(row.unit),
     description: inline(row.description),
   };
 }
+
+/**
+ * A field name or id as data: a plain identifier (IN_BYTES, id.orig_h, L4_SRC_PORT, a uid, a
+ * 5-tuple id) stays as it is; anything else (spaces, punctuation, an instruction in a CSV header)
+ * is JSON-quoted, so it reads as a string and never as prose, wherever the block shows it.
+ */
+export function quoteName(name: string): string {
+  return PLAIN_NAME.test(name) ? name : quote(name);
+}
+
+const PLAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,99}$/;
 
 /** Text values are always quoted, so they read as data, never as prose. */
 function quote(text: string): string {

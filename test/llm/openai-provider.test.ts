@@ -110,7 +110,7 @@ describe('openai provider against the stub', () => {
     expect(narrative.structured).toEqual(VALID);
     const repair = stub!.requests[1]!.body.messages!;
     expect(repair.at(-2)).toEqual({ role: 'assistant', content: JSON.stringify(INVALID) });
-    expect(repair.at(-1)!.content).toMatch(/^Your answer was rejected: the JSON does not match the schema: `observations`: /);
+    expect(repair.at(-1)!.content).toMatch(/^Your answer was rejected for the reason in this data block:\n\n```flowlens-data\nthe JSON does not match the schema: ˋobservationsˋ: [^\n]*\n```\n\nAnswer again/);
     // usage of both calls is counted
     expect(narrative.usage!.prompt_tokens).toBeGreaterThan(stub!.requests[0]!.body.messages!.length);
   });

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { NarrativeFormatError, ProviderError } from '../../errors.ts';
-import { STRUCTURED_SCHEMA_NAME } from '../../prompt/index.ts';
+import { fenceData, STRUCTURED_SCHEMA_NAME } from '../../prompt/index.ts';
 import { parseStructured } from '../parse-structured.ts';
 import type { ChatMessage, NarrateRequest, Narrative, Provider, TokenUsage } from '../provider.ts';
 import { renderStructured } from '../render-structured.ts';
@@ -77,7 +77,8 @@ export class OpenAIProvider implements Provider {
     const repair: ChatMessage[] = [
       ...request.messages,
       { role: 'assistant', content: first.text },
-      { role: 'user', content: `Your answer was rejected: ${parsed.error}. Answer again with one JSON object that matches the schema, citing only row names of the table.` },
+      // The error can quote the answer (names it cited, a JSON parse excerpt): it goes inside a data block.
+      { role: 'user', content: `Your answer was rejected for the reason in this data block:\n\n${fenceData(parsed.error)}\n\nAnswer again with one JSON object that matches the schema, citing only row names of the table.` },
     ];
     const second = await this.completeStructured(request, repair, signal);
     const usage = addUsage(first.usage, second.usage);
