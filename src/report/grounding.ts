@@ -1,4 +1,5 @@
 import type { CheckResult, CheckSummary } from './deps.ts';
+import { escapeMarkdown } from './markdown-safe.ts';
 
 /** The Grounding section body: claim counts, then every contradicted or unsupported claim with its reason. */
 export function groundingSection(check: CheckResult): string {
@@ -25,5 +26,5 @@ export function groundingBadge(s: CheckSummary): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
 }
