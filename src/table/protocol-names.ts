@@ -34,3 +34,11 @@ const PROTOCOLS: Readonly<Record<number, string>> = {
 export function protocolName(protocol: number): string {
   return PROTOCOLS[protocol] ?? `proto-${protocol}`;
 }
+
+const BY_NAME = new Map(Object.entries(PROTOCOLS).map(([n, name]) => [name.toLowerCase(), Number(n)]));
+BY_NAME.set('icmpv6', 58).set('ipv6-icmp', 58);
+
+/** The IANA number of a protocol keyword, in any case ("tcp", "UDP", "ICMPv6"); undefined when unknown. */
+export function protocolNumber(name: string): number | undefined {
+  return BY_NAME.get(name.trim().toLowerCase());
+}

@@ -2,48 +2,68 @@ import { FEATURES, resolveFeatureName } from '../features/index.ts';
 import { InputError } from '../errors.ts';
 import { fieldSpec } from './fields.ts';
 import { protocolName } from './protocol-names.ts';
+import { flattenJson, isNested } from './flatten-json.ts';
+import { identityMemberOf, lastSegment, protocolValue, type IdentityMember } from './identity-fields.ts';
 import { FeatureTableSchema, type FeatureTable, type FlowIdentity, type TableRow } from './schema.ts';
 import { readMarkdownReport, type MarkdownReportParts } from './read-markdown.ts';
 
 type Scalar = number | string | null;
 
-/** Input names for the flow identity (nProbe v2/v3/v9, the seed, Zeek, canonical). First present wins. */
-const IDENTITY_KEYS = {
-  src_addr: ['src_addr', 'IPV4_SRC_ADDR', 'IPV6_SRC_ADDR', 'IP_SRC_ADDR', 'SRC_ADDR', 'id.orig_h', 'src_ip'],
-  dst_addr: ['dst_addr', 'IPV4_DST_ADDR', 'IPV6_DST_ADDR', 'IP_DST_ADDR', 'DST_ADDR', 'id.resp_h', 'dest_ip'],
-  src_port: ['src_port', 'L4_SRC_PORT', 'id.orig_p'],
-  dst_port: ['dst_port', 'L4_DST_PORT', 'id.resp_p', 'dest_port'],
-  protocol: ['protocol', 'PROTOCOL', 'PROTOCOL_NUM', 'proto'],
-  start: ['start', 'FIRST_SWITCHED', 'FLOW_START_MILLISECONDS', 'ts'],
-  end: ['end', 'LAST_SWITCHED', 'FLOW_END_MILLISECONDS'],
-} as const;
-const ID_KEYS = ['flow_id', 'ID', 'FLOW_ID', 'id', 'uid'];
-/** Identity members that also stay as rows, so claims about them can cite the input's own name. */
-const KEEP_AS_FIELD = new Set(['FIRST_SWITCHED', 'LAST_SWITCHED', 'FLOW_START_MILLISECONDS', 'FLOW_END_MILLISECONDS']);
+const ID_KEYS = ['flow_id', 'ID', 'FLOW_ID', 'id', 'uid', 'community_id'];
 
 /**
- * Read a table the checker can use: a FeatureTable JSON, or a flat `{"FEATURE": value}` object
- * (names resolved through the feature registry's aliases; unknown names kept as `fields`).
- * Throws InputError naming the file and what was expected.
+ * Read a table the checker can use, in any of the shapes users have one (DESIGN.md): a FeatureTable
+ * JSON (`unit` and `description` optional, identity fields allowed as rows), a flat
+ * `{"FIELD": value}` object, or nested JSON as alerts and incidents come (ECS / EVE objects,
+ * arrays, evidence lists: every leaf becomes a row named by its dotted path). Feature names are
+ * resolved through the registry's aliases; every other field is kept as a row. Throws InputError
+ * naming the file and what was expected.
  *
  * @example
  * readTable({ IN_BYTES: 4761630, src_IN_PKTS_sum: 3730 }, 'table.json').features[1].name; // "src_in_pkts_sum"
+ * readTable({ source: { ip: '10.0.0.1', port: 51000 } }, 'alert.json').fields[0].name; // "source.ip"
  */
 export function readTable(value: unknown, file = '<table>'): FeatureTable {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError({ file, field: 'table', value, expected: 'a FeatureTable object or a flat {"FEATURE": value} object' });
+    throw new InputError({ file, field: 'table', value, expected: 'a FeatureTable object, a flat {"FIELD": value} object or a nested alert object' });
   }
   const record = value as Record<string, unknown>;
   if (Array.isArray(record['features'])) return parseFeatureTable(record, file);
+  if (isNested(record)) return flatToTable(Object.fromEntries(flattenJson(record)), file);
   return flatToTable(record, file);
 }
 
 function parseFeatureTable(record: Record<string, unknown>, file: string): FeatureTable {
-  const parsed = FeatureTableSchema.safeParse(record);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || 'table';
-  throw new InputError({ file, field, expected: `a valid FeatureTable (${issue?.message ?? 'schema mismatch'})` }, undefined, { cause: parsed.error });
+  const filled = { ...record, features: completeRows(record['features']), ...(Array.isArray(record['fields']) ? { fields: completeRows(record['fields']) } : {}) };
+  const parsed = FeatureTableSchema.safeParse(filled);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'table';
+    throw new InputError({ file, field, expected: `a valid FeatureTable (${issue?.message ?? 'schema mismatch'})` }, undefined, { cause: parsed.error });
+  }
+  const table = parsed.data;
+  if (!table.flow) {
+    const flow = flowFromRows([...table.features, ...table.fields]);
+    if (flow) table.flow = flow;
+  }
+  return table;
+}
+
+/** Rows as users hand them in: `unit` and `description` may be left out; they come from the registry or the field vocabulary. */
+function completeRows(rows: unknown): unknown {
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((row) => {
+    if (typeof row !== 'object' || row === null || typeof (row as { name?: unknown }).name !== 'string') return row;
+    const r = row as Record<string, unknown> & { name: string };
+    if (typeof r['unit'] === 'string' && typeof r['description'] === 'string') return r;
+    const known = describeRow(r.name);
+    return { ...r, unit: typeof r['unit'] === 'string' ? r['unit'] : known.unit, description: typeof r['description'] === 'string' ? r['description'] : known.description };
+  });
+}
+
+function describeRow(name: string): { unit: string; description: string } {
+  const feature = resolveFeatureName(name);
+  return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : fieldSpec(name);
 }
 
 function toScalar(key: string, raw: unknown, file: string): Scalar {
@@ -53,27 +73,24 @@ function toScalar(key: string, raw: unknown, file: string): Scalar {
   if (typeof raw !== 'string') throw new InputError({ file, field: key, value: raw, expected: 'a number, a string or null' });
   const text = raw.trim();
   if (/^(null|n\/a|none|nan|-)$/i.test(text) || text.startsWith('n/a')) return null;
-  const numeric = text.replace(/,/g, '');
+  const numeric = text.replace(/,(?=\d{3}(?!\d))/g, '');
   return /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(numeric) ? Number(numeric) : text;
 }
 
-/** A flat object of scalars → FeatureTable. Exported for the Markdown reader. */
+/**
+ * A flat object of scalars → FeatureTable. Every field stays a row (an identity field too, so a
+ * claim can cite the input's own name); the flow identity is read from the fields' names and values
+ * (identity-fields.ts) when both addresses are there. Exported for the Markdown reader.
+ */
 export function flatToTable(record: Record<string, unknown>, file: string): FeatureTable {
   const values = new Map<string, Scalar>();
   for (const [key, raw] of Object.entries(record)) values.set(key, toScalar(key, raw, file));
-  if (values.size === 0) throw new InputError({ file, field: 'table', expected: 'at least one feature' });
-  const pick = (keys: readonly string[]): { key: string; value: Scalar } | undefined => {
-    for (const key of keys) if (values.has(key)) return { key, value: values.get(key)! };
-    return undefined;
-  };
-  const used = new Set<string>();
-  const id = pick(ID_KEYS);
-  if (id) used.add(id.key);
-  const flow = identityOf(pick, used);
+  if (values.size === 0) throw new InputError({ file, field: 'table', expected: 'at least one field' });
+  const id = idOf(values);
   const features: TableRow[] = [];
   const fields: TableRow[] = [];
   for (const [key, value] of values) {
-    if (used.has(key) && !KEEP_AS_FIELD.has(key)) continue;
+    if (key === id?.key) continue;
     const name = resolveFeatureName(key);
     if (name !== undefined && !features.some((r) => r.name === name)) {
       features.push({ name, value, unit: FEATURES[name].unit, description: FEATURES[name].description });
@@ -82,36 +99,41 @@ export function flatToTable(record: Record<string, unknown>, file: string): Feat
       fields.push({ name: key, value, unit: spec.unit, description: spec.description });
     }
   }
-  return { schema_version: 1, flow_id: id?.value === null || id === undefined ? 'unknown' : String(id.value), ...(flow ? { flow } : {}), features, fields, notes: [] };
+  const flow = flowFromRows([...features, ...fields]);
+  return { schema_version: 1, flow_id: id === undefined || id.value === null ? 'unknown' : String(id.value), ...(flow ? { flow } : {}), features, fields, notes: [] };
 }
 
-type Pick = (keys: readonly string[]) => { key: string; value: Scalar } | undefined;
+/** The record's id: a top-level id key first, then a nested one (`suricata.flow_id`). */
+function idOf(values: ReadonlyMap<string, Scalar>): { key: string; value: Scalar } | undefined {
+  for (const key of ID_KEYS) if (values.has(key)) return { key, value: values.get(key)! };
+  for (const [key, value] of values) if (ID_KEYS.includes(lastSegment(key)) && (typeof value === 'string' || typeof value === 'number')) return { key, value };
+  return undefined;
+}
 
-function identityOf(pick: Pick, used: Set<string>): FlowIdentity | undefined {
-  const get = (member: keyof typeof IDENTITY_KEYS): Scalar | undefined => {
-    const hit = pick(IDENTITY_KEYS[member]);
-    if (hit) used.add(hit.key);
-    return hit?.value;
-  };
-  const src = get('src_addr');
-  const dst = get('dst_addr');
-  const proto = get('protocol');
-  const srcPort = get('src_port');
-  const dstPort = get('dst_port');
-  const start = get('start');
-  const end = get('end');
+/** The flow identity from the rows that stand for its members (the first of each wins); undefined without both addresses. */
+function flowFromRows(rows: readonly TableRow[]): FlowIdentity | undefined {
+  const found: Partial<Record<IdentityMember, Scalar>> = {};
+  for (const row of rows) {
+    const member = identityMemberOf(row.name, row.value);
+    if (member !== undefined && found[member] === undefined) found[member] = row.value;
+  }
+  const { src_addr: src, dst_addr: dst } = found;
   if (typeof src !== 'string' || typeof dst !== 'string') return undefined;
-  const protocol = typeof proto === 'number' ? proto : -1;
+  const protocol = protocolValue(found.protocol) ?? -1;
   return {
-    src_addr: src,
-    dst_addr: dst,
-    src_port: typeof srcPort === 'number' ? srcPort : null,
-    dst_port: typeof dstPort === 'number' ? dstPort : null,
+    src_addr: src.trim(),
+    dst_addr: dst.trim(),
+    src_port: portOf(found.src_port),
+    dst_port: portOf(found.dst_port),
     protocol,
     protocol_name: protocol >= 0 ? protocolName(protocol) : 'unknown',
-    start: toIsoTime(start),
-    end: toIsoTime(end),
+    start: toIsoTime(found.start),
+    end: toIsoTime(found.end),
   };
+}
+
+function portOf(value: Scalar | undefined): number | null {
+  return typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
 }
 
 /** Epoch ms, epoch s, or "YYYY-MM-DD HH:MM:SS" (read as UTC) → ISO 8601; null when absent or unreadable. */
