@@ -14,14 +14,35 @@ export type IdentityMember = 'src_addr' | 'dst_addr' | 'src_port' | 'dst_port' |
  * identityMemberOf('suricata.flow.dest_port', 80); // "dst_port"
  */
 export function identityMemberOf(path: string, value: unknown): IdentityMember | undefined {
+  const e = endpointOf(path, value);
+  if (e === undefined) return undefined;
+  if (e.kind === 'protocol') return 'protocol';
+  if (e.kind === 'time') return e.edge;
+  if (e.role === undefined) return undefined;
+  return e.kind === 'address' ? (e.role === 'src' ? 'src_addr' : 'dst_addr') : e.role === 'src' ? 'src_port' : 'dst_port';
+}
+
+/** What part of a flow's identity a field holds, and on which side: an address of either side (`host.ip`) has no role. */
+export type Endpoint =
+  | { kind: 'address' | 'port'; role: 'src' | 'dst' | undefined }
+  | { kind: 'protocol' }
+  | { kind: 'time'; edge: 'start' | 'end' };
+
+/** The identity part a field holds, from its name's tokens and its value (see identityMemberOf). */
+export function endpointOf(path: string, value: unknown): Endpoint | undefined {
   const tokens = tokensOf(lastSegments(path));
   if (tokens.length === 0 || tokens.some((t) => NOT_IDENTITY.has(t))) return undefined;
   const role = roleOf(tokens);
-  if (typeof value === 'string' && isIP(value.trim()) !== 0) return role === 'src' ? 'src_addr' : role === 'dst' ? 'dst_addr' : undefined;
-  if ((tokens.includes('port') || tokens.includes('sport') || tokens.includes('dport') || (tokens.includes('p') && roleOf(tokens) !== undefined)) && isPortValue(value)) return role === 'src' ? 'src_port' : role === 'dst' ? 'dst_port' : undefined;
-  if (isProtocolName(tokens) && protocolValue(value) !== undefined) return 'protocol';
-  if (isTimeName(tokens) && value !== null && value !== undefined && value !== '') return timeEdge(tokens);
+  if (typeof value === 'string' && isIP(value.trim()) !== 0) return { kind: 'address', role };
+  if (isPortName(tokens, role) && isPortValue(value)) return { kind: 'port', role };
+  if (isProtocolName(tokens) && protocolValue(value) !== undefined) return { kind: 'protocol' };
+  if (isTimeName(tokens) && value !== null && value !== undefined && value !== '') return { kind: 'time', edge: timeEdge(tokens) };
   return undefined;
+}
+
+function isPortName(tokens: readonly string[], role: 'src' | 'dst' | undefined): boolean {
+  // Zeek's id.orig_p: "p" after a role word
+  return tokens.includes('port') || tokens.includes('sport') || tokens.includes('dport') || (tokens.includes('p') && role !== undefined);
 }
 
 /** A protocol field's value as an IANA number: 6, "6", "tcp", "TCP". */
@@ -67,7 +88,7 @@ function isTimeName(tokens: readonly string[]): boolean {
   return tokens.some((t) => START.has(t) || END.has(t)) && tokens.some((t) => /^(?:switched|milliseconds|seconds|ms|sec|time|timestamp|ts|ns|flow|start|end)$/.test(t));
 }
 
-function timeEdge(tokens: readonly string[]): IdentityMember {
+function timeEdge(tokens: readonly string[]): 'start' | 'end' {
   if (tokens.includes('first') || tokens.includes('start') || tokens.includes('begin') || tokens.includes('ts')) return 'start';
   return tokens.some((t) => END.has(t)) ? 'end' : 'start';
 }

@@ -11,3 +11,4 @@ export { DEFAULT_TOP, type SelectOptions } from './select-options.ts';
 export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
 export { readTable, readReport, type ReadReport } from './read.ts';
 export { readTableFiles } from './read-table-files.ts';
+export { endpointOf, identityMemberOf, protocolValue, tokensOf, type Endpoint, type IdentityMember } from './identity-fields.ts';

@@ -1,6 +1,8 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
-import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import type { Sides } from '../facts/endpoints.ts';
+import { protocolValue } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
 
@@ -19,30 +21,44 @@ const canonicalIPv6 = sharedMemo((text: string): string => {
 
 const SIDES = { src: 'source', dst: 'destination' } as const;
 
-function side(facts: TableFacts, prefix: 'addr' | 'port'): { src?: FactRow | undefined; dst?: FactRow | undefined } {
-  return prefix === 'addr' ? { src: facts.rows.get('src_addr'), dst: facts.rows.get('dst_addr') } : { src: facts.rows.get('src_port'), dst: facts.rows.get('dst_port') };
-}
-
-function checkEndpoint(role: 'src' | 'dst' | undefined, rows: { src?: FactRow | undefined; dst?: FactRow | undefined }, equals: (r: FactRow) => boolean, label: string): Judgement {
-  const present = [rows.src, rows.dst].filter((r): r is FactRow => r !== undefined && r.value !== null);
-  if (present.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${label}.` };
-  const hit = present.find(equals);
-  if (!hit) return { verdict: 'contradicted', evidence: rowEvidence(present), reason: `Neither the source nor the destination ${label} is this value.` };
-  const hitRole = hit === rows.src ? 'src' : 'dst';
-  if (role !== undefined && role !== hitRole && !(rows.src && rows.dst && equals(rows.src) && equals(rows.dst))) {
+/**
+ * An address or port against every row that holds one. A side named in the text must be a side
+ * that holds the value (or a row with no side); a value no row holds is contradicted, unless a
+ * text field of the record holds it (a payload, a URL, a host list).
+ */
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | undefined): Judgement {
+  const { src, dst, either } = rows;
+  if (src.length + dst.length + either.length === 0) return inText(facts, text, label) ?? { verdict: 'unsupported', reason: `The table gives no ${label}.` };
+  const onSrc = src.find(equals);
+  const onDst = dst.find(equals);
+  const onEither = either.find(equals);
+  if (!onSrc && !onDst && !onEither) {
+    return inText(facts, text, label) ?? { verdict: 'contradicted', evidence: rowEvidence([...src, ...dst].slice(0, 4)), reason: `Neither the source nor the destination ${label} is this value.` };
+  }
+  if (role !== undefined && !onEither && !(role === 'src' ? onSrc : onDst)) {
+    const hit = (onSrc ?? onDst)!;
+    const hitRole = onSrc ? 'src' : 'dst';
     return { verdict: 'contradicted', evidence: rowEvidence([hit]), reason: `This is the ${SIDES[hitRole]} ${label}, not the ${SIDES[role]} one.` };
   }
-  return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `It is the ${SIDES[hitRole]} ${label}.` };
+  const hit = (role === 'dst' ? onDst ?? onSrc : onSrc ?? onDst) ?? onEither!;
+  const where = hit === onSrc ? `the source ${label}` : hit === onDst ? `the destination ${label}` : `a ${label} of the record`;
+  return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `It is ${where}.` };
+}
+
+/** A value that no identity row holds but a text field of the record contains (payload, URL, host list). */
+function inText(facts: TableFacts, text: string | undefined, label: string): Judgement | undefined {
+  const row = text === undefined ? undefined : stringRowContaining(facts, text);
+  return row ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `The ${label} appears in ${row.key}.` } : undefined;
 }
 
 export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgement {
   const want = canonicalAddress(claim.data.address);
-  return checkEndpoint(claim.data.role, side(facts, 'addr'), (r) => canonicalAddress(String(r.value)) === want, 'address');
+  return checkEndpoint(claim.data.role, facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
 }
 
 export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
   if (claim.data.port > 65535) return { verdict: 'contradicted', evidence: { rows: ['port'], values: [65535], derivation: 'ports are 16-bit: 0–65535' }, reason: 'A port number cannot exceed 65535.' };
-  return checkEndpoint(claim.data.role, side(facts, 'port'), (r) => r.value === claim.data.port, 'port');
+  return checkEndpoint(claim.data.role, facts.endpoints.ports, (r) => Number(r.value) === claim.data.port, 'port', facts, undefined);
 }
 
 function servicesOf(port: number): readonly string[] {
@@ -77,8 +93,9 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
     return { verdict: 'unsupported', reason: `Nothing in the table ties port ${port} to ${service}.` };
   }
   let hit: FactRow | undefined;
-  for (const r of [facts.rows.get('src_port'), facts.rows.get('dst_port')]) {
-    if (typeof r?.value === 'number' && namesService(servicesOf(r.value), service)) {
+  const { src, dst, either } = facts.endpoints.ports;
+  for (const r of [...src, ...dst, ...either]) {
+    if (typeof r.value === 'number' && namesService(servicesOf(r.value), service)) {
       hit = r;
       break;
     }
@@ -89,32 +106,45 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
 
 const show = (v: unknown): string => String(v);
 
-function protocolRow(facts: TableFacts): FactRow | undefined {
-  return facts.rows.get('protocol') ?? facts.rows.get('PROTOCOL');
+/** The record's transport protocol: the identity row first, then any row that holds one ("tcp" or 6). */
+function protocolRow(facts: TableFacts): { row: FactRow; number: number } | undefined {
+  return memoised(facts, 'protocol-row', findProtocolRow) ?? undefined;
 }
 
-/** "IANA protocol 6 = TCP", from the row's description (read once per table). */
+function findProtocolRow(facts: TableFacts): { row: FactRow; number: number } | null {
+  for (const row of facts.endpoints.protocols) {
+    const number = protocolValue(row.value);
+    if (number !== undefined && number >= 0) return { row, number };
+  }
+  return null;
+}
+
+/** "IANA protocol 6 = TCP" (read once per table). */
 function protocolDerivation(facts: TableFacts): string {
-  const row = protocolRow(facts)!;
-  return `IANA protocol ${row.value} = ${protocolName(row.description)}`;
+  const { number } = protocolRow(facts)!;
+  return `IANA protocol ${number} = ${protocolKeyword(number)}`;
 }
 
-/** Protocol names by row description, shared across tables: the descriptions repeat ("IANA protocol number (TCP)"). */
-const protocolName = sharedMemo((description: string): string => description.replace(/^.*\((.*)\)$/, '$1'), 1_000);
+function protocolKeyword(number: number): string {
+  for (const [name, n] of Object.entries(PROTOCOL_NAMES)) if (n === number) return name;
+  return `protocol ${number}`;
+}
 
 export function checkProtocol(claim: Claim<'protocol'>, facts: TableFacts): Judgement {
-  const row = protocolRow(facts);
-  if (!row || typeof row.value !== 'number') return { verdict: 'unsupported', reason: 'The table gives no protocol number.' };
+  const found = protocolRow(facts);
+  if (!found) return { verdict: 'unsupported', reason: 'The table gives no protocol number.' };
+  const { row, number: actual } = found;
   const { name, number } = claim.data;
   const named = name === undefined ? undefined : PROTOCOL_NAMES[name.toUpperCase()];
   const ev = rowEvidence([row], memoised(facts, 'protocol', protocolDerivation));
-  if (number !== undefined && number !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `The protocol number is ${row.value}, not ${number}.` };
-  if (named !== undefined && named !== row.value) return { verdict: 'contradicted', evidence: ev, reason: `Protocol ${row.value} is not ${name}.` };
-  return { verdict: 'supported', evidence: ev, reason: `The protocol number is ${row.value}${name ? ` (${name})` : ''}.` };
+  if (number !== undefined && number !== actual) return { verdict: 'contradicted', evidence: ev, reason: `The protocol number is ${actual}, not ${number}.` };
+  if (named !== undefined && named !== actual) return { verdict: 'contradicted', evidence: ev, reason: `Protocol ${actual} is not ${name}.` };
+  return { verdict: 'supported', evidence: ev, reason: `The protocol number is ${actual}${name ? ` (${name})` : ''}.` };
 }
 
 export function checkAddressFamily(claim: Claim<'address-family'>, facts: TableFacts): Judgement {
-  const rows = [facts.rows.get('src_addr'), facts.rows.get('dst_addr')].filter((r): r is FactRow => typeof r?.value === 'string');
+  const { src, dst } = facts.endpoints.addresses;
+  const rows = [src[0], dst[0]].filter((r): r is FactRow => typeof r?.value === 'string');
   if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no addresses.' };
   const v6 = rows.every((r) => String(r.value).includes(':'));
   const ok = claim.data.family === 6 ? v6 : rows.every((r) => !String(r.value).includes(':'));

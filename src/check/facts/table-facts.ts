@@ -1,9 +1,10 @@
-import type { FeatureTable, TableRow } from '../deps.ts';
+import { endpointOf, type FeatureTable, type TableRow } from '../deps.ts';
 import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { sharedMemo } from './shared-memo.ts';
 import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
+import { endpointsOf, type Endpoints } from './endpoints.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -26,6 +27,8 @@ export interface TableFacts {
   derivation: DerivationBase;
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
   noEarlierFlow: boolean;
+  /** Every row that holds an address, port, protocol or flow time, whatever the schema calls it (endpoints.ts). */
+  endpoints: Endpoints;
   /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
   memo: Map<string, unknown>;
 }
@@ -114,10 +117,11 @@ function buildFacts(table: FeatureTable): TableFacts {
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
+  const endpoints = endpointsOf(rows);
   const all = [...rows.values()];
   // one plain object shape for every table's facts (getters would give each its own map and make
   // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
-  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, memo: new Map() };
+  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, endpoints, memo: new Map() };
 }
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
@@ -173,4 +177,37 @@ export function shownValue(facts: TableFacts, row: FactRow): string {
 
 function newShownIndex(): Map<FactRow, string> {
   return new Map();
+}
+
+/** The table's text values in lower case, with their rows (built on first use). */
+function textRows(facts: TableFacts): ReadonlyArray<{ row: FactRow; lower: string }> {
+  return memoised(facts, 'text-rows', buildTextRows);
+}
+
+function buildTextRows(facts: TableFacts): Array<{ row: FactRow; lower: string }> {
+  const out: Array<{ row: FactRow; lower: string }> = [];
+  for (const row of facts.rows.values()) if (typeof row.value === 'string' && row.value.length > 0) out.push({ row, lower: row.value.toLowerCase() });
+  return out;
+}
+
+/**
+ * The first text row whose value contains `term` (any case, at word edges): a signature name, URL,
+ * user agent, hostname or payload the record holds backs a mention of it.
+ */
+export function stringRowContaining(facts: TableFacts, term: string): FactRow | undefined {
+  const want = term.trim().toLowerCase();
+  if (want.length < 2) return undefined;
+  for (const { row, lower } of textRows(facts)) {
+    for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
+      if (!isWordChar(lower, at - 1, want, 0) && !isWordChar(lower, at + want.length, want, want.length - 1)) return row;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the character at `i` continues a word that the term's edge character `edge` would be part of. */
+function isWordChar(text: string, i: number, term: string, edge: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const word = /[a-z0-9]/;
+  return word.test(text[i]!) && word.test(term[edge]!);
 }

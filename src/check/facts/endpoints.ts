@@ -1,0 +1,41 @@
+import { endpointOf } from '../deps.ts';
+import type { FactRow } from './table-facts.ts';
+
+/** The rows of one identity part, by side; `either` holds those whose name gives no side (`host.ip`, `related.ip`). */
+export interface Sides {
+  src: FactRow[];
+  dst: FactRow[];
+  either: FactRow[];
+}
+
+/**
+ * A table's addresses, ports, protocols and flow times, found by what each row holds rather than
+ * by its name in one schema: `src_addr`, `IPV4_SRC_ADDR`, `id.orig_h`, `source.ip` and
+ * `suricata.flow.src_ip` are all source addresses. An alert may hold two views of one flow (ECS
+ * `source` is the alerted packet's sender, EVE `flow.src_ip` the client), so a side has a list.
+ */
+export interface Endpoints {
+  addresses: Sides;
+  ports: Sides;
+  protocols: FactRow[];
+  times: FactRow[];
+}
+
+export function endpointsOf(rows: ReadonlyMap<string, FactRow>): Endpoints {
+  const out: Endpoints = { addresses: sides(), ports: sides(), protocols: [], times: [] };
+  for (const row of rows.values()) {
+    if (row.value === null) continue;
+    const e = endpointOf(row.key, row.value);
+    if (e === undefined) continue;
+    if (e.kind === 'protocol') out.protocols.push(row);
+    else if (e.kind === 'time') out.times.push(row);
+    else (e.kind === 'address' ? out.addresses : out.ports)[e.role ?? 'either'].push(row);
+    // a port, protocol number or time is a label or an instant, never a quantity to match figures against
+    row.dim = e.kind === 'time' ? 'instant' : 'code';
+  }
+  return out;
+}
+
+function sides(): Sides {
+  return { src: [], dst: [], either: [] };
+}
