@@ -4,12 +4,13 @@ import { factsOf } from './facts/table-facts.ts';
 import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
 import { isHedged } from './text/segment.ts';
+import { structuredView } from './text/structured.ts';
 import type { Claim, Judgement } from './claim.ts';
 import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
 
 /**
  * Check a narrative claim by claim against the table it was written from (DESIGN.md "Checker
- * verdicts"). Pure and synchronous. Offsets are into `text` as given. A hedged claim the table
+ * verdicts"). Pure and synchronous. A JSON answer is checked field by field (text/structured.ts). Offsets are into `text` as given. A hedged claim the table
  * cannot back is `speculative`; a hedge never rescues a contradicted value.
  *
  * @example
@@ -19,7 +20,9 @@ import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
 export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   const facts = factsOf(table);
   const claims: CheckedClaim[] = [];
-  for (const claim of extractClaims(text)) {
+  // a JSON answer is checked value by value, at its offsets in the original text
+  const view = structuredView(text) ?? text;
+  for (const claim of extractClaims(view)) {
     const judgement = judge(claim, facts);
     if (!judgement) continue;
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative

@@ -1,5 +1,6 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { textBacking } from '../facts/text-backing.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
@@ -51,10 +52,18 @@ export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts
   return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${claim.data.mention.phrase} row.` };
 }
 
-/** Owners, countries, attacks, environments, payloads: nothing in a flow table can show them. */
-export function checkEntity(claim: Claim<'entity'>): Judgement {
-  const lookup = /country|owner|reputation/.test(claim.data.category);
-  return { verdict: 'unsupported', hedgeable: !lookup, reason: `A flow table cannot show this (${claim.data.category}: "${claim.data.term}").` };
+/**
+ * Owners, countries, attacks, environments, payloads, CVE and ATT&CK ids: a flow's numbers cannot
+ * show them, but the record may hold them as text (a signature name, URL, user agent, payload) or
+ * as a field of that kind (an alert's `http_user_agent` backs "the user agent").
+ */
+export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgement {
+  const { category, term } = claim.data;
+  const backing = textBacking(facts, term);
+  if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
+  // an id is in the record or made up; a country or owner is a lookup no flow feature implies
+  const firm = /country|owner|reputation|identifier/.test(category);
+  return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
 }
 
 /** Who opened the connection: a flow record does not say (the seed's source is the server side). */

@@ -1,0 +1,41 @@
+import { tokensOf } from '../deps.ts';
+import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
+
+/**
+ * Words that say what kind of thing a term is, not which: "login attempts", "POST request" and
+ * "XSS attack" are backed when the record holds "login", "POST" and "XSS".
+ */
+const KIND_WORDS = new Set(['attempt', 'attempts', 'request', 'requests', 'attack', 'attacks', 'activity', 'traffic', 'session', 'sessions', 'the', 'a', 'an', 'of', 'to', 'in']);
+
+/**
+ * What in the record backs a term the numbers cannot: a text value that holds it whole, a field of
+ * that name (`http_user_agent` for "user agent", `payload_printable` for "payload"), or text values
+ * that hold each of its distinctive words. undefined when nothing does.
+ */
+export function textBacking(facts: TableFacts, term: string): { rows: FactRow[]; reason: string } | undefined {
+  const whole = stringRowContaining(facts, term);
+  if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
+  const words = tokensOf(term).filter((w) => !KIND_WORDS.has(w));
+  if (words.length === 0) return undefined;
+  const field = fieldNamed(facts, words);
+  if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
+  const rows: FactRow[] = [];
+  for (const word of words) {
+    const row = stringRowContaining(facts, word);
+    if (!row) return undefined;
+    if (!rows.includes(row)) rows.push(row);
+  }
+  return { rows, reason: `The record holds ${words.map((w) => `"${w}"`).join(' and ')} (${rows.map((r) => r.key).join(', ')}).` };
+}
+
+/** A row whose name holds all the words (in any order), with a value. */
+function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | undefined {
+  for (const { row, tokens } of memoised(facts, 'row-tokens', rowTokens)) {
+    if (row.value !== null && row.value !== '' && words.every((w) => tokens.includes(w))) return row;
+  }
+  return undefined;
+}
+
+function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
+  return [...facts.rows.values()].map((row) => ({ row, tokens: tokensOf(row.key) }));
+}
