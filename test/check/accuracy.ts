@@ -1,4 +1,5 @@
-import { checkNarrative } from '../../src/check/index.ts';
+import { checkNarrative, type CheckedClaim } from '../../src/check/index.ts';
+import type { FeatureTable } from '../../src/table/schema.ts';
 import type { LabelledCase } from './load-cases.ts';
 
 export interface SpanOutcome {
@@ -12,6 +13,8 @@ export interface Accuracy {
   reports: number;
   /** Reports whose table the reader refused: all their must-flag spans count as missed. */
   refused: number;
+  /** Reports on which the checker threw: counted like refused ones. */
+  crashed: number;
   mustFlag: number;
   caught: number;
   mustNotFlag: number;
@@ -21,6 +24,7 @@ export interface Accuracy {
   missed: SpanOutcome[];
   wronglyFlagged: SpanOutcome[];
   refusedCases: { case: string; reason: string }[];
+  crashedCases: { case: string; reason: string }[];
 }
 
 /**
@@ -36,9 +40,10 @@ export function measure(cases: readonly LabelledCase[]): Accuracy {
   const missed: SpanOutcome[] = [];
   const wronglyFlagged: SpanOutcome[] = [];
   const refusedCases: { case: string; reason: string }[] = [];
+  const crashedCases: { case: string; reason: string }[] = [];
   for (const c of cases) {
     if (!c.table) refusedCases.push({ case: c.id, reason: c.refused ?? 'no table' });
-    const flagged = c.table ? checkNarrative(c.narrative, c.table).claims.filter((x) => x.verdict === 'contradicted' || x.verdict === 'unsupported') : [];
+    const flagged = c.table ? flaggedClaims(c.id, c.narrative, c.table, crashedCases) : [];
     const over = (span: string): string[] => {
       const start = c.narrative.indexOf(span);
       const end = start + span.length;
@@ -62,6 +67,7 @@ export function measure(cases: readonly LabelledCase[]): Accuracy {
   return {
     reports: cases.length,
     refused: refusedCases.length,
+    crashed: crashedCases.length,
     mustFlag,
     caught,
     mustNotFlag,
@@ -71,7 +77,18 @@ export function measure(cases: readonly LabelledCase[]): Accuracy {
     missed,
     wronglyFlagged,
     refusedCases,
+    crashedCases,
   };
+}
+
+/** The contradicted or unsupported claims; a checker that throws is recorded and flags nothing, so one bad case cannot hide the others' figures. */
+function flaggedClaims(id: string, narrative: string, table: FeatureTable, crashed: { case: string; reason: string }[]): CheckedClaim[] {
+  try {
+    return checkNarrative(narrative, table).claims.filter((x) => x.verdict === 'contradicted' || x.verdict === 'unsupported');
+  } catch (error) {
+    crashed.push({ case: id, reason: `${(error as Error).name}: ${(error as Error).message}` });
+    return [];
+  }
 }
 
 /** The measurement per material (LabelledCase.material), in first-seen order. */
@@ -86,16 +103,17 @@ const pct = (x: number): string => x.toFixed(3);
 export function formatReport(title: string, cases: readonly LabelledCase[], skipped: readonly string[]): string {
   const all = measure(cases);
   const row = (name: string, r: Accuracy): string =>
-    `| ${name} | ${r.reports} | ${r.refused} | ${r.mustFlag} | ${r.caught} | ${pct(r.recall)} | ${r.mustNotFlag} | ${r.falseFlags} | ${pct(r.falseFlagRate)} |`;
+    `| ${name} | ${r.reports} | ${r.refused} | ${r.crashed} | ${r.mustFlag} | ${r.caught} | ${pct(r.recall)} | ${r.mustNotFlag} | ${r.falseFlags} | ${pct(r.falseFlagRate)} |`;
   return [
     `${title}`,
-    `reports ${all.reports}; tables refused ${all.refused}; must-flag spans ${all.mustFlag}, caught ${all.caught}: recall ${pct(all.recall)}; must-not-flag spans ${all.mustNotFlag}, falsely flagged ${all.falseFlags}: false-flag rate ${pct(all.falseFlagRate)}`,
+    `reports ${all.reports}; tables refused ${all.refused}; checker threw on ${all.crashed}; must-flag spans ${all.mustFlag}, caught ${all.caught}: recall ${pct(all.recall)}; must-not-flag spans ${all.mustNotFlag}, falsely flagged ${all.falseFlags}: false-flag rate ${pct(all.falseFlagRate)}`,
     ...(skipped.length > 0 ? [`skipped (no real-data folder): ${skipped.join(', ')}`] : []),
-    '| material | reports | refused | must-flag | caught | recall | must-not-flag | falsely flagged | false-flag rate |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| material | reports | refused | threw | must-flag | caught | recall | must-not-flag | falsely flagged | false-flag rate |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...measureByMaterial(cases).map(({ material, result }) => row(material, result)),
     row('**all**', all),
     ...all.refusedCases.map((r) => `  refused  [${r.case}] ${r.reason.split('\n')[0]}`),
+    ...all.crashedCases.map((r) => `  threw    [${r.case}] ${r.reason.split('\n')[0]}`),
     ...all.missed.map((m) => `  missed   [${m.case}] ${JSON.stringify(m.span)}`),
     ...all.wronglyFlagged.map((m) => `  flagged  [${m.case}] ${JSON.stringify(m.span)} ← ${m.claims.join(' | ')}`),
   ].join('\n');

@@ -132,16 +132,23 @@ export function loadCaseSet(dir = CASES_DIR): CaseSet {
     let table: FeatureTable | undefined;
     let refused: string | undefined;
     if (c.report_file) {
-      const report = readReport(readFileSync(join(dir, c.report_file), 'utf8'), c.report_file);
-      narrative = c.narrative ?? report.narrative;
-      table = report.table;
+      const text = readFileSync(join(dir, c.report_file), 'utf8');
+      try {
+        const report = readReport(text, c.report_file);
+        narrative = c.narrative ?? report.narrative;
+        table = report.table;
+      } catch (error) {
+        // the narrative is part of the report's text: keep the whole text so the spans still load
+        narrative = c.narrative ?? text;
+        refused = `${(error as Error).name}: ${(error as Error).message}`;
+      }
     }
     if (c.table_file || c.table) {
       const value = tableValue(c, file, dir, real);
       try {
         table = readTable(value, c.table_file ?? file);
       } catch (error) {
-        refused = (error as Error).message;
+        refused = `${(error as Error).name}: ${(error as Error).message}`;
       }
     }
     if (!table && refused === undefined) throw new Error(`${file}: no table`);
