@@ -1,92 +1,131 @@
-import { isIP } from 'node:net';
+import { canonicalAddress, replaceAddresses } from './address-text.ts';
 import type { FeatureTable, TableRow } from './deps.ts';
+import { PlaceholderBook } from './placeholder-book.ts';
 
 /** Row and identity names whose string values are network addresses. */
 const ADDRESS_NAME = /addr|(^|_)(src|dst|dest)?_?ip(_|$)|^ip_/i;
-/** Candidate address literals inside free text (IPv4 dotted quads, IPv6 hex groups); confirmed with isIP. */
-const ADDRESS_IN_TEXT = /\b(?:\d{1,3}\.){3}\d{1,3}\b|(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w+)?(?![\w:])/g;
+/** Port names share one placeholder kind, so port 443 is `port-1` on either side of the flow. */
+const PORT_NAME = /(^|[_.])(src|dst|dest|sport|dport|orig|resp|l4_src|l4_dst)?_?p(ort)?$/i;
+const IDENTITY_NAMES = ['src_addr', 'dst_addr', 'src_port', 'dst_port', 'protocol', 'start', 'end'] as const;
 
 /**
- * Stable placeholders for one run: the same address is `host-N` in every flow of the run, numbered
- * in item order, so identical work renders identical prompts (and hits the cache) on a rerun.
- * Other configured fields get `<field>-N`. `restore` maps an answer back to the real values.
+ * Stable placeholders for one run. Every address, wherever it sits in a table (identity, address
+ * fields, inside any string, in any spelling) becomes `host-N`, a name embedding an address
+ * `name-N`, the flow id `flow-N`, and each configured field `<field>-N`. The same value gets the
+ * same placeholder in every flow of the run, numbered in item order, so identical work renders
+ * identical prompts (and hits the cache) on a rerun. `restore` maps an answer back.
  */
 export class Anonymizer {
-  private readonly forward = new Map<string, string>();
-  private readonly backward = new Map<string, string>();
-  private counters = new Map<string, number>();
-  private pattern: RegExp | undefined;
+  private readonly book = new PlaceholderBook();
+  private readonly fields: Map<string, string>;
+  private readonly matched = new Set<string>();
 
-  constructor(private readonly fields: readonly string[] = []) {}
+  /** @param fields names (rows or identity members, any case) whose values are replaced too */
+  constructor(fields: readonly string[] = []) {
+    this.fields = new Map(fields.map((f) => [f.toLowerCase(), f]));
+  }
 
-  /** Register every value of these tables (in order) and return their anonymized copies. */
+  /**
+   * Note every string of these tables as a real value, so no placeholder is ever a string the
+   * data holds (a real `hostname = "host-2"` is never "restored" into an address). Call it with
+   * every table of the run before anonymizing the first.
+   */
+  reserve(tables: readonly FeatureTable[]): void {
+    for (const table of tables) this.book.reserve(table);
+  }
+
+  /** Reserve and anonymize these tables, in order. */
   anonymizeAll(tables: readonly FeatureTable[]): FeatureTable[] {
+    this.reserve(tables);
     return tables.map((t) => this.anonymize(t));
   }
 
   anonymize(table: FeatureTable): FeatureTable {
+    this.book.reserve(table);
     const copy = structuredClone(table);
+    copy.flow_id = this.book.placeholder('flow', table.flow_id, table.flow_id);
     if (copy.flow) {
-      copy.flow.src_addr = this.host(copy.flow.src_addr);
-      copy.flow.dst_addr = this.host(copy.flow.dst_addr);
+      copy.flow.src_addr = this.address(copy.flow.src_addr);
+      copy.flow.dst_addr = this.address(copy.flow.dst_addr);
     }
-    for (const row of [...copy.features, ...copy.fields]) row.value = this.rowValue(row);
+    for (const row of [...copy.features, ...copy.fields]) {
+      row.value = this.rowValue(row);
+      row.name = this.scrub(row.name);
+    }
+    if (copy.flow) this.identity(copy);
     for (const note of copy.notes) {
-      note.message = this.scrubText(note.message);
-      if (typeof note.value === 'string') note.value = this.scrubText(note.value);
+      note.message = this.scrub(note.message);
+      note.field = this.scrub(note.field);
+      if (typeof note.value === 'string') note.value = this.scrub(note.value);
     }
+    if (copy.window?.reason) copy.window.reason = this.scrub(copy.window.reason);
     return copy;
   }
 
-  /** Map placeholders in a model's answer back to the real values. */
+  /** Map placeholders in a model's answer back to the real values (any case, joined by `-` or not). */
   restore(text: string): string {
-    if (this.backward.size === 0) return text;
-    this.pattern ??= new RegExp(
-      `(?<![\\w-])(${[...this.backward.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`,
-      'g',
-    );
-    return text.replace(this.pattern, (p) => this.backward.get(p) ?? p);
+    return this.book.restore(text);
   }
 
   /** Placeholder → real value, for the report's privacy note. */
   mapping(): Record<string, string> {
-    return Object.fromEntries(this.backward);
+    return this.book.mapping();
+  }
+
+  /** Configured field names that matched no row and no identity member of any table so far. */
+  unmatchedFields(): string[] {
+    return [...this.fields].filter(([key]) => !this.matched.has(key)).map(([, name]) => name);
+  }
+
+  private configured(name: string): boolean {
+    const key = name.toLowerCase();
+    if (!this.fields.has(key)) return false;
+    this.matched.add(key);
+    return true;
+  }
+
+  /** Identity members other than the addresses (done first, so the flow's own hosts are host-1, host-2). */
+  private identity(copy: FeatureTable): void {
+    const flow = copy.flow!;
+    for (const key of ['src_port', 'dst_port'] as const) {
+      const port = flow[key];
+      if (!this.configured(key) || port === null) continue;
+      // A port is a number in the table: the placeholder travels as a row, the identity keeps none.
+      flow[key] = null;
+      copy.fields.push({ name: key, value: this.book.placeholder('port', String(port), String(port)), unit: '', description: `Port (${key})`, baseline: null, contribution: null });
+    }
+    if (this.configured('protocol')) {
+      flow.protocol_name = this.book.placeholder('protocol', flow.protocol_name, flow.protocol_name);
+      flow.protocol = -1;
+    }
+    for (const key of ['start', 'end'] as const) {
+      const value = flow[key];
+      if (value !== null) flow[key] = this.configured(key) ? this.book.placeholder(key, value, value) : this.scrub(value);
+    }
+    for (const key of IDENTITY_NAMES) if (key.endsWith('addr')) this.configured(key);
   }
 
   private rowValue(row: TableRow): TableRow['value'] {
-    if (typeof row.value !== 'string') {
-      return this.fields.includes(row.name) && row.value !== null ? this.placeholder(row.name, String(row.value)) : row.value;
+    if (row.value === null) {
+      this.configured(row.name);
+      return null;
     }
-    if (this.fields.includes(row.name)) return this.placeholder(row.name, row.value);
-    if (ADDRESS_NAME.test(row.name) && isIP(row.value.trim()) !== 0) return this.host(row.value.trim());
-    return this.scrubText(row.value);
+    const text = String(row.value);
+    if (this.configured(row.name)) return this.book.placeholder(PORT_NAME.test(row.name) ? 'port' : row.name, text, text);
+    if (typeof row.value !== 'string') return row.value;
+    if (ADDRESS_NAME.test(row.name) && canonicalAddress(text) !== undefined) return this.address(text);
+    return this.scrub(text);
   }
 
-  /** Any address literal inside free text. */
-  private scrubText(text: string): string {
-    return text.replace(ADDRESS_IN_TEXT, (m) => (isIP(m) !== 0 ? this.host(m) : m));
+  private address(value: string): string {
+    const canonical = canonicalAddress(value);
+    return canonical === undefined ? this.scrub(value) : this.book.placeholder('host', canonical, value);
   }
 
-  private host(address: string): string {
-    return this.placeholder('host', address);
+  /** Every address literal, and every name embedding one, inside free text. */
+  private scrub(text: string): string {
+    return replaceAddresses(text, (kind, canonical, literal) => this.book.placeholder(kind, canonical, literal));
   }
-
-  private placeholder(kind: string, value: string): string {
-    const known = this.forward.get(value);
-    if (known !== undefined) return known;
-    const slug = kind === 'host' ? 'host' : kind.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const n = (this.counters.get(slug) ?? 0) + 1;
-    this.counters.set(slug, n);
-    const placeholder = `${slug}-${n}`;
-    this.forward.set(value, placeholder);
-    this.backward.set(placeholder, value);
-    this.pattern = undefined;
-    return placeholder;
-  }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const IDENTITY_STRINGS = ['src_addr', 'dst_addr', 'start', 'end'] as const;

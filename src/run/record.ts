@@ -34,12 +34,20 @@ export function doneRecord(
     template: request.template,
     fingerprint: extra.fingerprint,
     text: extra.restore(narrative.text),
-    ...(narrative.structured !== undefined ? { structured: JSON.parse(extra.restore(JSON.stringify(narrative.structured))) } : {}),
+    ...(narrative.structured !== undefined ? { structured: restoreStrings(narrative.structured, extra.restore) } : {}),
     ...(narrative.usage ? { usage: narrative.usage } : {}),
     ...(narrative.finishReason ? { finish_reason: narrative.finishReason } : {}),
     cached: extra.cached,
     anonymized: extra.anonymized,
   };
+}
+
+/** Restore every string of a structured answer (a real value may hold quotes or line breaks, so never via its JSON text). */
+function restoreStrings(value: unknown, restore: (text: string) => string): unknown {
+  if (typeof value === 'string') return restore(value);
+  if (Array.isArray(value)) return value.map((v) => restoreStrings(v, restore));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreStrings(v, restore)]));
+  return value;
 }
 
 /** A failure as data: class, message with secrets scrubbed, HTTP status when there was one. */

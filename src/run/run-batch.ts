@@ -37,6 +37,8 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   const previousRecords = readResults(opts.resultsFile);
   const previous = latestById(previousRecords);
   const anonymizer = opts.privacy?.anonymize ? new Anonymizer(opts.privacy.fields) : undefined;
+  // Every real string of the run is known before the first placeholder is given out.
+  anonymizer?.reserve(items.map((item) => item.table));
   const restore = anonymizer ? (t: string) => anonymizer.restore(t) : (t: string) => t;
   const cache = opts.cacheDir === false ? undefined : new DiskCache(opts.cacheDir, opts.provider.id);
   const caller = new ProviderCaller(opts.provider, opts);
@@ -106,12 +108,19 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   }
 
   compactIfSuperseded(opts.resultsFile, previousRecords);
-  return summarize(tally, records, { calls: caller.calls, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started });
+  const warnings = anonymizer ? unmatchedFieldWarnings(anonymizer.unmatchedFields()) : [];
+  return summarize(tally, records, { calls: caller.calls, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started, warnings });
 }
 
 function sendable(table: FeatureTable, opts: BatchOptions, anonymizer: Anonymizer | undefined): FeatureTable {
   const allowed = filterAllowed(table, opts.privacy?.allow);
   return anonymizer ? anonymizer.anonymize(allowed) : allowed;
+}
+
+function unmatchedFieldWarnings(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  return [`--anonymize-fields: no row or identity member is named ${list} in any table, so nothing was replaced for ${names.length === 1 ? 'it' : 'them'} (names are matched ignoring case)`];
 }
 
 /** Keep the file at one line per item once a rerun has added a newer record for an item already in it. */

@@ -15,7 +15,7 @@ export interface Tally {
 export function summarize(
   tally: Tally,
   records: ResultRecord[],
-  extra: { calls: number; prices?: TokenPrices | undefined; resultsFile: string; elapsedMs: number },
+  extra: { calls: number; prices?: TokenPrices | undefined; resultsFile: string; elapsedMs: number; warnings?: string[] },
 ): RunSummary {
   const usage = { prompt_tokens: tally.prompt, completion_tokens: tally.completion };
   const summary: RunSummary = {
@@ -29,6 +29,7 @@ export function summarize(
     usage,
     elapsedMs: extra.elapsedMs,
     resultsFile: extra.resultsFile,
+    warnings: extra.warnings ?? [],
     records,
   };
   if (extra.prices) {

@@ -20,7 +20,7 @@ export interface TokenPrices {
 export interface PrivacyOptions {
   /** Replace addresses (and `fields`) with stable placeholders, mapped back in the answer. @default false */
   anonymize?: boolean;
-  /** Extra row or identity names whose values are replaced too (e.g. `L7_PROTO`). @default [] */
+  /** Extra row or identity names whose values are replaced too (e.g. `L7_PROTO`, `src_port`), ignoring case. @default [] */
   fields?: string[];
   /**
    * The only row and identity names that may ever be sent to a provider; undefined = everything.
@@ -110,6 +110,8 @@ export interface RunSummary {
   cost?: { currency: 'USD'; prompt: number; completion: number; total: number };
   elapsedMs: number;
   resultsFile: string;
+  /** Things the user should know about the settings (e.g. an `--anonymize-fields` name no table has). */
+  warnings: string[];
   /** The final record of every item, in item order. */
   records: ResultRecord[];
 }

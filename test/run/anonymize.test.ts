@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Anonymizer, filterAllowed, runBatch } from '../../src/run/index.ts';
 import { fakeProvider, render, requestKey, table, tempDir } from './support.ts';
 
+const row = (name: string, value: string | number | null) => ({ name, value, unit: '', description: 'x', baseline: null, contribution: null });
+
 describe('Anonymizer', () => {
   it('gives each address one placeholder across the run and maps answers back', () => {
     const anonymizer = new Anonymizer();
@@ -50,5 +52,80 @@ describe('Anonymizer', () => {
       anonymized: true,
       text: 'Flow x from 10.9.8.7 to 192.0.2.55 carried 4761630 bytes.',
     });
+  });
+
+  it('replaces the flow id, addresses in every spelling and names that embed one', () => {
+    const t = table('172.20.1.5-198.51.100.23-51004-4444-6', '172.20.1.5', '198.51.100.23');
+    t.fields.push(
+      row('padded', '010.020.030.040'),
+      row('server_name', 'ec2-54-12-3-4.compute-1.amazonaws.com'),
+      row('ptr', '4.3.12.54.in-addr.arpa'),
+      row('bare_host', 'ip-10-1-2-3'),
+      row('url', 'http://203.0.113.99:8080/login?next=/x'),
+      row('v6', 'peer [2001:0DB8:0000:0000:0000:FF00:0042:8329]:443 and fe80::1%eth0'),
+      row('mapped', '::ffff:100.64.7.9'),
+      row('same_v4', 'again 10.20.30.40'),
+      row('stamp', '2019-10-02T07:53:06Z'),
+    );
+    const [out] = new Anonymizer().anonymizeAll([t]);
+    expect(out!.flow_id).toBe('flow-1');
+    expect(out!.flow).toMatchObject({ src_addr: 'host-1', dst_addr: 'host-2' });
+    expect(Object.fromEntries(out!.fields.map((f) => [f.name, f.value]))).toEqual({
+      L7_PROTO: '7.178',
+      padded: 'host-3',
+      server_name: 'name-1',
+      ptr: 'name-2',
+      bare_host: 'name-3',
+      url: 'http://host-4:8080/login?next=/x',
+      v6: 'peer [host-5]:443 and host-6',
+      mapped: 'host-7',
+      same_v4: 'again host-3',
+      stamp: '2019-10-02T07:53:06Z',
+    });
+  });
+
+  it('never gives out a placeholder the data holds, so a real host-2 is not restored', () => {
+    const a = table('1', '10.0.0.1', '10.0.0.2');
+    a.fields.push(row('hostname', 'host-2'), row('peer', 'ec2-host-3-x'));
+    const anonymizer = new Anonymizer();
+    const [out] = anonymizer.anonymizeAll([a]);
+    expect(out!.flow).toMatchObject({ src_addr: 'host-1', dst_addr: 'host-4' });
+    expect(out!.fields.find((f) => f.name === 'hostname')!.value).toBe('host-2');
+    expect(anonymizer.restore('host-1 and host-4 resolve as host-2; ec2-host-3-x too')).toBe('10.0.0.1 and 10.0.0.2 resolve as host-2; ec2-host-3-x too');
+  });
+
+  it('restores placeholders joined by a dash, in any case, but not inside longer words', () => {
+    const anonymizer = new Anonymizer();
+    anonymizer.anonymizeAll([table('a-b', '10.0.0.1', '10.0.0.2')]);
+    expect(anonymizer.restore('host-1-host-2-51004-4444-6; Host-1 sent; flow-1 is it; xhost-1 and host-10 stay')).toBe(
+      '10.0.0.1-10.0.0.2-51004-4444-6; 10.0.0.1 sent; a-b is it; xhost-1 and host-10 stay',
+    );
+  });
+
+  it('replaces ports named in --anonymize-fields (identity and rows) and names the fields no table has', () => {
+    const t = table('1');
+    t.fields.push(row('L4_DST_PORT', 443), row('id.orig_p', 51000));
+    const anonymizer = new Anonymizer(['src_port', 'DST_PORT', 'l4_dst_port', 'id.orig_p', 'no_such_field']);
+    const [out] = anonymizer.anonymizeAll([t]);
+    expect(out!.flow).toMatchObject({ src_port: null, dst_port: null });
+    expect(Object.fromEntries(out!.fields.map((f) => [f.name, f.value]))).toMatchObject({ L4_DST_PORT: 'port-1', 'id.orig_p': 'port-2', src_port: 'port-1', dst_port: 'port-2' });
+    expect(JSON.stringify(out)).not.toMatch(/\b(443|51000)\b/);
+    expect(anonymizer.unmatchedFields()).toEqual(['no_such_field']);
+    expect(anonymizer.restore('from port-1 to port-2')).toBe('from 443 to 51000');
+  });
+
+  it('warns in the run summary about an --anonymize-fields name no table has', async () => {
+    const dir = tempDir();
+    const summary = await runBatch([{ id: 'x', table: table('x') }], {
+      provider: fakeProvider(),
+      render,
+      requestKey,
+      resultsFile: join(dir, 'r.jsonl'),
+      cacheDir: false,
+      privacy: { anonymize: true, fields: ['L7_PROTO', 'srcport'] },
+    });
+    expect(summary.warnings).toEqual([
+      '--anonymize-fields: no row or identity member is named `srcport` in any table, so nothing was replaced for it (names are matched ignoring case)',
+    ]);
   });
 });

@@ -42,6 +42,7 @@ export const registerEnrich: RegisterCommand = (program, io, setExit) => {
     io.stderr.write(
       `enrich ${basename(alerts)}: ${s.lines} lines: ${s.enriched} enriched, ${s.withoutFlow} without flow fields, ${s.flowNotFound} flow not found, ${s.failed} explanation failed\n`,
     );
+    for (const warning of s.batch.warnings) io.stderr.write(`flowlens: warning: ${warning}\n`);
     io.stderr.write(`flowlens: ${formatSummary(s.batch)}\n`);
     io.stdout.write(`Wrote ${flags.out}\n`);
     setExit(s.failed > 0 ? EXIT.PARTIAL : EXIT.OK);

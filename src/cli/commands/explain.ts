@@ -135,6 +135,7 @@ export async function explainWithFlags(
 
 /** Report a finished run: summary on stderr, where the files are on stdout; the exit code. */
 export function finishRun(result: ExplainTablesResult, outDir: string, io: CliIo): number {
+  for (const warning of result.summary.warnings) io.stderr.write(`flowlens: warning: ${warning}\n`);
   io.stderr.write(`flowlens: ${formatSummary(result.summary)}\n`);
   io.stdout.write(`Wrote ${result.reports.length} report${result.reports.length === 1 ? '' : 's'} to ${join(outDir, 'reports')}; index ${result.indexFile}\n`);
   if (result.summary.failed > 0) return EXIT.PARTIAL;
