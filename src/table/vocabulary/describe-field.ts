@@ -1,6 +1,6 @@
 import { inferField } from './infer-field.ts';
-import { loadVocabulary } from './families.ts';
-import type { FieldSemantics } from './schema.ts';
+import { loadVocabulary, type SpellingIndex } from './families.ts';
+import type { Family, FieldSemantics } from './schema.ts';
 import { shapeOf } from './value-shape.ts';
 
 const VOCABULARY = loadVocabulary();
@@ -12,9 +12,10 @@ const inferred = new Map<string, FieldSemantics>();
 const MEMO_LIMIT = 50_000;
 
 /**
- * What a field means. Lookup order: the exact name; the name in any case; for a dotted path from
- * flattened JSON (array indices dropped), the longest trailing run of segments that a family
- * spells (`suricata.flow.dest_port` → EVE `flow.dest_port`); else inferred from the key's words
+ * What a field means. Lookup order: the exact name (spaces around it ignored); the name in any
+ * case; for a dotted path from flattened JSON (array indices dropped), the longest trailing run of
+ * segments that a family spells (`suricata.flow.dest_port` → EVE `flow.dest_port`), looked up first
+ * in the family a leading `suricata.`/`zeek.`/… segment names; else inferred from the key's words
  * and the value's shape. Results are memoised, so a repeated call costs one Map hit.
  *
  * @example describeField('L4_DST_PORT') // { family: 'nprobe', dimension: 'port', role: 'destination', … }
@@ -43,15 +44,28 @@ export function isKnownField(path: string): boolean {
   return !describeField(path).inferred;
 }
 
+/** First path segments that name the format the rest of the path comes from (Elastic's `suricata.*`, `zeek.*`, …). */
+const NAMESPACES: ReadonlyMap<string, Family> = new Map([
+  ['suricata', 'suricata-eve'], ['eve', 'suricata-eve'], ['zeek', 'zeek'], ['bro', 'zeek'], ['ecs', 'ecs'],
+  ['goflow2', 'goflow2'], ['goflow', 'goflow2'], ['nprobe', 'nprobe'], ['ntopng', 'nprobe'], ['ipfix', 'ipfix'],
+  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'],
+]);
+
+const spelledIn = (index: SpellingIndex, name: string): FieldSemantics | undefined => index.exact.get(name) ?? index.lower.get(name.toLowerCase());
+
 function lookUp(path: string): FieldSemantics | null {
-  const name = path.replace(/\[\d*\]/g, '');
-  const direct = VOCABULARY.exact.get(name) ?? VOCABULARY.lower.get(name.toLowerCase());
+  // CIC-IDS2017 headers pad names with a space (" Flow Duration")
+  const name = path.replace(/\[\d*\]/g, '').trim();
+  const direct = spelledIn(VOCABULARY, name);
   if (direct !== undefined) return direct;
   const segments = name.split('.');
-  for (let i = 1; i < segments.length; i++) {
-    const suffix = segments.slice(i).join('.');
-    const hit = VOCABULARY.exact.get(suffix) ?? VOCABULARY.lower.get(suffix.toLowerCase());
-    if (hit !== undefined) return hit;
+  const namespace = NAMESPACES.get(segments[0]!.toLowerCase());
+  const indexes = namespace === undefined ? [VOCABULARY] : [VOCABULARY.byFamily.get(namespace)!, VOCABULARY];
+  for (const index of indexes) {
+    for (let i = 1; i < segments.length; i++) {
+      const hit = spelledIn(index, segments.slice(i).join('.'));
+      if (hit !== undefined) return hit;
+    }
   }
   return null;
 }

@@ -6,15 +6,20 @@ import type { Family, FamilyFile, FieldSemantics } from './schema.ts';
  * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
  * nProbe's and NetFlow v9's, `proto` both Zeek's and goflow2's), the earlier one answers.
  */
-export const FAMILY_ORDER: readonly Family[] = ['nprobe'];
+export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2'];
 
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
 
-export interface VocabularyIndex {
+export interface SpellingIndex {
   /** Every spelling (name and aliases) → its entry. */
   readonly exact: ReadonlyMap<string, FieldSemantics>;
   /** Lower-cased spelling → entry, for keys written in another case. */
   readonly lower: ReadonlyMap<string, FieldSemantics>;
+}
+
+export interface VocabularyIndex extends SpellingIndex {
+  /** The same per family, for a path whose first segment names one (`suricata.flow_id`). */
+  readonly byFamily: ReadonlyMap<Family, SpellingIndex>;
   readonly files: readonly FamilyFile[];
 }
 
@@ -22,10 +27,13 @@ export interface VocabularyIndex {
 export function loadVocabulary(dir: string = FAMILIES_DIR, order: readonly Family[] = FAMILY_ORDER): VocabularyIndex {
   const exact = new Map<string, FieldSemantics>();
   const lower = new Map<string, FieldSemantics>();
+  const byFamily = new Map<Family, SpellingIndex>();
   const files: FamilyFile[] = [];
   for (const family of order) {
     const data = loadFamily(`${dir}${family}.json`, family);
     files.push(data);
+    const own = { exact: new Map<string, FieldSemantics>(), lower: new Map<string, FieldSemantics>() };
+    byFamily.set(family, own);
     for (const entry of data.entries) {
       const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
       const semantics: FieldSemantics = Object.freeze({
@@ -33,11 +41,12 @@ export function loadVocabulary(dir: string = FAMILIES_DIR, order: readonly Famil
         description: entry.description, source, inferred: false,
       });
       for (const spelling of [entry.name, ...(entry.aliases ?? [])]) {
-        if (!exact.has(spelling)) exact.set(spelling, semantics);
-        const key = spelling.toLowerCase();
-        if (!lower.has(key)) lower.set(key, semantics);
+        for (const index of [own, { exact, lower }]) {
+          if (!index.exact.has(spelling)) index.exact.set(spelling, semantics);
+          if (!index.lower.has(spelling.toLowerCase())) index.lower.set(spelling.toLowerCase(), semantics);
+        }
       }
     }
   }
-  return { exact, lower, files };
+  return { exact, lower, byFamily, files };
 }

@@ -37,7 +37,7 @@ const EntrySchema = z.strictObject({
   dimension: DimensionSchema,
   role: RoleSchema,
   unit: UnitSchema,
-  description: z.string().min(1).refine((d) => !d.includes('\n'), 'one line'),
+  description: z.string().regex(/^[^\n]+$/, 'one line'),
   /** Key into the file's `sources`; the file's `default_source` when absent. */
   source: z.string().optional(),
   /** IANA information element id (IPFIX) or NetFlow v9 field type, cited with the source. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeField, isKnownField } from '../../../src/table/vocabulary/index.ts';
@@ -50,7 +50,8 @@ describe('lookup order', () => {
   it.each([
     ['in_bytes', 'IN_BYTES'],
     ['Ipv4_Dst_Addr', 'IPV4_DST_ADDR'],
-    ['label', 'Label'],
+    ['attack', 'Attack'],
+    ['FLOW DURATION', 'Flow Duration'],
   ])('%s is found in another case as %s', (key, name) => {
     expect(describeField(key)).toMatchObject({ name, inferred: false });
   });
@@ -71,3 +72,83 @@ describe('lookup order', () => {
     expect(describeField('IN_BYTES')).toBe(describeField('IN_BYTES', 5));
   });
 });
+
+describe('ECS and EVE paths as the real soc-llm-triage alert inputs have them', () => {
+  it.each([
+    ['@timestamp', 'ecs', '@timestamp', 'time', 'either', 'iso8601'],
+    ['source.ip', 'ecs', 'source.ip', 'address', 'source', ''],
+    ['destination.port', 'ecs', 'destination.port', 'port', 'destination', ''],
+    ['host.ip[2]', 'ecs', 'host.ip', 'address', 'either', ''],
+    ['network.transport', 'ecs', 'network.transport', 'protocol', 'either', ''],
+    ['network.bytes', 'ecs', 'network.bytes', 'bytes', 'either', 'bytes'],
+    ['rule.name', 'ecs', 'rule.name', 'text', 'either', ''],
+    ['suricata.flow.dest_port', 'suricata-eve', 'flow.dest_port', 'port', 'destination', ''],
+    ['suricata.flow.src_ip', 'suricata-eve', 'flow.src_ip', 'address', 'source', ''],
+    ['suricata.flow.bytes_toserver', 'suricata-eve', 'flow.bytes_toserver', 'bytes', 'client', 'bytes'],
+    ['suricata.flow.pkts_toclient', 'suricata-eve', 'flow.pkts_toclient', 'packets', 'server', 'packets'],
+    ['suricata.flow.start', 'suricata-eve', 'flow.start', 'time', 'either', 'iso8601'],
+    ['suricata.http.http_user_agent', 'suricata-eve', 'http.http_user_agent', 'http', 'client', ''],
+    ['suricata.http.status', 'suricata-eve', 'http.status', 'http', 'server', 'code'],
+    ['suricata.flow_id', 'suricata-eve', 'flow_id', 'id', 'either', 'id'],
+    ['suricata.timestamp', 'suricata-eve', 'timestamp', 'time', 'either', 'iso8601'],
+    ['suricata.alert.severity', 'suricata-eve', 'alert.severity', 'number', 'either', ''],
+  ])('%s → %s %s', (path, family, name, dimension, role, unit) => {
+    expect(describeField(path)).toMatchObject({ family, name, dimension, role, unit, inferred: false });
+  });
+
+  it.skipIf(!realPresent)('every path of the six inputs resolves; only fields no schema defines are inferred', () => {
+    const dir = join(REAL, 'llm-explanations/soc-llm-triage-suricata/inputs');
+    const inferred = new Set<string>();
+    let paths = 0;
+    for (const file of readdirSync(dir)) {
+      for (const [path, value] of flatten(JSON.parse(readFileSync(join(dir, file), 'utf8')))) {
+        paths++;
+        const sem = describeField(path, value);
+        if (sem.inferred) inferred.add(sem.name);
+      }
+    }
+    expect(paths).toBeGreaterThan(300);
+    expect([...inferred].sort()).toEqual([
+      'event.severity_tags', 'host.os.codename', 'payload_decoded', 'suricata.alert.metadata.confidence',
+      'suricata.alert.metadata.created_at', 'suricata.alert.metadata.performance_impact', 'suricata.alert.metadata.reviewed_at',
+      'suricata.alert.metadata.signature_severity', 'suricata.alert.metadata.updated_at', 'suricata.payload_base64', 'suricata.payload_text',
+    ]);
+  });
+});
+
+describe('the other families', () => {
+  it.each([
+    ['id.orig_h', 'zeek', 'address', 'source', ''],
+    ['id.resp_p', 'zeek', 'port', 'destination', ''],
+    ['duration', 'zeek', 'duration', 'either', 's'],
+    ['history', 'zeek', 'tcp-flags', 'either', 'flag letters'],
+    ['detailed-label', 'zeek', 'label', 'either', ''],
+    ['octetDeltaCount', 'ipfix', 'bytes', 'source', 'bytes'],
+    ['sourceIPv6Address', 'ipfix', 'address', 'source', ''],
+    ['flowStartMilliseconds', 'ipfix', 'time', 'either', 'epoch ms'],
+    ['IPV4_NEXT_HOP', 'ipfix', 'address', 'either', ''],
+    ['Flow Duration', 'cicflowmeter', 'duration', 'either', 'µs'],
+    [' Total Fwd Packets', 'cicflowmeter', 'packets', 'source', 'packets'],
+    ['Tot Fwd Pkts', 'cicflowmeter', 'packets', 'source', 'packets'],
+    ['Flow Byts/s', 'cicflowmeter', 'bytes/s', 'either', 'bytes/s'],
+    ['Init_Win_bytes_forward', 'cicflowmeter', 'bytes', 'source', 'bytes'],
+    ['time_flow_start_ns', 'goflow2', 'time', 'either', 'epoch ns'],
+    ['sampler_address', 'goflow2', 'address', 'either', ''],
+    ['event.duration', 'ecs', 'duration', 'either', 'ns'],
+    ['tcp.tcp_flags', 'suricata-eve', 'tcp-flags', 'either', 'hex bitmask'],
+  ])('%s → %s %s of the %s in %j', (name, family, dimension, role, unit) => {
+    expect(describeField(name)).toMatchObject({ family, dimension, role, unit, inferred: false });
+  });
+
+  it('says which spelling of a field the format uses', () => {
+    expect(describeField(' Total Fwd Packets').name).toBe('Tot Fwd Pkts');
+    expect(describeField('IN_BYTES').family).toBe('nprobe');
+    expect(describeField('ipfix.IN_BYTES')).toMatchObject({ family: 'ipfix', name: 'octetDeltaCount' });
+  });
+});
+
+function* flatten(value: unknown, path = ''): Generator<[string, unknown]> {
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* flatten(v, `${path}[${i}]`);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* flatten(v, path === '' ? k : `${path}.${k}`);
+  else yield [path, value];
+}

@@ -27,7 +27,7 @@ describe('an unknown key is inferred', () => {
   });
 
   it.each([
-    ['srcPort', 'source'], ['source_port', 'source'], ['sport', 'source'], ['client.port', 'client'],
+    ['srcPort', 'source'], ['source_port', 'source'], ['sport', 'source'], ['client_side_port', 'client'],
     ['dstPort', 'destination'], ['dest-port', 'destination'], ['resp port', 'destination'], ['server_port', 'server'],
     ['responder_port', 'destination'], ['target.port', 'destination'], ['port', 'either'],
   ])('role from the words of %s: %s', (key, role) => {
@@ -57,7 +57,7 @@ describe('an unknown key is inferred', () => {
     ['hop_limit_ttl', 64, 'ttl', 'hops'],
     ['transport_proto', 6, 'protocol', ''],
     ['ipProtocol', 17, 'protocol', ''],
-    ['app_proto', 'tls', 'l7-protocol', ''],
+    ['detected_app_protocol', 'tls', 'l7-protocol', ''],
     ['conn_count', 40, 'count', ''],
     ['total_connections', 40, 'count', ''],
     ['num_distinct_ports', 40, 'count', ''],
@@ -67,8 +67,8 @@ describe('an unknown key is inferred', () => {
     ['bw_kbps', 10.5, 'bits/s', 'bits/s'],
     ['pps', 10.5, 'packets/s', 'packets/s'],
     ['icmpType', 8, 'icmp-type', 'type'],
-    ['icmp_code', 0, 'icmp-code', 'code'],
-    ['src_mac', '00:11:22:33:44:55', 'mac', ''],
+    ['icmpCodeSeen', 0, 'icmp-code', 'code'],
+    ['sender_mac_addr', '00:11:22:33:44:55', 'mac', ''],
     ['peer_asn', 64512, 'asn', ''],
     ['ingress_interface', 3, 'interface', ''],
     ['dns_query', 'example.org', 'dns', ''],

@@ -2,14 +2,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FAMILY_ORDER, loadFamily, VocabularyError } from '../../../src/table/vocabulary/index.ts';
+import { FAMILY_ORDER, loadFamily, VocabularyError, type Family } from '../../../src/table/vocabulary/index.ts';
 import { FAMILIES_DIR } from '../../../src/table/vocabulary/families.ts';
 
+/** Lower bounds on the entries of each family, so a file cut short by mistake fails. */
+const AT_LEAST: Record<Family, number> = { nprobe: 80, ipfix: 100, zeek: 28, 'suricata-eve': 150, ecs: 250, cicflowmeter: 80, goflow2: 40 };
+
 describe('family files', () => {
+  it('are all loaded, in lookup priority', () => {
+    expect(FAMILY_ORDER).toEqual(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2']);
+  });
+
   it.each(FAMILY_ORDER.map((family) => [family]))('%s loads, each entry cited', (family) => {
     const data = loadFamily(join(FAMILIES_DIR, `${family}.json`), family);
     expect(data.family).toBe(family);
-    expect(data.entries.length).toBeGreaterThan(10);
+    expect(data.entries.length).toBeGreaterThanOrEqual(AT_LEAST[family]);
     for (const entry of data.entries) expect(data.sources[entry.source ?? data.default_source]).toMatch(/\S{8,}/);
   });
 });
