@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { FlowlensError, InputError, ConfigError, TemplateError, BaselineError, CassetteMissError } from '../errors.ts';
 import { EXIT } from './exit-codes.ts';
+import { loadCommands } from './commands/index.ts';
 import { CommanderError, createProgram, type CliIo } from './program.ts';
 
 function exitCodeFor(error: unknown): number {
@@ -22,10 +23,14 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   // dotenv loads here only: library functions never read the environment (STYLE.md §9).
   loadDotenv({ quiet: true });
   let code: number = EXIT.OK;
-  const program = createProgram(io, (c) => {
-    code = Math.max(code, c);
-  });
   try {
+    const program = createProgram(
+      io,
+      (c) => {
+        code = Math.max(code, c);
+      },
+      await loadCommands(argv),
+    );
     await program.parseAsync([...argv]);
     return code;
   } catch (error) {

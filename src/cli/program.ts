@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { COMMANDS } from './commands/index.ts';
 
 /** Where a command writes; injectable so tests capture output without spawning a process. */
@@ -13,8 +13,15 @@ export type CommandResult = number | void;
 /** Each command module registers one subcommand on the program. */
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-/** Build the commander program with every subcommand; thin so argument parsing is testable. */
-export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * Build the commander program; thin so argument parsing is testable. `loaded` holds the register
+ * functions of the commands to set up in full (commands/index.ts loadCommands); every other command
+ * is listed by its term and summary only, without importing its module.
+ */
+export function createProgram(io: CliIo, setExit: (code: number) => void, loaded: ReadonlyMap<string, RegisterCommand>): Command {
+  // A listed-only command has no options or arguments of its own to print: its term comes from the table.
+  const stubs = new Map<Command, string>();
+  const defaultHelp = new Help();
   const program = new Command('flowlens')
     .description('Explain why a network flow was flagged as anomalous, and check every claim against the data.')
     .version('0.1.0')
@@ -23,8 +30,13 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
+    .configureHelp({ subcommandTerm: (cmd) => stubs.get(cmd) ?? defaultHelp.subcommandTerm(cmd) })
     .exitOverride();
-  for (const register of COMMANDS) register(program, io, setExit);
+  for (const entry of COMMANDS) {
+    const register = loaded.get(entry.name);
+    if (register) register(program, io, setExit);
+    else stubs.set(program.command(entry.name).description(entry.summary), entry.term);
+  }
   return program;
 }
 
