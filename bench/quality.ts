@@ -78,7 +78,7 @@ async function scoreVariant(file: string, options: IsolationForestOptions): Prom
   const scores: number[] = [];
   const anomaly: number[] = [];
   for await (const batch of extractFeatures(await openFlows(file, ingest), { windowMs: baseline.window_ms })) {
-    scorer.scoreMany(batch.map((b) => b.features)).forEach((r) => scores.push(r.score));
+    scorer.scores(batch.map((b) => b.features)).forEach((s) => scores.push(s));
     for (const { flow } of batch) anomaly.push(isAnomaly(flow.labels));
   }
   return metrics(scores, anomaly);

@@ -46,37 +46,33 @@ const LEAF_DEPTH = 10;
 const STRIDE = 11;
 
 export function compile(trees: readonly Node[]): FlatForest {
-  const order: Node[] = [];
-  const index = new Map<Node, number>();
-  const visit = (n: Node): void => {
-    index.set(n, order.length);
-    order.push(n);
-    if ('feature' in n) {
-      visit(n.left);
-      visit(n.right);
-    }
-  };
-  trees.forEach(visit);
-  const nodes = new Float64Array(order.length * STRIDE);
-  order.forEach((n, k) => {
-    const o = k * STRIDE;
+  const nodes = new Float64Array(trees.reduce((s, t) => s + nodeCount(t), 0) * STRIDE);
+  let next = 0;
+  // Depth-first, each node's record before its children's; returns the node's record offset.
+  const place = (n: Node): number => {
+    const o = next++ * STRIDE;
     if (!('feature' in n)) {
       nodes[o + FEATURE] = -1;
       nodes[o + LEAF_DEPTH] = averagePathLength(n.size);
-      return;
+      return o;
     }
     nodes[o + FEATURE] = n.feature;
     nodes[o + THRESHOLD] = n.threshold;
     nodes[o + LO] = n.lo;
     nodes[o + HI] = n.hi;
     nodes[o + NULL_LEFT] = n.nullLeft ? 1 : 0;
-    nodes[o + LEFT] = index.get(n.left)! * STRIDE;
-    nodes[o + RIGHT] = index.get(n.right)! * STRIDE;
     nodes[o + BITS_HERE] = Math.log2(n.size);
     nodes[o + BITS_LEFT] = Math.log2(n.size / Math.max(1, n.left.size));
     nodes[o + BITS_RIGHT] = Math.log2(n.size / Math.max(1, n.right.size));
-  });
-  return { roots: trees.map((t) => index.get(t)! * STRIDE), nodes };
+    nodes[o + LEFT] = place(n.left);
+    nodes[o + RIGHT] = place(n.right);
+    return o;
+  };
+  return { roots: trees.map(place), nodes };
+}
+
+export function nodeCount(n: Node): number {
+  return 'feature' in n ? 1 + nodeCount(n.left) + nodeCount(n.right) : 1;
 }
 
 /**

@@ -27,21 +27,24 @@ export function growTree(columns: Columns, n: number, maxDepth: number, next: ()
       idx[j] = t;
     }
   }
-  return grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next);
+  return grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next, new Int32Array(columns.values.length));
 }
 
 /** Node over idx[from, to): a random feature that varies there, a threshold uniform in its range. */
-function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth: number, maxDepth: number, next: () => number): Node {
+function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth: number, maxDepth: number, next: () => number, features: Int32Array): Node {
   const size = to - from;
   if (depth >= maxDepth || size <= 1) return { size };
-  const features = columns.values.map((_, i) => i);
+  // One scratch array for the whole tree: a node is done with it before its children are grown.
+  for (let i = 0; i < features.length; i++) features[i] = i;
   // Try features in random order; one constant (or all-null) at this node cannot split.
   for (let k = features.length; k > 0; k--) {
     const pick = randomInt(next, k);
     const f = features[pick]!;
     features[pick] = features[k - 1]!;
     const col = columns.values[f]!;
-    const [lo, hi] = rangeOf(col, idx, from, to);
+    rangeOf(col, idx, from, to);
+    const lo = range[0]!;
+    const hi = range[1]!;
     if (!(hi > lo)) continue;
     const threshold = lo + next() * (hi - lo);
     const nullLeft = next() < 0.5;
@@ -53,14 +56,17 @@ function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth
       hi,
       nullLeft,
       size,
-      left: grow(columns, idx, from, mid, depth + 1, maxDepth, next),
-      right: grow(columns, idx, mid, to, depth + 1, maxDepth, next),
+      left: grow(columns, idx, from, mid, depth + 1, maxDepth, next, features),
+      right: grow(columns, idx, mid, to, depth + 1, maxDepth, next, features),
     };
   }
   return { size };
 }
 
-function rangeOf(col: Float64Array, idx: Int32Array, from: number, to: number): [number, number] {
+/** rangeOf's result, [lo, hi]: a returned pair would be an allocation per feature tried at every node. */
+const range = new Float64Array(2);
+
+function rangeOf(col: Float64Array, idx: Int32Array, from: number, to: number): void {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = from; i < to; i++) {
@@ -68,7 +74,8 @@ function rangeOf(col: Float64Array, idx: Int32Array, from: number, to: number): 
     if (v < lo) lo = v; // NaN compares false both ways: nulls never set the range
     if (v > hi) hi = v;
   }
-  return [lo, hi];
+  range[0] = lo;
+  range[1] = hi;
 }
 
 /** Move the rows that go left to the front of idx[from, to); returns where the right side starts. */

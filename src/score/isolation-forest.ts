@@ -8,6 +8,7 @@ import { growTree, toColumns } from './grow-tree.ts';
 import { averagePathLength, compile, pathLength, type FlatForest, type Node } from './flat-forest.ts';
 import { createViewMaps, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
+import { compactForest, walkBlock, type CompactForest } from './compact-forest.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
@@ -29,6 +30,9 @@ export interface IsolationForestOptions {
  */
 export const FOREST_SAMPLE_SIZE = 4096;
 export const FOREST_TREES = 600;
+
+/** Flows walked together, tree by tree, when scoring only (the tree stays in cache across the block). */
+const BLOCK = 4096;
 
 /** Fallback threshold (no sample to calibrate on): the original paper's 0.5 (scores near 1 are anomalies, well below 0.5 normal). */
 export const ISOLATION_FOREST_THRESHOLD = 0.5;
@@ -89,23 +93,39 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     ) as Contributions;
     return { score, contributions };
   };
-  const scoreMany = (batch: readonly FeatureValues[]): ScoreResult[] => {
-    const xs = batch.map(pack);
-    const credits = batch.map(() => new Float64Array(FEATURE_NAMES.length));
-    const depths = walkAll(forests, xs, credits);
-    return xs.map((x, j) => finish(batch[j]!, x, depths[j]!, credits[j]!));
+  // Attribution walks the trees with credits (flat-forest.ts), for the flows that get tables only.
+  const score = (values: FeatureValues): ScoreResult => {
+    const x = pack(values);
+    const credit = new Float64Array(FEATURE_NAMES.length);
+    return finish(values, x, walkAll(forests, [x], [credit])[0]!, credit);
+  };
+  const scores = (batch: readonly FeatureValues[]): Float64Array => {
+    const out = new Float64Array(batch.length);
+    const width = FEATURE_NAMES.length;
+    for (let from = 0; from < batch.length; from += BLOCK) {
+      const packed = batch.slice(from, from + BLOCK).map(pack);
+      const depths = new Float64Array(packed.length);
+      const block = new Float64Array(packed.length * width);
+      for (const { map, compact } of forests) {
+        packed.forEach((x, j) => block.set(map(x), j * width));
+        walkBlock(compact, block, width, packed.length, depths);
+      }
+      depths.forEach((d, j) => (out[from + j] = toScore(d)));
+    }
+    return out;
   };
   return {
     method: 'isolation-forest',
     threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD),
-    score: (values) => scoreMany([values])[0]!,
-    scoreMany,
+    score,
+    scores,
   };
 }
 
 interface ViewForest {
   map: ViewMap;
   forest: FlatForest;
+  compact: CompactForest;
 }
 
 /** Grow the trees, view after view in turn, all from one seeded PRNG. */
@@ -124,7 +144,7 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
       trees[k]!.push(growTree(viewColumns[k]!, psi, maxDepth, next));
     }
   }
-  return views.map((view, k) => ({ map: maps[view], forest: compile(trees[k]!) }));
+  return views.map((view, k) => ({ map: maps[view], forest: compile(trees[k]!), compact: compactForest(trees[k]!) }));
 }
 
 /** Sum of path lengths over every tree, per flow; credits accumulate in place. */

@@ -45,6 +45,6 @@ export function createRobustZ(baseline: Baseline): Scorer {
     method: 'robust-z',
     threshold: calibratedThreshold(baseline.sample.map((row) => fromScaled(row).score), ROBUST_Z_THRESHOLD),
     score,
-    scoreMany: (batch) => batch.map(score),
+    scores: (batch) => Float64Array.from(batch, (values) => score(values).score),
   };
 }

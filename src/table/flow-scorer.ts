@@ -6,9 +6,10 @@ import { createRobustZ, createScorer, readColumnScore, rescaleContributions, typ
 export interface FlowScorer {
   method: string;
   threshold: number | null;
+  /** The score and its attribution: for the flows that get tables. */
   score(flow: Flow, features: FeatureValues): ScoreResult;
-  /** Many flows at once, results in input order. */
-  scoreMany(items: readonly { flow: Flow; features: FeatureValues }[]): ScoreResult[];
+  /** The scores alone of many flows, in input order (equal to score(…).score). */
+  scores(items: readonly { flow: Flow; features: FeatureValues }[]): Float64Array;
 }
 
 /** Build the scorer a run uses; with `scoreColumn` the score is the column's and robust-z shares it out. */
@@ -19,7 +20,7 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
       method: scorer.method,
       threshold: scorer.threshold,
       score: (_flow, features) => scorer.score(features),
-      scoreMany: (items) => scorer.scoreMany(items.map((i) => i.features)),
+      scores: (items) => scorer.scores(items.map((i) => i.features)),
     };
   }
   const reference = createRobustZ(baseline);
@@ -29,6 +30,6 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
     method: `column:${scoreColumn}`,
     threshold: null,
     score,
-    scoreMany: (items) => items.map((i) => score(i.flow, i.features)),
+    scores: (items) => Float64Array.from(items, (i) => readColumnScore(i.flow, scoreColumn, file)),
   };
 }

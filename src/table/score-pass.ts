@@ -18,9 +18,17 @@ export interface PassResult {
   missingIds: string[];
 }
 
+interface Scored {
+  order: number;
+  flow: Flow;
+  features: FeatureValues;
+  score: number;
+}
+
 /**
  * One streaming pass: score every flow, keep only what the selection needs (a bounded top-N heap,
- * the flows at or above a threshold, or the listed ids), and every score for ranking.
+ * the flows at or above a threshold, or the listed ids), and every score for ranking. Only the kept
+ * flows are scored again with attribution, at the end (the forest's attribution walk is the slow one).
  */
 export async function scorePass(
   source: FlowSource,
@@ -28,28 +36,31 @@ export async function scorePass(
   scorer: FlowScorer,
   selection: Selection,
   onProgress?: (flows: number) => void,
+  onBatch?: (batch: readonly { flow: Flow }[]) => Promise<void>,
 ): Promise<PassResult> {
   let scores: Float64Array = new Float64Array(1024);
   let n = 0;
-  const heap = selection.kind === 'top' ? new TopHeap<Candidate>(selection.top) : undefined;
-  const kept: Candidate[] = [];
+  const heap = selection.kind === 'top' ? new TopHeap<Scored>(selection.top) : undefined;
+  const kept: Scored[] = [];
   const wanted = selection.kind === 'ids' ? new Set(selection.ids) : undefined;
   for await (const batch of extractFeatures(source, { windowMs })) {
-    const results = scorer.scoreMany(batch);
+    const batchScores = scorer.scores(batch);
+    await onBatch?.(batch);
     for (let k = 0; k < batch.length; k++) {
       const { flow, features } = batch[k]!;
-      const result = results[k]!;
+      const score = batchScores[k]!;
       if (n === scores.length) scores = grow(scores);
-      scores[n] = result.score;
-      const candidate = { order: n, flow, features, result };
-      if (heap) heap.push(result.score, n, candidate);
-      else if (selection.kind === 'threshold' && result.score >= selection.threshold) kept.push(candidate);
+      scores[n] = score;
+      const candidate = { order: n, flow, features, score };
+      if (heap) heap.push(score, n, candidate);
+      else if (selection.kind === 'threshold' && score >= selection.threshold) kept.push(candidate);
       else if (wanted?.has(flow.id)) kept.push(candidate);
       n++;
     }
     onProgress?.(n);
   }
-  const candidates = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.result.score - a.result.score || a.order - b.order);
+  const chosen = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.score - a.score || a.order - b.order);
+  const candidates = chosen.map(({ order, flow, features }) => ({ order, flow, features, result: scorer.score(flow, features) }));
   const found = new Set(candidates.map((c) => c.flow.id));
   const missingIds = selection.kind === 'ids' ? selection.ids.filter((id) => !found.has(id)) : [];
   return { scores: scores.subarray(0, n), candidates, missingIds };

@@ -52,14 +52,16 @@ describe('isolation forest views', () => {
 
   it('scores differ by view (the views draw thresholds on different scales)', () => {
     const probe = rows.slice(0, 20);
-    const log = createIsolationForest(baseline, { trees: 30, views: ['log'] }).scoreMany(probe).map((r) => r.score);
-    const rank = createIsolationForest(baseline, { trees: 30, views: ['rank'] }).scoreMany(probe).map((r) => r.score);
+    const log = createIsolationForest(baseline, { trees: 30, views: ['log'] }).scores(probe);
+    const rank = createIsolationForest(baseline, { trees: 30, views: ['rank'] }).scores(probe);
     expect(rank).not.toEqual(log);
   });
 
-  it('scores a flow the same alone and in a batch', () => {
+  it('scores a flow the same to the bit alone (with attribution) and in a batch (scores only)', () => {
     const forest = createIsolationForest(baseline, { trees: 30 });
-    const batch = forest.scoreMany(rows.slice(0, 5));
-    rows.slice(0, 5).forEach((r, i) => expect(forest.score(r)).toEqual(batch[i]));
+    const odd = makeValues({ ...rows[0], IN_PKTS: 1e6, inter_arrival_ms: null, duration_ms: 0 });
+    const probe = [...rows.slice(0, 50), odd];
+    const batch = forest.scores(probe);
+    probe.forEach((r, i) => expect(Object.is(forest.score(r).score, batch[i])).toBe(true));
   });
 });
