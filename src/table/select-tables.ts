@@ -7,7 +7,7 @@ import { createFlowScorer } from './flow-scorer.ts';
 import { createRanker, scorePass } from './score-pass.ts';
 import type { FeatureTable } from './schema.ts';
 import { resolveScoring, resolveSelection, type SelectOptions } from './select-options.ts';
-import { writeScoresFile } from './write-scores.ts';
+import { createScoresWriter } from './write-scores.ts';
 
 /** What one selectTables run did. */
 export interface ScoreSummary {
@@ -29,7 +29,7 @@ export interface ScoreSummary {
 /**
  * The whole "ingest → features → score → select → FeatureTable" chain that `flowlens score` and
  * `flowlens run` call. Streams the input: one pass to fit the baseline (unless a baseline file is
- * given), one to score keeping only the selected flows, and one more only for `scoresFile`.
+ * given), one to score keeping only the selected flows (and noting what `scoresFile` needs).
  *
  * @example
  * const { tables } = await selectTables('flows.csv', { top: 5 });
@@ -40,7 +40,14 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
   const { baseline, windowMs } = await obtainBaseline(input, options, scoring.windowMs);
   const scorer = createFlowScorer(baseline, scoring.scorer, options.scoreColumn, input);
   const source = await openSource(input, options);
-  const pass = await scorePass(source, windowMs, scorer, selection, (n) => options.onProgress?.('score', n));
+  const scoresWriter = options.scoresFile !== undefined ? createScoresWriter(options.scoresFile) : undefined;
+  let pass: Awaited<ReturnType<typeof scorePass>>;
+  try {
+    pass = await scorePass(source, windowMs, scorer, selection, (n) => options.onProgress?.('score', n), scoresWriter && ((batch) => scoresWriter.add(batch)));
+  } catch (error) {
+    scoresWriter?.discard();
+    throw error;
+  }
   const rank = createRanker(pass.scores);
   const window = windowContext(source, windowMs);
   const tables = pass.candidates.map((c) =>
@@ -69,11 +76,8 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
     window,
     ingest: source.summary(),
   };
-  if (options.scoresFile !== undefined) {
-    const again = await openSource(input, options);
-    const written = await writeScoresFile(options.scoresFile, again, pass.scores, rank, (n) => options.onProgress?.('scores-file', n));
-    // The input changed under us (a file being appended to): the positions no longer match.
-    if (written !== pass.scores.length) throw new InputError({ file: input }, `${input} changed while it was scored (${pass.scores.length} flows, then ${written})`);
+  if (scoresWriter !== undefined) {
+    await scoresWriter.finish(pass.scores, rank, (n) => options.onProgress?.('scores-file', n));
     summary.scoresFile = options.scoresFile;
   }
   return { tables, summary };
