@@ -5,18 +5,38 @@
  * own chunk, loaded only when it runs (src/cli/commands/index.ts). Packages stay external, read from
  * node_modules as usual.
  *
- * dist/cli/ is two folders deep like src/<stage>/, so a path a module finds from its own folder
- * (prompts/ from src/prompt/load-template.ts) resolves the same from a chunk. dist/cli/sources.json
- * lists the sources the bundle was built from: bin/flowlens.js runs the bundle only while none of
- * them is newer than it, and the sources through tsx otherwise, so an edit is never run stale.
+ * A module that finds files next to its source (prompts/, the vocabulary's JSON families) reads
+ * import.meta.url or .dirname: in the bundle those are rewritten to the module's source location,
+ * relative to the chunk, so the data is read from where it lives in the package, wherever it is.
+ * dist/cli/sources.json lists the sources the bundle was built from: bin/flowlens.js runs the bundle
+ * only while none of them is newer than it, and the sources through tsx otherwise, so an edit is never
+ * run stale.
  */
-import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'dist/cli');
 rmSync(outdir, { recursive: true, force: true });
+/** import.meta.url / .dirname of each source module, as seen from a chunk in dist/cli/. */
+const sourceLocations: Plugin = {
+  name: 'source-locations',
+  setup(b) {
+    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
+      const fromChunk = relative(outdir, args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(fromChunk)}, import.meta.url).href`;
+      const dir = `__flowlensFileURLToPath(new URL(${JSON.stringify(`${dirname(fromChunk)}/`)}, import.meta.url)).replace(/[\\/]$/, '')`;
+      const contents = `import { fileURLToPath as __flowlensFileURLToPath } from 'node:url';\n${text
+        .replace(/import\.meta\.url/g, url)
+        .replace(/import\.meta\.dirname/g, dir)}`;
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
@@ -28,6 +48,7 @@ const result = await build({
   target: 'node20',
   packages: 'external',
   metafile: true,
+  plugins: [sourceLocations],
   logLevel: 'warning',
 });
 const sources = Object.keys(result.metafile.inputs).sort();
