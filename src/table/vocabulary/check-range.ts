@@ -45,6 +45,7 @@ const NUMERIC_RULES: Partial<Record<FieldSemantics['dimension'], Rule>> = {
  */
 export function checkRange(sem: FieldSemantics, value: unknown): string | null {
   if (value === null || value === undefined || (typeof value === 'string' && UNSET.has(value.trim()))) return null;
+  if (sem.unset?.some((u) => u === value || String(u) === String(value).trim())) return null;
   const reason = reasonFor(sem, value);
   return reason === null ? null : `${sem.name} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}: ${reason}`;
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadFamily } from './load-family.ts';
-import type { Family, FamilyFile, FieldSemantics } from './schema.ts';
+import type { Family, FamilyEntry, FamilyFile, FieldSemantics } from './schema.ts';
 
 /**
  * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
@@ -23,30 +23,38 @@ export interface VocabularyIndex extends SpellingIndex {
   readonly files: readonly FamilyFile[];
 }
 
-/** Load every family file present and index its spellings. Throws VocabularyError on a bad file. */
+/** Load every family file and index its spellings. Throws VocabularyError on a bad file. */
 export function loadVocabulary(dir: string = FAMILIES_DIR, order: readonly Family[] = FAMILY_ORDER): VocabularyIndex {
-  const exact = new Map<string, FieldSemantics>();
-  const lower = new Map<string, FieldSemantics>();
+  const all: SpellingIndex = { exact: new Map(), lower: new Map() };
   const byFamily = new Map<Family, SpellingIndex>();
   const files: FamilyFile[] = [];
   for (const family of order) {
     const data = loadFamily(`${dir}${family}.json`, family);
     files.push(data);
-    const own = { exact: new Map<string, FieldSemantics>(), lower: new Map<string, FieldSemantics>() };
+    const own: SpellingIndex = { exact: new Map(), lower: new Map() };
     byFamily.set(family, own);
     for (const entry of data.entries) {
-      const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
-      const semantics: FieldSemantics = Object.freeze({
-        name: entry.name, family: data.family, dimension: entry.dimension, role: entry.role, unit: entry.unit,
-        description: entry.description, source, inferred: false,
-      });
+      const semantics = toSemantics(data, entry);
       for (const spelling of [entry.name, ...(entry.aliases ?? [])]) {
-        for (const index of [own, { exact, lower }]) {
-          if (!index.exact.has(spelling)) index.exact.set(spelling, semantics);
-          if (!index.lower.has(spelling.toLowerCase())) index.lower.set(spelling.toLowerCase(), semantics);
-        }
+        addSpelling(own, spelling, semantics);
+        addSpelling(all, spelling, semantics);
       }
     }
   }
-  return { exact, lower, byFamily, files };
+  return { ...all, byFamily, files };
+}
+
+function toSemantics(data: FamilyFile, entry: FamilyEntry): FieldSemantics {
+  const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
+  return Object.freeze({
+    name: entry.name, family: data.family, dimension: entry.dimension, role: entry.role, unit: entry.unit,
+    description: entry.description, source, inferred: false, ...(entry.unset === undefined ? {} : { unset: entry.unset }),
+  });
+}
+
+/** The first family in priority order keeps a spelling. */
+function addSpelling(index: SpellingIndex, spelling: string, semantics: FieldSemantics): void {
+  if (!index.exact.has(spelling)) (index.exact as Map<string, FieldSemantics>).set(spelling, semantics);
+  const lower = spelling.toLowerCase();
+  if (!index.lower.has(lower)) (index.lower as Map<string, FieldSemantics>).set(lower, semantics);
 }

@@ -20,12 +20,14 @@ const W = {
   flags: words('flag flags tcpflags'),
   ttl: words('ttl hoplimit'),
   instant: words('ts timestamp time start end first last seen date datetime received switched when'),
-  duration: words('duration dur elapsed age iat latency rtt interval idle active'),
+  duration: words('duration dur elapsed age iat latency rtt interval'),
   ms: words('ms msec msecs millis millisecond milliseconds'),
   s: words('sec secs second seconds'),
   us: words('us usec usecs micros microsecond microseconds'),
   ns: words('ns nsec nanos nanosecond nanoseconds'),
-  count: words('count total num cnt number nb'),
+  count: words('count total cnt connections conns sessions attempts requests events alerts'),
+  /** Count words only before the thing counted: `num_ports` is a count, `port_number` a port. */
+  ordinal: words('num number nb unique distinct'),
   port: words('port ports sport dport srcport dstport'),
   ip: words('ip ipv4 ipv6 sip dip srcip dstip'),
   addr: words('addr address saddr daddr srcaddr dstaddr'),
@@ -82,8 +84,17 @@ function guessDimension(t: readonly string[], shape: ValueShape): Guess {
   if (t.includes('flows')) return { dimension: 'flows', unit: 'flows', rule: 'the word flows' };
   const time = timeOf(t, shape);
   if (time) return time;
-  if (has(t, W.count)) return { dimension: 'count', unit: '', rule: 'a word for a count' };
+  if (has(t, W.count) || countsBefore(t)) return { dimension: 'count', unit: '', rule: 'a word for a count' };
   return kindOf(t, shape);
+}
+
+const KIND_WORDS: readonly ReadonlySet<string>[] = [W.port, W.ip, W.addr, W.mac, W.asn, W.iface, W.l7, W.proto, W.id];
+
+function countsBefore(t: readonly string[]): boolean {
+  const ordinal = t.findIndex((w) => W.ordinal.has(w));
+  if (ordinal < 0) return false;
+  const kind = t.findIndex((w) => KIND_WORDS.some((set) => set.has(w)));
+  return kind < 0 || ordinal < kind;
 }
 
 function rateOf(t: readonly string[]): Guess | undefined {

@@ -42,6 +42,8 @@ const EntrySchema = z.strictObject({
   source: z.string().optional(),
   /** IANA information element id (IPFIX) or NetFlow v9 field type, cited with the source. */
   ie: z.number().int().nonnegative().optional(),
+  /** Values the format writes for "not measured" (CICFlowMeter's -1 window), which are not out of range. */
+  unset: z.array(z.union([z.number(), z.string()])).optional(),
 });
 export type FamilyEntry = z.infer<typeof EntrySchema>;
 
@@ -67,4 +69,6 @@ export interface FieldSemantics {
   /** The citation of the entry; for an inferred key, the rule that gave the dimension. */
   readonly source: string;
   readonly inferred: boolean;
+  /** Values the format writes for "not measured"; checkRange accepts them. */
+  readonly unset?: readonly (number | string)[];
 }

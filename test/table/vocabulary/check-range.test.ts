@@ -21,6 +21,11 @@ describe('checkRange', () => {
     ['IPV6_DST_ADDR', 'fe80::1::2', 'IPV6_DST_ADDR = "fe80::1::2": not an IPv4 or IPv6 address'],
     ['IN_SRC_MAC', '00:11:22:33:44', 'IN_SRC_MAC = "00:11:22:33:44": not a MAC address'],
     ['TCP_FLAGS', 70_000, 'TCP_FLAGS = 70000: a TCP flags bitmask must be an integer from 0 to 65535'],
+    ['tcp.tcp_flags', 'zz', 'tcp.tcp_flags = "zz": not a hexadecimal flags bitmask'],
+    ['Init Fwd Win Byts', -2, 'Init Fwd Win Byts = -2: a byte count cannot be negative'],
+    ['Flow Duration', -5, 'Flow Duration = -5: a duration cannot be negative'],
+    ['id.orig_p', 65_536, 'id.orig_p = 65536: a port must be an integer from 0 to 65535'],
+    ['source.ip', 'not-an-ip', 'source.ip = "not-an-ip": not an IPv4 or IPv6 address'],
   ])('%s = %j is impossible', (name, value, reason) => {
     expect(checkRange(describeField(name, value), value)).toBe(reason);
   });
@@ -30,6 +35,7 @@ describe('checkRange', () => {
     ['ICMP_TYPE', 2048], ['IN_BYTES', 0], ['IPV4_SRC_ADDR', '0.0.0.0'], ['IPV6_SRC_ADDR', '2a0b:e43:1::21'],
     ['SRC_TO_DST_IAT_AVG', 12.75], ['IN_BYTES', null], ['L4_SRC_PORT', '-'], ['L4_SRC_PORT', ''],
     ['Attack', 'DDOS_attack-HOIC'], ['mean_pkt_len', 71.5], ['IN_SRC_MAC', '00:11:22:33:44:55'],
+    ['Init Fwd Win Byts', -1], [' Init_Win_bytes_backward', '-1'], ['history', 'ShADadFf'], ['tcp.tcp_flags', '1b'],
   ])('%s = %j is possible', (name, value) => {
     expect(checkRange(describeField(name, value), value)).toBeNull();
   });
