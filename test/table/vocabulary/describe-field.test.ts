@@ -6,20 +6,41 @@ import { REAL, realPresent } from './support.ts';
 
 if (!realPresent) console.warn(`vocabulary real-header tests skipped: ${REAL} is absent (set FLOWLENS_REAL_DATA)`);
 
-function headerOf(file: string): string[] {
+/** The first 8 KiB of a real file: enough for its header without reading megabytes. */
+function headOf(file: string): string {
   const fd = openSync(join(REAL, file), 'r');
   const buffer = Buffer.alloc(8192);
   const read = readSync(fd, buffer, 0, buffer.length, 0);
   closeSync(fd);
-  return buffer.subarray(0, read).toString('utf8').split('\n', 1)[0]!.trim().split(',');
+  return buffer.subarray(0, read).toString('utf8');
 }
 
-describe.skipIf(!realPresent)('every column of the real nProbe files is a known field', () => {
+const headerOf = (file: string): string[] => headOf(file).split('\n', 1)[0]!.trim().split(',');
+
+/** The #fields line of the IoT-23 log; its last field joins three names with three spaces. */
+const zeekFields = (): string[] => headOf('iot23-zeek-ctu34-1/conn.log.labeled').split('\n').find((l) => l.startsWith('#fields'))!.split(/\t| {3}/).slice(1);
+
+describe.skipIf(!realPresent)('every column of the real flow files is a known field', () => {
   it.each([['nf-v3-cse-cic-ids2018-batches/flows_labeled.csv'], ['nf-v2-bot-iot/nf-bot-iot-v2_subset.csv']])('%s', (file) => {
     const header = headerOf(file);
     expect(header.length).toBeGreaterThan(15);
     expect(header.filter((name) => describeField(name).inferred)).toEqual([]);
     expect(new Set(header.map((name) => describeField(name).family))).toEqual(new Set(['nprobe']));
+  });
+
+  it('IoT-23 conn.log: every Zeek column, labels included', () => {
+    const fields = zeekFields();
+    expect(fields).toHaveLength(23);
+    expect(fields.filter((name) => describeField(name).family !== 'zeek')).toEqual([]);
+  });
+
+  it.each([['suricata-eve-internet-sensor'], ['suricata-eve-zeus-lab']])('%s eve.json: every key but the engine stats', (folder) => {
+    const unknown = new Set<string>();
+    for (const line of readFileSync(join(REAL, folder, 'eve.json'), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      for (const [path, value] of flatten(JSON.parse(line))) if (!path.startsWith('stats.') && describeField(path, value).inferred) unknown.add(path);
+    }
+    expect([...unknown]).toEqual([]);
   });
 
   it('marks the ground-truth columns as labels', () => {
