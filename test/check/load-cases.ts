@@ -38,7 +38,7 @@ const CaseSchema = z
     report_file: z.string().optional(),
     narrative: z.string().optional(),
     narrative_file: z.string().optional(),
-    /** JSON pointer to the string narrative inside narrative_file; without it the file's whole text is the narrative. */
+    /** JSON pointer into narrative_file: a string is the narrative, a list or object its JSON text (2-space indent); without it the file's whole text. */
     narrative_pointer: z.string().optional(),
     must_flag: z.array(SpanSchema).default([]),
     must_not_flag: z.array(SpanSchema).default([]),
@@ -108,8 +108,8 @@ function narrativeText(c: Case, file: string, dir: string, real: string | undefi
   const text = readFileSync(sourcePath(c.narrative_file, dir, real)!, 'utf8');
   if (c.narrative_pointer === undefined) return text;
   const value = atPointer(JSON.parse(text), c.narrative_pointer, `${file} (${c.narrative_file})`);
-  if (typeof value !== 'string') throw new Error(`${file}: ${c.narrative_file}#${c.narrative_pointer} is not a string`);
-  return value;
+  // a list or object (an agent's evidence list) is checked as its JSON text, as a structured answer is
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
 /**

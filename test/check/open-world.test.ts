@@ -5,4 +5,4 @@ import { describeCorpus } from './describe-corpus.ts';
  * llm-nids-amatas and soc-llm-triage-suricata texts labelled in full, and authored reports for each
  * field family in several table shapes. Its first-run figures are in eval/cases/README.md.
  */
-describeCorpus('open-world development corpus (issue 11)', 'open-world', 54);
+describeCorpus('open-world development corpus (issue 11)', 'open-world', 72);
