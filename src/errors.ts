@@ -77,6 +77,28 @@ export class BadRowError extends InputError {
   }
 }
 
+/** An input that gave no flow at all: empty, a header only, another format than --format says, or every row quarantined. */
+export class NoFlowsError extends InputError {
+  override readonly name: string = 'NoFlowsError';
+  constructor(file: string, reason: string) {
+    super({ file, expected: 'at least one flow' }, reason);
+  }
+}
+
+/** An output path that cannot be created or written (a missing parent that cannot be made, no permission, a file in the way). */
+export class OutputError extends FlowlensError {
+  override readonly name: string = 'OutputError';
+  constructor(
+    readonly path: string,
+    /** The flag that named it (`--out`, `--scores` …), for the message. */
+    readonly flag: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Cannot write ${path} (${flag}): ${message}`, options);
+  }
+}
+
 /** Too many rows were quarantined for the run to be trusted. */
 export class BadRatioError extends FlowlensError {
   override readonly name: string = 'BadRatioError';

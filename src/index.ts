@@ -7,6 +7,8 @@ export {
   InputError,
   MissingColumnError,
   BadRatioError,
+  NoFlowsError,
+  OutputError,
   BadRowError,
   ConfigError,
   TemplateError,

@@ -2,10 +2,19 @@ import { config as loadDotenv } from 'dotenv';
 import { FlowlensError, InputError, ConfigError, TemplateError, BaselineError, CassetteMissError } from '../errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { loadCommands } from './commands/index.ts';
+import { describeSystemError } from './commands/output-paths.ts';
 import { CommanderError, createProgram, type CliIo } from './program.ts';
+
+/** An operating-system error (no permission, a full disk, a file in the way) with the path it concerns. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { path: string; syscall: string } {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return error instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string';
+}
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
+  // Not a bug in flowlens: the machine refused a read or a write; the message names the path.
+  if (isSystemError(error)) return EXIT.INPUT;
   if (
     error instanceof InputError ||
     error instanceof ConfigError ||
@@ -36,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   } catch (error) {
     if (error instanceof CommanderError) return exitCodeFor(error);
     const exit = exitCodeFor(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = isSystemError(error) ? `${error.syscall} ${error.path}: ${describeSystemError(error)}` : error instanceof Error ? error.message : String(error);
     io.stderr.write(`flowlens: ${exit === EXIT.INTERNAL && error instanceof Error ? (error.stack ?? message) : message}\n`);
     return exit;
   }

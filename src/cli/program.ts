@@ -25,10 +25,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void, loaded
   const program = new Command('flowlens')
     .description('Explain why a network flow was flagged as anomalous, and check every claim against the data.')
     .version('0.1.0')
-    .showHelpAfterError()
+    // One line on a usage error, as on any other error (the help is one --help away).
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`flowlens: ${s.replace(/^error: /, '')}`),
     })
     .configureHelp({ subcommandTerm: (cmd) => stubs.get(cmd) ?? defaultHelp.subcommandTerm(cmd) })
     .exitOverride();

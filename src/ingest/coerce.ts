@@ -31,6 +31,34 @@ export function toCount(raw: unknown, field: string, at: RowAt): number {
   return badRow(at, field, raw, 'not a number');
 }
 
+/** The largest value a 64-bit exporter counter can hold. */
+const COUNTER_MAX = 2 ** 64 - 1;
+/** Decimal digits, with an optional all-zero fraction (`1200.0`, as pandas writes integer columns). */
+const WHOLE_DECIMAL = /^\s*\d+(?:\.0*)?\s*$/;
+
+/**
+ * A byte or packet counter: a whole number of at most 2^64 − 1, written in decimal. `Number()` alone
+ * would take `0x10` as 16 and `1.5` as one and a half packets; both are quarantined instead.
+ */
+export function toCounter(raw: unknown, field: string, at: RowAt): number {
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 0 && raw <= COUNTER_MAX) return raw;
+  } else if (typeof raw === 'string' && WHOLE_DECIMAL.test(raw)) {
+    const n = +raw;
+    if (n <= COUNTER_MAX) return n;
+    return badRow(at, field, raw, 'counter above 2^64 − 1, the largest a 64-bit counter holds');
+  }
+  const n = toCount(raw, field, at); // missing, negative or not a number: the same reasons as any count
+  if (n > COUNTER_MAX) return badRow(at, field, raw, 'counter above 2^64 − 1, the largest a 64-bit counter holds');
+  if (typeof raw === 'string' && /^\s*[+-]?0[xXoObB]/.test(raw)) return badRow(at, field, raw, 'not a decimal number (hex, octal and binary counters are not accepted)');
+  return badRow(at, field, raw, 'not a whole number (a byte or packet count)');
+}
+
+/** An optional counter: unset → null. */
+export function toOptionalCounter(raw: unknown, field: string, at: RowAt): number | null {
+  return isUnset(raw) ? null : toCounter(raw, field, at);
+}
+
 /** An optional non-negative number: unset → null. */
 export function toOptionalCount(raw: unknown, field: string, at: RowAt): number | null {
   return isUnset(raw) ? null : toCount(raw, field, at);

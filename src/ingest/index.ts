@@ -4,6 +4,7 @@
  */
 export { openFlows, readAllFlows } from './open-flows.ts';
 export { defaultQuarantinePath } from './quarantine.ts';
+export { assertFlowsRead } from './assert-flows-read.ts';
 export { DEFAULT_REORDER_WINDOW_MS } from './reorder-buffer.ts';
 export { normalizeAddress } from './ip-address.ts';
 export { FORMAT_NAMES } from './types.ts';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { Container } from './containers/container.ts';
-import { readTextChunks } from './containers/text-chunks.ts';
+import { readTextChunks, type Truncation } from './containers/text-chunks.ts';
 import { detectFormat } from './detect-format.ts';
 import type { Flow } from './flow-schema.ts';
 import type { CompiledFormat, CompileContext } from './formats/format-spec.ts';
@@ -15,8 +15,8 @@ import { FORMAT_NAMES, type FlowSource, type FormatName, type IngestSummary, typ
 const SAMPLE_CHARS = 64 * 1024;
 
 /** Read enough text to recognise the format, then hand back an iterator that replays it. */
-async function peek(path: string): Promise<{ sample: string; chunks: AsyncIterable<string>; close(): Promise<void> }> {
-  const it = readTextChunks(path)[Symbol.asyncIterator]();
+async function peek(path: string, onTruncated: (t: Truncation) => void): Promise<{ sample: string; chunks: AsyncIterable<string>; close(): Promise<void> }> {
+  const it = readTextChunks(path, onTruncated)[Symbol.asyncIterator]();
   const seen: string[] = [];
   let size = 0;
   let done = false;
@@ -40,10 +40,21 @@ async function peek(path: string): Promise<{ sample: string; chunks: AsyncIterab
 
 function unknownFormat(file: string, sample: string): InputError {
   const first = sample.replace(/^\uFEFF/, '').trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const formats = `pass --format (${FORMAT_NAMES.filter((f) => f !== 'empty').join(', ')}) or --mapping`;
+  // Never echo control bytes or invalid text to a terminal: a binary file is named as such.
+  if (!isPrintable(first)) {
+    return new InputError({ file, line: 1, field: '(header)', expected: 'a known flow format' }, `Cannot read the input as flows: it is binary data, not text (nor gzip); ${formats}`);
+  }
+  const shown = first.length > 200 ? `${first.slice(0, 197)}...` : first;
   return new InputError(
-    { file, line: 1, field: '(header)', value: first.slice(0, 200), expected: 'a known flow format' },
-    `Cannot tell the format from the first line \`${first.slice(0, 200)}\`; pass --format (${FORMAT_NAMES.join(', ')}) or --mapping`,
+    { file, line: 1, field: '(header)', value: shown, expected: 'a known flow format' },
+    `Cannot tell the format from the first line \`${shown}\`; ${formats}`,
   );
+}
+
+/** Text a terminal shows as it is: no control characters (tab aside) and no U+FFFD from invalid UTF-8. */
+function isPrintable(text: string): boolean {
+  return !/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/.test(text);
 }
 
 /**
@@ -58,7 +69,8 @@ function unknownFormat(file: string, sample: string): InputError {
  */
 export async function openFlows(path: string, options: ReadFlowsOptions = {}): Promise<FlowSource> {
   const file = path;
-  const { sample, chunks, close } = await peek(path);
+  let truncation: Truncation | undefined;
+  const { sample, chunks, close } = await peek(path, (t) => (truncation = t));
   try {
     const format: FormatName | null = options.format ?? detectFormat(sample, options.mappingFile !== undefined);
     if (format === null) throw unknownFormat(file, sample);
@@ -80,7 +92,7 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
       if (container.header.length > 0) compiled = await spec.compile(container.header, ctx);
     }
     const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(path));
-    return createSource({ file, format, container, compiled, options, summary, skipped, quarantine });
+    return createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation: () => truncation });
   } catch (error) {
     // the input stream is open from peek(); a header or mapping error must not leak it
     await close();
@@ -97,9 +109,10 @@ interface SourceParts {
   summary: IngestSummary;
   skipped: Record<string, number>;
   quarantine: QuarantineWriter;
+  truncation: () => Truncation | undefined;
 }
 
-function createSource({ file, format, container, compiled, options, summary, skipped, quarantine }: SourceParts): FlowSource {
+function createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation }: SourceParts): FlowSource {
   let used = false;
   return {
     file,
@@ -110,7 +123,7 @@ function createSource({ file, format, container, compiled, options, summary, ski
     batches() {
       if (used) throw new InputError({ file }, 'FlowSource.batches() can be iterated only once');
       used = true;
-      return streamFlows(container, compiled, { file, options, summary, quarantine });
+      return streamFlows(container, compiled, { file, options, summary, quarantine, truncation });
     },
     summary: () => ({
       ...summary,

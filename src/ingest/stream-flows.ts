@@ -8,6 +8,7 @@ import type { QuarantineWriter } from './quarantine.ts';
 import { OrderCheck } from './order-check.ts';
 import { DEFAULT_REORDER_HOLD_FLOWS, DEFAULT_REORDER_MAX_FLOWS, DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
 import type { IngestSummary, ReadFlowsOptions } from './types.ts';
+import type { Truncation } from './containers/text-chunks.ts';
 
 /** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
 const ZOD_CHECKED_ROWS = 100;
@@ -35,6 +36,8 @@ export interface StreamState {
   options: ReadFlowsOptions;
   summary: IngestSummary;
   quarantine: QuarantineWriter;
+  /** Set once a gzip input was found cut short or corrupt (see readTextChunks). */
+  truncation?: () => Truncation | undefined;
 }
 
 /** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
@@ -141,6 +144,7 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
     await quarantine.flush();
     throw error;
   }
+  await recordTruncation(state);
   checkBadRatio(state);
   if (buffer !== null) summary.outOfOrder = buffer.outOfOrder;
   const warning = order?.verdict();
@@ -150,6 +154,23 @@ export async function* streamFlows(container: Container, compiled: CompiledForma
     buffer.flush(rest, YIELD_STEP);
     yield countNotes(summary, rest);
   }
+}
+
+/**
+ * A cut gzip input: the rows decoded before the cut were read as usual; the line it stopped in is
+ * quarantined (it is a row, just not a whole one), and the summary says where the data ends.
+ */
+async function recordTruncation(state: StreamState): Promise<void> {
+  const cut = state.truncation?.();
+  if (cut === undefined) return;
+  const { summary, quarantine, file } = state;
+  summary.truncated = { line: cut.line, reason: cut.reason };
+  if (cut.partial.trim() === '') return;
+  summary.read++;
+  summary.quarantined++;
+  const value = cut.partial.length > 200 ? `${cut.partial.slice(0, 197)}...` : cut.partial;
+  quarantine.add(new BadRowError({ file, line: cut.line, field: '(row)', value }, `${cut.reason}: this line is cut short`));
+  await quarantine.flush();
 }
 
 /** Notes are counted as flows leave, so a late-flow note added by the buffer is counted too. */

@@ -77,6 +77,8 @@ export interface IngestSummary {
   skipped?: Record<string, number>;
   /** Set when at least one row was quarantined. */
   quarantineFile?: string;
+  /** Set when a gzip input ends early or turns corrupt: the line it stops in (quarantined) and why. */
+  truncated?: { line: number; reason: string };
 }
 
 /** An opened input: metadata known after the header, and the flows as a stream of batches. */

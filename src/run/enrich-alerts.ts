@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { checkNarrative } from '../check/index.ts';
+import { InputError, NoFlowsError } from '../errors.ts';
 import { explanationObject } from '../report/index.ts';
-import { selectTables, type SelectOptions } from '../table/index.ts';
+import { selectTables, type ScoreSummary, type SelectOptions } from '../table/index.ts';
 import { addExplanation, alertRef, tupleKey, type AlertRef } from './alert-lines.ts';
 import type { FeatureTable } from './deps.ts';
 import type { BatchSetup } from './explain-tables.ts';
@@ -33,6 +34,8 @@ export interface EnrichSummary {
   /** Matched a flow whose explanation failed (see the results file; --retry-failed). */
   failed: number;
   batch: RunSummary;
+  /** How the flows were read and scored; absent when no line carries a flow (nothing was scored). */
+  scoring?: ScoreSummary;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface EnrichSummary {
  * through byte for byte, in input order. Each flow is explained once however many alerts share it.
  */
 export async function enrichAlerts(options: EnrichOptions): Promise<EnrichSummary> {
-  const text = readFileSync(options.alertsFile, 'utf8');
+  const text = readAlerts(options.alertsFile);
   const lines = text.split('\n');
   const trailing = lines.at(-1) === '' ? lines.pop() : undefined;
   const refs = lines.map((line) => (line.trim() === '' ? undefined : alertRef(line)));
@@ -55,7 +58,7 @@ export async function enrichAlerts(options: EnrichOptions): Promise<EnrichSummar
     const explanation = { text: record.text, provider: record.provider, model: record.model, template: record.template };
     explanations.set(table, explanationObject(explanation, checkNarrative(record.text, table)));
   });
-  const summary = { lines: lines.length, enriched: 0, withoutFlow: 0, flowNotFound: 0, failed: 0, batch };
+  const summary: EnrichSummary = { lines: lines.length, enriched: 0, withoutFlow: 0, flowNotFound: 0, failed: 0, batch, ...(tables.scoring ? { scoring: tables.scoring } : {}) };
   const out = lines.map((line, i) => {
     const table = matched[i];
     if (!refs[i]) summary.withoutFlow++;
@@ -73,9 +76,22 @@ export async function enrichAlerts(options: EnrichOptions): Promise<EnrichSummar
   return summary;
 }
 
+function readAlerts(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new InputError({ file }, `Cannot read the alerts (${code === 'EISDIR' ? 'it is a directory; pass a JSONL file' : (code ?? 'error')})`, { cause });
+  }
+  if (text.trim() === '') throw new NoFlowsError(file, 'The alerts file is empty: nothing to enrich');
+  return text;
+}
+
 interface TableIndex {
   byId: Map<string, FeatureTable>;
   byTuple: Map<string, FeatureTable>;
+  scoring?: ScoreSummary;
 }
 
 async function tablesFor(refs: ReadonlyArray<AlertRef | undefined>, options: EnrichOptions): Promise<TableIndex> {
@@ -84,7 +100,7 @@ async function tablesFor(refs: ReadonlyArray<AlertRef | undefined>, options: Enr
   const byTuple = new Map<string, FeatureTable>();
   if (refs.every((r) => r === undefined)) return { byId, byTuple };
   const wantsTuples = refs.some((r) => r !== undefined && r.flowId === undefined);
-  const { tables } = await selectTables(options.flowsFile ?? options.alertsFile, {
+  const { tables, summary } = await selectTables(options.flowsFile ?? options.alertsFile, {
     ...options.select,
     // Tuple matches need every flow's table (all of them, ranked); id matches only the named flows.
     ...(wantsTuples ? { top: Number.MAX_SAFE_INTEGER } : { ids }),
@@ -94,7 +110,7 @@ async function tablesFor(refs: ReadonlyArray<AlertRef | undefined>, options: Enr
     const f = table.flow;
     if (f) byTuple.set(tupleKey(f.src_addr, f.src_port ?? '', f.dst_addr, f.dst_port ?? ''), table);
   }
-  return { byId, byTuple };
+  return { byId, byTuple, scoring: summary };
 }
 
 function match(ref: AlertRef, index: TableIndex): FeatureTable | undefined {

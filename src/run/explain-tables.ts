@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeReports, writeRunIndex, type ReportEntry, type WrittenReport } from '../report/index.ts';
-import type { FeatureTable } from './deps.ts';
+import { tableFileNames, type FeatureTable } from './deps.ts';
 import { runBatch } from './run-batch.ts';
 import { formatSummary } from './summarize.ts';
 import type { BatchOptions, ResultRecord, RunSummary } from './types.ts';
@@ -52,11 +52,6 @@ export function reportEntry(table: FeatureTable, record: ResultRecord): ReportEn
 
 function writeTableFiles(tables: readonly FeatureTable[], dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const used = new Set<string>();
-  for (const table of tables) {
-    let name = `flow-${table.flow_id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}`;
-    for (let i = 2; used.has(name); i++) name = `${name}-${i}`;
-    used.add(name);
-    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(table, null, 2)}\n`);
-  }
+  const names = tableFileNames(tables.map((t) => t.flow_id));
+  tables.forEach((table, i) => writeFileSync(join(dir, names[i]!), `${JSON.stringify(table, null, 2)}\n`));
 }

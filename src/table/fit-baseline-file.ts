@@ -1,5 +1,5 @@
 import { DEFAULT_WINDOW_MS, extractFeatures } from '../features/index.ts';
-import { openFlows, type IngestSummary, type ReadFlowsOptions } from '../ingest/index.ts';
+import { assertFlowsRead, openFlows, type IngestSummary, type ReadFlowsOptions } from '../ingest/index.ts';
 import { createBaselineFitter, type Baseline } from '../score/index.ts';
 
 
@@ -29,5 +29,7 @@ export async function fitBaselineFile(input: string, options: FitBaselineOptions
     n += batch.length;
     options.onProgress?.(n);
   }
+  // A baseline of no flows would score nothing and say so only at the end of a long run.
+  assertFlowsRead(source.summary(), options.ingest);
   return { baseline: fitter.finish(), ingest: source.summary(), hasTime: source.hasTime };
 }

@@ -1,5 +1,5 @@
 import { BaselineError, InputError } from '../errors.ts';
-import { openFlows, type FlowSource, type IngestSummary } from '../ingest/index.ts';
+import { assertFlowsRead, openFlows, type FlowSource, type IngestSummary } from '../ingest/index.ts';
 import { loadBaseline, type Baseline } from '../score/index.ts';
 import { fitBaselineFile } from './fit-baseline-file.ts';
 import { buildTable, type WindowContext } from './build-table.ts';
@@ -44,6 +44,7 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
   let pass: Awaited<ReturnType<typeof scorePass>>;
   try {
     pass = await scorePass(source, windowMs, scorer, selection, (n) => options.onProgress?.('score', n), scoresWriter && ((batch) => scoresWriter.add(batch)));
+    assertFlowsRead(source.summary(), options.ingest);
   } catch (error) {
     scoresWriter?.discard();
     throw error;

@@ -27,27 +27,28 @@ export function createProgress(options: ProgressOptions): Progress {
   let total = options.total ?? 0;
   let count = 0;
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: stream as NodeJS.WriteStream,
-        format: `${options.label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
-        hideCursor: true,
-        clearOnComplete: false,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total || 1, 0);
+    // Drawn at the first tick, not before: a bar made ahead of its work (the explain bar of a run,
+    // made before scoring starts) would sit on the screen at 0 through the whole scoring.
+    let bar: cliProgress.SingleBar | undefined;
+    const draw = (): cliProgress.SingleBar => {
+      if (bar !== undefined) return bar;
+      // Without a known total there is no percentage to show: a count, not a bar full at "1".
+      const format = total > 0 ? `${options.label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left` : `${options.label}: {value}`;
+      bar = new cliProgress.SingleBar({ stream: stream as NodeJS.WriteStream, format, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+      bar.start(total, count);
+      return bar;
+    };
     return {
       setTotal(t) {
         total = t;
-        bar.setTotal(t || 1);
+        bar?.setTotal(t);
       },
       tick(n = 1) {
         count += n;
-        bar.update(count);
+        draw().update(count);
       },
       done(summary) {
-        bar.stop();
+        bar?.stop();
         if (summary) stream.write(`${options.label}: ${summary}\n`);
       },
     };

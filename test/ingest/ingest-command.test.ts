@@ -40,7 +40,8 @@ describe('flowlens ingest', () => {
     const quarantine = join(dir, 'flows.quarantine.jsonl');
     expect(readFileSync(quarantine, 'utf8').trim().split('\n')).toHaveLength(6);
     expect(stderr).toBe(
-      `${fixture('bad-rows.csv')} (nprobe-csv): read 8 = accepted 2 + quarantined 6; late 0\nnotes: none\nquarantined rows: ${quarantine}\n`,
+      `${fixture('bad-rows.csv')} (nprobe-csv): read 8 = accepted 2 + quarantined 6; late 0\nnotes: none\n` +
+        `warning: 6 of 8 rows were quarantined; is ${fixture('bad-rows.csv')} in another format than nprobe-csv?\nquarantined rows: ${quarantine}\n`,
     );
   });
 

@@ -1,27 +1,20 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
-import { parseDuration, parseFlowCount, parseReorderWindow } from './parse-duration.ts';
+import { parseDuration } from './parse-duration.ts';
 import { DEFAULT_WINDOW_MS, extractFeatures, FEATURE_NAMES, type FlowFeatures } from '../../features/index.ts';
-import { defaultQuarantinePath, FORMAT_NAMES, openFlows, type Flow, type FormatName, type ReadFlowsOptions } from '../../ingest/index.ts';
+import { assertFlowsRead, defaultQuarantinePath, openFlows, type Flow } from '../../ingest/index.ts';
 import { createProgress } from '../../util/progress.ts';
-import { EXIT } from '../exit-codes.ts';
 import type { CliIo, RegisterCommand } from '../program.ts';
-import { formatSummary } from './ingest.ts';
+import { formatSummary, ingestExit } from './ingest.ts';
+import { addInputOptions, ingestOptions, type InputFlags } from './input-options.ts';
+import { openOutputStream } from './output-paths.ts';
 
 type OutFormat = 'jsonl' | 'csv';
 
-interface FeaturesFlags {
+interface FeaturesFlags extends InputFlags {
   window: number;
-  format?: FormatName;
-  mapping?: string;
   out?: string;
   outFormat?: OutFormat;
-  quarantine?: string;
-  reorderWindow?: number;
-  reorderHold?: number;
   quiet?: boolean;
 }
 
@@ -33,35 +26,26 @@ const CANONICAL = ['src_addr', 'dst_addr', 'src_port', 'dst_port', 'protocol', '
  * feature under its registry name) as JSONL (null) or CSV (null as an empty cell); summary on stderr.
  */
 export const registerFeatures: RegisterCommand = (program, io, setExit) => {
-  program
-    .command('features <input>')
-    .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
-    .addOption(new Option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms').argParser(parseDuration).default(DEFAULT_WINDOW_MS, '60s'))
-    .addOption(new Option('--format <name>', 'skip detection and read the input as this format').choices(FORMAT_NAMES.filter((f) => f !== 'empty')))
-    .option('--mapping <file.yaml>', 'map another CSV’s columns to canonical fields')
-    .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
-    .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv']))
-    .option('--quarantine <file>', 'bad rows as JSONL (default: next to --out, else <input>.quarantine.jsonl here)')
-    .option('--reorder-window <duration>', 'ingest reorder buffer in flow time, or all to sort the whole input (up to 200,000 flows) (default 5m)', parseReorderWindow)
-    .option('--reorder-hold <flows>', 'sort the first N flows whole before the reorder window applies, so a smaller input is sorted exactly (default 50000; 0: window only)', parseFlowCount)
+  addInputOptions(
+    program
+      .command('features <input>')
+      .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
+      .addOption(new Option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms').argParser(parseDuration).default(DEFAULT_WINDOW_MS, '60s'))
+      .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
+      .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv'])),
+    'next to --out, else <input>.quarantine.jsonl here',
+  )
     .option('--quiet', 'no progress on stderr')
     .action(async (input: string, flags: FeaturesFlags) => setExit(await runFeatures(input, flags, io)));
 };
 
 async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Promise<number> {
   const progress = createProgress({ label: 'features', stream: io.stderr, quiet: flags.quiet ?? false });
-  const options: ReadFlowsOptions = {
-    quarantineFile: flags.quarantine ?? defaultQuarantinePath(input, flags.out),
-    onWarning: (message) => io.stderr.write(`flowlens: warning: ${message}\n`),
-    ...(flags.format !== undefined ? { format: flags.format } : {}),
-    ...(flags.mapping !== undefined ? { mappingFile: flags.mapping } : {}),
-    ...(flags.reorderWindow !== undefined ? { reorderWindowMs: flags.reorderWindow } : {}),
-    ...(flags.reorderHold !== undefined ? { reorderHoldFlows: flags.reorderHold } : {}),
-  };
+  const options = ingestOptions(flags, flags.quarantine ?? defaultQuarantinePath(input, flags.out), io);
   const source = await openFlows(input, options);
   const kind: OutFormat = flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
-  if (flags.out !== undefined) await mkdir(dirname(resolve(flags.out)), { recursive: true });
-  const out = flags.out !== undefined ? createWriteStream(flags.out) : io.stdout;
+  const file = flags.out !== undefined ? await openOutputStream(flags.out, '--out') : undefined;
+  const out = file?.stream ?? io.stdout;
   let labelKeys: string[] | undefined;
   try {
     for await (const batch of extractFeatures(source, { windowMs: flags.window })) {
@@ -83,15 +67,13 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
     }
     if (kind === 'csv' && labelKeys === undefined) out.write(`${csvHeader([])}\n`);
   } finally {
-    if (flags.out !== undefined) {
-      (out as NodeJS.WritableStream).end();
-      await once(out, 'finish');
-    }
+    await file?.finish();
   }
   const summary = source.summary();
   progress.done(`${summary.accepted} flows, window ${flags.window} ms`);
   io.stderr.write(`${formatSummary(summary)}\n`);
-  return EXIT.OK;
+  assertFlowsRead(summary, options);
+  return ingestExit(summary);
 }
 
 /** Output text is written once it passes this many characters (see the loop in runFeatures). */

@@ -21,31 +21,89 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+/** Where a compressed input stopped decoding before its end (a cut download, a disk that filled up). */
+export interface Truncation {
+  /** The physical line the data stops in (1-based); the complete lines before it were read. */
+  line: number;
+  /** Decoded text of that last, incomplete line ('' when the data stops right after a newline). */
+  partial: string;
+  /** What zlib said, in words. */
+  reason: string;
+}
+
 /**
  * The file as UTF-8 text chunks of 64 KiB, never the whole file at once. Small enough that each chunk
  * string is an ordinary young object (256 KiB ones went to large-object space and piled up until a full GC). Gzip is detected by its
  * magic bytes (not the file name); a UTF-8 BOM is dropped by the decoder.
+ *
+ * A gzip stream that ends early or turns corrupt does not throw: the complete lines decoded before the
+ * cut are yielded, and `onTruncated` gets the line it stopped in, which is not yielded (its last field
+ * may be cut short, and would read as a valid, wrong value).
  */
-export async function* readTextChunks(path: string): AsyncGenerator<string> {
+export async function* readTextChunks(path: string, onTruncated?: (truncation: Truncation) => void): AsyncGenerator<string> {
   const gz = await isGzip(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   const stream = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
   if (gz) raw.on('error', (e) => stream.destroy(e));
   const decoder = new TextDecoder('utf-8');
   let ascii = true;
+  const decode = (chunk: Buffer): string => {
+    // pure ASCII (the usual flow export) is copied as one-byte text; once any other byte is seen
+    // (a BOM, UTF-8 text) the decoder takes over for good, so a split multi-byte sequence stays intact
+    if (ascii) ascii = isAscii(chunk);
+    return ascii ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true });
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      // pure ASCII (the usual flow export) is copied as one-byte text; once any other byte is seen
-      // (a BOM, UTF-8 text) the decoder takes over for good, so a split multi-byte sequence stays intact
-      if (ascii) ascii = isAscii(chunk);
-      const text = ascii ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true });
-      if (text !== '') yield text;
+    if (!gz) {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const text = decode(chunk);
+        if (text !== '') yield text;
+      }
+      const tail = decoder.decode();
+      if (tail !== '') yield tail;
+      return;
     }
-    const tail = decoder.decode();
+    // gzip: hold back each chunk's unfinished last line, so a cut stream can leave it out
+    let held = '';
+    let lines = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const text = held + decode(chunk);
+        const cut = text.lastIndexOf('\n');
+        if (cut < 0) {
+          held = text;
+          continue;
+        }
+        held = text.slice(cut + 1);
+        const body = text.slice(0, cut + 1);
+        lines += countNewlines(body);
+        yield body;
+      }
+    } catch (error) {
+      const reason = zlibFailure(error);
+      if (reason === undefined) throw error;
+      onTruncated?.({ line: lines + 1, partial: held, reason });
+      return;
+    }
+    const tail = held + decoder.decode();
     if (tail !== '') yield tail;
   } finally {
     raw.destroy();
   }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** zlib's error for a gzip stream cut short or corrupt, in words; undefined for any other error (a read error). */
+function zlibFailure(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'Z_BUF_ERROR') return 'the gzip data ends early (the file is truncated)';
+  if (code === 'Z_DATA_ERROR') return `the gzip data is corrupt (${(error as Error).message})`;
+  return undefined;
 }
 
 /** A run of consecutive physical lines: `lines[i]` is line `first + i` (1-based), `\r` already removed. */

@@ -1,4 +1,4 @@
-import { badRow, toCount, toOptionalCount, toPort, toProtocol, type RowAt } from '../coerce.ts';
+import { badRow, toCount, toOptionalCount, toPort, toProtocol, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
 import { TCP_FLAG_BITS, type Flow, type QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toTimeMs } from '../parse-time.ts';
@@ -78,10 +78,10 @@ function compileCic(header: string[], ctx: CompileContext): CompiledFormat {
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: toCount(row[inBytes], h[inBytes]!, at),
-      in_pkts: toCount(row[inPkts], h[inPkts]!, at),
-      out_bytes: outBytes >= 0 ? toOptionalCount(row[outBytes], h[outBytes]!, at) : null,
-      out_pkts: outPkts >= 0 ? toOptionalCount(row[outPkts], h[outPkts]!, at) : null,
+      in_bytes: toCounter(row[inBytes], h[inBytes]!, at),
+      in_pkts: toCounter(row[inPkts], h[inPkts]!, at),
+      out_bytes: outBytes >= 0 ? toOptionalCounter(row[outBytes], h[outBytes]!, at) : null,
+      out_pkts: outPkts >= 0 ? toOptionalCounter(row[outPkts], h[outPkts]!, at) : null,
       tcp_flags: flags,
       fields,
       labels,

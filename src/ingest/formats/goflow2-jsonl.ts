@@ -1,4 +1,4 @@
-import { toCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import { toPort, toProtocol, toTcpFlags, type RowAt, toCounter } from '../coerce.ts';
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, type TimeUnit } from '../parse-time.ts';
@@ -57,8 +57,8 @@ function compileGoflow2(header: string[], ctx: CompileContext): CompiledFormat {
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: toCount(row[bytes], h[bytes]!, at),
-      in_pkts: toCount(row[pkts], h[pkts]!, at),
+      in_bytes: toCounter(row[bytes], h[bytes]!, at),
+      in_pkts: toCounter(row[pkts], h[pkts]!, at),
       out_bytes: null,
       out_pkts: null,
       tcp_flags: flags >= 0 ? toTcpFlags(row[flags], h[flags]!, at) : null,

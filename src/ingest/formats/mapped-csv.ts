@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.ts';
-import { isUnset, toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import { isUnset, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs } from '../parse-time.ts';
@@ -94,10 +94,10 @@ function compileMapped(header: string[], ctx: CompileContext): CompiledFormat {
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: toCount(row[ib], h[ib]!, at),
-      in_pkts: toCount(row[ip], h[ip]!, at),
-      out_bytes: ob! >= 0 ? toOptionalCount(row[ob!], h[ob!]!, at) : null,
-      out_pkts: op! >= 0 ? toOptionalCount(row[op!], h[op!]!, at) : null,
+      in_bytes: toCounter(row[ib], h[ib]!, at),
+      in_pkts: toCounter(row[ip], h[ip]!, at),
+      out_bytes: ob! >= 0 ? toOptionalCounter(row[ob!], h[ob!]!, at) : null,
+      out_pkts: op! >= 0 ? toOptionalCounter(row[op!], h[op!]!, at) : null,
       tcp_flags: fl! >= 0 ? toTcpFlags(row[fl!], h[fl!]!, at) : null,
       fields,
       labels,

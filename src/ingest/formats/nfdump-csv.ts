@@ -1,4 +1,4 @@
-import { toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import { toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, toTimeMs } from '../parse-time.ts';
@@ -50,10 +50,10 @@ function compileNfdump(header: string[], ctx: CompileContext): CompiledFormat {
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: toCount(row[ibyt], 'ibyt', at),
-      in_pkts: toCount(row[ipkt], 'ipkt', at),
-      out_bytes: obyt >= 0 ? toOptionalCount(row[obyt], 'obyt', at) : null,
-      out_pkts: opkt >= 0 ? toOptionalCount(row[opkt], 'opkt', at) : null,
+      in_bytes: toCounter(row[ibyt], 'ibyt', at),
+      in_pkts: toCounter(row[ipkt], 'ipkt', at),
+      out_bytes: obyt >= 0 ? toOptionalCounter(row[obyt], 'obyt', at) : null,
+      out_pkts: opkt >= 0 ? toOptionalCounter(row[opkt], 'opkt', at) : null,
       tcp_flags: flg >= 0 ? toTcpFlags(row[flg], 'flg', at) : null,
       fields,
       labels,

@@ -1,4 +1,4 @@
-import { isUnset, toCount, toFieldValue, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import { isUnset, toFieldValue, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs, type TimeUnit } from '../parse-time.ts';
@@ -86,10 +86,10 @@ export function compileNprobe(header: string[], ctx: CompileContext, format: 'np
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: toCount(row[inBytes], 'IN_BYTES', at),
-      in_pkts: toCount(row[inPkts], 'IN_PKTS', at),
-      out_bytes: outBytes >= 0 ? toOptionalCount(row[outBytes], 'OUT_BYTES', at) : null,
-      out_pkts: outPkts >= 0 ? toOptionalCount(row[outPkts], 'OUT_PKTS', at) : null,
+      in_bytes: toCounter(row[inBytes], 'IN_BYTES', at),
+      in_pkts: toCounter(row[inPkts], 'IN_PKTS', at),
+      out_bytes: outBytes >= 0 ? toOptionalCounter(row[outBytes], 'OUT_BYTES', at) : null,
+      out_pkts: outPkts >= 0 ? toOptionalCounter(row[outPkts], 'OUT_PKTS', at) : null,
       tcp_flags: flags >= 0 ? toTcpFlags(row[flags], 'TCP_FLAGS', at) : null,
       fields,
       labels,

@@ -1,4 +1,4 @@
-import { isUnset, toCount, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt } from '../coerce.ts';
+import { isUnset, toPort, toProtocol, toTcpFlags, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
 import type { Flow, QualityNote } from '../flow-schema.ts';
 import { toAddress } from '../ip-address.ts';
 import { toOptionalTimeMs } from '../parse-time.ts';
@@ -58,10 +58,10 @@ function compileSuricata(header: string[], ctx: CompileContext): CompiledFormat 
       start_ms: t.start_ms,
       end_ms: t.end_ms,
       duration_ms: t.duration_ms,
-      in_bytes: isFlow ? toCount(row[f[0]!], 'flow.bytes_toserver', at) : toCount(row[n[0]!], 'netflow.bytes', at),
-      in_pkts: isFlow ? toCount(row[f[1]!], 'flow.pkts_toserver', at) : toCount(row[n[1]!], 'netflow.pkts', at),
-      out_bytes: isFlow ? toOptionalCount(row[f[2]!], 'flow.bytes_toclient', at) : null,
-      out_pkts: isFlow ? toOptionalCount(row[f[3]!], 'flow.pkts_toclient', at) : null,
+      in_bytes: isFlow ? toCounter(row[f[0]!], 'flow.bytes_toserver', at) : toCounter(row[n[0]!], 'netflow.bytes', at),
+      in_pkts: isFlow ? toCounter(row[f[1]!], 'flow.pkts_toserver', at) : toCounter(row[n[1]!], 'netflow.pkts', at),
+      out_bytes: isFlow ? toOptionalCounter(row[f[2]!], 'flow.bytes_toclient', at) : null,
+      out_pkts: isFlow ? toOptionalCounter(row[f[3]!], 'flow.pkts_toclient', at) : null,
       tcp_flags: toTcpFlags(row[flags], 'tcp.tcp_flags', at, true),
       fields,
       labels,

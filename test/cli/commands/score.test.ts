@@ -17,7 +17,7 @@ describe('flowlens score / baseline / schema', () => {
     expect(r.stderr).toContain(`scores: ${scores}`);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toHaveLength(2);
-    const table = FeatureTableSchema.parse(JSON.parse(readFileSync(join(out, '121.json'), 'utf8')));
+    const table = FeatureTableSchema.parse(JSON.parse(readFileSync(join(out, 'flow-121.json'), 'utf8')));
     expect(table.score).toMatchObject({ method: 'isolation-forest', rank: 1, of: 121 });
     expect(readFileSync(scores, 'utf8').trim().split('\n')).toHaveLength(121);
   });
