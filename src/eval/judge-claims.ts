@@ -17,25 +17,35 @@ export interface JudgeOptions {
  * `--judge`: ask a model for a second opinion on each report's `unsupported` claims, one request
  * per report. Opinions are stored beside the checker's verdicts (never replacing them); a call
  * that fails or an answer that cannot be read marks those claims `unparsed` with the reason.
- * @returns the number of judge calls made
+ * @returns the judge calls made, how many failed (no answer at all: a cassette miss, a provider error) and the first failure
  */
-export async function judgeReports(reports: EvalReport[], tables: ReadonlyMap<string, FeatureTable>, options: JudgeOptions): Promise<number> {
+export async function judgeReports(reports: EvalReport[], tables: ReadonlyMap<string, FeatureTable>, options: JudgeOptions): Promise<JudgeCalls> {
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
-  let calls = 0;
+  const counts: JudgeCalls = { calls: 0, failed: 0 };
   for (const report of reports) {
     const targets = (report.check?.claims ?? []).flatMap((c, i) => (c.verdict === 'unsupported' ? [i] : []));
     const table = tables.get(report.flow_id);
     if (targets.length === 0 || !table) continue;
     void queue.add(async () => {
-      calls++;
-      report.judge = await judgeOne(report, targets, table, options);
+      counts.calls++;
+      report.judge = await judgeOne(report, targets, table, options, (reason) => {
+        counts.failed++;
+        counts.firstFailure ??= reason;
+      });
     });
   }
   await queue.onIdle();
-  return calls;
+  return counts;
 }
 
-async function judgeOne(report: EvalReport, targets: number[], table: FeatureTable, options: JudgeOptions): Promise<Record<number, JudgeOpinion>> {
+/** What the judge calls of an eval came to. */
+export interface JudgeCalls {
+  calls: number;
+  failed: number;
+  firstFailure?: string;
+}
+
+async function judgeOne(report: EvalReport, targets: number[], table: FeatureTable, options: JudgeOptions, onFailure: (reason: string) => void): Promise<Record<number, JudgeOpinion>> {
   const request = renderPrompt(options.template, table, { model: options.model });
   const list = targets.map((index, n) => `${n + 1}. ${JSON.stringify(report.check!.claims[index]!.text)}`).join('\n');
   const last = request.messages[request.messages.length - 1]!;
@@ -45,6 +55,7 @@ async function judgeOne(report: EvalReport, targets: number[], table: FeatureTab
     answer = (await options.provider.narrate(request, options.signal ? { signal: options.signal } : {})).text;
   } catch (error) {
     const reason = `judge call failed: ${(error as Error).name}: ${(error as Error).message}`;
+    onFailure(reason);
     return Object.fromEntries(targets.map((i) => [i, { verdict: 'unparsed', reason }]));
   }
   return parseJudgeAnswer(answer, targets);

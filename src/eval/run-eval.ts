@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/index.ts';
 import { comparePrompts } from './compare-prompts.ts';
 import { checkNarrative, createProvider, loadTemplate, prepareBatch, runBatch, type FeatureTable, type ResultRecord } from './deps.ts';
-import { judgeReports } from './judge-claims.ts';
+import { judgeReports, type JudgeCalls } from './judge-claims.ts';
 import { loadSuite } from './load-suite.ts';
 import { loadSuiteTables } from './load-tables.ts';
 import { computeMetrics } from './metrics.ts';
@@ -58,8 +58,8 @@ export async function runEval(suitePath: string, options: EvalOptions = {}): Pro
   mkdirSync(outDir, { recursive: true });
   const reports: EvalReport[] = [];
   for (const prompt of suite.prompts) reports.push(...(await explainWith(prompt, tables, suite, config, outDir, options, cwd)));
-  if (options.judge) await judge(reports, tables, suite, config, options);
-  return finish(suite, file, config, tables, reports, outDir, options.judge ?? false);
+  const judgeCalls = options.judge ? await judge(reports, tables, suite, config, options) : undefined;
+  return finish(suite, file, config, tables, reports, outDir, judgeCalls);
 }
 
 function suiteConfig(suite: Suite, suiteDir: string, options: EvalOptions, cwd: string): ResolvedConfig {
@@ -108,13 +108,13 @@ function toReport(prompt: string, table: FeatureTable, sample: number, record: R
   }
 }
 
-async function judge(reports: EvalReport[], tables: FeatureTable[], suite: Suite, config: ResolvedConfig, options: EvalOptions): Promise<void> {
+async function judge(reports: EvalReport[], tables: FeatureTable[], suite: Suite, config: ResolvedConfig, options: EvalOptions): Promise<JudgeCalls> {
   const section = suite.judge?.provider;
   const judgeConfig: ResolvedConfig = section
     ? { ...config, provider: options.provider ?? section.name, model: section.model ?? config.model, baseURL: section.base_url ?? config.baseURL }
     : config;
   const template = await loadTemplate(suite.judge?.prompt ?? 'judge-claims@v1', options.promptsDir ? { promptsDir: options.promptsDir } : {});
-  await judgeReports(reports, new Map(tables.map((t) => [t.flow_id, t])), {
+  return judgeReports(reports, new Map(tables.map((t) => [t.flow_id, t])), {
     provider: createProvider(judgeConfig),
     template,
     model: judgeConfig.model,
@@ -123,7 +123,7 @@ async function judge(reports: EvalReport[], tables: FeatureTable[], suite: Suite
   });
 }
 
-function finish(suite: Suite, file: string, config: ResolvedConfig, tables: FeatureTable[], reports: EvalReport[], outDir: string, judged: boolean): EvalResult {
+function finish(suite: Suite, file: string, config: ResolvedConfig, tables: FeatureTable[], reports: EvalReport[], outDir: string, judgeCalls: JudgeCalls | undefined): EvalResult {
   const baseline = suite.baseline ?? suite.prompts[0]!;
   const flows = tables.map((t) => t.flow_id);
   const metrics = suite.prompts.map((p) => computeMetrics(p, reports));
@@ -142,7 +142,8 @@ function finish(suite: Suite, file: string, config: ResolvedConfig, tables: Feat
     thresholds,
     passed: thresholds.every((t) => t.passed),
     reports,
-    judged,
+    judged: judgeCalls !== undefined,
+    ...(judgeCalls !== undefined ? { judge_calls: judgeCalls } : {}),
     files: { markdown: join(outDir, 'summary.md'), json: join(outDir, 'result.json'), html: join(outDir, 'report.html') },
   };
   writeEvalOutputs(result, tables);

@@ -82,6 +82,8 @@ export interface EvalResult {
   passed: boolean;
   reports: EvalReport[];
   judged: boolean;
+  /** With --judge: the judge calls made and how many got no answer (their claims are `unparsed`). */
+  judge_calls?: { calls: number; failed: number; firstFailure?: string };
   /** Where the outputs were written. */
   files: { markdown: string; json: string; html: string };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors.ts';
+import { ConfigError, InputError } from '../errors.ts';
 import type { Container } from './containers/container.ts';
 import { readTextChunks, type Truncation } from './containers/text-chunks.ts';
 import { detectFormat } from './detect-format.ts';
@@ -69,6 +69,10 @@ function isPrintable(text: string): boolean {
  */
 export async function openFlows(path: string, options: ReadFlowsOptions = {}): Promise<FlowSource> {
   const file = path;
+  // --mapping describes the columns itself; another --format beside it would silently win over it.
+  if (options.mappingFile !== undefined && options.format !== undefined && options.format !== 'mapped-csv') {
+    throw new ConfigError('format', 'flags', `Give --mapping or --format ${options.format}, not both (a mapping reads the file as mapped-csv)`);
+  }
   let truncation: Truncation | undefined;
   const { sample, chunks, close } = await peek(path, (t) => (truncation = t));
   try {

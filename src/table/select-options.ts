@@ -54,6 +54,9 @@ export function resolveSelection(options: SelectOptions): Selection {
 
 /** Resolve scorer and window with their defaults, validated. */
 export function resolveScoring(options: SelectOptions): { scorer: ScorerName; windowMs: number } {
+  if (options.baseline !== undefined && options.baselineFile !== undefined) {
+    throw new ConfigError('baseline', 'flags', 'Give only one of --baseline (fit on a flow file) and --baseline-file (a saved baseline)');
+  }
   const scorer = options.scorer ?? DEFAULT_SCORER;
   if (!SCORER_NAMES.includes(scorer)) {
     throw new ConfigError('scorer', 'flags', `Expected \`--scorer\` to be one of ${SCORER_NAMES.join(', ')}, got \`${String(scorer)}\``);

@@ -33,6 +33,12 @@ function printResult(result: EvalResult, io: CliIo): number {
   for (const t of result.thresholds) io.stdout.write(`${t.passed ? 'pass' : 'FAIL'}: ${t.message}\n`);
   const rel = (p: string): string => relative(process.cwd(), p) || p;
   io.stdout.write(`Wrote ${rel(result.files.markdown)}, ${rel(result.files.json)}, ${rel(result.files.html)}\n`);
+  const judge = result.judge_calls;
+  // A judge that never answered is not a pass: its second opinions are missing, not agreeing.
+  if (judge !== undefined && judge.failed > 0) {
+    io.stderr.write(`flowlens: eval ${result.suite.name}: ${judge.failed} of ${judge.calls} judge calls failed (first: ${judge.firstFailure ?? 'no answer'}); thresholds ${result.passed ? 'passed' : 'FAILED'}\n`);
+    return EXIT.PARTIAL;
+  }
   io.stderr.write(`flowlens: eval ${result.suite.name} ${result.passed ? 'passed' : 'FAILED'}\n`);
   if (!result.passed) return EXIT.FINDINGS;
   return result.reports.some((r) => r.status === 'failed') ? EXIT.PARTIAL : EXIT.OK;
