@@ -3,6 +3,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import { OutputError } from '../../errors.ts';
+import { ByteSink } from '../../util/byte-sink.ts';
 
 /** A system error in words a user can act on, with its code. */
 export function describeSystemError(cause: unknown): string {
@@ -67,4 +68,15 @@ export async function openOutputStream(file: string, flag: string): Promise<{ st
       if (failure !== undefined) throw new OutputError(file, flag, describeSystemError(failure), { cause: failure });
     },
   };
+}
+
+/** A ByteSink on an output file, prepared as above; a failure to open or write it is an OutputError. */
+export async function openOutputSink(file: string, flag: string): Promise<ByteSink & { close(): Promise<void> }> {
+  await prepareOutputFile(file, flag);
+  const failed = (cause: unknown): OutputError => new OutputError(file, flag, describeSystemError(cause), { cause });
+  try {
+    return await ByteSink.toFile(file, failed);
+  } catch (cause) {
+    throw cause instanceof OutputError ? cause : failed(cause);
+  }
 }
