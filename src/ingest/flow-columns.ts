@@ -1,16 +1,5 @@
 import type { Flow } from './flow-schema.ts';
 
-/** Distinct addresses kept canonical at once; past it the table starts over (a cost, never a leak). */
-const INTERN_LIMIT = 65_536;
-
-/**
- * A copy of the text that shares no storage with the chunk it was cut from. V8 cuts strings of 13+
- * characters as views into their parent, so a held address would keep a whole 256 KB chunk alive.
- */
-function detach(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
-}
-
 /**
  * Parked flows in columns (typed arrays for the numbers, shared strings for addresses), one slot per
  * flow. Why: the reorder buffer holds minutes of flows, long enough for V8 to promote every held Flow
@@ -36,7 +25,6 @@ export class FlowColumns {
   private fields: Flow['fields'][] = [];
   private labels: Flow['labels'][] = [];
   private notes: Flow['notes'][] = [];
-  private readonly interned = new Map<string, string>();
 
   /** Start time of the flow in a slot (the reorder key, with line). */
   start = new Float64Array(0);
@@ -67,8 +55,11 @@ export class FlowColumns {
       this.ids[s] = id;
     }
     this.line[s] = flow.line;
-    this.src[s] = this.intern(flow.src_addr);
-    this.dst[s] = this.intern(flow.dst_addr);
+    // Addresses are held as they come: ingest's normalizeAddress (and JSON.parse, for canonical JSONL)
+    // hands out strings that share no storage with the input chunk. An intern table here thrashed at
+    // 100k+ distinct addresses (issue 14) for no memory the held flows would otherwise keep.
+    this.src[s] = flow.src_addr;
+    this.dst[s] = flow.dst_addr;
     this.ports[2 * s] = flow.src_port ?? -1;
     this.ports[2 * s + 1] = flow.dst_port ?? -1;
     this.protocol[s] = flow.protocol;
@@ -123,17 +114,6 @@ export class FlowColumns {
     this.notes[s] = NONE;
     this.free[this.freeCount++] = s;
     return flow;
-  }
-
-  /** One shared string per address, so held flows of one host share their text. */
-  private intern(text: string): string {
-    let kept = this.interned.get(text);
-    if (kept === undefined) {
-      if (this.interned.size >= INTERN_LIMIT) this.interned.clear();
-      kept = detach(text);
-      this.interned.set(kept, kept);
-    }
-    return kept;
   }
 
   private grow(cap: number): void {

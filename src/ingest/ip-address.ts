@@ -63,20 +63,44 @@ function parseIPv6(text: string): number[] {
   return [...left, ...new Array<number>(rest === undefined ? 0 : fill).fill(0), ...right, ...tail];
 }
 
-const cache = new Map<string, string>();
+/**
+ * Texts already normalised, for the forms that take work (IPv6, brackets, zones), in two generations:
+ * when the young one is full the old one is dropped and the young one takes its place, and a hit in
+ * the old one moves back to the young. Bounded at twice CACHE_MAX, and an address that keeps coming
+ * back stays, unlike a table cleared whole when it fills (which at 100k+ addresses emptied it over
+ * and over). Plain IPv4, most flows, needs no cache at all.
+ */
+let young = new Map<string, string>();
+let old = new Map<string, string>();
 const CACHE_MAX = 50_000;
+
+function remember(text: string, result: string): void {
+  if (young.size >= CACHE_MAX) [old, young] = [young, new Map()];
+  young.set(text, result);
+}
+
+/**
+ * A copy of a text of 13+ characters that shares no storage with the input chunk it was cut from:
+ * V8 makes such substrings views into their parent, so a held address would keep a whole chunk alive.
+ * Slicing a concatenation flattens it into a fresh string first, far cheaper than a Buffer round trip.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (` ${text}`).slice(1);
+}
 
 /**
  * Normalise an address: IPv4 as dotted quad; IPv6 in RFC 5952 form (compressed, lower case);
  * an IPv4-mapped IPv6 address (::ffff:a.b.c.d) becomes the plain IPv4 address, because it names the same host.
- * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address.
+ * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address. The result never
+ * shares storage with the text it was read from.
  */
 export function normalizeAddress(text: string): string | null {
-  // V8 copies substrings shorter than 13 characters, so a short IPv4 text is already its own string;
-  // longer ones are interned: a flow keeps one shared flat string, not a slice pinning its whole input chunk
-  if (text.length < 13 && checkIPv4(text)) return text;
-  const known = cache.get(text);
-  if (known !== undefined) return known;
+  if (checkIPv4(text)) return detach(text);
+  const known = young.get(text) ?? old.get(text);
+  if (known !== undefined) {
+    if (!young.has(text)) remember(text, known);
+    return known;
+  }
   const bare = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   let result: string | null = null;
   if (checkIPv4(bare)) result = bare;
@@ -86,10 +110,8 @@ export function normalizeAddress(text: string): string | null {
     result = mapped ? `${h[6]! >> 8}.${h[6]! & 255}.${h[7]! >> 8}.${h[7]! & 255}` : formatIPv6(h);
   }
   if (result !== null) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    result = Buffer.from(result, 'latin1').toString('latin1');
-    cache.set(result, result);
-    if (text !== result) cache.set(Buffer.from(text, 'latin1').toString('latin1'), result);
+    result = detach(result);
+    remember(detach(text), result);
   }
   return result;
 }
