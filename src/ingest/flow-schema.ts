@@ -8,6 +8,7 @@ export const QualityNoteCode = z.enum([
   'bytes-per-packet-low',
   'bytes-per-packet-high',
   'flags-on-non-tcp',
+  'rate-implausible',
   'late-flow',
 ]);
 export type QualityNoteCode = z.infer<typeof QualityNoteCode>;

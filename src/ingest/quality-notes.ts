@@ -86,6 +86,19 @@ export function resolveTimes(
 }
 
 const COUNTERS = ['in_bytes', 'in_pkts', 'out_bytes', 'out_pkts'] as const;
+/**
+ * 10^11 bytes/s is 800 Gbit/s, the fastest Ethernet link: no single flow crosses a link faster. A
+ * short flow's rate is inflated by a duration rounded to the exporter's millisecond, but not this
+ * far (that takes 100 MB in one millisecond); NF-v2 has rates of 6×10^14 bytes/s.
+ */
+export const MAX_BYTES_PER_S = 1e11;
+/** Rates nProbe exports beside the counters (NF-v2, NF-v3), in bytes/s or bits/s, checked against the same bound. */
+const EXPORTER_RATES: ReadonlyArray<readonly [name: string, bitsPerUnit: number]> = [
+  ['SRC_TO_DST_SECOND_BYTES', 8],
+  ['DST_TO_SRC_SECOND_BYTES', 8],
+  ['SRC_TO_DST_AVG_THROUGHPUT', 1],
+  ['DST_TO_SRC_AVG_THROUGHPUT', 1],
+];
 
 /**
  * Attach the notes that need the whole flow: counters at 2^32 − 1, bytes per packet outside 20..65,535,
@@ -107,6 +120,21 @@ export function addFlowNotes(flow: Flow, payloadBytes = false): void {
   }
   checkPacketSize(flow, 'in_bytes', flow.in_bytes, flow.in_pkts, payloadBytes);
   if (flow.out_bytes !== null && flow.out_pkts !== null) checkPacketSize(flow, 'out_bytes', flow.out_bytes, flow.out_pkts, payloadBytes);
+  if (flow.duration_ms !== null && flow.duration_ms > 0) {
+    checkRate(flow, 'in_bytes', flow.in_bytes, flow.duration_ms);
+    if (flow.out_bytes !== null) checkRate(flow, 'out_bytes', flow.out_bytes, flow.duration_ms);
+  }
+  for (const [name, bitsPerUnit] of EXPORTER_RATES) {
+    const value = flow.fields[name];
+    if (typeof value === 'number' && value * bitsPerUnit > MAX_BYTES_PER_S * 8) {
+      addNote(flow, {
+        code: 'rate-implausible',
+        field: name,
+        value,
+        message: `${name} is ${value.toExponential(2)} ${bitsPerUnit === 8 ? 'bytes' : 'bits'}/s, faster than any network link (800 Gbit/s), so the exporter's rate is wrong and is not a measurement.`,
+      });
+    }
+  }
   if (flow.tcp_flags !== null && flow.tcp_flags !== 0 && flow.protocol !== 6) {
     addNote(flow, {
       code: 'flags-on-non-tcp',
@@ -115,6 +143,17 @@ export function addFlowNotes(flow: Flow, payloadBytes = false): void {
       message: `The flow has TCP flags (${flow.tcp_flags}) but protocol ${flow.protocol} is not TCP, so the flags are an exporter artifact and mean nothing here.`,
     });
   }
+}
+
+function checkRate(flow: Flow, field: 'in_bytes' | 'out_bytes', bytes: number, durationMs: number): void {
+  const rate = bytes / (durationMs / 1000);
+  if (rate <= MAX_BYTES_PER_S) return;
+  addNote(flow, {
+    code: 'rate-implausible',
+    field,
+    value: bytes,
+    message: `${field} over duration_ms (${fmt(durationMs)} ms) gives ${rate.toExponential(2)} bytes/s (${fmt(Math.round((rate * 8) / 1e9))} Gbit/s), faster than any network link (800 Gbit/s), so the byte count or the duration is wrong: a mis-scaled or wrapped counter, or a duration in another unit.`,
+  });
 }
 
 function checkPacketSize(flow: Flow, field: 'in_bytes' | 'out_bytes', bytes: number, pkts: number, payloadBytes: boolean): void {

@@ -54,6 +54,23 @@ describe('data-quality notes', () => {
     expect(byId.clean!.notes).toEqual([]);
   });
 
+  it('notes a rate faster than any link, from the counters over the duration or from an exporter rate field', async () => {
+    const { flows, summary } = await readFixture('implausible-rate.csv');
+    const byId = Object.fromEntries(flows.map((f) => [f.id, f]));
+    expect(summary).toMatchObject({ accepted: 3, notes: { 'rate-implausible': 2 } });
+    expect(byId['too-fast']!.notes).toEqual([
+      {
+        code: 'rate-implausible',
+        field: 'in_bytes',
+        value: 200000000000,
+        message:
+          'in_bytes over duration_ms (1,000 ms) gives 2.00e+11 bytes/s (1,600 Gbit/s), faster than any network link (800 Gbit/s), so the byte count or the duration is wrong: a mis-scaled or wrapped counter, or a duration in another unit.',
+      },
+    ]);
+    expect(byId['exporter-rate']!.notes.map((n) => [n.code, n.field, n.value])).toEqual([['rate-implausible', 'SRC_TO_DST_SECOND_BYTES', 6e14]]);
+    expect(byId.ordinary!.notes).toEqual([]);
+  });
+
   it('sets a wrapped duration aside when the flow has no start/end (NF-v2) and keeps the raw value in fields', async () => {
     const { flows, summary } = await readFixture('nf-v2.csv');
     expect(flows[0]!.duration_ms).toBeNull();

@@ -13,6 +13,7 @@ const CAVEATS: Record<Note['code'], (field: string) => string> = {
   'end-before-start': () => "The flow's end time is before its start time, so its timestamps are unreliable.",
   'bytes-per-packet-low': (f) => `${f} implies fewer bytes per packet than any real packet carries, so the byte or packet count may be wrong or sampled.`,
   'bytes-per-packet-high': (f) => `${f} implies more bytes per packet than any real packet carries, so the byte or packet count may be wrong or sampled.`,
+  'rate-implausible': (f) => `${f} over the flow's duration implies a rate faster than any network link, so the byte count or the duration is wrong and the rates are not read at face value here.`,
   'flags-on-non-tcp': () => "The flags field is set although this flow's protocol has no such flags, so those flags mean nothing here.",
   'late-flow': () => 'This flow arrived too far out of time order to be placed in its window, so its window features are null.',
 };
