@@ -50,10 +50,15 @@ function contributorLine(row: TableRow): string {
 }
 
 function identityLine(flow: NonNullable<FeatureTable['flow']>): string {
+  const when = flow.start ? `, ${escapeId(flow.start)}${flow.end ? ` → ${escapeId(flow.end)}` : ''}` : '';
+  return `Flow: ${flowTuple(flow)}${when}.`;
+}
+
+/** The 5-tuple as Markdown: `TCP 10.0.0.1:50000 → [2001:db8::1]:443` (addresses escaped). */
+export function flowTuple(flow: NonNullable<FeatureTable['flow']>): string {
   const end = (raw: string, port: number | null) => {
     const addr = escapeId(raw);
     return port === null ? addr : addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
   };
-  const when = flow.start ? `, ${escapeId(flow.start)}${flow.end ? ` → ${escapeId(flow.end)}` : ''}` : '';
-  return `Flow: ${escapeId(flow.protocol_name)} ${end(flow.src_addr, flow.src_port)} → ${end(flow.dst_addr, flow.dst_port)}${when}.`;
+  return `${escapeId(flow.protocol_name)} ${end(flow.src_addr, flow.src_port)} → ${end(flow.dst_addr, flow.dst_port)}`;
 }

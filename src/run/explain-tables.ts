@@ -16,6 +16,8 @@ export interface ExplainTablesOptions {
   title: string;
   /** Lines for the index under the heading (before the run summary). @default [] */
   details?: string[];
+  /** Ground-truth labels of the input by flow id, for the run index only (never sent to a provider). @default {} */
+  labels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Also write each table to `tables/<flow>.json` (so `explain`/`check` can rerun on them). @default true */
   writeTables?: boolean;
 }
@@ -37,7 +39,12 @@ export async function explainTables(tables: readonly FeatureTable[], setup: Batc
   const summary = await runBatch(items, { ...setup, resultsFile: join(options.outDir, 'results.jsonl') });
   const entries = tables.map((table, i) => reportEntry(table, summary.records[i]!));
   const reports = writeReports(entries, { outDir: options.outDir });
-  const indexFile = writeRunIndex(reports, { outDir: options.outDir, title: options.title, details: [...(options.details ?? []), formatSummary(summary)] });
+  const indexFile = writeRunIndex(reports, {
+    outDir: options.outDir,
+    title: options.title,
+    details: [...(options.details ?? []), formatSummary(summary)],
+    ...(options.labels !== undefined ? { labels: options.labels } : {}),
+  });
   return { summary, reports, indexFile };
 }
 

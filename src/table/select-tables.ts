@@ -24,6 +24,11 @@ export interface ScoreSummary {
   window: WindowContext;
   ingest: IngestSummary;
   scoresFile?: string;
+  /**
+   * The input's label columns (ground truth) of each selected flow, by flow id: kept out of the
+   * tables so they never reach a prompt, but shown to the person reading the run index.
+   */
+  labels: Record<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -76,6 +81,7 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
     baseline: { source: baseline.source, rows: baseline.rows, ...(options.baselineFile !== undefined ? { file: options.baselineFile } : {}) },
     window,
     ingest: source.summary(),
+    labels: Object.fromEntries(pass.candidates.filter((c) => Object.keys(c.flow.labels).length > 0).map((c) => [c.flow.id, c.flow.labels])),
   };
   if (scoresWriter !== undefined) {
     await scoresWriter.finish(pass.scores, rank, (n) => options.onProgress?.('scores-file', n));

@@ -36,6 +36,19 @@ describe('narrateOffline', () => {
     expect(text).toContain('above the baseline median (153.3 bytes/packet), at percentile 96.5 of the baseline');
   });
 
+  it('tells a flow below the threshold as not flagged, and never calls a value at the median below it', () => {
+    const t = seedTable();
+    t.score = { ...t.score!, value: 3.5, threshold: 4 };
+    const inBytes = t.features.find((r) => r.name === 'IN_BYTES')!;
+    // The forest's sign reads the percentile against 50: a value tied with the median can weigh negative.
+    Object.assign(inBytes, { value: 1840, contribution: -0.5, baseline: { ...inBytes.baseline!, percentile: 40 } });
+    const below = narrateOffline(t);
+    expect(below).not.toContain('may have been flagged');
+    expect(below).toContain("The flow's score is below the threshold, so it was not flagged as anomalous.");
+    expect(below).toContain('The value is equal to the baseline median (1840 bytes), at percentile 40 of the baseline. Its contribution to the score is -0.5 (negative).');
+    expect(below).not.toContain('below the baseline median (1840');
+  });
+
   it('reads null as not applicable, never as 0', () => {
     expect(text).toContain('- inter_arrival_ms is null, meaning not applicable: Start-time gap to the previous flow');
     expect(text).not.toMatch(/inter_arrival_ms\W+(=|is|of)\s*0\b/);

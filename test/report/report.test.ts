@@ -71,9 +71,21 @@ describe('writeReports and writeRunIndex', () => {
     const index = readFileSync(join(out, 'index.md'), 'utf8');
     const rows = index.split('\n').filter((l) => /^\| \d/.test(l));
     expect(rows).toEqual([
-      '| 1 | high/1 | 7.5 | `in_bytes`, `duration_ms` | ❌ failed (ProviderError) | [report](reports/flow-high_1.md) |',
-      '| 2 | low | 4.2 | `in_bytes`, `duration_ms` | ⚠️ 0 contradicted, 1 unsupported | [report](reports/flow-low.md) |',
+      '| 1 | high/1 | TCP 10.0.0.1:443 → 192.168.1.20:51000 | 7.500 | `in_bytes`, `duration_ms` | ❌ failed (ProviderError) | [report](reports/flow-high_1.md) |',
+      '| 2 | low | TCP 10.0.0.1:443 → 192.168.1.20:51000 | 4.200 | `in_bytes`, `duration_ms` | ⚠️ 0 contradicted, 1 unsupported | [report](reports/flow-low.md) |',
     ]);
     expect(renderRunIndex(written, { title: 't' })).toContain('2 flows; 1 explained, 1 failed; 1 with claims the table does not back.');
+  });
+
+  it('shows the input labels when there are any, marks flows below the threshold, and rounds every score alike', () => {
+    const out = tempDir();
+    const below = table('below');
+    below.score = { value: 3.9, method: 'robust-z', rank: 2, threshold: 4, of: 50 };
+    const written = writeReports([{ table: below, explanation, check: flaggedCheck }, { table: table('above'), explanation, check: flaggedCheck }], { outDir: out });
+    const index = renderRunIndex(written, { title: 't', labels: { below: { Label: '1', Attack: 'DoS|Hulk' } } });
+    expect(index.split('\n').filter((l) => /^\| \d/.test(l)).map((l) => l.split(' | ').slice(1, 5))).toEqual([
+      ['above', 'TCP 10.0.0.1:443 → 192.168.1.20:51000', '—', '7.500'],
+      ['below', 'TCP 10.0.0.1:443 → 192.168.1.20:51000', 'Label: 1, Attack: DoS\\|Hulk', '3.900 (below the 4.000 threshold)'],
+    ]);
   });
 });

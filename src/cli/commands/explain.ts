@@ -120,7 +120,7 @@ export async function explainWithFlags(
   tables: FeatureTable[],
   flags: BatchFlags,
   io: CliIo,
-  out: { dir: string; title: string; details?: string[] },
+  out: { dir: string; title: string; details?: string[]; labels?: Record<string, Readonly<Record<string, string>>> },
   prepared?: { config: ResolvedConfig; setup: BatchSetup; progress: Progress },
 ): Promise<ExplainTablesResult> {
   const config = prepared?.config ?? configFromFlags(flags);
@@ -128,7 +128,7 @@ export async function explainWithFlags(
   const setup = prepared?.setup ?? (await setupFromFlags(flags, config, () => progress.tick()));
   progress.setTotal(tables.length);
   const info = [...(out.details ?? []), `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
-  const result = await explainTables(tables, setup, { outDir: out.dir, title: out.title, details: info });
+  const result = await explainTables(tables, setup, { outDir: out.dir, title: out.title, details: info, ...(out.labels !== undefined ? { labels: out.labels } : {}) });
   progress.done(`${result.summary.done + result.summary.skipped}/${result.summary.total} explained`);
   return result;
 }

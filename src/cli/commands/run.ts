@@ -44,7 +44,7 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
     io.stderr.write(`${formatSummary(summary.ingest)}\n`);
     warnSmallBaseline(summary, io);
     const ingestLine = `${summary.ingest.file}: read ${summary.ingest.read} = accepted ${summary.ingest.accepted} + quarantined ${summary.ingest.quarantined}`;
-    const result = await explainWithFlags(tables, flags, io, { dir: outDir, title: basename(input), details: [scored, ingestLine] }, { config, setup, progress });
+    const result = await explainWithFlags(tables, flags, io, { dir: outDir, title: basename(input), details: [scored, ingestLine], labels: summary.labels }, { config, setup, progress });
     setExit(Math.max(ingestExit(summary.ingest), finishRun(result, outDir, io)));
   });
 };

@@ -26,7 +26,7 @@ export function narrateOffline(table: FeatureTable): string {
     '### Caveats',
     caveats(table).join('\n'),
     '### Cautious conclusion',
-    conclusion(top),
+    conclusion(top, table),
   ]
     .filter((part) => part !== '')
     .join('\n\n');
@@ -52,7 +52,10 @@ export function describeRow(row: TableRow, table?: FeatureTable, bold = true): s
   if (baseline) parts.push(`The value is ${baseline}.`);
   else parts.push('The table gives no baseline for this row, so it is not compared.');
   if (typeof row.contribution === 'number') {
-    const sign = row.contribution < 0 ? ' (negative: the value is below the baseline median)' : '';
+    // The forest's sign reads the value's percentile against 50, so a value tied with the median can
+    // weigh negative: say "below the median" only when it is, or the text contradicts its own comparison.
+    const below = typeof row.value === 'number' && typeof row.baseline?.median === 'number' && row.value < row.baseline.median;
+    const sign = row.contribution < 0 ? (below ? ' (negative: the value is below the baseline median)' : ' (negative)') : '';
     parts.push(`Its contribution to the score is ${formatNumber(row.contribution)}${sign}.`);
   }
   const read = readingOf(row);
@@ -118,7 +121,13 @@ export function caveats(table: FeatureTable): string[] {
   return lines;
 }
 
-export function conclusion(top: TableRow[]): string {
+export function conclusion(top: TableRow[], table?: FeatureTable): string {
+  const s = table?.score;
+  // A flow below the threshold was not flagged (it is in the table because it was asked for, or in a top N).
+  if (s && s.threshold !== null && s.value < s.threshold) {
+    const most = top.length > 0 ? ` Of its rows, ${listNames(top)} differ most from the baseline.` : '';
+    return `The flow's score is below the threshold, so it was not flagged as anomalous.${most} This is a statistical comparison, not evidence of malicious or benign activity.`;
+  }
   const driver = top.length > 0 ? ` mainly because ${listNames(top)} differ most from the baseline` : '';
   return `The flow may have been flagged${driver}. This is a statistical deviation, not evidence of malicious activity; judging it would need context from outside this table.`;
 }

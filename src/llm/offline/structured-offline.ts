@@ -18,7 +18,7 @@ export function structuredOffline(table: FeatureTable): StructuredExplanation {
     observations.push({ text: together(top), features: names.length > 0 ? names : [table.flow_id] });
   }
   return {
-    summary: [context(table), conclusion(top)].filter((s) => s !== '').join(' '),
+    summary: [context(table), conclusion(top, table)].filter((s) => s !== '').join(' '),
     observations,
     caveats: caveats(table).map((line) => line.replace(/^- /, '')),
   };
