@@ -107,7 +107,7 @@ async function cachedRerun(n: number): Promise<void> {
     const all = items(n);
     const fill = performance.now();
     const first = await runBatch(all, { ...setup, resultsFile: join(dir, 'fill.jsonl') });
-    console.log(`cache fill: ${n} flows through the stub in ${((performance.now() - fill) / 1000).toFixed(2)} s (${first.calls} calls)`);
+    console.log(`cache fill: ${n} flows through the stub in ${((performance.now() - fill) / 1000).toFixed(2)} s (${first.sent} sent, ${first.attempts} HTTP requests)`);
     const requestsBefore = (await stub.stats()).requests;
     const start = performance.now();
     const cached = await runBatch(all, { ...setup, resultsFile: join(dir, 'rerun.jsonl') });

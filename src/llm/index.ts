@@ -12,4 +12,5 @@ export { OfflineProvider } from './providers/offline-provider.ts';
 export { ReplayProvider } from './providers/replay-provider.ts';
 export { RecordingProvider } from './providers/recording-provider.ts';
 export { CassetteStore } from './cassette-store.ts';
-export type { Provider, NarrateRequest, Narrative, ChatMessage, ModelParams, OutputMode, TokenUsage } from './provider.ts';
+export { estimateTokens } from './estimate-tokens.ts';
+export type { Provider, NarrateRequest, Narrative, ChatMessage, ModelParams, OutputMode, TokenUsage, RequestMeter, RequestOutcome, NarrateOptions as ProviderCallOptions } from './provider.ts';

@@ -37,6 +37,7 @@ export function doneRecord(
     ...(narrative.structured !== undefined ? { structured: restoreStrings(narrative.structured, extra.restore) } : {}),
     ...(narrative.usage ? { usage: narrative.usage } : {}),
     ...(narrative.finishReason ? { finish_reason: narrative.finishReason } : {}),
+    ...(narrative.warnings?.length ? { warnings: narrative.warnings } : {}),
     cached: extra.cached,
     anonymized: extra.anonymized,
   };

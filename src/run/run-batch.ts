@@ -6,7 +6,7 @@ import { DiskCache } from './disk-cache.ts';
 import { doneRecord, failedRecord, fingerprintOf, latestById, recordId } from './record.ts';
 import { compactResults, readResults, ResultsLog } from './results-log.ts';
 import { summarize, type Tally } from './summarize.ts';
-import type { BatchItem, BatchOptions, ResultRecord, RunSummary } from './types.ts';
+import type { BatchItem, BatchOptions, DoneRecord, ResultRecord, RunSummary } from './types.ts';
 
 /** Defaults spread under the caller's options (p-queue style). */
 /** Items rendered between two turns of the event loop. */
@@ -42,7 +42,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   const restore = anonymizer ? (t: string) => anonymizer.restore(t) : (t: string) => t;
   const cache = opts.cacheDir === false ? undefined : new DiskCache(opts.cacheDir, opts.provider.id);
   const caller = new ProviderCaller(opts.provider, opts);
-  const tally: Tally = { done: 0, cached: 0, failed: 0, failedEarlier: 0, skipped: 0, prompt: 0, completion: 0 };
+  const tally: Tally = { done: 0, cached: 0, failed: 0, failedEarlier: 0, skipped: 0 };
   const records: ResultRecord[] = new Array(items.length);
   const log = ResultsLog.open(opts.resultsFile);
   let settled = 0;
@@ -96,10 +96,6 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
       const record = doneRecord(p.item.id, p.sample, p.request, narrative, { fingerprint: p.fingerprint, cached: hit !== undefined, anonymized, restore });
       tally.done++;
       if (hit) tally.cached++;
-      else {
-        tally.prompt += narrative.usage?.prompt_tokens ?? 0;
-        tally.completion += narrative.usage?.completion_tokens ?? 0;
-      }
       settle(p.index, record, true);
     } catch (error) {
       tally.failed++;
@@ -108,13 +104,22 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   }
 
   compactIfSuperseded(opts.resultsFile, previousRecords);
-  const warnings = anonymizer ? unmatchedFieldWarnings(anonymizer.unmatchedFields()) : [];
-  return summarize(tally, records, { calls: caller.calls, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started, warnings });
+  const warnings = [...(anonymizer ? unmatchedFieldWarnings(anonymizer.unmatchedFields()) : []), ...answerWarnings(records)];
+  // Tokens and cost come from the caller: every billed answer, rejected ones and repair turns included.
+  return summarize(tally, records, { stats: caller.stats, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started, warnings });
 }
 
 function sendable(table: FeatureTable, opts: BatchOptions, anonymizer: Anonymizer | undefined): FeatureTable {
   const allowed = filterAllowed(table, opts.privacy?.allow);
   return anonymizer ? anonymizer.anonymize(allowed) : allowed;
+}
+
+/** One line for the answers that came with warnings in this run (each is in its record too). */
+function answerWarnings(records: readonly ResultRecord[]): string[] {
+  const warned = records.filter((r) => r?.status === 'done' && !r.cached && r.warnings !== undefined);
+  if (warned.length === 0) return [];
+  const first = warned[0] as DoneRecord;
+  return [`${warned.length} answer${warned.length === 1 ? '' : 's'} came with warnings (in results.jsonl), e.g. flow ${JSON.stringify(first.flow_id)}: ${first.warnings!.join('; ')}`];
 }
 
 function unmatchedFieldWarnings(names: readonly string[]): string[] {

@@ -1,3 +1,4 @@
+import type { CallStats } from './call-provider.ts';
 import type { ResultRecord, RunSummary, TokenPrices } from './types.ts';
 
 /** Counters kept while a batch runs. */
@@ -7,17 +8,16 @@ export interface Tally {
   failed: number;
   failedEarlier: number;
   skipped: number;
-  prompt: number;
-  completion: number;
 }
 
-/** Build the run summary; cost only when prices are configured (tokens of cache hits cost nothing). */
+/** Build the run summary; cost only when prices are configured, over every billed answer (cache hits cost nothing). */
 export function summarize(
   tally: Tally,
   records: ResultRecord[],
-  extra: { calls: number; prices?: TokenPrices | undefined; resultsFile: string; elapsedMs: number; warnings?: string[] },
+  extra: { stats: CallStats; prices?: TokenPrices | undefined; resultsFile: string; elapsedMs: number; warnings?: string[] },
 ): RunSummary {
-  const usage = { prompt_tokens: tally.prompt, completion_tokens: tally.completion };
+  const { sent, requests, attempts, billed } = extra.stats;
+  const usage = { ...extra.stats.usage };
   const summary: RunSummary = {
     total: records.length,
     done: tally.done,
@@ -25,7 +25,10 @@ export function summarize(
     failed: tally.failed,
     failedEarlier: tally.failedEarlier,
     skipped: tally.skipped,
-    calls: extra.calls,
+    sent,
+    requests,
+    attempts,
+    billed,
     usage,
     elapsedMs: extra.elapsedMs,
     resultsFile: extra.resultsFile,
@@ -40,13 +43,14 @@ export function summarize(
   return summary;
 }
 
-/** One line for stderr: counts that reconcile, calls, tokens and cost. */
+/** One line for stderr: counts that reconcile, what the endpoint saw and billed, tokens and cost. */
 export function formatSummary(s: RunSummary): string {
+  const retries = s.attempts - s.requests;
   const parts = [
     `${s.total} flows: ${s.done} explained (${s.cached} from cache), ${s.skipped} already done, ${s.failed} failed` +
       (s.failedEarlier ? ` (${s.failedEarlier} from an earlier run; --retry-failed reruns them)` : ''),
-    `${s.calls} calls`,
-    `${s.usage.prompt_tokens} prompt + ${s.usage.completion_tokens} completion tokens`,
+    `${s.sent} sent in ${s.requests} requests (${s.attempts} HTTP, ${retries} ${retries === 1 ? 'retry' : 'retries'})`,
+    `${s.billed} answers billed: ${s.usage.prompt_tokens} prompt + ${s.usage.completion_tokens} completion tokens`,
   ];
   if (s.cost) parts.push(`$${s.cost.total.toFixed(4)}`);
   return parts.join('; ');

@@ -1,5 +1,6 @@
 import type { FeatureTable } from './deps.ts';
 import type { NarrateRequest, Narrative, Provider, TokenUsage } from './deps.ts';
+import type { Clock } from './request-pacer.ts';
 
 /** One unit of work: explain this flow's table. */
 export interface BatchItem {
@@ -41,10 +42,12 @@ export interface BatchOptions {
   cacheDir?: string | false;
   /** Calls in flight at once. @default 4 */
   concurrency?: number;
-  /** Calls started per rolling minute. @default unlimited */
+  /** HTTP requests per minute, retries included, spread evenly over the minute. @default unlimited */
   requestsPerMinute?: number;
-  /** Estimated tokens (chars / 4, reconciled with usage) per rolling minute. @default unlimited */
+  /** Estimated tokens (chars / 4 + max_tokens, reconciled with usage) per minute, per HTTP request. @default unlimited */
   tokensPerMinute?: number;
+  /** For tests: the clock the RPM/TPM pacer reads. */
+  clock?: Clock;
   /** Deadline of one item's provider call, all SDK retries included. @default 120000 */
   timeoutMs?: number;
   /** Rerun items whose last record is a failure. @default false */
@@ -73,6 +76,8 @@ export interface DoneRecord {
   structured?: unknown;
   usage?: TokenUsage;
   finish_reason?: string;
+  /** The answer was cut at max_tokens, or billed more completion tokens than asked for. */
+  warnings?: string[];
   /** Answered from the disk cache: no call was made. */
   cached: boolean;
   /** The provider saw placeholders; `text` has been mapped back to the real values. */
@@ -104,8 +109,15 @@ export interface RunSummary {
   failedEarlier: number;
   /** Already done in an earlier run (resume). */
   skipped: number;
-  /** Provider calls made. */
-  calls: number;
+  /** Flows sent to the provider in this run (cache hits and resumed flows are not). */
+  sent: number;
+  /** Chat requests made for them: one per flow, plus repair turns and structured-output fallbacks. */
+  requests: number;
+  /** HTTP requests the endpoint received: the requests plus the SDK's retries. */
+  attempts: number;
+  /** Answers the endpoint billed (reported usage), including ones rejected afterwards. */
+  billed: number;
+  /** Tokens of every billed answer of this run. */
   usage: TokenUsage;
   cost?: { currency: 'USD'; prompt: number; completion: number; total: number };
   elapsedMs: number;

@@ -46,7 +46,7 @@ describe('flowlens run (end to end, offline)', () => {
     expect(report).toMatch(/## 🔍 Summary\n- Anomaly score \*\*/);
     expect(report).toMatch(/## 🧾 Grounding\n\d+ claims: \d+ supported, 0 contradicted, 0 unsupported/);
     const second = await runCli(['run', demo, '--top', '3', '--out', out, '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);
-    expect(second.stderr).toContain('3 flows: 0 explained (0 from cache), 3 already done, 0 failed; 0 calls');
+    expect(second.stderr).toContain('3 flows: 0 explained (0 from cache), 3 already done, 0 failed; 0 sent in 0 requests (0 HTTP, 0 retries)');
     const explained = await runCli(['explain', join(out, 'tables'), '--out', join(dir, 'again'), '--provider', 'offline', '--cache-dir', join(dir, 'cache'), '--quiet']);
     expect(explained.stderr).toContain('3 flows: 3 explained (3 from cache)');
     expect(explained.code).toBe(0);

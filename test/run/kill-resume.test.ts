@@ -45,14 +45,14 @@ describe('SIGKILL and resume', () => {
     const rerun = await runChild(config);
     await stub.close();
     expect(rerun.code).toBe(0);
-    const summary = JSON.parse(rerun.stdout) as { total: number; done: number; skipped: number; failed: number; calls: number };
+    const summary = JSON.parse(rerun.stdout) as { total: number; done: number; skipped: number; failed: number; attempts: number };
     expect(summary.total).toBe(60);
     expect(summary.done + summary.skipped + summary.failed).toBe(60);
     expect(summary.skipped).toBe(before);
     // Only the flows not yet recorded were asked for again (in-flight answers already cached cost nothing).
-    expect(stub.requests.length - requestsBeforeRerun).toBe(summary.calls);
-    expect(summary.calls).toBeLessThanOrEqual(60 - before);
-    expect(requestsBeforeRerun + summary.calls).toBeGreaterThanOrEqual(60);
+    expect(stub.requests.length - requestsBeforeRerun).toBe(summary.attempts);
+    expect(summary.attempts).toBeLessThanOrEqual(60 - before);
+    expect(requestsBeforeRerun + summary.attempts).toBeGreaterThanOrEqual(60);
     const ids = readResults(config.resultsFile).map((r) => r.flow_id);
     expect(ids).toHaveLength(60);
     expect(new Set(ids).size).toBe(60);

@@ -24,7 +24,7 @@ describe('runBatch', () => {
   it('explains every item once, appends one line each, and reconciles the summary', async () => {
     const { options, items, provider } = setup();
     const summary = await runBatch(items, options);
-    expect(summary).toMatchObject({ total: 5, done: 5, cached: 0, failed: 0, skipped: 0, calls: 5 });
+    expect(summary).toMatchObject({ total: 5, done: 5, cached: 0, failed: 0, skipped: 0, sent: 5 });
     expect(summary.usage).toEqual({ prompt_tokens: 500, completion_tokens: 100 });
     expect(provider.maxInFlight).toBeLessThanOrEqual(3);
     const lines = readResults(options.resultsFile);
@@ -36,9 +36,9 @@ describe('runBatch', () => {
     const { options, items, provider } = setup();
     await runBatch(items, options);
     const rerun = await runBatch(items, options);
-    expect(rerun).toMatchObject({ done: 0, skipped: 5, calls: 0 });
+    expect(rerun).toMatchObject({ done: 0, skipped: 5, sent: 0 });
     const fresh = await runBatch(items, { ...options, resultsFile: `${options.resultsFile}.2` });
-    expect(fresh).toMatchObject({ done: 5, cached: 5, calls: 0, usage: { prompt_tokens: 0, completion_tokens: 0 } });
+    expect(fresh).toMatchObject({ done: 5, cached: 5, sent: 0, usage: { prompt_tokens: 0, completion_tokens: 0 } });
     expect(provider.seen).toHaveLength(5);
   });
 
@@ -46,7 +46,7 @@ describe('runBatch', () => {
     const { options, items } = setup();
     await runBatch(items, options);
     const other = await runBatch(items, { ...options, render: (t, s) => ({ ...render(t, s), model: 'other-model' }) });
-    expect(other).toMatchObject({ done: 5, skipped: 0, calls: 5 });
+    expect(other).toMatchObject({ done: 5, skipped: 0, sent: 5 });
     expect(readResults(options.resultsFile)).toHaveLength(5);
   });
 
@@ -66,10 +66,10 @@ describe('runBatch', () => {
       error: { class: 'ProviderError', message: 'fake: HTTP 500 from upstream (key ***)', status: 500 },
     });
     const again = await runBatch(items, options);
-    expect(again).toMatchObject({ done: 0, failed: 1, failedEarlier: 1, skipped: 4, calls: 0 });
+    expect(again).toMatchObject({ done: 0, failed: 1, failedEarlier: 1, skipped: 4, sent: 0 });
     failing = false;
     const retried = await runBatch(items, { ...options, retryFailed: true });
-    expect(retried).toMatchObject({ done: 1, failed: 0, skipped: 4, calls: 1 });
+    expect(retried).toMatchObject({ done: 1, failed: 0, skipped: 4, sent: 1 });
     const lines = readResults(options.resultsFile);
     expect(lines.map((r) => `${r.flow_id}:${r.status}`).sort()).toEqual(['a:done', 'b:done', 'c:done', 'd:done', 'e:done']);
   });

@@ -39,7 +39,7 @@ describe('runBatch with the openai SDK against the stub', () => {
       behaviours: [{ kind: 'rate-limit', retryAfterSeconds: 1 }, { kind: 'rate-limit', retryAfterMs: 10 }, { kind: 'error', status: 500 }],
     });
     const summary = await runBatch(items, { ...batch, resultsFile });
-    expect(summary).toMatchObject({ total: 3, done: 3, failed: 0, calls: 3 });
+    expect(summary).toMatchObject({ total: 3, done: 3, failed: 0, sent: 3, requests: 3, attempts: 6, billed: 3 });
     // 3 flows + 3 SDK retries = 6 HTTP requests; the runner called the provider once per flow.
     expect(stub!.requests).toHaveLength(6);
     expect(stub!.requests.filter((r) => (r.retryCount ?? 0) > 0)).toHaveLength(3);
@@ -79,7 +79,7 @@ describe('runBatch with the openai SDK against the stub', () => {
     await runBatch(items, { ...batch, resultsFile });
     const before = stub!.requests.length;
     const rerun = await runBatch(items, { ...batch, resultsFile: `${resultsFile}.fresh` });
-    expect(rerun).toMatchObject({ done: 3, cached: 3, calls: 0 });
+    expect(rerun).toMatchObject({ done: 3, cached: 3, sent: 0 });
     expect(stub!.requests.length).toBe(before);
   });
 

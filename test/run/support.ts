@@ -78,3 +78,14 @@ export function plainAnswer(request: NarrateRequest): Narrative {
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'flowlens-run-'));
 }
+
+/** The most times in any half-open window of `width` ms (a sliding-window count). */
+export function maxInWindow(times: readonly number[], width: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= width) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}

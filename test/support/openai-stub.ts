@@ -32,6 +32,8 @@ export type StubBehaviour =
   | { kind: 'slow'; delayMs: number; content?: string }
   /** 200 with a body that is not JSON at all. */
   | { kind: 'malformed'; latencyMs?: number }
+  /** 200 with a full content-length, half the body, then a reset connection (a body cut mid-stream). */
+  | { kind: 'truncated'; latencyMs?: number }
   /** Let the default answer decide (useful from a handler). */
   | { kind: 'default'; latencyMs?: number };
 
@@ -50,6 +52,10 @@ export interface StubRequest {
   retryCount: number | undefined;
   /** The behaviour kind that answered. */
   answeredWith: StubBehaviour['kind'];
+  /** When the request arrived, on `StubOptions.clock`. */
+  arrivedAt: number;
+  /** The usage the stub reported with a 200 answer (what the endpoint bills). */
+  usage?: { prompt_tokens: number; completion_tokens: number };
 }
 
 export interface ChatBody {
@@ -63,7 +69,7 @@ export interface StubOptions {
   /** Behaviours taken in order, one per request, before `handler`/`fallback`. @default [] */
   behaviours?: StubBehaviour[];
   /** Decides when the queue is empty. */
-  handler?: (request: Omit<StubRequest, 'answeredWith'>) => StubBehaviour | Promise<StubBehaviour>;
+  handler?: (request: Omit<StubRequest, 'answeredWith' | 'usage'>) => StubBehaviour | Promise<StubBehaviour>;
   /** Answer when neither queue nor handler decides. @default { kind: 'default' } */
   fallback?: StubBehaviour;
   /** Added before every answer, unless the behaviour sets its own. @default 0 */
@@ -76,6 +82,8 @@ export interface StubOptions {
   defaultJson?: unknown;
   /** Keep each request's parsed body in `requests` (turn off for long benchmarks to bound memory). @default true */
   recordBodies?: boolean;
+  /** The clock `arrivedAt` is read from (tests share a fake one with the client). @default performance.now */
+  clock?: () => number;
 }
 
 export interface OpenAIStub {
@@ -149,6 +157,7 @@ async function serve(
     responseFormat: body.response_format?.type ?? 'none',
     authorized: typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0,
     retryCount: typeof retryHeader === 'string' ? Number(retryHeader) : undefined,
+    arrivedAt: (options.clock ?? (() => performance.now()))(),
   };
   const record: StubRequest = { ...seen, ...(options.recordBodies === false ? { body: { model: body.model } } : {}), answeredWith: 'default' };
   requests.push(record);
@@ -159,47 +168,54 @@ async function serve(
     ? { kind: 'error', status: 400, message: `response_format ${seen.responseFormat} is not supported by this server`, code: 'unsupported_response_format' }
     : (queue.shift() ?? (options.handler ? await options.handler(seen) : (options.fallback ?? { kind: 'default' })));
   record.answeredWith = behaviour.kind;
-  await answer(req, res, behaviour, body, options);
+  const usage = await answer(req, res, behaviour, body, options);
+  if (usage) record.usage = usage;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, b: StubBehaviour, body: ChatBody, options: StubOptions): Promise<void> {
+type Usage = { prompt_tokens: number; completion_tokens: number };
+
+/** Answer one request; returns the usage reported with a 200 answer. */
+async function answer(req: IncomingMessage, res: ServerResponse, b: StubBehaviour, body: ChatBody, options: StubOptions): Promise<Usage | undefined> {
   const delay = b.kind === 'slow' ? b.delayMs : (b.latencyMs ?? options.latencyMs ?? 0);
-  if (!(await wait(delay, req))) return; // the client hung up (timeout or abort)
+  if (!(await wait(delay, req))) return undefined; // the client hung up (timeout or abort)
   switch (b.kind) {
     case 'rate-limit': {
       const headers: Record<string, string> = {};
       if (b.retryAfterSeconds !== undefined) headers['retry-after'] = String(b.retryAfterSeconds);
       if (b.retryAfterMs !== undefined) headers['retry-after-ms'] = String(b.retryAfterMs);
       sendJson(res, 429, { error: { message: 'Rate limit reached (stub)', type: 'rate_limit_error', code: 'rate_limit_exceeded' } }, headers);
-      return;
+      return undefined;
     }
     case 'error':
       sendJson(res, b.status ?? 500, { error: { message: b.message ?? 'The server had an error (stub)', type: 'server_error', code: b.code ?? null } });
-      return;
+      return undefined;
     case 'malformed':
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "chatcmpl-stub", "choices": [ {"message": ');
-      return;
+      return undefined;
+    case 'truncated': {
+      const text = JSON.stringify({ id: 'chatcmpl-stub-cut', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: options.defaultText ?? DEFAULT_TEXT } }] });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.write(text.slice(0, text.length >> 1), () => res.destroy());
+      return undefined;
+    }
     case 'text':
-      sendCompletion(res, body, b.content, b.finishReason);
-      return;
+      return sendCompletion(res, body, b.content, b.finishReason);
     case 'json':
-      sendCompletion(res, body, JSON.stringify(b.value));
-      return;
+      return sendCompletion(res, body, JSON.stringify(b.value));
     case 'slow':
-      sendCompletion(res, body, b.content ?? options.defaultText ?? DEFAULT_TEXT);
-      return;
+      return sendCompletion(res, body, b.content ?? options.defaultText ?? DEFAULT_TEXT);
     case 'default': {
       const wantsJson = body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object';
       const content = wantsJson ? JSON.stringify(options.defaultJson ?? DEFAULT_JSON) : (options.defaultText ?? DEFAULT_TEXT);
-      sendCompletion(res, body, content);
+      return sendCompletion(res, body, content);
     }
   }
 }
 
 let completionCounter = 0;
 
-function sendCompletion(res: ServerResponse, body: ChatBody, content: string, finishReason = 'stop'): void {
+function sendCompletion(res: ServerResponse, body: ChatBody, content: string, finishReason = 'stop'): Usage {
   const promptChars = (body.messages ?? []).reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
   const prompt_tokens = Math.ceil(promptChars / 4);
   const completion_tokens = Math.ceil(content.length / 4);
@@ -211,6 +227,7 @@ function sendCompletion(res: ServerResponse, body: ChatBody, content: string, fi
     choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
     usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
   });
+  return { prompt_tokens, completion_tokens };
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {

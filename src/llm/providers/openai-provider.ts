@@ -3,7 +3,8 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import { NarrativeFormatError, ProviderError } from '../../errors.ts';
 import { fenceData, STRUCTURED_SCHEMA_NAME } from '../../prompt/index.ts';
 import { parseStructured } from '../parse-structured.ts';
-import type { ChatMessage, NarrateRequest, Narrative, Provider, TokenUsage } from '../provider.ts';
+import type { ChatMessage, NarrateOptions, NarrateRequest, Narrative, Provider, TokenUsage } from '../provider.ts';
+import { meterContext, meteredFetch } from './metered-fetch.ts';
 import { renderStructured } from '../render-structured.ts';
 import { isFormatRejection, scrub, toProviderError } from './openai-errors.ts';
 
@@ -27,7 +28,18 @@ interface Answer {
   text: string;
   finishReason: string | undefined;
   usage: TokenUsage | undefined;
+  warnings: string[];
 }
+
+/**
+ * The SDK's own per-attempt timer is set this far out: the attempt's real timeout starts in
+ * `meteredFetch`, once the batch's rate limits let the request go (a wait must not count).
+ */
+const SDK_TIMER_MS = 24 * 3_600_000;
+/** An answer may hold at most this many characters per token of `max_tokens` (a token is ~4). */
+const CHARS_PER_TOKEN_BOUND = 16;
+/** Bound of an answer when no `max_tokens` is set, and the least bound there is. */
+const MIN_ANSWER_CHARS = 16_384;
 
 /**
  * The `openai` provider: the real SDK against any OpenAI-compatible endpoint. Retries belong to
@@ -35,6 +47,7 @@ interface Answer {
  */
 export class OpenAIProvider implements Provider {
   readonly id = 'openai';
+  readonly metersRequests = true;
   private readonly client: OpenAI;
   private readonly secrets: string[];
   private readonly limits: { timeoutMs: number; maxRetries: number };
@@ -49,9 +62,9 @@ export class OpenAIProvider implements Provider {
     this.client = new OpenAI({
       apiKey,
       maxRetries: this.limits.maxRetries,
-      timeout: this.limits.timeoutMs,
+      timeout: SDK_TIMER_MS,
+      fetch: meteredFetch(options.fetch ?? globalThis.fetch, this.limits.timeoutMs),
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
@@ -60,7 +73,12 @@ export class OpenAIProvider implements Provider {
     return this.format;
   }
 
-  async narrate(request: NarrateRequest, options: { signal?: AbortSignal } = {}): Promise<Narrative> {
+  narrate(request: NarrateRequest, options: NarrateOptions = {}): Promise<Narrative> {
+    // Every HTTP request of this call (retries and repair turn included) reports to its meter.
+    return meterContext.run(options.meter, () => this.narrateMetered(request, options));
+  }
+
+  private async narrateMetered(request: NarrateRequest, options: NarrateOptions): Promise<Narrative> {
     if (request.mode === 'narrative') {
       const answer = await this.complete(request, request.messages, 'none', options.signal);
       if (answer.text.trim() === '') throw new NarrativeFormatError('openai: the model returned an empty answer', answer.text, answer.finishReason);
@@ -83,7 +101,7 @@ export class OpenAIProvider implements Provider {
     const second = await this.completeStructured(request, repair, signal);
     const usage = addUsage(first.usage, second.usage);
     const reparsed = parseStructured(second.text, request.table);
-    if (reparsed.ok) return this.narrative(request, renderStructured(reparsed.value), { ...second, usage }, reparsed.value);
+    if (reparsed.ok) return this.narrative(request, renderStructured(reparsed.value), { ...second, usage, warnings: [...first.warnings, ...second.warnings] }, reparsed.value);
     throw new NarrativeFormatError(`openai: the structured answer failed validation twice: ${reparsed.error}`, second.text, second.finishReason);
   }
 
@@ -114,7 +132,9 @@ export class OpenAIProvider implements Provider {
       const choice = completion.choices[0];
       if (!choice) throw new ProviderError(this.id, 'the response has no choices', undefined, completion.id);
       const usage = completion.usage ? { prompt_tokens: completion.usage.prompt_tokens, completion_tokens: completion.usage.completion_tokens } : undefined;
-      return { text: choice.message.content ?? '', finishReason: choice.finish_reason ?? undefined, usage };
+      const text = choice.message.content ?? '';
+      const finishReason = choice.finish_reason ?? undefined;
+      return { text: boundedText(text, request.params.max_tokens, finishReason), finishReason, usage, warnings: answerWarnings(request.params.max_tokens, finishReason, usage) };
     } catch (error) {
       throw toProviderError(error, this.id, this.secrets, this.limits, signal);
     }
@@ -128,8 +148,30 @@ export class OpenAIProvider implements Provider {
       model: request.model,
       ...(answer.usage ? { usage: answer.usage } : {}),
       ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
+      ...(answer.warnings.length > 0 ? { warnings: answer.warnings } : {}),
     };
   }
+}
+
+/** An answer far beyond what `max_tokens` allows is an error: it is neither stored nor checked. */
+function boundedText(text: string, maxTokens: number | undefined, finishReason: string | undefined): string {
+  const bound = Math.max(MIN_ANSWER_CHARS, (maxTokens ?? 0) * CHARS_PER_TOKEN_BOUND);
+  if (text.length <= bound) return text;
+  const basis = maxTokens === undefined ? 'with no max_tokens set' : `${CHARS_PER_TOKEN_BOUND} characters a token of max_tokens ${maxTokens}`;
+  throw new NarrativeFormatError(
+    `openai: the answer is ${text.length.toLocaleString('en-US')} characters, over the bound of ${bound.toLocaleString('en-US')} (${basis}); not stored`,
+    text.slice(0, 200),
+    finishReason,
+  );
+}
+
+function answerWarnings(maxTokens: number | undefined, finishReason: string | undefined, usage: TokenUsage | undefined): string[] {
+  const warnings: string[] = [];
+  if (finishReason === 'length') warnings.push(`the answer was cut at max_tokens${maxTokens === undefined ? '' : ` (${maxTokens})`} (finish_reason length)`);
+  if (maxTokens !== undefined && usage && usage.completion_tokens > maxTokens) {
+    warnings.push(`the endpoint billed ${usage.completion_tokens} completion tokens, more than max_tokens (${maxTokens})`);
+  }
+  return warnings;
 }
 
 /** Keywords OpenAI's strict mode rejects; zod still enforces them when the answer is parsed. */

@@ -1,5 +1,5 @@
 import type { CassetteStore } from '../cassette-store.ts';
-import type { NarrateRequest, Narrative, Provider } from '../provider.ts';
+import type { NarrateOptions, NarrateRequest, Narrative, Provider } from '../provider.ts';
 import { requestKey } from '../request-key.ts';
 
 /**
@@ -8,6 +8,7 @@ import { requestKey } from '../request-key.ts';
  */
 export class RecordingProvider implements Provider {
   readonly id: string;
+  readonly metersRequests: boolean;
   private readonly inflight = new Map<string, Promise<Narrative>>();
 
   constructor(
@@ -15,9 +16,10 @@ export class RecordingProvider implements Provider {
     private readonly store: CassetteStore,
   ) {
     this.id = inner.id;
+    this.metersRequests = inner.metersRequests ?? false;
   }
 
-  narrate(request: NarrateRequest, options: { signal?: AbortSignal } = {}): Promise<Narrative> {
+  narrate(request: NarrateRequest, options: NarrateOptions = {}): Promise<Narrative> {
     const key = requestKey(request);
     const running = this.inflight.get(key);
     if (running) return running;
@@ -26,7 +28,7 @@ export class RecordingProvider implements Provider {
     return call;
   }
 
-  private async record(key: string, request: NarrateRequest, options: { signal?: AbortSignal }): Promise<Narrative> {
+  private async record(key: string, request: NarrateRequest, options: NarrateOptions): Promise<Narrative> {
     const narrative = await this.inner.narrate(request, options);
     await this.store.write(key, request, narrative);
     return narrative;
