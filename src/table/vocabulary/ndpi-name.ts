@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { VocabularyError } from './vocabulary-error.ts';
 
@@ -10,12 +11,20 @@ const NdpiFileSchema = z.strictObject({
 });
 
 function loadProtocols(): ReadonlyMap<string, string> {
-  const parsed = NdpiFileSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) throw new VocabularyError(FILE.pathname, `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  const file = fileURLToPath(FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new VocabularyError(file, `not readable JSON (${(cause as Error).message})`, undefined, { cause });
+  }
+  const parsed = NdpiFileSchema.safeParse(raw);
+  if (!parsed.success) throw new VocabularyError(file, `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
   return new Map(Object.entries(parsed.data.protocols));
 }
 
-const PROTOCOLS = loadProtocols();
+/** Read on the first call, not at import: most tables carry no L7_PROTO. */
+let protocols: ReadonlyMap<string, string> | undefined;
 
 /**
  * The nDPI name of a protocol id or an nProbe L7_PROTO "major.minor" pair: "7.178" → "HTTP.Amazon",
@@ -28,10 +37,11 @@ export function ndpiName(id: string | number): string | undefined {
   const text = String(id).trim();
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (match === null) return undefined;
-  const major = PROTOCOLS.get(String(Number(match[1])));
+  protocols ??= loadProtocols();
+  const major = protocols.get(String(Number(match[1])));
   if (major === undefined) return undefined;
   const minorId = match[2] === undefined ? 0 : Number(match[2]);
   if (minorId === 0 || minorId === Number(match[1])) return major;
-  const minor = PROTOCOLS.get(String(minorId));
+  const minor = protocols.get(String(minorId));
   return minor === undefined ? undefined : `${major}.${minor}`;
 }
