@@ -34,6 +34,7 @@ const NUMERIC_RULES: Partial<Record<FieldSemantics['dimension'], Rule>> = {
   'bytes/s': nonNegative('a rate'),
   'packets/s': nonNegative('a rate'),
   duration: nonNegative('a duration'),
+  time: nonNegative('a time since 1970'),
 };
 
 /**
@@ -56,6 +57,9 @@ function reasonFor(sem: FieldSemantics, value: unknown): string | null {
   if (sem.dimension === 'mac') return typeof value === 'string' && !MAC.test(value) ? 'not a MAC address' : null;
   if (sem.dimension === 'tcp-flags' && sem.unit === 'hex bitmask' && typeof value === 'string') {
     return /^(?:0x)?[\da-f]{1,4}$/i.test(value) ? null : 'not a hexadecimal flags bitmask';
+  }
+  if (sem.dimension === 'time' && sem.unit === 'iso8601' && typeof value === 'string') {
+    return Number.isNaN(Date.parse(value)) ? 'not an ISO 8601 time' : null;
   }
   const rule = NUMERIC_RULES[sem.dimension];
   if (rule === undefined) return null;

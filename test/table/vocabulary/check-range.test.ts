@@ -26,6 +26,8 @@ describe('checkRange', () => {
     ['Flow Duration', -5, 'Flow Duration = -5: a duration cannot be negative'],
     ['id.orig_p', 65_536, 'id.orig_p = 65536: a port must be an integer from 0 to 65535'],
     ['source.ip', 'not-an-ip', 'source.ip = "not-an-ip": not an IPv4 or IPv6 address'],
+    ['flow.start', 'yesterday', 'flow.start = "yesterday": not an ISO 8601 time'],
+    ['FLOW_START_MILLISECONDS', -1, 'FLOW_START_MILLISECONDS = -1: a time since 1970 cannot be negative'],
   ])('%s = %j is impossible', (name, value, reason) => {
     expect(checkRange(describeField(name, value), value)).toBe(reason);
   });
@@ -35,7 +37,7 @@ describe('checkRange', () => {
     ['ICMP_TYPE', 2048], ['IN_BYTES', 0], ['IPV4_SRC_ADDR', '0.0.0.0'], ['IPV6_SRC_ADDR', '2a0b:e43:1::21'],
     ['SRC_TO_DST_IAT_AVG', 12.75], ['IN_BYTES', null], ['L4_SRC_PORT', '-'], ['L4_SRC_PORT', ''],
     ['Attack', 'DDOS_attack-HOIC'], ['mean_pkt_len', 71.5], ['IN_SRC_MAC', '00:11:22:33:44:55'],
-    ['Init Fwd Win Byts', -1], [' Init_Win_bytes_backward', '-1'], ['history', 'ShADadFf'], ['tcp.tcp_flags', '1b'],
+    ['Init Fwd Win Byts', -1], ['flow.start', '2025-11-11T11:09:42.692Z'], ['@timestamp', '2025-11-11T11:09:44.139116Z'], ['ts', '1551456000.123'], [' Init_Win_bytes_backward', '-1'], ['history', 'ShADadFf'], ['tcp.tcp_flags', '1b'],
   ])('%s = %j is possible', (name, value) => {
     expect(checkRange(describeField(name, value), value)).toBeNull();
   });
