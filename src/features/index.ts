@@ -15,3 +15,15 @@ export {
   resolveFeatureName,
 } from './registry.ts';
 export type { FeatureGroup, FeatureKind, FeatureSpec, FeatureValues } from './registry.ts';
+export { featureSql, FLOWS_TABLE_COLUMNS } from './sql/feature-sql.ts';
+export type { FeatureSqlOptions } from './sql/feature-sql.ts';
+export { SQL_DIALECTS } from './sql/dialects.ts';
+export type { SqlDialect } from './sql/dialects.ts';
+export type { DuckdbFeatures, DuckdbFeaturesOptions, DuckdbInput, DuckdbOutFormat } from './sql/duckdb-features.ts';
+
+type OpenDuckdbFeatures = typeof import('./sql/duckdb-features.ts').openDuckdbFeatures;
+/**
+ * Load flows into embedded DuckDB and prepare the registry's feature SQL (see sql/duckdb-features.ts).
+ * Imported on first use: DuckDB's native binding would otherwise add to every command's startup.
+ */
+export const openDuckdbFeatures: OpenDuckdbFeatures = async (input, options) => (await import('./sql/duckdb-features.ts')).openDuckdbFeatures(input, options);

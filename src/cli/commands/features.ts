@@ -9,12 +9,19 @@ import { formatSummary, ingestExit } from './ingest.ts';
 import { addInputOptions, ingestOptions, type InputFlags } from './input-options.ts';
 import { openOutputSink } from './output-paths.ts';
 import { createFeatureRowWriter, type OutFormat } from './feature-rows.ts';
+import { printFeatureSql, runFeaturesDuckdb } from './features-sql.ts';
+import { ConfigError } from '../../errors.ts';
+import { SQL_DIALECTS, type SqlDialect } from '../../features/index.ts';
 
 
 interface FeaturesFlags extends InputFlags {
   window: number;
   out?: string;
-  outFormat?: OutFormat;
+  outFormat?: OutFormat | 'parquet';
+  engine: 'native' | 'duckdb';
+  sql?: boolean;
+  dialect: SqlDialect;
+  duckdbMemory?: string;
   quiet?: boolean;
 }
 
@@ -26,22 +33,35 @@ interface FeaturesFlags extends InputFlags {
 export const registerFeatures: RegisterCommand = (program, io, setExit) => {
   addInputOptions(
     program
-      .command('features <input>')
+      .command('features [input]')
       .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
       .addOption(new Option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms').argParser(parseDuration).default(DEFAULT_WINDOW_MS, '60s'))
       .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
-      .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv'])),
+      .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl; parquet with --engine duckdb)').choices(['jsonl', 'csv', 'parquet']))
+      .addOption(new Option('--engine <name>', "native: this process, streaming; duckdb: the registry's SQL in embedded DuckDB (CSV or Parquet in, needs --out)").choices(['native', 'duckdb']).default('native'))
+      .option('--sql', 'print the feature SQL for a `flows` table (see --dialect) instead of reading an input')
+      .addOption(new Option('--dialect <name>', 'SQL dialect for --sql').choices([...SQL_DIALECTS]).default('duckdb'))
+      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 512MB)'),
     'next to --out, else <input>.quarantine.jsonl here',
   )
     .option('--quiet', 'no progress on stderr')
-    .action(async (input: string, flags: FeaturesFlags) => setExit(await runFeatures(input, flags, io)));
+    .action(async (input: string | undefined, flags: FeaturesFlags) => setExit(await dispatchFeatures(input, flags, io)));
 };
+
+async function dispatchFeatures(input: string | undefined, flags: FeaturesFlags, io: CliIo): Promise<number> {
+  if (flags.sql) return printFeatureSql(flags.dialect, flags.window, io);
+  if (input === undefined) throw new ConfigError('input', 'arguments', 'Expected an input file (or `--sql` to print the feature SQL)');
+  if (flags.engine === 'duckdb') return runFeaturesDuckdb(input, flags, ingestOptions(flags, flags.quarantine ?? defaultQuarantinePath(input, flags.out), io), io);
+  if (flags.outFormat === 'parquet') throw new ConfigError('out-format', 'flags', 'Parquet output needs `--engine duckdb`');
+  return runFeatures(input, flags, io);
+}
 
 async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Promise<number> {
   const progress = createProgress({ label: 'features', stream: io.stderr, quiet: flags.quiet ?? false });
   const options = ingestOptions(flags, flags.quarantine ?? defaultQuarantinePath(input, flags.out), io);
   const source = await openFlows(input, options);
-  const kind: OutFormat = flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+  // parquet was refused in dispatchFeatures
+  const kind = (flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl')) as OutFormat;
   const sink = flags.out !== undefined ? await openOutputSink(flags.out, '--out') : ByteSink.toStream(io.stdout);
   const rows = createFeatureRowWriter(kind, sink);
   try {

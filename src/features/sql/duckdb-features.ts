@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { MissingColumnError } from '../../errors.ts';
+import type { FlowSource } from '../../ingest/index.ts';
+import { featureSql, FLOWS_TABLE_COLUMNS } from './feature-sql.ts';
+import { loadFlowsIntoDuckdb } from './load-flows-duckdb.ts';
+
+/** Options for openDuckdbFeatures. */
+export interface DuckdbFeaturesOptions {
+  /** Sliding-window length W in ms. @default 60000 */
+  windowMs?: number;
+  /** DuckDB's memory limit; past it, DuckDB spills to a temp directory. @default '512MB' */
+  memoryLimit?: string;
+  /** DuckDB worker threads. @default DuckDB's own (one per core) */
+  threads?: number;
+}
+
+/** Flows to compute features for: an input opened by flowlens ingest, or a Parquet file with the canonical columns. */
+export type DuckdbInput = { source: FlowSource } | { parquet: string };
+
+export type DuckdbOutFormat = 'parquet' | 'csv' | 'jsonl';
+
+/** An embedded DuckDB holding the flows, and the feature statement over them. */
+export interface DuckdbFeatures {
+  connection: DuckDBConnection;
+  /** The statement (DuckDB dialect) that yields one row per flow: id, canonical fields, notes/labels, every feature. */
+  sql: string;
+  flows: number;
+  /** Write every row to a file (COPY: streamed by DuckDB, never held in JS). */
+  write(file: string, format: DuckdbOutFormat): Promise<void>;
+  close(): void;
+}
+
+const COPY_FORMAT: Record<DuckdbOutFormat, string> = {
+  parquet: 'FORMAT parquet',
+  csv: 'FORMAT csv, HEADER true',
+  // DuckDB's JSON writer writes one object per line
+  jsonl: 'FORMAT json',
+};
+
+const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * Load flows into an embedded DuckDB (its binaries come from npm) and prepare the registry's feature
+ * SQL over them. Close it when done: its spill directory is removed then.
+ *
+ * @example
+ * const duck = await openDuckdbFeatures({ source: await openFlows('flows.csv') });
+ * try { await duck.write('features.parquet', 'parquet'); } finally { duck.close(); }
+ */
+export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeaturesOptions = {}): Promise<DuckdbFeatures> {
+  const spill = mkdtempSync(join(tmpdir(), 'flowlens-duckdb-'));
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: options.memoryLimit ?? '512MB',
+    temp_directory: spill,
+    // rows come out ORDER BY idx; insertion order elsewhere costs memory for nothing
+    preserve_insertion_order: 'false',
+    ...(options.threads !== undefined ? { threads: String(options.threads) } : {}),
+  });
+  const connection = await instance.connect();
+  const close = (): void => {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  };
+  try {
+    const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
+    const sql = featureSql({ dialect: 'duckdb', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...(loaded.lateColumn ? { lateColumn: loaded.lateColumn } : {}) });
+    return {
+      connection,
+      sql,
+      flows: loaded.flows,
+      write: async (file, format) => void (await connection.run(`COPY (${sql}) TO ${sqlString(file)} (${COPY_FORMAT[format]})`)),
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+interface Loaded {
+  flows: number;
+  hasTime: boolean;
+  hasFlags: boolean | 'detect';
+  passThrough: string[];
+  lateColumn?: string;
+}
+
+async function loadIngested(connection: DuckDBConnection, source: FlowSource): Promise<Loaded> {
+  const { flows, labelKeys } = await loadFlowsIntoDuckdb(connection, source);
+  return { flows, hasTime: source.hasTime, hasFlags: source.hasFlags, passThrough: ['notes', ...labelKeys], lateColumn: 'late' };
+}
+
+/** A Parquet file as the `flows` view; `idx` is the file's row order unless the file has one. */
+async function viewParquet(connection: DuckDBConnection, file: string): Promise<Loaded> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  const header = reader.getRowObjectsJS().map((row) => String(row['column_name']));
+  for (const column of FLOWS_TABLE_COLUMNS) {
+    if (column !== 'idx' && !header.includes(column)) throw new MissingColumnError(file, column, header, 'canonical parquet');
+  }
+  const idx = header.includes('idx') ? '' : ', file_row_number AS idx';
+  await connection.run(`CREATE VIEW flows AS SELECT *${idx} FROM read_parquet(${sqlString(file)}, file_row_number = true)`);
+  const count = await connection.runAndReadAll('SELECT count(*) AS n FROM flows');
+  const passThrough = header.filter((name) => !(FLOWS_TABLE_COLUMNS as readonly string[]).includes(name));
+  return { flows: Number(count.getRowObjectsJS()[0]!['n']), hasTime: true, hasFlags: 'detect', passThrough };
+}
+
