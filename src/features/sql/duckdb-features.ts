@@ -15,6 +15,8 @@ export interface DuckdbFeaturesOptions {
   memoryLimit?: string;
   /** DuckDB worker threads. @default DuckDB's own (one per core) */
   threads?: number;
+  /** Which statement to run (see FeatureSqlOptions.form): 'portable' executes the Spark/ClickHouse form here. @default 'frames' */
+  form?: 'frames' | 'portable';
 }
 
 /** Flows to compute features for: an input opened by flowlens ingest, or a Parquet file with the canonical columns. */
@@ -67,7 +69,7 @@ export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeat
   };
   try {
     const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
-    const sql = featureSql({ dialect: 'duckdb', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...(loaded.lateColumn ? { lateColumn: loaded.lateColumn } : {}) });
+    const sql = featureSql({ dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...(loaded.lateColumn ? { lateColumn: loaded.lateColumn } : {}) });
     return {
       connection,
       sql,
