@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFlows, type Flow, type ReadFlowsOptions } from '../../../src/ingest/index.ts';
+import { Prng } from '../../../src/synth/index.ts';
 import { makeFlow } from '../../factories/flow.ts';
 import { compareEngines, duckdbRows, memorySource, nativeRows } from './compare-engines.ts';
 
@@ -17,25 +18,15 @@ const NF_V3 = join(REAL, 'nf-v3-cse-cic-ids2018-batches');
 const DEMO = resolve(import.meta.dirname, '../../../fixtures/flows/demo.csv');
 if (!existsSync(REAL)) console.warn(`skipping the real-data DuckDB equality tests: ${REAL} is absent`);
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Flows that hit the edges of the window semantics: many same-start ties (same source, other ports,
  * peers and protocols), gaps of exactly W, fractional starts, flows without a start, flows out of start
  * order and flows ingest marked late, zero packets and zero or unknown durations, no port (ICMP).
  */
 function edgeFlows(n: number, seed: number): Flow[] {
-  const r = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const prng = new Prng(seed);
+  const r = (): number => prng.next();
+  const pick = <T>(xs: readonly T[]): T => prng.pick(xs);
   let t = 1_704_067_200_000;
   return Array.from({ length: n }, (_, i) => {
     t += pick([0, 0, 0, 1000, 5000, 60_000, 59_000, 61_000, 0.25]);
