@@ -30,7 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'features',
-    term: 'features [options] <input>',
+    term: 'features [options] [input]',
     summary: 'Compute the per-flow and sliding-window features of every flow (one row per accepted flow)',
     load: async () => (await import('./features.ts')).registerFeatures,
   },
