@@ -16,12 +16,13 @@ export interface CompactForest {
   readonly roots: Int32Array;
 }
 
+/** Bit of a node's meta set when nulls go left (walkBlock spells it out: it must run alone in a worker). */
 const NULL_LEFT = 0x10000;
 
-/** Lay the trees out for walkBlock. */
+/** Lay the trees out for walkBlock, in shared memory so walk-pool.ts's workers read them without a copy. */
 export function compactForest(trees: readonly Node[]): CompactForest {
   const count = trees.reduce((s, t) => s + nodeCount(t), 0);
-  const buffer = new ArrayBuffer(count * 32);
+  const buffer = new SharedArrayBuffer(count * 32);
   const nodes = new Float64Array(buffer);
   const meta = new Int32Array(buffer);
   const roots = new Int32Array(trees.length);
@@ -53,7 +54,8 @@ export function compactForest(trees: readonly Node[]): CompactForest {
  * tree stays in cache while the block walks it). xs holds `count` flows of `width` features, NaN for
  * null. The arithmetic is flat-forest.ts pathLength's, operation for operation, so the scores are the
  * same to the bit; a value inside the split's training range (cut = 0) changes neither the expected
- * depth nor the reach there, so that case skips the sums.
+ * depth nor the reach there, so that case skips the sums. Self-contained (no outer names), since
+ * walk-pool.ts runs its source text in worker threads.
  */
 export function walkBlock(forest: CompactForest, xs: Float64Array, width: number, count: number, depths: Float64Array): void {
   const { nodes, meta, roots } = forest;
@@ -69,7 +71,7 @@ export function walkBlock(forest: CompactForest, xs: Float64Array, width: number
         const v = xs[base + (m & 0xffff)]!;
         let left: boolean;
         if (v !== v) {
-          left = (m & NULL_LEFT) !== 0; // NaN: null
+          left = (m & 0x10000) !== 0; // NaN: null, sent the side NULL_LEFT says
         } else {
           const d = o * 4;
           left = v < nodes[d]!;

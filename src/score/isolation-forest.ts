@@ -9,6 +9,7 @@ import { averagePathLength, compile, pathLength, type FlatForest, type Node } fr
 import { createViewMaps, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
 import { compactForest, walkBlock, type CompactForest } from './compact-forest.ts';
+import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
@@ -20,6 +21,11 @@ export interface IsolationForestOptions {
   views?: readonly ForestView[];
   /** @default 42 */
   seed?: number;
+  /**
+   * Worker threads for scoresAsync's walks; 1 walks on the calling thread. Scores are the same to the
+   * bit in any count. @default defaultWalkThreads() (one a core)
+   */
+  threads?: number;
 }
 
 /**
@@ -99,19 +105,42 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     const credit = new Float64Array(FEATURE_NAMES.length);
     return finish(values, x, walkAll(forests, [x], [credit])[0]!, credit);
   };
+  const width = FEATURE_NAMES.length;
+  // One block of flows as each view sees it (NaN = null), flow after flow.
+  const viewBlocks = (slice: readonly FeatureValues[]): Float64Array[] => {
+    const packed = slice.map(pack);
+    return forests.map(({ map }) => {
+      const block = new Float64Array(packed.length * width);
+      packed.forEach((x, j) => block.set(map(x), j * width));
+      return block;
+    });
+  };
   const scores = (batch: readonly FeatureValues[]): Float64Array => {
     const out = new Float64Array(batch.length);
-    const width = FEATURE_NAMES.length;
     for (let from = 0; from < batch.length; from += BLOCK) {
-      const packed = batch.slice(from, from + BLOCK).map(pack);
-      const depths = new Float64Array(packed.length);
-      const block = new Float64Array(packed.length * width);
-      for (const { map, compact } of forests) {
-        packed.forEach((x, j) => block.set(map(x), j * width));
-        walkBlock(compact, block, width, packed.length, depths);
-      }
+      const blocks = viewBlocks(batch.slice(from, from + BLOCK));
+      const depths = new Float64Array(Math.min(BLOCK, batch.length - from));
+      forests.forEach(({ compact }, k) => walkBlock(compact, blocks[k]!, width, depths.length, depths));
       depths.forEach((d, j) => (out[from + j] = toScore(d)));
     }
+    return out;
+  };
+  const threads = options.threads ?? defaultWalkThreads();
+  let pool: WalkPool | undefined;
+  const scoresAsync = async (batch: readonly FeatureValues[]): Promise<Float64Array> => {
+    if (threads <= 1) return scores(batch);
+    pool ??= createWalkPool(
+      forests.map((f) => f.compact),
+      threads,
+    );
+    const out = new Float64Array(batch.length);
+    const walks: Promise<void>[] = [];
+    for (let from = 0; from < batch.length; from += BLOCK) {
+      const slice = batch.slice(from, from + BLOCK);
+      const at = from;
+      walks.push(pool.walk(viewBlocks(slice), width, slice.length).then((depths) => depths.forEach((d, j) => (out[at + j] = toScore(d)))));
+    }
+    await Promise.all(walks);
     return out;
   };
   return {
@@ -119,6 +148,7 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD),
     score,
     scores,
+    scoresAsync,
   };
 }
 

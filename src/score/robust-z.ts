@@ -46,5 +46,6 @@ export function createRobustZ(baseline: Baseline): Scorer {
     threshold: calibratedThreshold(baseline.sample.map((row) => fromScaled(row).score), ROBUST_Z_THRESHOLD),
     score,
     scores: (batch) => Float64Array.from(batch, (values) => score(values).score),
+    scoresAsync: async (batch) => Float64Array.from(batch, (values) => score(values).score),
   };
 }

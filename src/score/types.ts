@@ -26,4 +26,6 @@ export interface Scorer {
    * skips attribution, which only the flows that get tables use). Equal to score(v).score to the bit.
    */
   scores(values: readonly FeatureValues[]): Float64Array;
+  /** The same, computed off the calling thread where the scorer can (the forest's worker threads). */
+  scoresAsync(values: readonly FeatureValues[]): Promise<Float64Array>;
 }

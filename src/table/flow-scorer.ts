@@ -9,7 +9,7 @@ export interface FlowScorer {
   /** The score and its attribution: for the flows that get tables. */
   score(flow: Flow, features: FeatureValues): ScoreResult;
   /** The scores alone of many flows, in input order (equal to score(…).score). */
-  scores(items: readonly { flow: Flow; features: FeatureValues }[]): Float64Array;
+  scores(items: readonly { flow: Flow; features: FeatureValues }[]): Promise<Float64Array>;
 }
 
 /** Build the scorer a run uses; with `scoreColumn` the score is the column's and robust-z shares it out. */
@@ -20,7 +20,7 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
       method: scorer.method,
       threshold: scorer.threshold,
       score: (_flow, features) => scorer.score(features),
-      scores: (items) => scorer.scores(items.map((i) => i.features)),
+      scores: (items) => scorer.scoresAsync(items.map((i) => i.features)),
     };
   }
   const reference = createRobustZ(baseline);
@@ -30,6 +30,6 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
     method: `column:${scoreColumn}`,
     threshold: null,
     score,
-    scores: (items) => Float64Array.from(items, (i) => readColumnScore(i.flow, scoreColumn, file)),
+    scores: async (items) => Float64Array.from(items, (i) => readColumnScore(i.flow, scoreColumn, file)),
   };
 }

@@ -1,4 +1,4 @@
-import { extractFeatures, type FeatureValues } from '../features/index.ts';
+import { extractFeatures, type FeatureValues, type FlowFeatures } from '../features/index.ts';
 import type { Flow, FlowSource } from '../ingest/index.ts';
 import { TopHeap, type ScoreResult } from '../score/index.ts';
 import type { FlowScorer } from './flow-scorer.ts';
@@ -17,6 +17,9 @@ export interface PassResult {
   candidates: Candidate[];
   missingIds: string[];
 }
+
+/** Batches scored at once while more are read. */
+const IN_FLIGHT = 4;
 
 interface Scored {
   order: number;
@@ -43,9 +46,7 @@ export async function scorePass(
   const heap = selection.kind === 'top' ? new TopHeap<Scored>(selection.top) : undefined;
   const kept: Scored[] = [];
   const wanted = selection.kind === 'ids' ? new Set(selection.ids) : undefined;
-  for await (const batch of extractFeatures(source, { windowMs })) {
-    const batchScores = scorer.scores(batch);
-    await onBatch?.(batch);
+  const take = (batch: readonly FlowFeatures[], batchScores: Float64Array): void => {
     for (let k = 0; k < batch.length; k++) {
       const { flow, features } = batch[k]!;
       const score = batchScores[k]!;
@@ -58,7 +59,21 @@ export async function scorePass(
       n++;
     }
     onProgress?.(n);
+  };
+  // Batches are scored while the next ones are read (the forest walks on worker threads), and taken
+  // in input order; a few in flight keep every thread busy with memory bounded.
+  const inFlight: { batch: readonly FlowFeatures[]; scores: Promise<Float64Array> }[] = [];
+  for await (const batch of extractFeatures(source, { windowMs })) {
+    const scores = scorer.scores(batch);
+    scores.catch(() => {}); // awaited below, in order; a failure meanwhile is not unhandled
+    inFlight.push({ batch, scores });
+    await onBatch?.(batch);
+    while (inFlight.length > IN_FLIGHT) {
+      const done = inFlight.shift()!;
+      take(done.batch, await done.scores);
+    }
   }
+  for (const done of inFlight) take(done.batch, await done.scores);
   const chosen = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.score - a.score || a.order - b.order);
   const candidates = chosen.map(({ order, flow, features }) => ({ order, flow, features, result: scorer.score(flow, features) }));
   const found = new Set(candidates.map((c) => c.flow.id));

@@ -57,6 +57,17 @@ describe('isolation forest views', () => {
     expect(rank).not.toEqual(log);
   });
 
+  it('gives the same scores to the bit on 1, 2 and 3 threads', async () => {
+    const probe = [...rows, ...rows, ...rows, makeValues({ ...rows[0], IN_PKTS: 1e6, inter_arrival_ms: null })]; // 2 blocks
+    const one = createIsolationForest(baseline, { trees: 30, threads: 1 });
+    const expected = one.scores(probe);
+    expect(await one.scoresAsync(probe)).toEqual(expected);
+    for (const threads of [2, 3]) {
+      const got = await createIsolationForest(baseline, { trees: 30, threads }).scoresAsync(probe);
+      expect(got.every((s, i) => Object.is(s, expected[i]))).toBe(true);
+    }
+  });
+
   it('scores a flow the same to the bit alone (with attribution) and in a batch (scores only)', () => {
     const forest = createIsolationForest(baseline, { trees: 30 });
     const odd = makeValues({ ...rows[0], IN_PKTS: 1e6, inter_arrival_ms: null, duration_ms: 0 });

@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { walkBlock, type CompactForest } from './compact-forest.ts';
+
+/** Score-only walks of flow blocks on worker threads (issue 14). */
+export interface WalkPool {
+  /** Sum of path lengths per flow over every forest in order; blocks[k] is the block seen by forests[k]. */
+  walk(blocks: Float64Array[], width: number, count: number): Promise<Float64Array>;
+}
+
+/** Worker threads to walk with by default: one a core (the main thread mostly waits on them or reads input). */
+export function defaultWalkThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * The workers run walkBlock's own source text (no module file to find, whether flowlens runs from
+ * its TypeScript sources or the bundle) over the trees in shared memory. Every flow is walked whole
+ * by one thread, through the same trees in the same order with the same arithmetic, so its score is
+ * the same to the bit in any thread count. A worker holds the process open only while it has work.
+ */
+export function createWalkPool(forests: readonly CompactForest[], threads: number): WalkPool {
+  const source = `
+const { parentPort, workerData } = require('node:worker_threads');
+const walkBlock = ${walkBlock.toString()};
+const forests = workerData.map((f) => ({ nodes: new Float64Array(f.buffer), meta: new Int32Array(f.buffer), roots: f.roots }));
+parentPort.on('message', ({ id, blocks, width, count }) => {
+  const depths = new Float64Array(count);
+  for (let k = 0; k < forests.length; k++) walkBlock(forests[k], blocks[k], width, count, depths);
+  parentPort.postMessage({ id, depths }, [depths.buffer]);
+});`;
+  const shared = forests.map((f) => ({ buffer: f.nodes.buffer, roots: f.roots }));
+  let workers: { worker: Worker; pending: number }[] | undefined;
+  const waiting = new Map<number, { resolve: (d: Float64Array) => void; reject: (e: unknown) => void }>();
+  let nextId = 0;
+  const start = (): { worker: Worker; pending: number }[] =>
+    Array.from({ length: threads }, () => {
+      const entry = { worker: new Worker(source, { eval: true, workerData: shared }), pending: 0 };
+      entry.worker.unref();
+      entry.worker.on('message', ({ id, depths }: { id: number; depths: Float64Array }) => {
+        if (--entry.pending === 0) entry.worker.unref();
+        waiting.get(id)?.resolve(depths);
+        waiting.delete(id);
+      });
+      entry.worker.on('error', (error) => {
+        for (const w of waiting.values()) w.reject(error);
+        waiting.clear();
+      });
+      return entry;
+    });
+  return {
+    walk(blocks, width, count) {
+      workers ??= start();
+      const entry = workers.reduce((a, b) => (b.pending < a.pending ? b : a));
+      if (entry.pending++ === 0) entry.worker.ref();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        entry.worker.postMessage({ id, blocks, width, count }, blocks.map((b) => b.buffer as ArrayBuffer));
+      });
+    },
+  };
+}
