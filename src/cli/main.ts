@@ -11,6 +11,15 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException & { path:
   return error instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string';
 }
 
+/**
+ * A message as a terminal should show it: control bytes (an escape sequence from a binary input's
+ * header, say) as visible escapes, never raw; line breaks kept only for a bug's stack trace.
+ */
+function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
   // Not a bug in flowlens: the machine refused a read or a write; the message names the path.
@@ -46,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (error instanceof CommanderError) return exitCodeFor(error);
     const exit = exitCodeFor(error);
     const message = isSystemError(error) ? `${error.syscall} ${error.path}: ${describeSystemError(error)}` : error instanceof Error ? error.message : String(error);
-    io.stderr.write(`flowlens: ${exit === EXIT.INTERNAL && error instanceof Error ? (error.stack ?? message) : message}\n`);
+    io.stderr.write(`flowlens: ${terminalSafe(exit === EXIT.INTERNAL && error instanceof Error ? (error.stack ?? message) : message)}\n`);
     return exit;
   }
 }

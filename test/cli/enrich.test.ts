@@ -32,3 +32,30 @@ describe.skipIf(!existsSync(eve))('flowlens enrich on the Zeus lab eve.json (ski
     expect(stderr).toContain(`${enriched} enriched`);
   }, 60_000);
 });
+
+describe('flowlens enrich with a saved baseline', () => {
+  const fixture = resolve(repoRoot, 'fixtures/flows/ingest/suricata-eve.json');
+
+  it('warns that a baseline fitted on the alerts file itself (2 flows) means little', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await runCli(['enrich', fixture, '--out', join(dir, 'e.jsonl'), '--cache-dir', join(dir, 'cache'), '--quiet']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: the baseline has only 2 flows');
+    expect(stderr).toMatch(/suricata-eve\.json \(suricata-eve\): read 2 = accepted 2 \+ quarantined 0/);
+  });
+
+  it('scores against --baseline-file with the scoring options, without that warning', async () => {
+    const dir = tempDir();
+    const baseline = join(dir, 'baseline.json');
+    const fit = await runCli(['baseline', 'fit', resolve(repoRoot, 'fixtures/flows/demo.csv'), '--window', '90s', '--out', baseline, '--quiet']);
+    expect(fit.code, fit.stderr).toBe(0);
+    const out = join(dir, 'e.jsonl');
+    const args = ['enrich', fixture, '--out', out, '--baseline-file', baseline, '--scorer', 'robust-z', '--cache-dir', join(dir, 'cache'), '--quiet'];
+    const { code, stderr } = await runCli(args);
+    expect(code, stderr).toBe(0);
+    expect(stderr).not.toContain('warning: the baseline');
+    const enriched = readFileSync(out, 'utf8').split('\n').filter((l) => l.includes('"explanation"'));
+    expect(enriched).toHaveLength(1);
+    expect(enriched[0]).toMatch(/robust-z/);
+  }, 60_000);
+});
