@@ -156,6 +156,9 @@ describe('the other families', () => {
     ['time_flow_start_ns', 'goflow2', 'time', 'either', 'epoch ns'],
     ['sampler_address', 'goflow2', 'address', 'either', ''],
     ['event.duration', 'ecs', 'duration', 'either', 'ns'],
+    ['http.request.method', 'ecs', 'http', 'client', ''],
+    ['tls.server.issuer', 'ecs', 'tls', 'server', ''],
+    ['client.bytes', 'ecs', 'bytes', 'client', 'bytes'],
     ['tcp.tcp_flags', 'suricata-eve', 'tcp-flags', 'either', 'hex bitmask'],
   ])('%s → %s %s of the %s in %j', (name, family, dimension, role, unit) => {
     expect(describeField(name)).toMatchObject({ family, dimension, role, unit, inferred: false });

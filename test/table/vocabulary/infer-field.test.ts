@@ -67,6 +67,7 @@ describe('an unknown key is inferred', () => {
     ['port_number', 443, 'port', ''],
     ['src_port_num', 443, 'port', ''],
     ['ip_protocol_number', 6, 'protocol', ''],
+    ['PROTOCOL_NUM', 6, 'protocol', ''],
     ['bytes_per_sec', 10.5, 'bytes/s', 'bytes/s'],
     ['Pkts/s', 10.5, 'packets/s', 'packets/s'],
     ['throughput_bits', 10.5, 'bits/s', 'bits/s'],
