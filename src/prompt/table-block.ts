@@ -1,4 +1,4 @@
-import type { FeatureTable, TableRow } from '../table/index.ts';
+import { mapTableStrings, type FeatureTable } from '../table/index.ts';
 import { tableMarkdown } from './table-markdown.ts';
 
 /** Info string of the data fence: the prompt tells the model everything inside it is data. */
@@ -39,43 +39,14 @@ export function fenceData(text: string): string {
 
 /** A copy of the table whose strings cannot close the fence, start a line or split a cell. */
 export function neutraliseTable(table: FeatureTable): FeatureTable {
-  return {
-    ...table,
-    flow_id: quoteName(table.flow_id),
-    ...(table.flow
-      ? {
-          flow: {
-            ...table.flow,
-            src_addr: quoteIfUnsafe(table.flow.src_addr),
-            dst_addr: quoteIfUnsafe(table.flow.dst_addr),
-            protocol_name: quoteIfUnsafe(table.flow.protocol_name),
-            start: table.flow.start === null ? null : quoteIfUnsafe(table.flow.start),
-            end: table.flow.end === null ? null : quoteIfUnsafe(table.flow.end),
-          },
-        }
-      : {}),
-    ...(table.score ? { score: { ...table.score, method: quoteIfUnsafe(table.score.method) } } : {}),
-    features: table.features.map(neutraliseRow),
-    fields: table.fields.map(neutraliseRow),
-    notes: table.notes.map((n) => ({
-      ...n,
-      field: quoteName(n.field),
-      value: typeof n.value === 'string' ? quote(n.value) : n.value,
-      message: inline(n.message),
-    })),
-    ...(table.window?.reason ? { window: { ...table.window, reason: inline(table.window.reason) } } : {}),
-  };
-}
-
-function neutraliseRow(row: TableRow): TableRow {
-  return {
-    ...row,
-    name: quoteName(row.name),
+  return mapTableStrings(table, {
+    id: quoteName,
+    token: quoteIfUnsafe,
+    name: quoteName,
     // tableToMarkdown escapes pipes in values itself
-    value: typeof row.value === 'string' ? inline(JSON.stringify(row.value), false) : row.value,
-    unit: inline(row.unit),
-    description: inline(row.description),
-  };
+    value: (v) => inline(JSON.stringify(v), false),
+    text: (t) => inline(t),
+  });
 }
 
 /**

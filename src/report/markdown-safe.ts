@@ -1,4 +1,4 @@
-import type { FeatureTable, TableRow } from './deps.ts';
+import { mapTableStrings, type FeatureTable } from './deps.ts';
 
 /*
  * Everything a report or the run index shows that came from the input (flow ids, field names and
@@ -52,34 +52,7 @@ export function codeCell(text: string): string {
 
 /** A copy of the table with every input-derived string escaped, for `tableToMarkdown` in a report. */
 export function markdownSafeTable(table: FeatureTable): FeatureTable {
-  const row = (r: TableRow): TableRow => ({
-    ...r,
-    name: escapeMarkdown(r.name),
-    value: typeof r.value === 'string' ? escapeValue(r.value) : r.value,
-    unit: escapeMarkdown(r.unit),
-    description: escapeMarkdown(r.description),
-  });
-  return {
-    ...table,
-    flow_id: escapeId(table.flow_id),
-    ...(table.flow
-      ? {
-          flow: {
-            ...table.flow,
-            src_addr: escapeId(table.flow.src_addr),
-            dst_addr: escapeId(table.flow.dst_addr),
-            protocol_name: escapeId(table.flow.protocol_name),
-            start: table.flow.start === null ? null : escapeId(table.flow.start),
-            end: table.flow.end === null ? null : escapeId(table.flow.end),
-          },
-        }
-      : {}),
-    ...(table.score ? { score: { ...table.score, method: escapeMarkdown(table.score.method) } } : {}),
-    features: table.features.map(row),
-    fields: table.fields.map(row),
-    notes: table.notes.map((n) => ({ ...n, field: escapeMarkdown(n.field), value: typeof n.value === 'string' ? escapeMarkdown(n.value) : n.value, message: escapeMarkdown(n.message) })),
-    ...(table.window?.reason ? { window: { ...table.window, reason: escapeMarkdown(table.window.reason) } } : {}),
-  };
+  return mapTableStrings(table, { id: escapeId, token: escapeId, name: escapeMarkdown, value: escapeValue, text: escapeMarkdown });
 }
 
 /**

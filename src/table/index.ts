@@ -2,6 +2,7 @@
 export { FeatureTableSchema, TABLE_SCHEMA_VERSION, type FeatureTable, type TableRow, type FlowIdentity, type Score } from './schema.ts';
 export { buildTable, type BuildTableInput, type WindowContext } from './build-table.ts';
 export { tableToMarkdown, formatNumber, NULL_TEXT } from './to-markdown.ts';
+export { mapTableStrings, type TableStringMaps } from './map-strings.ts';
 export { tableJsonSchema } from './json-schema.ts';
 export { fieldSpec, FIELD_SPECS, type FieldSpec } from './fields.ts';
 export { describeField, isKnownField, checkRange, ndpiName, type FieldSemantics } from './vocabulary/index.ts';
