@@ -10,7 +10,10 @@ export interface RunnerSettings {
   concurrency?: number;
   requestsPerMinute?: number;
   tokensPerMinute?: number;
-  /** Per-request deadline; @default the SDK's per-attempt timeout × (retries + 1) + 30 s of backoff */
+  /**
+   * Per-flow deadline; @default the SDK's per-attempt timeout × (retries + 1) + 30 s of backoff, plus with
+   * `requestsPerMinute` the longest the pacer can hold those attempts (concurrency × attempts × 60 s / RPM)
+   */
   timeoutMs?: number;
   /** @default '.flowlens-cache' in the working directory; false disables */
   cacheDir?: string | false;
@@ -32,14 +35,18 @@ export async function prepareBatch(config: ResolvedConfig, settings: RunnerSetti
     ...(config.promptsDir ? { promptsDir: config.promptsDir } : {}),
   });
   const provider = createProvider(config);
-  const deadline = settings.timeoutMs ?? config.timeoutMs * (config.maxRetries + 1) + BACKOFF_ALLOWANCE_MS;
+  const attempts = config.maxRetries + 1;
+  const concurrency = settings.concurrency ?? 4;
+  // Each attempt may wait its turn behind the other flows' attempts, one every 60 s / RPM.
+  const pacing = settings.requestsPerMinute ? Math.ceil((concurrency * attempts * 60_000) / settings.requestsPerMinute) : 0;
+  const deadline = settings.timeoutMs ?? config.timeoutMs * attempts + BACKOFF_ALLOWANCE_MS + pacing;
   return {
     provider,
     render: (table, sample) => renderPrompt(template, table, { model: config.model, params: config.params, sample }),
     requestKey,
     // Recording must see every answer come from the provider: a cache hit would leave no cassette.
     cacheDir: config.record ? false : (settings.cacheDir ?? '.flowlens-cache'),
-    concurrency: settings.concurrency ?? 4,
+    concurrency,
     requestsPerMinute: settings.requestsPerMinute,
     tokensPerMinute: settings.tokensPerMinute,
     timeoutMs: deadline,
