@@ -7,19 +7,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createPrng } from '../../src/score/prng.ts';
 import { SYNTH_HEADER } from '../../src/synth/index.ts';
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ipv4 = (base: number, k: number): string => `${base >>> 24}.${(base >>> 16) & 255}.${((base >>> 8) + (k >>> 8)) & 255}.${k & 255}`;
 const BUSY = 2_000;
@@ -36,7 +25,7 @@ export interface GeneratedCsv {
 
 /** Write `flows` rows to `file`; returns what was written. */
 export async function writeAddressHeavyCsv(file: string, flows: number, seed = 1): Promise<GeneratedCsv> {
-  const next = prng(seed);
+  const next = createPrng(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   const seen = new Uint8Array(BUSY + POOL);
   let distinct = 0;
