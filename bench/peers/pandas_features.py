@@ -23,7 +23,7 @@ f["in_bytes_per_s"] = df["IN_BYTES"] / seconds
 f["in_pkts_per_s"] = df["IN_PKTS"] / seconds
 start = pd.to_datetime(df["FLOW_START_MILLISECONDS"], unit="ms")
 counts = (
-    pd.DataFrame({"src": df["IPV4_SRC_ADDR"], "one": 1}, index=start)
+    pd.DataFrame({"src": df["IPV4_SRC_ADDR"].to_numpy(), "one": 1}, index=start)
     .groupby("src")["one"]
     .rolling("60s")
     .count()
