@@ -1,17 +1,47 @@
 import { isIP } from 'node:net';
 import { protocolNumber } from './protocol-names.ts';
+import { describeField, tokenizeKey, type Role } from './vocabulary/index.ts';
 
 /** The flow identity members a table field can stand for. */
 export type IdentityMember = 'src_addr' | 'dst_addr' | 'src_port' | 'dst_port' | 'protocol' | 'start' | 'end';
 
+/** What part of a flow's identity a field holds, and on which side: an address of either side (`host.ip`) has no role. */
+export type Endpoint =
+  | { kind: 'address' | 'port'; role: 'src' | 'dst' | undefined }
+  | { kind: 'protocol' }
+  | { kind: 'time'; edge: 'start' | 'end' | undefined };
+
 /**
- * Which identity member a field is, read from its name's tokens and its value rather than from a
- * list of one exporter's names: `IPV4_SRC_ADDR`, `id.orig_h`, `source.ip`, `suricata.flow.dest_port`,
- * `sourceTransportPort`, `Dst Port`, `FLOW_START_MILLISECONDS`. The last path segment decides;
- * an address must parse as one, a port must be 0–65535, a protocol a number 0–255 or a transport name.
+ * The identity part a field holds, from what the field vocabulary says of its name (a family's
+ * entry, or the inference from its words) and from its value: `IPV4_SRC_ADDR`, `id.orig_h`,
+ * `source.ip`, `suricata.flow.dest_port`, `sourceTransportPort`, `Dst Port`. An address must parse
+ * as one, a port must be 0–65535, a protocol a number 0–255 or a transport name.
  *
  * @example
- * identityMemberOf('suricata.flow.dest_port', 80); // "dst_port"
+ * endpointOf('suricata.flow.dest_port', 80); // { kind: 'port', role: 'dst' }
+ */
+export function endpointOf(path: string, value: unknown): Endpoint | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const field = describeField(path, value);
+  switch (field.dimension) {
+    case 'address':
+      return typeof value === 'string' && isIP(value.trim()) !== 0 && !isRelay(path) ? { kind: 'address', role: sideOf(field.role) } : undefined;
+    case 'port':
+      return isPortValue(value) && !isRelay(path) ? { kind: 'port', role: sideOf(field.role) } : undefined;
+    case 'protocol':
+      return protocolValue(value) !== undefined ? { kind: 'protocol' } : undefined;
+    case 'time':
+      return { kind: 'time', edge: edgeOf(path) };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Which identity member a field is (endpointOf with a side, or a flow time with an edge).
+ *
+ * @example
+ * identityMemberOf('id.orig_h', '10.0.0.1'); // "src_addr"
  */
 export function identityMemberOf(path: string, value: unknown): IdentityMember | undefined {
   const e = endpointOf(path, value);
@@ -20,29 +50,6 @@ export function identityMemberOf(path: string, value: unknown): IdentityMember |
   if (e.kind === 'time') return e.edge;
   if (e.role === undefined) return undefined;
   return e.kind === 'address' ? (e.role === 'src' ? 'src_addr' : 'dst_addr') : e.role === 'src' ? 'src_port' : 'dst_port';
-}
-
-/** What part of a flow's identity a field holds, and on which side: an address of either side (`host.ip`) has no role. */
-export type Endpoint =
-  | { kind: 'address' | 'port'; role: 'src' | 'dst' | undefined }
-  | { kind: 'protocol' }
-  | { kind: 'time'; edge: 'start' | 'end' };
-
-/** The identity part a field holds, from its name's tokens and its value (see identityMemberOf). */
-export function endpointOf(path: string, value: unknown): Endpoint | undefined {
-  const tokens = tokensOf(lastSegments(path));
-  if (tokens.length === 0 || tokens.some((t) => NOT_IDENTITY.has(t))) return undefined;
-  const role = roleOf(tokens);
-  if (typeof value === 'string' && isIP(value.trim()) !== 0) return { kind: 'address', role };
-  if (isPortName(tokens, role) && isPortValue(value)) return { kind: 'port', role };
-  if (isProtocolName(tokens) && protocolValue(value) !== undefined) return { kind: 'protocol' };
-  if (isTimeName(tokens) && value !== null && value !== undefined && value !== '') return { kind: 'time', edge: timeEdge(tokens) };
-  return undefined;
-}
-
-function isPortName(tokens: readonly string[], role: 'src' | 'dst' | undefined): boolean {
-  // Zeek's id.orig_p: "p" after a role word
-  return tokens.includes('port') || tokens.includes('sport') || tokens.includes('dport') || (tokens.includes('p') && role !== undefined);
 }
 
 /** A protocol field's value as an IANA number: 6, "6", "tcp", "TCP". */
@@ -54,19 +61,16 @@ export function protocolValue(value: unknown): number | undefined {
   return protocolNumber(text);
 }
 
-const SRC = new Set(['src', 'source', 'orig', 'originator', 'client', 'sender', 'sip', 'saddr', 'sport']);
-const DST = new Set(['dst', 'dest', 'destination', 'resp', 'responder', 'server', 'receiver', 'dip', 'daddr', 'dport']);
-/** Tokens that make a field something else than an endpoint: counts, NAT, next hops, exporters, tunnels. */
-const NOT_IDENTITY = new Set(['nat', 'xlate', 'translated', 'post', 'nexthop', 'hop', 'gateway', 'exporter', 'sampler', 'observer', 'tunnel', 'parents', 'count', 'distinct', 'unique', 'sum', 'bytes', 'pkts', 'packets', 'mask', 'prefix', 'as', 'asn', 'mac', 'vlan', 'geo', 'domain', 'flags', 'l7', 'app', 'application']);
+/** Client and server are the sides of a connection as the source and destination are of a flow record. */
+function sideOf(role: Role): 'src' | 'dst' | undefined {
+  return role === 'source' || role === 'client' ? 'src' : role === 'destination' || role === 'server' ? 'dst' : undefined;
+}
 
-function roleOf(tokens: readonly string[]): 'src' | 'dst' | undefined {
-  // "h" and "p" after orig/resp (Zeek's id.orig_h) say host and port; the role word is what counts
-  let role: 'src' | 'dst' | undefined;
-  for (const t of tokens) {
-    if (SRC.has(t)) role ??= 'src';
-    else if (DST.has(t)) role ??= 'dst';
-  }
-  return role;
+/** Addresses and ports that are not the flow's own ends: after NAT, next hops, the exporter or sensor. */
+const RELAY_WORDS = new Set(['nat', 'xlate', 'translated', 'post', 'nexthop', 'next', 'hop', 'gateway', 'exporter', 'sampler', 'observer', 'agent', 'tunnel', 'parents']);
+
+function isRelay(path: string): boolean {
+  return tokenizeKey(path).some((t) => RELAY_WORDS.has(t));
 }
 
 function isPortValue(value: unknown): boolean {
@@ -74,50 +78,19 @@ function isPortValue(value: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535;
 }
 
-function isProtocolName(tokens: readonly string[]): boolean {
-  const last = tokens[tokens.length - 1]!;
-  return tokens.length <= 2 && (last === 'proto' || last === 'protocol' || last === 'transport' || (last === 'num' && tokens[0] === 'protocol') || (tokens[0] === 'protocol' && last === 'identifier'));
-}
+const START_WORDS = new Set(['start', 'first', 'begin', 'ts']);
+const END_WORDS = new Set(['end', 'last', 'stop']);
 
-const START = new Set(['start', 'first', 'begin', 'ts', 'switched']);
-const END = new Set(['end', 'last', 'stop']);
-
-function isTimeName(tokens: readonly string[]): boolean {
-  if (tokens.includes('duration') || tokens.includes('delta') || tokens.includes('iat') || tokens.includes('age')) return false;
-  if (tokens.length === 1) return tokens[0] === 'ts' || tokens[0] === 'start' || tokens[0] === 'end';
-  return tokens.some((t) => START.has(t) || END.has(t)) && tokens.some((t) => /^(?:switched|milliseconds|seconds|ms|sec|time|timestamp|ts|ns|flow|start|end)$/.test(t));
-}
-
-function timeEdge(tokens: readonly string[]): 'start' | 'end' {
-  if (tokens.includes('first') || tokens.includes('start') || tokens.includes('begin') || tokens.includes('ts')) return 'start';
-  return tokens.some((t) => END.has(t)) ? 'end' : 'start';
+/** Whether a time field is the flow's start or end (`FIRST_SWITCHED`, `flow.start`, Zeek's `ts`), or another instant (an alert's `@timestamp`). */
+function edgeOf(path: string): 'start' | 'end' | undefined {
+  const tokens = tokenizeKey(path);
+  if (tokens.some((t) => START_WORDS.has(t))) return 'start';
+  if (tokens.some((t) => END_WORDS.has(t))) return 'end';
+  return undefined;
 }
 
 /** `suricata.flow.dest_port` → `dest_port`; `host.ip[2]` → `ip`. */
 export function lastSegment(path: string): string {
   const clean = path.replace(/\[\d+\]/g, '');
   return clean.slice(clean.lastIndexOf('.') + 1);
-}
-
-/** The last two segments of a path: ECS names the role in the parent (`source.ip`, `destination.port`). */
-function lastSegments(path: string): string {
-  const parts = path.replace(/\[\d+\]/g, '').split('.');
-  return parts.slice(-2).join('.');
-}
-
-/** Lower-case tokens of a field name: snake_case, camelCase, dots, dashes and spaces split. */
-export function tokensOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 0)
-    .flatMap(splitGlued);
-}
-
-/** Glued forms exporters use: "srcaddr", "dstport", "ipv4src". */
-function splitGlued(token: string): string[] {
-  const m = /^(src|dst|source|dest|orig|resp)(addr|address|ip|port|host|h|p)$/.exec(token) ?? /^(ipv[46])(src|dst)$/.exec(token);
-  return m ? [m[1]!, m[2]!] : [token];
 }

@@ -13,4 +13,5 @@ export { tableFileNames } from './table-file-names.ts';
 export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
 export { readTable, readReport, type ReadReport } from './read.ts';
 export { readTableFiles } from './read-table-files.ts';
-export { endpointOf, identityMemberOf, protocolValue, tokensOf, type Endpoint, type IdentityMember } from './identity-fields.ts';
+export { endpointOf, identityMemberOf, protocolValue, type Endpoint, type IdentityMember } from './identity-fields.ts';
+export { tokenizeKey } from './vocabulary/index.ts';

@@ -114,6 +114,7 @@ function idOf(values: ReadonlyMap<string, Scalar>): { key: string; value: Scalar
 function flowFromRows(rows: readonly TableRow[]): FlowIdentity | undefined {
   const found: Partial<Record<IdentityMember, Scalar>> = {};
   for (const row of rows) {
+    if (resolveFeatureName(row.name) !== undefined) continue;
     const member = identityMemberOf(row.name, row.value);
     if (member !== undefined && found[member] === undefined) found[member] = row.value;
   }

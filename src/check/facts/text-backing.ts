@@ -1,4 +1,4 @@
-import { tokensOf } from '../deps.ts';
+import { tokenizeKey } from '../deps.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
 
 /**
@@ -15,7 +15,7 @@ const KIND_WORDS = new Set(['attempt', 'attempts', 'request', 'requests', 'attac
 export function textBacking(facts: TableFacts, term: string): { rows: FactRow[]; reason: string } | undefined {
   const whole = stringRowContaining(facts, term);
   if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
-  const words = tokensOf(term).filter((w) => !KIND_WORDS.has(w));
+  const words = tokenizeKey(term).filter((w) => !KIND_WORDS.has(w));
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
@@ -37,5 +37,5 @@ function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | unde
 }
 
 function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
-  return [...facts.rows.values()].map((row) => ({ row, tokens: tokensOf(row.key) }));
+  return [...facts.rows.values()].map((row) => ({ row, tokens: tokenizeKey(row.key) }));
 }
