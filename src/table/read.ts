@@ -1,6 +1,7 @@
 import { FEATURES, resolveFeatureName } from '../features/index.ts';
 import { InputError } from '../errors.ts';
-import { fieldSpec } from './fields.ts';
+import { FIELD_SPECS, fieldSpec } from './fields.ts';
+import { describeField } from './vocabulary/index.ts';
 import { protocolName } from './protocol-names.ts';
 import { flattenJson, isNested } from './flatten-json.ts';
 import { identityMemberOf, lastSegment, protocolValue, type IdentityMember } from './identity-fields.ts';
@@ -63,7 +64,14 @@ function completeRows(rows: unknown): unknown {
 
 function describeRow(name: string): { unit: string; description: string } {
   const feature = resolveFeatureName(name);
-  return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : fieldSpec(name);
+  return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : describeInput(name, undefined);
+}
+
+/** Unit and definition of an input field: the project's field list, else the field vocabulary (a family's entry or an inference). */
+function describeInput(name: string, value: unknown): { unit: string; description: string } {
+  if (name in FIELD_SPECS) return fieldSpec(name);
+  const field = describeField(name, value);
+  return { unit: field.unit, description: field.description };
 }
 
 function toScalar(key: string, raw: unknown, file: string): Scalar {
@@ -95,7 +103,7 @@ export function flatToTable(record: Record<string, unknown>, file: string): Feat
     if (name !== undefined && !features.some((r) => r.name === name)) {
       features.push({ name, value, unit: FEATURES[name].unit, description: FEATURES[name].description });
     } else {
-      const spec = fieldSpec(key);
+      const spec = describeInput(key, value);
       fields.push({ name: key, value, unit: spec.unit, description: spec.description });
     }
   }

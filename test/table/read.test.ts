@@ -17,7 +17,7 @@ describe('readTable', () => {
       ['duration_ms', 65870, 'ms'],
       ['OUT_BYTES', null, 'bytes'],
     ]);
-    expect(t.fields).toEqual([{ name: 'MYSTERY', value: 'x', unit: '', description: 'Exporter field (no definition known)' }]);
+    expect(t.fields).toEqual([{ name: 'MYSTERY', value: 'x', unit: '', description: 'Not a known field; read as text from a text value' }]);
   });
 
   it('builds the flow identity from nProbe names', () => {

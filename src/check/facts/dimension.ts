@@ -1,3 +1,5 @@
+import { describeField, resolveFeatureName } from '../deps.ts';
+
 /**
  * The physical dimension of a value, so a claim in MB can be compared with a row in bytes and a
  * claim in Kbps with a derived bytes × 8 / seconds. `code` values (protocol numbers, flags,
@@ -22,12 +24,21 @@ export type Dimension =
   | 'instant'
   | 'number';
 
-const CODE_NAMES = /^(?:PROTOCOL|PROTOCOL_NUM|L4_SRC_PORT|L4_DST_PORT|(?:CLIENT_|SERVER_)?TCP_FLAGS|L7_PROTO|DNS_QUERY_ID|DNS_QUERY_TYPE|ICMP_TYPE|ICMP_IPV4_TYPE|FTP_COMMAND_RET_CODE)$/i;
+/** What the field vocabulary calls a label rather than a quantity: ports, protocols, flags, ids, types. */
+const LABEL_KINDS: ReadonlySet<string> = new Set(['address', 'port', 'protocol', 'tcp-flags', 'icmp-type', 'icmp-code', 'l7-protocol', 'id', 'mac', 'asn', 'interface', 'label', 'text']);
 
-/** Dimension and factor to base units (bytes, bits, ms, …) of a table unit string. */
+/**
+ * Dimension and factor to base units (bytes, bits, ms, …) of a table row, from its unit string;
+ * a field the vocabulary calls a label (a port, flags, an id) is a `code` whatever its unit. The
+ * project's own features are read from their registry unit alone.
+ */
 export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; factor: number } {
+  if (resolveFeatureName(name) === undefined && LABEL_KINDS.has(describeField(name).dimension)) return { dim: 'code', factor: 1 };
+  return dimensionOfUnitText(unit);
+}
+
+function dimensionOfUnitText(unit: string): { dim: Dimension; factor: number } {
   const u = unit.trim().toLowerCase();
-  if (CODE_NAMES.test(name)) return { dim: 'code', factor: 1 };
   switch (u) {
     case 'bytes':
     case 'byte':
@@ -39,6 +50,11 @@ export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; f
       return { dim: 'time', factor: 1 };
     case 's':
       return { dim: 'time', factor: 1000 };
+    case 'µs':
+    case 'us':
+      return { dim: 'time', factor: 1e-3 };
+    case 'ns':
+      return { dim: 'time', factor: 1e-6 };
     case 'bytes/s':
       return { dim: 'bytes/s', factor: 1 };
     case 'bits/s':
@@ -57,6 +73,10 @@ export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; f
     case 'bits':
       return { dim: 'entropy', factor: 1 };
     case 'epoch ms':
+    case 'epoch s':
+    case 'epoch µs':
+    case 'epoch ns':
+    case 'iso8601':
       return { dim: 'instant', factor: 1 };
     case 'bitmask':
     case 'ndpi id':
@@ -64,6 +84,8 @@ export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; f
     case 'type':
     case 'code':
     case 'type·256+code':
+    case 'hex bitmask':
+    case 'flag letters':
       return { dim: 'code', factor: 1 };
     default:
       return { dim: 'number', factor: 1 };
