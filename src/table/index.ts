@@ -15,3 +15,4 @@ export { readTable, readReport, type ReadReport } from './read.ts';
 export { readTableFiles } from './read-table-files.ts';
 export { endpointOf, identityMemberOf, protocolValue, type Endpoint, type IdentityMember } from './identity-fields.ts';
 export { tokenizeKey } from './vocabulary/index.ts';
+export { epochMs, toIso } from './epoch.ts';

@@ -2,6 +2,7 @@ import { FEATURES, resolveFeatureName } from '../features/index.ts';
 import { InputError } from '../errors.ts';
 import { FIELD_SPECS, fieldSpec } from './fields.ts';
 import { describeField } from './vocabulary/index.ts';
+import { toIso } from './epoch.ts';
 import { protocolName } from './protocol-names.ts';
 import { flattenJson, isNested } from './flatten-json.ts';
 import { identityMemberOf, lastSegment, protocolValue, type IdentityMember } from './identity-fields.ts';
@@ -99,7 +100,7 @@ export function flatToTable(record: Record<string, unknown>, file: string): Feat
   const fields: TableRow[] = [];
   for (const [key, value] of values) {
     if (key === id?.key) continue;
-    const name = resolveFeatureName(key);
+    const name = featureOf(key);
     if (name !== undefined && !features.some((r) => r.name === name)) {
       features.push({ name, value, unit: FEATURES[name].unit, description: FEATURES[name].description });
     } else {
@@ -109,6 +110,17 @@ export function flatToTable(record: Record<string, unknown>, file: string): Feat
   }
   const flow = flowFromRows([...features, ...fields]);
   return { schema_version: 1, flow_id: id === undefined || id.value === null ? 'unknown' : String(id.value), ...(flow ? { flow } : {}), features, fields, notes: [] };
+}
+
+/**
+ * The registry feature a key names. An alias counts only when the format that spells the key means
+ * the same unit: Zeek's `duration` is seconds, so it stays a field rather than become `duration_ms`.
+ */
+function featureOf(key: string): ReturnType<typeof resolveFeatureName> {
+  const name = resolveFeatureName(key);
+  if (name === undefined || name === key) return name;
+  const field = describeField(key);
+  return field.inferred || field.unit === FEATURES[name].unit ? name : undefined;
 }
 
 /** The record's id: a top-level id key first, then a nested one (`suricata.flow_id`). */
@@ -147,14 +159,7 @@ function portOf(value: Scalar | undefined): number | null {
 
 /** Epoch ms, epoch s, or "YYYY-MM-DD HH:MM:SS" (read as UTC) → ISO 8601; null when absent or unreadable. */
 function toIsoTime(value: Scalar | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') {
-    const ms = value > 1e11 ? value : value * 1000;
-    return new Date(ms).toISOString();
-  }
-  const text = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return value === null || value === undefined ? null : (toIso(value) ?? null);
 }
 
 /** What `readReport` returns: the narrative to check, where it starts in the input, and the table when the report carries one. */

@@ -2,7 +2,7 @@ import type { Claim, Judgement } from '../claim.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import type { Sides } from '../facts/endpoints.ts';
-import { protocolValue } from '../deps.ts';
+import { protocolValue, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
 
@@ -176,10 +176,6 @@ function instantsOf(facts: TableFacts): Instant[] {
   return out;
 }
 
-function toIso(value: number | string): string | undefined {
-  const date = typeof value === 'number' ? new Date(value > 1e11 ? value : value * 1000) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const times = memoised(facts, 'instants', instantsOf);

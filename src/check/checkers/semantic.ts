@@ -1,5 +1,5 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
-import { holdsAny, memoised, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
 import { rowEvidence, show } from './evidence.ts';
 
@@ -92,8 +92,8 @@ export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement 
   if (size) return checkSizeShare(size, facts);
   if (none) return checkNone(facts);
   const bytes = subject !== 'packets';
-  const inRow = facts.rows.get(bytes ? 'IN_BYTES' : 'IN_PKTS');
-  const outRow = facts.rows.get(bytes ? 'OUT_BYTES' : 'OUT_PKTS');
+  const inRow = rowOf(facts, bytes ? 'IN_BYTES' : 'IN_PKTS');
+  const outRow = rowOf(facts, bytes ? 'OUT_BYTES' : 'OUT_PKTS');
   if (typeof inRow?.value !== 'number' || typeof outRow?.value !== 'number') {
     return { verdict: 'unsupported', reason: `The table has no ${bytes ? 'OUT_BYTES' : 'OUT_PKTS'} (destination-to-source) value, so it cannot compare the two directions.` };
   }
@@ -125,7 +125,7 @@ function checkSizeShare(size: 'small' | 'large', facts: TableFacts): Judgement {
 
 /** "No data was transferred": any byte counted in either direction says otherwise. */
 function checkNone(facts: TableFacts): Judgement {
-  const rows = ['IN_BYTES', 'OUT_BYTES'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');
+  const rows = ['IN_BYTES', 'OUT_BYTES'].map((k) => rowOf(facts, k)).filter((r): r is FactRow => typeof r?.value === 'number');
   if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no byte counts.' };
   const moved = rows.filter((r) => (r.value as number) > 0);
   return moved.length > 0

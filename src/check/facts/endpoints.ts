@@ -1,4 +1,5 @@
-import { endpointOf, resolveFeatureName } from '../deps.ts';
+import { endpointOf } from '../deps.ts';
+import { isFeatureName } from './feature-rows.ts';
 import type { FactRow } from './table-facts.ts';
 
 /** The rows of one identity part, by side; `either` holds those whose name gives no side (`host.ip`, `related.ip`). */
@@ -25,7 +26,7 @@ export function endpointsOf(rows: ReadonlyMap<string, FactRow>): Endpoints {
   const out: Endpoints = { addresses: sides(), ports: sides(), protocols: [], times: [] };
   for (const row of rows.values()) {
     // the registry, not the vocabulary, says what the project's own features are
-    if (row.value === null || resolveFeatureName(row.key) !== undefined) continue;
+    if (row.value === null || isFeatureName(row.key)) continue;
     const e = endpointOf(row.key, row.value);
     if (e === undefined) continue;
     if (e.kind === 'protocol') out.protocols.push(row);

@@ -5,6 +5,7 @@ import { sharedMemo } from './shared-memo.ts';
 import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
 import { endpointsOf, type Endpoints } from './endpoints.ts';
+import { conceptsOf } from './concepts.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -29,6 +30,8 @@ export interface TableFacts {
   noEarlierFlow: boolean;
   /** Every row that holds an address, port, protocol or flow time, whatever the schema calls it (endpoints.ts). */
   endpoints: Endpoints;
+  /** Rows of other schemas under the project's row names they mean (concepts.ts): `orig_bytes` answers for IN_BYTES. */
+  concepts: ReadonlyMap<string, FactRow[]>;
   /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
   memo: Map<string, unknown>;
 }
@@ -118,10 +121,11 @@ function buildFacts(table: FeatureTable): TableFacts {
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
   const endpoints = endpointsOf(rows);
+  const concepts = conceptsOf(rows.values());
   const all = [...rows.values()];
   // one plain object shape for every table's facts (getters would give each its own map and make
   // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
-  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, endpoints, memo: new Map() };
+  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, endpoints, concepts, memo: new Map() };
 }
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
@@ -148,19 +152,31 @@ function buildStats(facts: TableFacts): StatFact[] {
   return statFacts([...facts.rows.values()], facts.table);
 }
 
-/** The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to case-insensitive). */
+/**
+ * The rows the table holds among `keys` (row keys are case-sensitive; lookups fall back to
+ * case-insensitive, then to the rows of another schema that mean the same: concepts.ts).
+ */
 export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   const out: FactRow[] = [];
   for (const key of keys) {
     const row = facts.rows.get(key) ?? lowerIndex(facts).get(lowerKey(key));
-    if (row && !out.includes(row)) out.push(row);
+    if (row) {
+      if (!out.includes(row)) out.push(row);
+      continue;
+    }
+    for (const same of facts.concepts.get(key) ?? []) if (!out.includes(same)) out.push(same);
   }
   return out;
 }
 
+/** The row of one project name, or the first row of another schema that means the same. */
+export function rowOf(facts: TableFacts, key: string): FactRow | undefined {
+  return facts.rows.get(key) ?? facts.concepts.get(key)?.[0];
+}
+
 /** Whether the table holds any of `keys` (as rowsFor finds them), without collecting the rows. */
 export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
-  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key))) return true;
+  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key)) || facts.concepts.has(key)) return true;
   return false;
 }
 

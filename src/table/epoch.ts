@@ -1,0 +1,15 @@
+/**
+ * An epoch number in seconds, milliseconds, microseconds or nanoseconds → milliseconds, told apart
+ * by magnitude (each reading covers the years 1973–5138): Zeek's `ts` is seconds, nProbe's
+ * `FLOW_START_MILLISECONDS` ms, goflow2's `time_flow_start_ns` ns.
+ */
+export function epochMs(value: number): number {
+  const a = Math.abs(value);
+  return a >= 1e17 ? value / 1e6 : a >= 1e14 ? value / 1e3 : a >= 1e11 ? value : value * 1000;
+}
+
+/** An epoch number or a date string (a zone-less "YYYY-MM-DD HH:MM:SS" is read as UTC) → ISO 8601; undefined when unreadable. */
+export function toIso(value: number | string): string | undefined {
+  const date = typeof value === 'number' ? new Date(epochMs(value)) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.trim().replace(' ', 'T')}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
