@@ -40,7 +40,8 @@ export interface ClaimPayloads {
   protocol: { name?: string; number?: number };
   'address-family': { family: 4 | 6 };
   timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean };
-  'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string };
+  /** `exact`: the flags given as the whole set that was set; `decomposes`: the value it spells out ("20 (ACK and RST)"); `side`: whose flags. */
+  'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string; exact?: boolean; decomposes?: number; side?: 'src' | 'dst' };
   comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention; band?: PercentileBand };
   'value-range': { value: number; mention: Mention };
   'absent-field': { mention: Mention };

@@ -85,7 +85,7 @@ describe('checkers (whole verdicts through checkNarrative)', () => {
     const ssh = readTable({ IPV4_SRC_ADDR: '13.58.98.64', IPV4_DST_ADDR: '172.31.69.25', PROTOCOL: 6, TCP_FLAGS: 27 });
     const slow = readTable({ IPV4_SRC_ADDR: '18.217.165.70', IPV4_DST_ADDR: '172.31.69.25', PROTOCOL: 6, TCP_FLAGS: 24 });
     const verdicts = (text: string, table: ReturnType<typeof readTable>): string[] => checkNarrative(text, table).claims.filter((c) => c.kind === 'tcp-flags').map((c) => `${c.text}:${c.verdict}`);
-    expect(verdicts('The combination of PSH and RST flags without SYN or ACK is not typical.', bot)).toEqual(['PSH:contradicted', 'RST:supported', 'SYN:contradicted', 'ACK:contradicted']);
+    expect(verdicts('The combination of PSH and RST flags without SYN or ACK is not typical.', bot)).toEqual(['PSH and RST:contradicted', 'SYN:contradicted', 'ACK:contradicted']);
     expect(verdicts('They cite a high rate of TCP RST flags.', ssh)).toEqual(['RST:contradicted']);
     expect(verdicts('Highlighted by SYN-ACK patterns without completing the handshake.', slow)).toEqual(['SYN:contradicted', 'ACK:supported']);
   });

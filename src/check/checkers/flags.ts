@@ -1,6 +1,7 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
-import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, rowOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { ALL_FLAGS, flagSources } from '../facts/flag-sources.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Evidence } from '../types.ts';
 import { rowEvidence } from './evidence.ts';
@@ -11,46 +12,77 @@ export const decodeFlags = sharedMemo((mask: number): string => {
   return names.length > 0 ? names.join('|') : 'none';
 }, 1024);
 
-function flagRows(facts: TableFacts): FactRow[] {
-  const all = ['TCP_FLAGS', 'CLIENT_TCP_FLAGS', 'SERVER_TCP_FLAGS'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');
-  const main = all.find((r) => r.key === 'TCP_FLAGS');
-  return main ? [main] : all;
+/** The flag rows, the flags they show set, which flags they show at all, and the evidence citing them: the same for every flag claim of a table. */
+interface FlagFacts {
+  rows: FactRow[];
+  mask: number;
+  known: number;
+  evidence: Evidence;
 }
 
-/** The flag rows, their combined mask and the evidence citing them: the same for every flag claim of a table. */
-function flagFacts(facts: TableFacts): { rows: FactRow[]; mask: number; evidence: Evidence } {
-  const rows = flagRows(facts);
-  const mask = rows.reduce((acc, r) => acc | (r.value as number), 0);
-  return { rows, mask, evidence: rowEvidence(rows, `${rows.map((r) => r.key).join(' | ')} = ${mask} = ${decodeFlags(mask)}`) };
+function flagFacts(facts: TableFacts): FlagFacts {
+  const { rows, mask, known } = flagSources(facts);
+  const shown = rows.map((r) => r.key).join(' | ');
+  return { rows, mask, known, evidence: rowEvidence(rows, `${shown} = ${known === ALL_FLAGS ? `${mask} = ` : ''}${decodeFlags(mask)}`) };
 }
-
 /**
  * TCP flags are a bitmask (issue 3): a quoted value is compared with the field, each flag named as
  * set (or not set) is decoded from it. Without a flags field, SYN alone can be read from
  * src_syn_flows when this is the source's only flow in the window.
  */
 export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
-  const { rows, mask, evidence } = memoised(facts, 'flags', flagFacts);
+  const { rows, mask, known, evidence } = memoised(facts, 'flags', flagFacts);
   const { value, flags } = claim.data;
   if (rows.length === 0) return checkWithoutField(claim, facts);
   // each verdict gets its own evidence object (callers may hold on to it)
   const ev: Evidence = { rows: [...evidence.rows], values: [...evidence.values], derivation: evidence.derivation! };
+  if (claim.data.decomposes !== undefined) return checkDecomposition(flags, claim.data.decomposes);
+  if (claim.data.exact) {
+    const sideRow = claim.data.side ? rowOf(facts, claim.data.side === 'src' ? 'CLIENT_TCP_FLAGS' : 'SERVER_TCP_FLAGS') : undefined;
+    if (typeof sideRow?.value === 'number') return checkFlagSet(flags, sideRow.value, ALL_FLAGS, rowEvidence([sideRow], `${sideRow.key} = ${sideRow.value} = ${decodeFlags(sideRow.value)}`));
+    return checkFlagSet(flags, mask, known, ev);
+  }
   if (value !== undefined) {
-    const row = (claim.data.field ? facts.rows.get(claim.data.field) : undefined) ?? rows[0]!;
-    return value === row.value
-      ? { verdict: 'supported', evidence: ev, reason: `${row.key} is ${value} (${decodeFlags(value)}).` }
-      : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(row.value as number)}), not ${value}.` };
+    const named = claim.data.field ? facts.rows.get(claim.data.field) : undefined;
+    const row = named ?? rows[0]!;
+    const actual = typeof named?.value === 'number' ? named.value : mask;
+    return value === actual
+      ? { verdict: 'supported', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(value)}).` }
+      : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(actual)}), not ${value}.` };
   }
   // both lists are built in one loop: no closures or intermediate arrays per claim
   let said = '';
   let wrong = '';
+  let unknown = '';
   for (const f of flags) {
-    const isSet = (mask & (TCP_FLAG_BITS[f.flag] ?? 0)) !== 0;
+    const bit = TCP_FLAG_BITS[f.flag] ?? 0;
+    if ((known & bit) === 0) {
+      unknown += `${unknown === '' ? '' : ', '}${f.flag}`;
+      continue;
+    }
+    const isSet = (mask & bit) !== 0;
     said += `${said === '' ? '' : '; '}${f.flag} is ${f.set ? 'set' : 'not set'}`;
     if (isSet !== f.set) wrong += `${wrong === '' ? '' : '; '}${f.flag} is ${isSet ? 'set' : 'not set'}`;
   }
+  if (wrong === '' && said === '') return { verdict: 'unsupported', reason: `The table's flag fields do not show ${unknown}.` };
   if (wrong === '') return { verdict: 'supported', evidence: ev, reason: `${said} in ${mask} (${decodeFlags(mask)}).` };
   return { verdict: 'contradicted', evidence: ev, reason: `${wrong}: ${mask} = ${decodeFlags(mask)}.` };
+}
+
+/** A list that spells out a flags value: it must name exactly the bits of that value, whatever the table says of the value itself. */
+function checkDecomposition(flags: ReadonlyArray<{ flag: string }>, value: number): Judgement {
+  return checkFlagSet(flags, value, ALL_FLAGS, { rows: ['flags value'], values: [value], derivation: `${value} = ${decodeFlags(value)}` });
+}
+
+/** A set of flags given as the whole of what was set ("flags 22 (SYN, ACK)", "the flags were SYN+ACK"): a flag left out is an error too. */
+function checkFlagSet(flags: ReadonlyArray<{ flag: string }>, mask: number, known: number, ev: Evidence): Judgement {
+  let said = 0;
+  for (const f of flags) said |= TCP_FLAG_BITS[f.flag] ?? 0;
+  const missing = mask & known & ~said;
+  const extra = said & known & ~mask;
+  if (missing === 0 && extra === 0) return { verdict: 'supported', evidence: ev, reason: `The flags set are ${decodeFlags(mask)}.` };
+  const parts = [extra !== 0 ? `${decodeFlags(extra)} not set` : '', missing !== 0 ? `${decodeFlags(missing)} also set` : ''].filter((p) => p !== '');
+  return { verdict: 'contradicted', evidence: ev, reason: `The flags set are ${decodeFlags(mask & known)} (${parts.join('; ')}).` };
 }
 
 function checkWithoutField(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {

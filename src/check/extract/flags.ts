@@ -1,8 +1,9 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
 import { triggered } from './triggers.ts';
+import { flagNumber, groupFlagSets } from './flag-sets.ts';
 import { addClaim, isTaken, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 
-const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
+const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(0x[0-9a-f]{1,3}|\d{1,3}|\d[0-9a-f]{0,2})(?![\w.])/gi;
 /** Flag values are read at their words (triggers.ts), sentence by sentence. */
 const FLAGS_VALUE = triggered(FLAGS_VALUE_RE);
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
@@ -19,6 +20,7 @@ const FLOOD_OR_SCAN = /[-\s]*(?:flood|scan)/iy;
  * set or not set ("PSH and RST without SYN or ACK" → PSH, RST set; SYN, ACK not set).
  */
 export function extractFlags(ctx: ExtractContext): void {
+  const from = ctx.claims.length;
   scanTriggersIn(ctx, FLAGS_VALUE.trigger, FLAGS_VALUE.sticky, undefined, (m, at) => addFlagsValue(ctx, m, at));
   scanTriggers(ctx, FLAG_WORD.trigger, FLAG_WORD.sticky, (m, at) => {
     const word = m[0];
@@ -26,20 +28,28 @@ export function extractFlags(ctx: ExtractContext): void {
     if (word !== word.toUpperCase() && !FLAG_CONTEXT.test(ctx.text.slice(Math.max(0, at - 12), at + word.length + 12))) return;
     addFlagWord(ctx, at, word);
   });
+  groupFlagSets(ctx, from);
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
   const at = mAt + m[0].lastIndexOf(m[1]!);
   if (isTaken(ctx, at, at + m[1]!.length)) return;
   const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
-  addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, field ? { flags: [], value: Number(m[1]), field } : { flags: [], value: Number(m[1]) }, true);
+  // "1b", "0x1b": a hex flags value as Suricata writes it
+  const value = flagNumber(m[1]!);
+  addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, field ? { flags: [], value, field } : { flags: [], value }, true);
 }
+
+/** "SYN and FIN flag counts", "the RST count": the name of a count field, not a flag said to be set. */
+const COUNT_NAME = /(?:(?:,\s*|\s+and\s+|\s*\/\s*)(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR))*\s+(?:flags?\s+)?(?:counts?|cnt)\b/iy;
 
 function addFlagWord(ctx: ExtractContext, at: number, word: string): void {
   const lower = word.toLowerCase();
   const flag = FLAG_WORDS[lower] ?? (lower.startsWith('acknowledg') ? 'ACK' : word.toUpperCase());
   const end = at + word.length;
   if (isFloodOrScan(ctx.text, end)) return;
+  COUNT_NAME.lastIndex = end;
+  if (COUNT_NAME.test(ctx.text)) return;
   addClaim(ctx, 'tcp-flags', at, end, { flags: [{ flag, set: !isNegatedFlag(ctx.text, at, end) }] });
 }
 
