@@ -49,7 +49,8 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   if (mention) {
     const rows = rowsFor(facts, mention.keys);
     if (rows.length === 0) {
-      if (n.readings.some((r) => DERIVABLE.has(r.dim))) return searchCandidates(n, facts, context, side);
+      // a rate, or a duration the record gives as start and end times, is derived rather than read
+      if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time')) return searchCandidates(n, facts, context, side);
       return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${mention.phrase} row to back this value.` };
     }
     const judged = checkBound(n, rows, facts);
