@@ -59,11 +59,21 @@ export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts
  */
 export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgement {
   const { category, term } = claim.data;
+  if (category === 'other flows') return checkOtherFlows(term, facts);
   const backing = textBacking(facts, term);
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+/** One flow's record says nothing of other flows; the window features say how many there were. */
+function checkOtherFlows(term: string, facts: TableFacts): Judgement {
+  const window = ['src_flows_in_window', 'dst_flows_in_window'].map((k) => facts.rows.get(k)).filter((r): r is FactRow => typeof r?.value === 'number');
+  const many = window.find((r) => (r.value as number) > 1);
+  if (many) return { verdict: 'supported', evidence: rowEvidence([many]), reason: `${many.key} is ${show(many.value)}: there were other flows in the window.` };
+  if (window.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(window), reason: `${window.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}: no other flow in the window.` };
+  return { verdict: 'unsupported', reason: `The table is one flow's record; it shows no other flows ("${term}").` };
 }
 
 /** Who opened the connection: a flow record does not say (the seed's source is the server side). */

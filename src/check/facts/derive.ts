@@ -3,6 +3,7 @@ import { formatNumber as fmt } from '../checkers/evidence.ts';
 import type { Dimension } from './dimension.ts';
 import type { DerivedSet } from './derived-set.ts';
 import type { FactRow } from './table-facts.ts';
+import type { Span } from './span.ts';
 
 /** A value the table gives or implies, with the rows it came from and how. */
 export interface Candidate {
@@ -31,7 +32,7 @@ export interface DerivationBase {
 const DURATION_KEY = /duration|^DURATION_/i;
 
 /** Prepare the rows for searching. Rows with a data-quality note (a wrapped counter) back nothing at face value. */
-export function derivationBase(rows: readonly FactRow[], table: FeatureTable): DerivationBase {
+export function derivationBase(rows: readonly FactRow[], table: FeatureTable, span: Span | undefined): DerivationBase {
   const noted = new Set(table.notes.map((n) => n.field));
   const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant' && !noted.has(r.key));
   const durations = numeric.filter((r) => r.dim === 'time' && DURATION_KEY.test(r.key) && r.base! > 0);
@@ -39,13 +40,11 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable): D
   const seconds = table.window?.seconds;
   // fixed labels rather than explain closures: two per table, and a closure costs more than the text
   if (seconds !== undefined) times.push({ value: seconds * 1000, dim: 'time', rows: ['window.seconds'], values: [seconds], label: `window length ${seconds} s` });
-  const f = table.flow;
-  if (f?.start && f.end) {
-    const ms = Date.parse(f.end) - Date.parse(f.start);
-    if (ms > 0) {
-      times.push({ value: ms, dim: 'time', rows: ['start', 'end'], values: [f.start, f.end], label: `end − start = ${fmt(ms)} ms` });
-      if (durations.length === 0) durations.push({ key: 'end − start', value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
-    }
+  if (span) {
+    const [start, end] = span.rows;
+    const ms = span.ms;
+    times.push({ value: ms, dim: 'time', rows: [start.key, end.key], values: [start.value, end.value], label: `${end.key} − ${start.key} = ${fmt(ms)} ms` });
+    if (durations.length === 0) durations.push({ key: `${end.key} − ${start.key}`, value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
   }
   const buckets = numeric.filter((r) => r.key.startsWith('NUM_PKTS_'));
   return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), times, sets: new Map() };

@@ -20,17 +20,22 @@ export interface Endpoints {
   ports: Sides;
   protocols: FactRow[];
   times: FactRow[];
+  /** Which time rows are the flow's start and end (the others are instants such as an alert's @timestamp). */
+  edges: Map<FactRow, 'start' | 'end' | undefined>;
 }
 
 export function endpointsOf(rows: ReadonlyMap<string, FactRow>): Endpoints {
-  const out: Endpoints = { addresses: sides(), ports: sides(), protocols: [], times: [] };
+  const out: Endpoints = { addresses: sides(), ports: sides(), protocols: [], times: [], edges: new Map() };
   for (const row of rows.values()) {
     // the registry, not the vocabulary, says what the project's own features are
     if (row.value === null || isFeatureName(row.key)) continue;
     const e = endpointOf(row.key, row.value);
     if (e === undefined) continue;
     if (e.kind === 'protocol') out.protocols.push(row);
-    else if (e.kind === 'time') out.times.push(row);
+    else if (e.kind === 'time') {
+      out.times.push(row);
+      out.edges.set(row, e.edge);
+    }
     else (e.kind === 'address' ? out.addresses : out.ports)[e.role ?? 'either'].push(row);
     // a port, protocol number or time is a label or an instant, never a quantity to match figures against
     row.dim = e.kind === 'time' ? 'instant' : 'code';

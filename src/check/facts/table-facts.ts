@@ -6,6 +6,7 @@ import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
 import { endpointsOf, type Endpoints } from './endpoints.ts';
 import { conceptsOf } from './concepts.ts';
+import { spanOf } from './span.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -125,7 +126,7 @@ function buildFacts(table: FeatureTable): TableFacts {
   const all = [...rows.values()];
   // one plain object shape for every table's facts (getters would give each its own map and make
   // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
-  return { table, rows, derivation: derivationBase(all, table), noEarlierFlow, endpoints, concepts, memo: new Map() };
+  return { table, rows, derivation: derivationBase(all, table, spanOf(endpoints.times, endpoints.edges)), noEarlierFlow, endpoints, concepts, memo: new Map() };
 }
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */

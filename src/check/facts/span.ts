@@ -1,0 +1,31 @@
+import { epochMs } from '../deps.ts';
+import type { FactRow } from './table-facts.ts';
+
+/** The flow's length from its start and end fields, in ms, with the rows it came from. */
+export interface Span {
+  ms: number;
+  rows: [FactRow, FactRow];
+}
+
+/** Milliseconds per unit of a time field; epoch numbers without a unit are told apart by magnitude. */
+const MS_PER_UNIT: Readonly<Record<string, number>> = { 'epoch ms': 1, ms: 1, 'epoch s': 1000, s: 1000, 'epoch µs': 1e-3, µs: 1e-3, 'epoch ns': 1e-6, ns: 1e-6 };
+
+/**
+ * end − start of the record, read from its start and end fields in their own unit: epoch times,
+ * ISO strings, or NetFlow v9's FIRST_SWITCHED / LAST_SWITCHED, which count ms of the exporter's
+ * uptime and are no dates at all. undefined without both, or when they do not give a positive length.
+ */
+export function spanOf(times: readonly FactRow[], edges: ReadonlyMap<FactRow, 'start' | 'end' | undefined>): Span | undefined {
+  const start = times.find((r) => edges.get(r) === 'start');
+  const end = times.find((r) => edges.get(r) === 'end');
+  if (!start || !end) return undefined;
+  const ms = msOf(end) - msOf(start);
+  return Number.isFinite(ms) && ms > 0 ? { ms, rows: [start, end] } : undefined;
+}
+
+function msOf(row: FactRow): number {
+  if (typeof row.value === 'string') return /^\d+(?:\.\d+)?$/.test(row.value.trim()) ? msOf({ ...row, value: Number(row.value) }) : Date.parse(row.value);
+  const value = row.value as number;
+  const factor = MS_PER_UNIT[row.unit];
+  return factor !== undefined ? value * factor : epochMs(value);
+}
