@@ -5,6 +5,7 @@ import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
 import { isHedged } from './text/segment.ts';
 import { structuredView } from './text/structured.ts';
+import { isGeneralStatement } from './text/general.ts';
 import type { Claim, Judgement } from './claim.ts';
 import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
 
@@ -23,6 +24,7 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   // a JSON answer is checked value by value, at its offsets in the original text
   const view = structuredView(text) ?? text;
   for (const claim of extractClaims(view)) {
+    if (isGeneralStatement(claim.sentence, claim.start)) continue;
     const judgement = judge(claim, facts);
     if (!judgement) continue;
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative

@@ -46,4 +46,5 @@ export const SERVICE_RE =
 
 /** Protocol names a narrative may give, → IANA number. */
 export const PROTOCOL_NAMES: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, ICMP: 1, ICMPV6: 58, 'IPV6-ICMP': 58, GRE: 47, ESP: 50, AH: 51, SCTP: 132, IGMP: 2 };
-export const PROTOCOL_RE = /(?<![\w/-])(?:TCP|UDP|ICMPv6|IPv6-ICMP|ICMP|GRE|ESP|SCTP|IGMP)(?![\w/]|-(?:based|like))/g;
+/** A protocol name, but not as the name of one of its fields ("TCP flags", "TCP header"): that says nothing of this flow's protocol. */
+export const PROTOCOL_RE = /(?<![\w/-])(?:TCP|UDP|ICMPv6|IPv6-ICMP|ICMP|GRE|ESP|SCTP|IGMP)(?![\w/]|-(?:based|like)|[ _](?:flags?|header|options|window|fields?)\b)/g;

@@ -1,0 +1,28 @@
+import type { Sentence } from './segment.ts';
+
+/**
+ * A statement of general knowledge, not about this record: "UDP carries no TCP flags", "A and AAAA
+ * records map names to IPv4 and IPv6 addresses", "An RST flag aborts a connection", "SSH servers
+ * listen on port 22". Its subject is a kind of thing (an indefinite or generic noun phrase) and its
+ * verb is in the simple present; nothing in it points at this flow (this, the flow, observed, was).
+ * Claims inside such a statement are not judged against the table.
+ */
+const GENERIC_SUBJECT = String.raw`(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|[a-z]+\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
+const PRESENT_VERB = String.raw`(?:is|are|carries|carry|uses|use|maps?|means?|signals?|indicates?|opens?|closes?|has|have|does|do|sets?|requires?|terminates?|aborts?|acknowledges?|resets?|runs?|listens?|contains?|marks?|asks?|returns?|resolves?|sends?|tells?|works?|relies|rely|operates?|typically|usually|normally|commonly|often|always|never|only)`;
+const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
+/** Words that tie a statement to this record. */
+const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|was|were|had|did|the (?:flow|record|alert|connection|session|source|destination|client|server|host|sensor|table|event))\b/i;
+/** Where a statement inside a sentence starts: after a clause joiner. */
+const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since)\b|\s—\s|\s–\s)\s*/g;
+
+/** Whether the claim at `at` sits in a general-knowledge statement of its sentence. */
+export function isGeneralStatement(sentence: Sentence, at: number): boolean {
+  const rel = at - sentence.start;
+  let from = 0;
+  STATEMENT_BREAK.lastIndex = 0;
+  for (let m = STATEMENT_BREAK.exec(sentence.text); m && m.index < rel; m = STATEMENT_BREAK.exec(sentence.text)) from = m.index + m[0].length;
+  const rest = sentence.text.slice(from);
+  const next = rest.slice(1).search(/\bbecause\b|\bsince\b|;|\(/);
+  const statement = next < 0 ? rest : rest.slice(0, next + 1);
+  return GENERAL_RE.test(statement) && !ABOUT_RECORD.test(statement);
+}
