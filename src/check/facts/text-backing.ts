@@ -1,5 +1,6 @@
 import { tokenizeKey } from '../deps.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
+import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
 
 /**
  * Words that say what kind of thing a term is, not which: "login attempts", "POST request" and
@@ -21,11 +22,22 @@ export function textBacking(facts: TableFacts, term: string): { rows: FactRow[];
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
   const rows: FactRow[] = [];
   for (const word of words) {
-    const row = stringRowContaining(facts, word);
+    const row = stringRowContaining(facts, word) ?? spelledInRecord(facts, word);
     if (!row) return undefined;
     if (!rows.includes(row)) rows.push(row);
   }
   return { rows, reason: `The record holds ${words.map((w) => `"${w}"`).join(' and ')} (${rows.map((r) => r.key).join(', ')}).` };
+}
+
+/** A text row holding one of the record's own spellings of the word (TERM_EVIDENCE: "password" → `pwd`). */
+function spelledInRecord(facts: TableFacts, word: string): FactRow | undefined {
+  const spellings = TERM_EVIDENCE[word] ?? TERM_EVIDENCE[word.replace(/s$/, '')];
+  if (spellings === undefined) return undefined;
+  for (const spelling of spellings) {
+    const row = stringRowContaining(facts, spelling);
+    if (row) return row;
+  }
+  return undefined;
 }
 
 /** A row whose name holds all the words (in any order), with a value. */
