@@ -8,6 +8,7 @@ import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
 import { parallelMention } from './parallel.ts';
+import { stickyOf } from './triggers.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
 import { triggered } from './triggers.ts';
 
@@ -59,6 +60,11 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const inSentence = mentionsIn(ctx, sentence);
   for (const x of inSentence) if (numStart < x.end && end > x.start) return;
   const hedge = hedgeBefore(ctx.text, numStart);
+  const range = rangeAt(ctx, m, numStart, end);
+  if (range) {
+    addRange(ctx, range, sentence);
+    return;
+  }
   const start = hedge?.start ?? numStart;
   let number = numberText(m, hedge?.word);
   const beforeStart = Math.max(sentence.start, numStart - 40);
@@ -90,6 +96,39 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+
+const NUMBER_Y = stickyOf(NUMBER_RE);
+const RANGE_BEFORE_RE = /\b(?:between|from)\s+$/i;
+const RANGE_JOIN_RE = /\s*(?:and|to|-|–)\s*/y;
+
+/**
+ * "between 40 and 60 ms", "from 2 to 5 packets", "40–60 ms": one claim that the value lies in the
+ * range, read as its middle with half its width as the tolerance (a number as written already
+ * carries half a step of its last digit). The unit is the one written after the second figure.
+ */
+function rangeAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, end: number): { start: number; end: number; number: NumberText } | undefined {
+  if (m[3] !== undefined) return undefined;
+  const before = ctx.text.slice(Math.max(0, numStart - 10), numStart);
+  const between = RANGE_BEFORE_RE.exec(before);
+  RANGE_JOIN_RE.lastIndex = end;
+  const join = RANGE_JOIN_RE.exec(ctx.text);
+  if (!join || (!between && !/^[-–]$/.test(join[0]))) return undefined;
+  NUMBER_Y.lastIndex = end + join[0].length;
+  const m2 = NUMBER_Y.exec(ctx.text);
+  if (!m2 || m2.index !== end + join[0].length) return undefined;
+  const low = numberText(m);
+  const high = numberText(m2);
+  if (!(high.value > low.value) || high.readings.length === 0) return undefined;
+  const number: NumberText = { ...high, value: (low.value + high.value) / 2, halfStep: (high.value - low.value) / 2 + high.halfStep };
+  return { start: between ? numStart - before.length + between.index : numStart, end: m2.index + m2[0].length, number };
+}
+
+function addRange(ctx: ExtractContext, range: { start: number; end: number; number: NumberText }, sentence: Sentence): void {
+  const data: ClaimPayloads['quantity'] = { number: range.number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) };
+  const mention = bindMention(ctx, sentence, range.start, range.end, range.number.readings);
+  if (mention) data.mention = mention;
+  addClaim(ctx, 'quantity', range.start, range.end, data, true);
+}
 const EVERY_BEFORE_RE = /\b(?:once )?every\s+$/i;
 const PERIOD_KEYS: readonly string[] = ['inter_arrival_ms'];
 
