@@ -177,6 +177,26 @@ function instantsOf(facts: TableFacts): Instant[] {
 }
 
 
+/**
+ * The earliest and latest time rows when `want` (cut to the claim's precision) lies between them:
+ * the record's times (flow start and end, alert time, evidence times) set its span.
+ */
+function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: number): [FactRow, FactRow] | undefined {
+  let first: { row: FactRow; at: string } | undefined;
+  let last: { row: FactRow; at: string } | undefined;
+  for (const time of times) {
+    const iso = isoOf(time);
+    if (iso === undefined) continue;
+    const at = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
+    if (!first || at < first.at) first = { row: time.row, at };
+    if (!last || at > last.at) last = { row: time.row, at };
+  }
+  // a clock time compared across midnight would mislead: only a span within one day is read by the clock
+  if (!first || !last || first.row === last.row) return undefined;
+  if (timeOnly && isoOf(times.find((t) => t.row === first!.row)!)!.slice(0, 10) !== isoOf(times.find((t) => t.row === last!.row)!)!.slice(0, 10)) return undefined;
+  return want >= first.at && want <= last.at ? [first.row, last.row] : undefined;
+}
+
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const times = memoised(facts, 'instants', instantsOf);
   if (times.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
@@ -192,5 +212,7 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
     }
   }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
-  return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `Neither the start nor the end time of the flow is ${want}.` };
+  const inside = withinSpan(times, want, timeOnly, len);
+  if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `No time of the record is ${want}, and it lies outside the record's span.` };
 }
