@@ -1,6 +1,6 @@
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Claim, Judgement, NumberText } from '../claim.ts';
-import type { DerivationBase } from '../facts/derive.ts';
+import { isWrapped, type DerivationBase } from '../facts/derive.ts';
 import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
@@ -47,7 +47,7 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   if (qualifier) return checkStat(n, qualifier, facts);
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
-    const rows = rowsFor(facts, mention.keys);
+    const rows = rowsFor(facts, mention.keys).filter((r) => !isWrapped(r));
     if (rows.length === 0) {
       // a rate, or a duration the record gives as start and end times, is derived rather than read
       if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time')) return searchCandidates(n, facts, context, side);

@@ -29,12 +29,25 @@ export interface DerivationBase {
   sets: Map<Dimension, DerivedSet>;
 }
 
+/**
+ * A 32-bit exporter counter that wrapped or saturated: a count within 2^20 below 2^32 (stuck at
+ * 2^32 − 1), or a duration within 1 % below 2^32 µs shown in ms (NF-v2's FLOW_DURATION_MILLISECONDS of
+ * 4,29x,xxx ms in most rows). Read at face value it would back "71 minutes"; a table the ingest
+ * stage built carries a note for it, a table handed in by a user does not, so it is told by value too.
+ */
+export function isWrapped(row: FactRow): boolean {
+  const v = row.base;
+  if (v === null || v > 2 ** 32) return false;
+  if (row.dim === 'time') return v >= 0.99 * (2 ** 32 / 1000) && v <= 2 ** 32 / 1000;
+  return (row.dim === 'bytes' || row.dim === 'packets') && v >= 2 ** 32 - 2 ** 20;
+}
+
 const DURATION_KEY = /duration|^DURATION_/i;
 
 /** Prepare the rows for searching. Rows with a data-quality note (a wrapped counter) back nothing at face value. */
 export function derivationBase(rows: readonly FactRow[], table: FeatureTable, span: Span | undefined): DerivationBase {
   const noted = new Set(table.notes.map((n) => n.field));
-  const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant' && !noted.has(r.key));
+  const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant' && !noted.has(r.key) && !isWrapped(r));
   const durations = numeric.filter((r) => r.dim === 'time' && DURATION_KEY.test(r.key) && r.base! > 0);
   const times: Candidate[] = [];
   const seconds = table.window?.seconds;
