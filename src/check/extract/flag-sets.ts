@@ -10,7 +10,7 @@ const COMBINED = /[+|/&]/;
  * "TCP_FLAGS = 22: SYN, RST, ACK"), or is what the flags field was said to be ("the flags were SYN
  * and ACK", "flags: SYN, ACK", "flag combination of PSH+RST").
  */
-const SET_BEFORE = /(?:\b\d{1,3}\s*(?:\(|:|=|→|->|means|i\.e\.,?)|\bflags?\s*(?:field\s*|value\s*|bitmask\s*)?(?:was|were|is|are|:|=|showed|shows|of|contained|contains|held|holds|combination(?: of)?|set to)|\bcombination(?: of)?)\s*\(?\s*`?$/i;
+const SET_BEFORE = /(?:(?:\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|means|i\.e\.,?)|\bflags?\s*(?:field\s*|value\s*|bitmask\s*)?(?:was|were|is|are|:|=|showed|shows|of|contained|contains|held|holds|combination(?: of)?|set to)|\bcombination(?: of)?)\s*\(?\s*`?$/i;
 
 /** A number the list spells out: "20 (ACK and RST)", "0x12: SYN, ACK". */
 const DECOMPOSES = /(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|means|i\.e\.,?)\s*\(?\s*`?$/i;

@@ -36,9 +36,13 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) last = m;
   if (!last) return undefined;
   const word = last[1]!;
+  // "the originator 10.0.0.1 reached 10.0.0.2": an address after a contact verb is what was reached
+  if (CONTACT_VERB_RE.test(window.slice(last.index + word.length))) return 'dst';
   if (/^from$/i.test(word)) return REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index)) ? 'dst' : 'src';
   return /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
+
+const CONTACT_VERB_RE = /\b(?:reached|contacted|connected to|queried|scanned|probed|targeted|attacked|accessed|requested|sent \w+ to|sent to|talked to)\b/i;
 
 /** "the reply from X", "response packets … from X": a reply comes from the responder, the flow's destination. */
 const REPLY_BEFORE_RE = /\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded)|answer(?:s|ed)?|returned|came back)\b/i;
