@@ -34,8 +34,9 @@ export interface NumberText {
 
 export interface ClaimPayloads {
   quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out' };
-  address: { address: string; role?: 'src' | 'dst' };
-  port: { port: number; role?: 'src' | 'dst' };
+  /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
+  address: { address: string; role?: 'src' | 'dst' | 'client' | 'server' };
+  port: { port: number; role?: 'src' | 'dst' | 'client' | 'server' };
   service: { service: string; port: number };
   protocol: { name?: string; number?: number };
   'address-family': { family: 4 | 6 };

@@ -120,4 +120,12 @@ describe('open-world grounding rules', () => {
   it.each(['The session used TLS 1.2.', 'It spoke HTTP/1.1 to the server.', 'The banner was SSH-2.0.'])('reads a version after a protocol name as a label: %s', (text) => {
     expect(checkNarrative(text, eve).claims.filter((c) => c.kind === 'quantity')).toEqual([]);
   });
+
+  it.each([
+    ['The server 10.0.0.2 answered the client 10.0.0.1.', ['10.0.0.2: supported', '10.0.0.1: supported']],
+    ['The client 10.0.0.2 queried the resolver.', ['10.0.0.2: contradicted']],
+    ['The client 10.0.0.1 contacted 10.0.0.2 on port 53.', ['10.0.0.1: supported', '10.0.0.2: supported', '53: supported']],
+  ])('maps client and server to the sides of the record by its ports: %s', (text, expected) => {
+    expect(verdicts(text, nprobe).filter((v) => /^\d/.test(v))).toEqual(expected);
+  });
 });

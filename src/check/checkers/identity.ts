@@ -51,14 +51,35 @@ function inText(facts: TableFacts, text: string | undefined, label: string): Jud
   return row ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `The ${label} appears in ${row.key}.` } : undefined;
 }
 
+/**
+ * The side of the record a connection role names: the server is the side whose port is a service's
+ * (well-known, or the lower of two registered ports), the client the other. undefined when the ports
+ * do not tell (a side already given, or none).
+ */
+function sideOfRole(role: 'src' | 'dst' | 'client' | 'server' | undefined, facts: TableFacts): 'src' | 'dst' | undefined {
+  if (role === undefined || role === 'src' || role === 'dst') return role;
+  const server = memoised(facts, 'server-side', serverSide);
+  if (server === null) return undefined;
+  return role === 'server' ? server : server === 'src' ? 'dst' : 'src';
+}
+
+function serverSide(facts: TableFacts): 'src' | 'dst' | null {
+  const src = facts.endpoints.ports.src.find((r) => typeof r.value === 'number')?.value as number | undefined;
+  const dst = facts.endpoints.ports.dst.find((r) => typeof r.value === 'number')?.value as number | undefined;
+  if (src === undefined || dst === undefined || src === dst) return null;
+  const service = (p: number): boolean => p < 1024 || servicesOf(p).length > 0;
+  if (service(dst) !== service(src)) return service(dst) ? 'dst' : 'src';
+  return null;
+}
+
 export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgement {
   const want = canonicalAddress(claim.data.address);
-  return checkEndpoint(claim.data.role, facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
+  return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
 }
 
 export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
   if (claim.data.port > 65535) return { verdict: 'contradicted', evidence: { rows: ['port'], values: [65535], derivation: 'ports are 16-bit: 0–65535' }, reason: 'A port number cannot exceed 65535.' };
-  return checkEndpoint(claim.data.role, facts.endpoints.ports, (r) => Number(r.value) === claim.data.port, 'port', facts, undefined);
+  return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.ports, (r) => Number(r.value) === claim.data.port, 'port', facts, undefined);
 }
 
 function servicesOf(port: number): readonly string[] {

@@ -47,7 +47,11 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   if (qualifier) return checkStat(n, qualifier, facts);
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
-    const rows = rowsFor(facts, mention.keys).filter((r) => !isWrapped(r));
+    const named = rowsFor(facts, mention.keys);
+    // a wrapped counter backs a quote of its own raw figure, never a reading of it as a duration or size
+    const quoted = named.find((r) => isWrapped(r) && quotesRaw(n, r));
+    if (quoted) return { verdict: 'supported', evidence: rowEvidence([quoted]), reason: `${quoted.key} is ${shownValue(facts, quoted)} (a wrapped exporter counter, not a true ${quoted.unit === 'ms' ? 'duration' : 'count'}).` };
+    const rows = named.filter((r) => !isWrapped(r));
     if (rows.length === 0) {
       // a rate, or a duration the record gives as start and end times, is derived rather than read
       if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time')) return searchCandidates(n, facts, context, side);
@@ -57,6 +61,11 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
     if (judged) return judged;
   }
   return searchCandidates(n, facts, context, side);
+}
+
+/** The number is the row's raw value as written, in the row's own unit (no conversion). */
+function quotesRaw(n: NumberText, row: FactRow): boolean {
+  return (n.readings.length === 0 || n.readings.some((r) => r.factor === 1 && r.dim === row.dim)) && numberMatches(n, 1, row.value as number);
 }
 
 function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts): Judgement | undefined {

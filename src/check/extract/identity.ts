@@ -12,7 +12,7 @@ const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 const IPV4_Y = stickyOf(IPV4_RE);
 const IPV6_Y = stickyOf(IPV6_RE);
-const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver)(?![a-z])/gi;
+const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver|client|server)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PORT = triggered(PORT_RE);
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
@@ -24,7 +24,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
 
 /** Which side a role word before `at` (same clause, within 40 characters) puts the value on. */
-export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | undefined {
+export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
   const sentence = sentenceAt(ctx, at);
   if (!sentence) return undefined;
   const clause = clauseBounds(sentence, at);
@@ -37,7 +37,9 @@ export function roleBefore(ctx: ExtractContext, at: number): 'src' | 'dst' | und
   if (!last) return undefined;
   const word = last[1]!;
   // "the originator 10.0.0.1 reached 10.0.0.2": an address after a contact verb is what was reached
-  if (CONTACT_VERB_RE.test(window.slice(last.index + word.length))) return 'dst';
+  if (CONTACT_VERB_RE.test(window.slice(last.index + word.length))) return /^client$/i.test(word) ? 'server' : /^server$/i.test(word) ? 'client' : 'dst';
+  // client and server are the connection's roles, which a flow record's sides need not follow
+  if (/^(?:client|server)$/i.test(word)) return word.toLowerCase() as 'client' | 'server';
   if (/^from$/i.test(word)) return REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index)) ? 'dst' : 'src';
   return /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
@@ -49,6 +51,9 @@ const REPLY_BEFORE_RE = /\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded)|answer(?:s|
 
 const AFTER_SRC = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:initiated|sent|opened|originated|transmitted|uploaded|queried|requested|contacted|connected to|reached|scanned|probed|is the source)\b/i;
 const AFTER_DST = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:received|was contacted|responded|replied|answered|listened|is the destination)\b/i;
+
+/** A side of the flow record, or a role in the connection (the server's side is found from the ports when judged). */
+type Role = 'src' | 'dst' | 'client' | 'server';
 
 /** Which side a verb right after an address puts it on ("10.0.0.1 sent …", "10.0.0.2 received …"). */
 function roleAfter(after: string): 'src' | 'dst' | undefined {
@@ -126,7 +131,7 @@ function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: 
   const at = mAt + m[0].lastIndexOf(digits);
   if (isTaken(ctx, at, at + digits.length)) return;
   const port = Number(digits);
-  const role = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
+  const role: Role | undefined = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
   addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
   ports.push({ at, end: at + digits.length, port });
 }
