@@ -128,4 +128,14 @@ describe('open-world grounding rules', () => {
   ])('maps client and server to the sides of the record by its ports: %s', (text, expected) => {
     expect(verdicts(text, nprobe).filter((v) => /^\d/.test(v))).toEqual(expected);
   });
+
+  const alerted = readTable({ src_ip: '10.0.0.9', dest_ip: '10.0.0.1', alert: { action: 'allowed', signature: 'ET SCAN Nmap' } }, 'alert.json');
+  it.each([
+    [alerted, 'The sensor blocked the request.', ['contradicted']],
+    [alerted, 'The packets were dropped by the IDS.', ['contradicted']],
+    [alerted, 'The traffic was allowed through.', ['supported']],
+    [nprobe, 'The connection was denied.', []],
+  ])('judges what the sensor did against its action field, and only where there is one: %s', (table, text, expected) => {
+    expect(checkNarrative(text, table).claims.filter((c) => c.kind === 'entity').map((c) => c.verdict)).toEqual(expected);
+  });
 });

@@ -57,14 +57,33 @@ export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts
  * show them, but the record may hold them as text (a signature name, URL, user agent, payload) or
  * as a field of that kind (an alert's `http_user_agent` backs "the user agent").
  */
-export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgement {
+export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgement | null {
   const { category, term } = claim.data;
   if (category === 'other flows') return checkOtherFlows(term, facts);
+  if (category === 'enforcement action') return checkAction(term, facts);
   const backing = textBacking(facts, term);
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+const STOPPED = /^(?:blocked?|drop(?:ped)?|reject(?:ed)?|den(?:y|ied))$/i;
+const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;
+
+/**
+ * "blocked by the sensor", "the traffic was allowed through": what the sensor did is the record's
+ * action field (Suricata alert.action, ECS event.action). Without one the word is not judged: a
+ * connection "denied" by its server is not a sensor's action.
+ */
+function checkAction(term: string, facts: TableFacts): Judgement | null {
+  const row = [...facts.rows.values()].find((r) => typeof r.value === 'string' && /(?:^|\.)action$/.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value)));
+  if (!row) return null;
+  const said = /^(?:allowed|permitted)/i.test(term) ? 'let through' : 'stopped';
+  const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
+  return said === did
+    ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }
+    : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}: the traffic was ${did}, not ${said}.` };
 }
 
 /** One flow's record says nothing of other flows; the window features say how many there were. */
