@@ -203,19 +203,19 @@ function instantsOf(facts: TableFacts): Instant[] {
  * the record's times (flow start and end, alert time, evidence times) set its span.
  */
 function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: number): [FactRow, FactRow] | undefined {
-  let first: { row: FactRow; at: string } | undefined;
-  let last: { row: FactRow; at: string } | undefined;
+  let first: { row: FactRow; iso: string } | undefined;
+  let last: { row: FactRow; iso: string } | undefined;
   for (const time of times) {
     const iso = isoOf(time);
     if (iso === undefined) continue;
-    const at = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
-    if (!first || at < first.at) first = { row: time.row, at };
-    if (!last || at > last.at) last = { row: time.row, at };
+    if (!first || iso < first.iso) first = { row: time.row, iso };
+    if (!last || iso > last.iso) last = { row: time.row, iso };
   }
-  // a clock time compared across midnight would mislead: only a span within one day is read by the clock
   if (!first || !last || first.row === last.row) return undefined;
-  if (timeOnly && isoOf(times.find((t) => t.row === first!.row)!)!.slice(0, 10) !== isoOf(times.find((t) => t.row === last!.row)!)!.slice(0, 10)) return undefined;
-  return want >= first.at && want <= last.at ? [first.row, last.row] : undefined;
+  // a clock time compared across midnight would mislead: only a span within one day is read by the clock
+  if (timeOnly && first.iso.slice(0, 10) !== last.iso.slice(0, 10)) return undefined;
+  const cut = (iso: string): string => (timeOnly ? iso.slice(11, len) : iso.slice(0, len));
+  return want >= cut(first.iso) && want <= cut(last.iso) ? [first.row, last.row] : undefined;
 }
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {

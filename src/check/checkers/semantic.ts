@@ -77,13 +77,19 @@ const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;
  * connection "denied" by its server is not a sensor's action.
  */
 function checkAction(term: string, facts: TableFacts): Judgement | null {
-  const row = [...facts.rows.values()].find((r) => typeof r.value === 'string' && /(?:^|\.)action$/.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value)));
-  if (!row) return null;
+  const row = memoised(facts, 'action-row', actionRow);
+  if (row === null) return null;
   const said = /^(?:allowed|permitted)/i.test(term) ? 'let through' : 'stopped';
   const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
   return said === did
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }
     : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}: the traffic was ${did}, not ${said}.` };
+}
+
+/** The record's action field, read once per table; null when it has none. */
+function actionRow(facts: TableFacts): FactRow | null {
+  for (const r of facts.rows.values()) if (typeof r.value === 'string' && /(?:^|\.)action$/.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
+  return null;
 }
 
 /** One flow's record says nothing of other flows; the window features say how many there were. */
