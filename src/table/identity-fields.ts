@@ -62,7 +62,7 @@ export function protocolValue(value: unknown): number | undefined {
 }
 
 /** Client and server are the sides of a connection as the source and destination are of a flow record. */
-function sideOf(role: Role): 'src' | 'dst' | undefined {
+export function sideOf(role: Role): 'src' | 'dst' | undefined {
   return role === 'source' || role === 'client' ? 'src' : role === 'destination' || role === 'server' ? 'dst' : undefined;
 }
 
@@ -70,7 +70,7 @@ function sideOf(role: Role): 'src' | 'dst' | undefined {
 const RELAY_WORDS = new Set(['nat', 'xlate', 'translated', 'post', 'nexthop', 'next', 'hop', 'gateway', 'exporter', 'sampler', 'observer', 'agent', 'tunnel', 'parents']);
 
 function isRelay(path: string): boolean {
-  return tokenizeKey(path).some((t) => RELAY_WORDS.has(t));
+  return pathWords(path).relay;
 }
 
 function isPortValue(value: unknown): boolean {
@@ -83,10 +83,22 @@ const END_WORDS = new Set(['end', 'last', 'stop']);
 
 /** Whether a time field is the flow's start or end (`FIRST_SWITCHED`, `flow.start`, Zeek's `ts`), or another instant (an alert's `@timestamp`). */
 function edgeOf(path: string): 'start' | 'end' | undefined {
-  const tokens = tokenizeKey(path);
-  if (tokens.some((t) => START_WORDS.has(t))) return 'start';
-  if (tokens.some((t) => END_WORDS.has(t))) return 'end';
-  return undefined;
+  return pathWords(path).edge;
+}
+
+/** What a path's words say of it, read once per path: field names repeat from record to record. */
+const pathMemo = new Map<string, { relay: boolean; edge: 'start' | 'end' | undefined }>();
+
+function pathWords(path: string): { relay: boolean; edge: 'start' | 'end' | undefined } {
+  let known = pathMemo.get(path);
+  if (known === undefined) {
+    const tokens = tokenizeKey(path);
+    const edge = tokens.some((t) => START_WORDS.has(t)) ? 'start' : tokens.some((t) => END_WORDS.has(t)) ? 'end' : undefined;
+    known = { relay: tokens.some((t) => RELAY_WORDS.has(t)), edge };
+    // keys come from user files: bounded, built afresh past the limit
+    if (pathMemo.size < 10_000) pathMemo.set(path, known);
+  }
+  return known;
 }
 
 /** `suricata.flow.dest_port` → `dest_port`; `host.ip[2]` → `ip`. */

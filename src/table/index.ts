@@ -13,6 +13,6 @@ export { tableFileNames } from './table-file-names.ts';
 export { fitBaselineFile, type FitBaselineOptions } from './fit-baseline-file.ts';
 export { readTable, readReport, type ReadReport } from './read.ts';
 export { readTableFiles } from './read-table-files.ts';
-export { endpointOf, identityMemberOf, protocolValue, type Endpoint, type IdentityMember } from './identity-fields.ts';
+export { endpointOf, identityMemberOf, protocolValue, sideOf, type Endpoint, type IdentityMember } from './identity-fields.ts';
 export { tokenizeKey } from './vocabulary/index.ts';
 export { epochMs, toIso } from './epoch.ts';

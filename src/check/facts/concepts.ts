@@ -1,4 +1,5 @@
-import { describeField, tokenizeKey } from '../deps.ts';
+import { describeField, sideOf } from '../deps.ts';
+import { keyTokens } from './key-tokens.ts';
 import { isFeatureName } from './feature-rows.ts';
 import type { FactRow } from './table-facts.ts';
 
@@ -29,8 +30,8 @@ const NOT_FLOW_LENGTH = new Set(['iat', 'idle', 'active', 'in', 'out', 'min', 'm
 
 function conceptKeys(key: string, value: number | string): string[] {
   const field = describeField(key, value);
-  const tokens = tokenizeKey(key);
-  const side = field.role === 'source' || field.role === 'client' ? 'src' : field.role === 'destination' || field.role === 'server' ? 'dst' : undefined;
+  const tokens = keyTokens(key);
+  const side = sideOf(field.role);
   switch (field.dimension) {
     case 'bytes':
       if (tokens.some((t) => NOT_TOTAL.has(t))) return [];

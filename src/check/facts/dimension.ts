@@ -29,11 +29,16 @@ const LABEL_KINDS: ReadonlySet<string> = new Set(['address', 'port', 'protocol',
 
 /**
  * Dimension and factor to base units (bytes, bits, ms, …) of a table row, from its unit string;
- * a field the vocabulary calls a label (a port, flags, an id) is a `code` whatever its unit. The
+ * a field the vocabulary calls a label (a port, flags, an id) is a `code` and a time field an `instant`, whatever its unit. The
  * project's own features are read from their registry unit alone.
  */
 export function dimensionOfUnit(unit: string, name: string): { dim: Dimension; factor: number } {
-  if (resolveFeatureName(name) === undefined && LABEL_KINDS.has(describeField(name).dimension)) return { dim: 'code', factor: 1 };
+  if (resolveFeatureName(name) === undefined) {
+    const kind = describeField(name).dimension;
+    if (LABEL_KINDS.has(kind)) return { dim: 'code', factor: 1 };
+    // a time field is an instant whatever its unit says (Zeek's ts, an inferred "first_seen")
+    if (kind === 'time') return { dim: 'instant', factor: 1 };
+  }
   return dimensionOfUnitText(unit);
 }
 

@@ -37,8 +37,6 @@ export function endpointsOf(rows: ReadonlyMap<string, FactRow>): Endpoints {
       out.edges.set(row, e.edge);
     }
     else (e.kind === 'address' ? out.addresses : out.ports)[e.role ?? 'either'].push(row);
-    // a port, protocol number or time is a label or an instant, never a quantity to match figures against
-    row.dim = e.kind === 'time' ? 'instant' : 'code';
   }
   return out;
 }

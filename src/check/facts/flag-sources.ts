@@ -1,4 +1,5 @@
-import { describeField, tokenizeKey } from '../deps.ts';
+import { describeField } from '../deps.ts';
+import { keyTokens } from './key-tokens.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { isFeatureName } from './feature-rows.ts';
 import type { FactRow, TableFacts } from './table-facts.ts';
@@ -59,7 +60,7 @@ function readFlags(row: FactRow): { mask: number; known: number } | undefined {
 
 /** The one flag a field counts or marks (`SYN Flag Cnt`, `tcp.syn`, `syn_flag_count`); undefined for other fields. */
 function singleFlag(key: string): number | undefined {
-  const tokens = tokenizeKey(key);
+  const tokens = keyTokens(key);
   let bit: number | undefined;
   for (const t of tokens) {
     const b = TCP_FLAG_BITS[t.toUpperCase()];

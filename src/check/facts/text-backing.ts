@@ -1,4 +1,5 @@
 import { tokenizeKey } from '../deps.ts';
+import { keyTokens } from './key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
 import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
 
@@ -49,5 +50,5 @@ function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | unde
 }
 
 function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
-  return [...facts.rows.values()].map((row) => ({ row, tokens: tokenizeKey(row.key) }));
+  return [...facts.rows.values()].map((row) => ({ row, tokens: keyTokens(row.key) }));
 }
