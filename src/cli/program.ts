@@ -20,7 +20,7 @@ export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: numb
  */
 export function createProgram(io: CliIo, setExit: (code: number) => void, loaded: ReadonlyMap<string, RegisterCommand>): Command {
   // A listed-only command has no options or arguments of its own to print: its term comes from the table.
-  const stubs = new Map<Command, string>();
+  const listedTerms = new Map<Command, string>();
   const defaultHelp = new Help();
   const program = new Command('flowlens')
     .description('Explain why a network flow was flagged as anomalous, and check every claim against the data.')
@@ -31,12 +31,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void, loaded
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`flowlens: ${s.replace(/^error: /, '')}`),
     })
-    .configureHelp({ subcommandTerm: (cmd) => stubs.get(cmd) ?? defaultHelp.subcommandTerm(cmd) })
+    .configureHelp({ subcommandTerm: (cmd) => listedTerms.get(cmd) ?? defaultHelp.subcommandTerm(cmd) })
     .exitOverride();
   for (const entry of COMMANDS) {
     const register = loaded.get(entry.name);
     if (register) register(program, io, setExit);
-    else stubs.set(program.command(entry.name).description(entry.summary), entry.term);
+    else listedTerms.set(program.command(entry.name).description(entry.summary), entry.term);
   }
   return program;
 }
