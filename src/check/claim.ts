@@ -33,7 +33,8 @@ export interface NumberText {
 }
 
 export interface ClaimPayloads {
-  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out' };
+  /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). */
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true };
   /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
   address: { address: string; role?: 'src' | 'dst' | 'client' | 'server' };
   port: { port: number; role?: 'src' | 'dst' | 'client' | 'server' };

@@ -15,6 +15,7 @@ const nprobe = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2',
 const tcp = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, TCP_FLAGS: 22, CLIENT_TCP_FLAGS: 2, SERVER_TCP_FLAGS: 20 }, 'tcp.json');
 const zeek = readTable({ ts: 1545480012.62, 'id.orig_h': '192.168.1.195', 'id.orig_p': 43763, 'id.resp_h': '81.2.69.142', 'id.resp_p': 23, proto: 'tcp', duration: 0.052, history: 'Sr', orig_bytes: 0 }, 'conn.json');
 const eve = readTable({ timestamp: '2025-11-11T11:21:11.915+0000', src_ip: '192.168.250.106', src_port: 33245, dest_ip: '192.168.250.59', dest_port: 80, proto: 'TCP', alert: { signature: 'ET INFO Cleartext WordPress Login', signature_id: 2012843 }, http: { url: '/wp-login.php', http_user_agent: 'Mozilla/5.0', http_method: 'POST' }, payload_printable: 'log=admin&pwd=admin123', tcp: { tcp_flags: '1b' }, flow: { start: '2025-11-11T11:21:11.875+0000', end: '2025-11-11T11:21:12.275+0000' } }, 'eve.json');
+const eveDigits = readTable({ src_ip: '193.112.129.180', dest_ip: '193.200.130.243', proto: 'TCP', tcp: { tcp_flags: '13', tcp_flags_ts: '13' } }, 'eve.json');
 const ecs = readTable({ '@timestamp': '2025-11-11T11:09:44.139Z', source: { ip: '192.168.250.59', port: 80 }, destination: { ip: '10.229.19.97', port: 51989 }, network: { transport: 'tcp' }, suricata: { flow: { src_ip: '10.229.19.97', src_port: 51989, dest_ip: '192.168.250.59', dest_port: 80 } } }, 'alert.json');
 
 describe('open-world grounding rules', () => {
@@ -41,6 +42,10 @@ describe('open-world grounding rules', () => {
     [zeek, 'a SYN from the originator and a RST back', ['SYN: supported', 'RST: supported']],
     [zeek, 'No FIN was seen.', ['FIN: supported']],
     [eve, 'tcp_flags 1b = FIN, SYN, PSH, ACK', ['tcp_flags 1b: supported', 'FIN, SYN, PSH, ACK: supported']],
+    // Suricata's hex string "13" has no hex letter, so it was read as the number 13: its digits are still hex
+    [eveDigits, 'The flags 0x13 are SYN and ACK.', ['flags 0x13: supported', 'SYN and ACK: contradicted']],
+    [eveDigits, 'Its TCP flags value of 13 decodes to FIN, SYN and ACK.', ['TCP flags value of 13: supported', 'FIN, SYN and ACK: supported']],
+    [eveDigits, 'The flags field 13 means SYN and FIN.', ['flags field 13: supported', 'SYN and FIN: contradicted']],
   ])('reads flags in any form a schema gives them', (table, text, expected) => {
     expect(verdicts(text, table, 'tcp-flags')).toEqual(expected);
   });

@@ -5,6 +5,7 @@ import { ALL_FLAGS, flagSources } from '../facts/flag-sources.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Evidence } from '../types.ts';
 import { rowEvidence } from './evidence.ts';
+import { describeField } from '../deps.ts';
 
 /** The set flags of a bitmask, in bit order: 22 → "SYN|RST|ACK". */
 export const decodeFlags = sharedMemo((mask: number): string => {
@@ -32,11 +33,12 @@ function flagFacts(facts: TableFacts): FlagFacts {
  */
 export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
   const { rows, mask, known, evidence } = memoised(facts, 'flags', flagFacts);
-  const { value, flags } = claim.data;
+  const { flags } = claim.data;
   if (rows.length === 0) return checkWithoutField(claim, facts);
+  const value = claim.data.value === undefined ? undefined : asWritten(claim.data.value, rows[0]!, mask);
   // each verdict gets its own evidence object (callers may hold on to it)
   const ev: Evidence = { rows: [...evidence.rows], values: [...evidence.values], derivation: evidence.derivation! };
-  if (claim.data.decomposes !== undefined) return checkDecomposition(flags, claim.data.decomposes);
+  if (claim.data.decomposes !== undefined) return checkDecomposition(flags, asWritten(claim.data.decomposes, rows[0]!, mask));
   if (claim.data.exact) {
     const sideRow = claim.data.side ? rowOf(facts, claim.data.side === 'src' ? 'CLIENT_TCP_FLAGS' : 'SERVER_TCP_FLAGS') : undefined;
     if (typeof sideRow?.value === 'number') return checkFlagSet(flags, sideRow.value, ALL_FLAGS, rowEvidence([sideRow], `${sideRow.key} = ${sideRow.value} = ${decodeFlags(sideRow.value)}`));
@@ -67,6 +69,14 @@ export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
   if (wrong === '' && said === '') return { verdict: 'unsupported', reason: `The table's flag fields do not show ${unknown}.` };
   if (wrong === '') return { verdict: 'supported', evidence: ev, reason: `${said} in ${mask} (${decodeFlags(mask)}).` };
   return { verdict: 'contradicted', evidence: ev, reason: `${wrong}: ${mask} = ${decodeFlags(mask)}.` };
+}
+
+/**
+ * A figure that quotes the record's hex flags as written ("13" for Suricata's "13", which is 0x13):
+ * the value the record means, not the decimal number.
+ */
+function asWritten(value: number, row: FactRow, mask: number): number {
+  return typeof row.value === 'number' && describeField(row.key, row.value).unit === 'hex bitmask' && String(value) === String(row.value) ? mask : value;
 }
 
 /** A list that spells out a flags value: it must name exactly the bits of that value, whatever the table says of the value itself. */

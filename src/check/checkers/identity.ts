@@ -128,7 +128,7 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
 const show = (v: unknown): string => String(v);
 
 /** The record's transport protocol: the identity row first, then any row that holds one ("tcp" or 6). */
-function protocolRow(facts: TableFacts): { row: FactRow; number: number } | undefined {
+export function protocolRow(facts: TableFacts): { row: FactRow; number: number } | undefined {
   return memoised(facts, 'protocol-row', findProtocolRow) ?? undefined;
 }
 

@@ -8,6 +8,7 @@ import { statCandidate } from '../facts/stat-facts.ts';
 import { rowsFor, shownValue, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
+import { protocolRow } from './identity.ts';
 
 const DERIVABLE: ReadonlySet<Dimension> = new Set(['bytes/s', 'bits/s', 'packets/s', 'bits', 'percent', 'ratio']);
 
@@ -44,6 +45,7 @@ function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[]
 /** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
+  if (claim.data.messages && !oneMessagePerPacket(facts)) return null;
   if (qualifier) return checkStat(n, qualifier, facts);
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
@@ -61,6 +63,12 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
     if (judged) return judged;
   }
   return searchCandidates(n, facts, context, side);
+}
+
+/** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */
+function oneMessagePerPacket(facts: TableFacts): boolean {
+  const protocol = protocolRow(facts)?.number;
+  return protocol === 17 || protocol === 1 || protocol === 58;
 }
 
 /** The number is the row's raw value as written, in the row's own unit (no conversion). */

@@ -6,6 +6,7 @@ import { extractIdentity } from './identity.ts';
 import { findMentions, MENTION_TRIGGER } from './mentions.ts';
 import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
+import { extractSidePairs } from './side-pairs.ts';
 import { findTriggers } from './triggers.ts';
 
 /**
@@ -23,6 +24,7 @@ export function extractClaims(text: string): Claim[] {
   extractIdentity(ctx);
   extractFlags(ctx);
   extractPercentileBands(ctx);
+  extractSidePairs(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);

@@ -14,6 +14,9 @@ const SET_BEFORE = /(?:(?:\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(
 
 /** A number the list spells out: "20 (ACK and RST)", "0x12: SYN, ACK". */
 const DECOMPOSES = /(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|means|i\.e\.,?)\s*\(?\s*`?$/i;
+/** A flags value named as such, then a verb that spells it out: "flags 0x13 are SYN and ACK", "TCP_FLAGS of 22 decodes to …". */
+const DECOMPOSES_VERB = /\bflags?\b[^.;]{0,20}?(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:are|is|were|was|decodes? (?:to|as|into)|stands? for|represents?|corresponds? to|means|breaks? down (?:to|into)|translates? to)\s*\(?\s*`?$/i;
+
 /** Whose flags the list is: "the responder's flags", "the server's", "the client sent". */
 const SIDE_DST = /\b(?:responder|server|destination|receiver|victim)(?:'s)?\b/i;
 const SIDE_SRC = /\b(?:originator|client|source|initiator|sender|scanner)(?:'s)?\b/i;
@@ -45,9 +48,9 @@ export function groupFlagSets(ctx: ExtractContext, from: number): void {
     if (list.length < 2 || list.some((c) => !c.data.flags[0]!.set)) continue;
     const first = list[0]!;
     const before = ctx.text.slice(Math.max(first.sentence.start, first.start - 60), first.start);
-    if (!combined && !SET_BEFORE.test(before)) continue;
+    const decomposed = DECOMPOSES.exec(before) ?? DECOMPOSES_VERB.exec(before);
+    if (!combined && !decomposed && !SET_BEFORE.test(before)) continue;
     for (const c of list) merged.add(c);
-    const decomposed = DECOMPOSES.exec(before);
     const side: 'src' | 'dst' | undefined = SIDE_DST.test(before) ? 'dst' : SIDE_SRC.test(before) ? 'src' : undefined;
     const data = { flags: list.map((c) => c.data.flags[0]!), exact: true, ...(decomposed ? { decomposes: flagNumber(decomposed[1]!) } : {}), ...(side ? { side } : {}) };
     ctx.claims.push({ kind: 'tcp-flags', start: first.start, end: list[list.length - 1]!.end, sentence: first.sentence, data });

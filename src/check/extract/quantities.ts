@@ -7,6 +7,7 @@ import { isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
+import { sideMention, sideOfWord } from '../lexicon/side-words.ts';
 import { parallelMention } from './parallel.ts';
 import { stickyOf } from './triggers.ts';
 import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
@@ -30,17 +31,19 @@ const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', '
  * A count spelled out before what it counts ("twelve different hosts", "three response packets").
  * "one" is left out: "one connection" usually means "a connection", not a count to check.
  */
-const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:[\w-]+\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
+const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:([\w-]+)\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
 const NUMBER_WORD = triggered(NUMBER_WORD_RE);
 
 function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
   const end = at + m[0].length;
   if (isTaken(ctx, at, end) || isNegated(sentence, at)) return;
-  const unit = m[2]!;
+  const unit = m[3]!;
   const number: NumberText = { value: NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 2, halfStep: 0.5, unit, readings: readingsOf(unit.toLowerCase()) };
   const wordEnd = at + m[1]!.length;
   const data: ClaimPayloads['quantity'] = { number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) };
-  const mention = bindMention(ctx, sentence, at, wordEnd, number.readings);
+  // "four client packets": a side word between the count and its noun names the row
+  const side = m[2] === undefined || number.readings.length === 0 ? undefined : sideOfWord(m[2]);
+  const mention = (side && sideMention(number.readings[0]!.dim, side, at, end)) || bindMention(ctx, sentence, at, wordEnd, number.readings);
   if (mention) data.mention = mention;
   addClaim(ctx, 'quantity', at, end, data);
 }

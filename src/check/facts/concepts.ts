@@ -24,7 +24,15 @@ export function conceptsOf(rows: Iterable<FactRow>): Map<string, FactRow[]> {
 }
 
 /** Words that make a byte or packet field a statistic or a part, not the flow's total. */
-const NOT_TOTAL = new Set(['min', 'max', 'mean', 'avg', 'average', 'std', 'stddev', 'var', 'variance', 'len', 'length', 'size', 'win', 'window', 'header', 'hdr', 'seg', 'segment', 'init', 'bulk', 'subflow', 'retransmitted', 'retrans', 'missed', 'payload', 'ip', 'second', 'per', 'rate', 'num', 'up', 'to', 'throughput', 'ttl', 'ratio']);
+const NOT_TOTAL = new Set(['min', 'max', 'mean', 'avg', 'average', 'std', 'stddev', 'var', 'variance', 'size', 'win', 'window', 'header', 'hdr', 'seg', 'segment', 'init', 'bulk', 'subflow', 'retransmitted', 'retrans', 'missed', 'second', 'per', 'rate', 'num', 'up', 'to', 'throughput', 'ttl', 'ratio']);
+/**
+ * Words that make a byte field the side's total at another layer: Zeek's `orig_ip_bytes` beside the
+ * payload `orig_bytes`, CICFlowMeter's payload "TotLen Fwd Pkts". Such a row is not the record's
+ * IN_BYTES, but "the client sent N bytes" may mean either (see ANY_LAYER_KEYS).
+ */
+const OTHER_LAYER = new Set(['len', 'length', 'payload', 'ip']);
+/** The concept every total of one side's bytes answers for, at whatever layer it counts. */
+export const ANY_LAYER_KEYS = { src: 'IN_BYTES_ANY_LAYER', dst: 'OUT_BYTES_ANY_LAYER' } as const;
 /** Words that make a duration something else than the flow's length: gaps, idle and active times, one direction's span. */
 const NOT_FLOW_LENGTH = new Set(['iat', 'idle', 'active', 'in', 'out', 'min', 'max', 'mean', 'std', 'avg', 'age']);
 
@@ -35,9 +43,10 @@ function conceptKeys(key: string, value: number | string): string[] {
   switch (field.dimension) {
     case 'bytes':
       if (tokens.some((t) => NOT_TOTAL.has(t))) return [];
-      return side === 'src' ? ['IN_BYTES'] : side === 'dst' ? ['OUT_BYTES'] : ['bytes'];
+      if (tokens.some((t) => OTHER_LAYER.has(t))) return side === 'src' || side === 'dst' ? [ANY_LAYER_KEYS[side]] : [];
+      return side === 'src' ? ['IN_BYTES', ANY_LAYER_KEYS.src] : side === 'dst' ? ['OUT_BYTES', ANY_LAYER_KEYS.dst] : ['bytes'];
     case 'packets':
-      if (tokens.some((t) => NOT_TOTAL.has(t))) return [];
+      if (tokens.some((t) => NOT_TOTAL.has(t) || OTHER_LAYER.has(t))) return [];
       return side === 'src' ? ['IN_PKTS'] : side === 'dst' ? ['OUT_PKTS'] : ['packets'];
     case 'duration':
       return tokens.some((t) => NOT_FLOW_LENGTH.has(t)) ? [] : ['duration_ms'];

@@ -47,6 +47,8 @@ function readFlags(row: FactRow): { mask: number; known: number } | undefined {
     return { mask: set ? single : 0, known: single };
   }
   if (field.dimension !== 'tcp-flags') return undefined;
+  // a hex string of digits only ("13") was read as a number: its digits are still hex
+  if (typeof row.value === 'number' && field.unit === 'hex bitmask') return readFlagsText(String(row.value));
   if (typeof row.value === 'number') return Number.isInteger(row.value) && row.value >= 0 && row.value <= 0xfff ? { mask: row.value & ALL_FLAGS, known: ALL_FLAGS } : undefined;
   const text = String(row.value).trim();
   if (field.unit === 'flag letters') {
@@ -54,6 +56,10 @@ function readFlags(row: FactRow): { mask: number; known: number } | undefined {
     for (const c of text.toLowerCase()) mask |= HISTORY_LETTERS[c] ?? 0;
     return { mask, known: HISTORY_KNOWN };
   }
+  return readFlagsText(text);
+}
+
+function readFlagsText(text: string): { mask: number; known: number } | undefined {
   if (/^(?:0x)?[0-9a-f]{1,3}$/i.test(text)) return { mask: parseInt(text.replace(/^0x/i, ''), 16) & ALL_FLAGS, known: ALL_FLAGS };
   return undefined;
 }
