@@ -28,6 +28,8 @@ export interface NumberText {
   unit?: string;
   /** Base-unit readings: MB may be 10^6 or 2^20 bytes. */
   readings: ReadonlyArray<{ dim: Dimension; factor: number }>;
+  /** The bounds as written, when the figure is a range ("between 40 and 60 bytes"): value is its middle. */
+  range?: [number, number];
   /** "about" / "over" / "under" as written before the number. */
   bound?: 'approx' | 'over' | 'under';
 }

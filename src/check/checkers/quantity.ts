@@ -65,6 +65,12 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   return searchCandidates(n, facts, context, side);
 }
 
+/** The figure as the text gives it: "52 bytes", "between 40 and 60 bytes". */
+function said(n: NumberText): string {
+  const unit = n.unit ? ` ${n.unit}` : '';
+  return n.range ? `between ${show(n.range[0])} and ${show(n.range[1])}${unit}` : `${show(n.value)}${unit}`;
+}
+
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */
 function oneMessagePerPacket(facts: TableFacts): boolean {
   const protocol = protocolRow(facts)?.number;
@@ -96,9 +102,9 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
   }
   const other = [...facts.rows.values()].find((r) => !rows.includes(r) && r.dim !== 'code' && matchesRow(n, r));
   if (other) {
-    return { verdict: 'contradicted', evidence: rowEvidence([row, other]), reason: `${row.key} is ${show(row.value)}; ${show(n.value)} is the value of ${other.key}.` };
+    return { verdict: 'contradicted', evidence: rowEvidence([row, other]), reason: `${row.key} is ${show(row.value)}; ${n.range ? `${said(n)} holds` : `${show(n.value)} is`} the value of ${other.key}.` };
   }
-  return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}${row.unit ? ` ${row.unit}` : ''}, not ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}${row.unit ? ` ${row.unit}` : ''}, not ${said(n)}.` };
 }
 
 /**
@@ -147,7 +153,7 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
   const evidence = derivedEvidence(nearest, derivationOf(nearest));
-  return { verdict: 'contradicted', evidence, reason: `No table value or derivation of this dimension is ${show(n.value)}${n.unit ? ` ${n.unit}` : ''}; e.g. ${evidence.rows.join(', ')} gives ${show(nearest.value)}.` };
+  return { verdict: 'contradicted', evidence, reason: `No table value or derivation of this dimension is ${said(n)}; e.g. ${evidence.rows.join(', ')} gives ${show(nearest.value)}.` };
 }
 
 const STAT_WORDS: ReadonlyArray<[RegExp, string]> = [[/median/, 'median'], [/p9|p50/, 'p99'], [/percentile/, 'percentile'], [/contribut/, 'contribution'], [/rank/, 'rank'], [/threshold/, 'threshold'], [/window/, 'window']];

@@ -106,6 +106,11 @@ const HEDGES: Readonly<Record<string, NumberText['bound']>> = {
   under: 'under', 'less than': 'under', below: 'under', 'at most': 'under', 'just under': 'under',
 };
 
+/** The bound a hedge word sets: "over", "under", or 'approx' for "about", "~" and the like. */
+export function boundOf(hedge: string): NonNullable<NumberText['bound']> {
+  return HEDGES[hedge.toLowerCase()] ?? 'approx';
+}
+
 const readingMemo = new Map<string, Reading[]>();
 
 /** Base-unit readings of a unit word as written (memoised). */
@@ -157,7 +162,7 @@ export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
     out.unit = unit;
     out.readings = readingsOf(unit);
   }
-  if (hedge !== undefined) out.bound = HEDGES[hedge.toLowerCase()] ?? 'approx';
+  if (hedge !== undefined) out.bound = boundOf(hedge);
   return out;
 }
 

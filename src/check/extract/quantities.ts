@@ -10,7 +10,7 @@ import { labelBefore } from './label-before.ts';
 import { sideMention, sideOfWord } from '../lexicon/side-words.ts';
 import { parallelMention } from './parallel.ts';
 import { stickyOf } from './triggers.ts';
-import { hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
+import { boundOf, hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
 import { triggered } from './triggers.ts';
 
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
@@ -34,12 +34,35 @@ const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', '
 const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:([\w-]+)\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
 const NUMBER_WORD = triggered(NUMBER_WORD_RE);
 
-function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
-  const end = at + m[0].length;
+const WORD_RANGE_BEFORE_RE = new RegExp(String.raw`\b(?:between|from)\s+(one|${NUMBER_WORDS.join('|')})\s+(?:and|to)\s+$`, 'i');
+const PER_SECOND_RE = /\s*(?:per second|\/\s?s(?:ec)?|a second|each second)\b/iy;
+
+/** The value of a number word ("one" included: it may open a range). */
+const wordValue = (word: string): number => (word.toLowerCase() === 'one' ? 1 : NUMBER_WORDS.indexOf(word.toLowerCase()) + 2);
+
+function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, sentence: Sentence): void {
+  let at = start;
+  let end = at + m[0].length;
   if (isTaken(ctx, at, end) || isNegated(sentence, at)) return;
-  const unit = m[3]!;
-  const number: NumberText = { value: NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 2, halfStep: 0.5, unit, readings: readingsOf(unit.toLowerCase()) };
-  const wordEnd = at + m[1]!.length;
+  // "six packets per second" is a rate
+  PER_SECOND_RE.lastIndex = end;
+  const perSecond = /^packets?$/i.test(m[3]!) && PER_SECOND_RE.test(ctx.text);
+  if (perSecond) end = PER_SECOND_RE.lastIndex;
+  const unit = perSecond ? 'packets per second' : m[3]!;
+  const readings = readingsOf(unit.toLowerCase());
+  const number: NumberText = { value: wordValue(m[1]!), halfStep: 0.5, unit, readings };
+  const hedge = hedgeBefore(ctx.text, start);
+  if (hedge) number.bound = boundOf(hedge.word);
+  // "between six and seven packets": one claim on the range, as for figures
+  const before = WORD_RANGE_BEFORE_RE.exec(ctx.text.slice(Math.max(sentence.start, at - 30), at));
+  if (before && wordValue(before[1]!) < number.value) {
+    const low = wordValue(before[1]!);
+    number.range = [low, number.value];
+    number.halfStep = (number.value - low) / 2 + 0.5;
+    number.value = (number.value + low) / 2;
+    at -= before[0].length;
+  }
+  const wordEnd = start + m[1]!.length;
   const data: ClaimPayloads['quantity'] = { number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) };
   // "four client packets": a side word between the count and its noun names the row
   const side = m[2] === undefined || number.readings.length === 0 ? undefined : sideOfWord(m[2]);
@@ -70,6 +93,11 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   }
   const start = hedge?.start ?? numStart;
   let number = numberText(m, hedge?.word);
+  const compound = compoundDuration(ctx.text, number, end);
+  if (compound) {
+    addClaim(ctx, 'quantity', start, compound.end, { number: compound.number, context: exactKeysOf(sentence, inSentence), ...bound(bindMention(ctx, sentence, numStart, compound.end, compound.number.readings)) }, true);
+    return;
+  }
   const beforeStart = Math.max(sentence.start, numStart - 40);
   const beforeText = ctx.text.slice(beforeStart, numStart);
   // the shared lower-case text when it keeps offsets; the gates below look for ASCII words only
@@ -100,6 +128,41 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
 
+const bound = (mention: Mention | undefined): { mention?: Mention } => (mention ? { mention } : {});
+
+/** A further figure of a smaller time unit right after a time: "4 minutes 53 seconds", "1 h, 2 min and 5 s". */
+const NEXT_TIME_RE = /\s*(?:,\s*|\s+and\s+)?(\d{1,3})(?:\.(\d{1,6}))?\s*(hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|milliseconds?|msec|ms)\b/y;
+
+/**
+ * A duration written in several units is one figure: "4 minutes 53 seconds" is 293 s, read to the
+ * precision of its last part, not two claims of 4 minutes and of 53 seconds.
+ */
+function compoundDuration(text: string, first: NumberText, end: number): { number: NumberText; end: number } | undefined {
+  const factor = first.readings.length === 1 && first.readings[0]!.dim === 'time' ? first.readings[0]!.factor : undefined;
+  if (factor === undefined || first.bound === 'over' || first.bound === 'under') return undefined;
+  let ms = first.value * factor;
+  let last = factor;
+  let halfStep = first.halfStep * factor;
+  let at = end;
+  for (;;) {
+    NEXT_TIME_RE.lastIndex = at;
+    const m = NEXT_TIME_RE.exec(text);
+    const unit = m ? readingsOf(m[3]!)[0]?.factor : undefined;
+    if (!m || unit === undefined || unit >= last) break;
+    const value = Number(m[2] === undefined ? m[1] : `${m[1]}.${m[2]}`);
+    ms += value * unit;
+    halfStep = (m[2] === undefined ? 0.5 : 10 ** -m[2].length / 2) * unit;
+    last = unit;
+    at = m.index + m[0].length;
+  }
+  if (at === end) return undefined;
+  const number: NumberText = { value: ms, halfStep, unit: 'ms', readings: MS_READING };
+  if (first.bound) number.bound = first.bound;
+  return { number, end: at };
+}
+
+const MS_READING: NumberText['readings'] = [{ dim: 'time', factor: 1 }];
+
 const NUMBER_Y = stickyOf(NUMBER_RE);
 const RANGE_BEFORE_RE = /\b(?:between|from)\s+$/i;
 const RANGE_JOIN_RE = /\s*(?:and|to|-|–)\s*/y;
@@ -122,7 +185,7 @@ function rangeAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, end:
   const low = numberText(m);
   const high = numberText(m2);
   if (!(high.value > low.value) || high.readings.length === 0) return undefined;
-  const number: NumberText = { ...high, value: (low.value + high.value) / 2, halfStep: (high.value - low.value) / 2 + high.halfStep };
+  const number: NumberText = { ...high, value: (low.value + high.value) / 2, halfStep: (high.value - low.value) / 2 + high.halfStep, range: [low.value, high.value] };
   return { start: between ? numStart - before.length + between.index : numStart, end: m2.index + m2[0].length, number };
 }
 

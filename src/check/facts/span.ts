@@ -18,9 +18,41 @@ const MS_PER_UNIT: Readonly<Record<string, number>> = { 'epoch ms': 1, ms: 1, 'e
 export function spanOf(times: readonly FactRow[], edges: ReadonlyMap<FactRow, 'start' | 'end' | undefined>): Span | undefined {
   const start = times.find((r) => edges.get(r) === 'start');
   const end = times.find((r) => edges.get(r) === 'end');
-  if (!start || !end) return undefined;
+  if (!start || !end) return eventListSpan(times);
   const ms = msOf(end) - msOf(start);
   return Number.isFinite(ms) && ms > 0 ? { ms, rows: [start, end] } : undefined;
+}
+
+/** `evidence[2].@timestamp` → `evidence[].@timestamp`: the same field of every item of a list. */
+const ITEM_INDEX = /\[\d+\]/g;
+
+/**
+ * A record without start and end fields that lists its events (an incident's evidence, an alert's
+ * related events) spans from its first event to its last: the earliest and latest time of one field
+ * that every item of the list has.
+ */
+function eventListSpan(times: readonly FactRow[]): Span | undefined {
+  const byField = new Map<string, FactRow[]>();
+  for (const row of times) {
+    if (!row.key.includes('[')) continue;
+    const field = row.key.replace(ITEM_INDEX, '[]');
+    const list = byField.get(field);
+    if (list) list.push(row);
+    else byField.set(field, [row]);
+  }
+  let best: Span | undefined;
+  for (const rows of byField.values()) {
+    if (rows.length < 2) continue;
+    let first = rows[0]!;
+    let last = rows[0]!;
+    for (const r of rows) {
+      if (msOf(r) < msOf(first)) first = r;
+      if (msOf(r) > msOf(last)) last = r;
+    }
+    const ms = msOf(last) - msOf(first);
+    if (Number.isFinite(ms) && ms > 0 && (best === undefined || ms > best.ms)) best = { ms, rows: [first, last] };
+  }
+  return best;
 }
 
 function msOf(row: FactRow): number {

@@ -1,4 +1,5 @@
 import { FEATURE_NAMES, FEATURES, FIELD_SPECS } from '../deps.ts';
+import { sidePhrases } from './side-words.ts';
 
 /**
  * How narratives name table rows: the exact names (registry features and their aliases, standard
@@ -98,6 +99,9 @@ const IDENTITY_NAMES: Readonly<Record<string, readonly string[]>> = {
 /** Phrases whose absence from the table is worth reporting (exact field names and a few natural forms models invent). */
 export const STRONG_NATURAL = new Set(['ttl', 'time-to-live', 'time to live', 'outbound bytes', 'response bytes', 'bytes returned', 'retransmissions', 'retransmitted', 'window size', 'response packets']);
 
+const SIDE_PHRASES = sidePhrases();
+const SIDE_PHRASE_SET = new Set(SIDE_PHRASES.map(([phrase]) => phrase));
+
 function buildPhraseIndex(): Map<string, readonly string[]> {
   const index = new Map<string, readonly string[]>();
   for (const name of FEATURE_NAMES) {
@@ -110,6 +114,7 @@ function buildPhraseIndex(): Map<string, readonly string[]> {
     index.set(name.toLowerCase(), [...known, name]);
   }
   for (const [name, keys] of Object.entries(IDENTITY_NAMES)) index.set(name.toLowerCase(), keys);
+  for (const [phrase, keys] of SIDE_PHRASES) index.set(phrase, keys);
   for (const [phrase, keys] of Object.entries(NATURAL_FORMS)) index.set(phrase, keys);
   return index;
 }
@@ -119,7 +124,7 @@ export const PHRASES: ReadonlyMap<string, readonly string[]> = buildPhraseIndex(
 
 /** Whether a phrase is an exact field name (as opposed to a natural-language form). */
 export function isExactName(phrase: string): boolean {
-  return phrase.includes('_') || !(phrase in NATURAL_FORMS);
+  return phrase.includes('_') || !(phrase in NATURAL_FORMS || SIDE_PHRASE_SET.has(phrase));
 }
 
 /** Normalise a matched phrase for lookup in PHRASES (dashes and runs of spaces as written in the index). */

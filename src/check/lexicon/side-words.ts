@@ -46,3 +46,14 @@ export function sideMention(dim: string, side: FlowSide, start: number, end: num
   const keys = sideKeys(dim, side);
   return keys === undefined ? undefined : { start, end, phrase: `${side === 'src' ? 'source' : 'destination'} ${dim}`, keys, exact: false };
 }
+
+/** Side words that name a party or a direction on their own (not "in", "up", "sent": too common as other words). */
+const PHRASE_SIDES = ['client', 'server', 'source', 'destination', 'originator', 'responder', 'sender', 'receiver', 'request', 'response', 'reply', 'query', 'answer', 'forward', 'backward', 'fwd', 'bwd', 'upload', 'download', 'inbound', 'outbound', 'incoming', 'outgoing'];
+const PHRASE_NOUNS: ReadonlyArray<[string, string]> = [['bytes', 'bytes'], ['payload', 'bytes'], ['payloads', 'bytes'], ['payload bytes', 'bytes'], ['byte count', 'bytes'], ['packets', 'packets'], ['packet count', 'packets']];
+
+/** "client bytes", "query payload", "response packets": a side word before a measure names that side's row. */
+export function sidePhrases(): Array<[string, readonly string[]]> {
+  const out: Array<[string, readonly string[]]> = [];
+  for (const word of PHRASE_SIDES) for (const [noun, dim] of PHRASE_NOUNS) out.push([`${word} ${noun}`, sideKeys(dim, SIDE.get(word)!)!]);
+  return out;
+}
