@@ -10,3 +10,4 @@ export { createScorer, DEFAULT_SCORER } from './create-scorer.ts';
 export { readColumnScore, rescaleContributions } from './column-score.ts';
 export { TopHeap } from './top-heap.ts';
 export { SCORER_NAMES, type Contributions, type ScoreResult, type Scorer, type ScorerName } from './types.ts';
+export { setWalkThreads } from './walk-pool.ts';

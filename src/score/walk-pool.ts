@@ -8,9 +8,20 @@ export interface WalkPool {
   walk(blocks: Float64Array[], width: number, count: number): Promise<Float64Array>;
 }
 
-/** Worker threads to walk with by default: one a core (the main thread mostly waits on them or reads input). */
+/** Set by setWalkThreads (the CLI's --threads); one a core when unset. */
+let configured: number | undefined;
+
+/**
+ * Worker threads to walk with by default: what --threads set, else one a core (the main thread
+ * mostly waits on them or reads input).
+ */
 export function defaultWalkThreads(): number {
-  return availableParallelism();
+  return configured ?? availableParallelism();
+}
+
+/** The process-wide thread count of the forest walks (--threads N; 1 walks on the calling thread); undefined: one a core. */
+export function setWalkThreads(threads: number | undefined): void {
+  configured = threads;
 }
 
 /**

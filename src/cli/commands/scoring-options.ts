@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { SCORER_NAMES, type ScorerName } from '../../score/index.ts';
+import { SCORER_NAMES, setWalkThreads, type ScorerName } from '../../score/index.ts';
 import { resolveScoring, resolveSelection, type ScoreSummary, type SelectOptions } from '../../table/index.ts';
 import type { CliIo } from '../program.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -12,6 +12,8 @@ export interface ScoringFlags {
   baseline?: string;
   baselineFile?: string;
   scoreColumn?: string;
+  /** Worker threads of the isolation forest's walks (1: the main thread). */
+  threads?: number;
 }
 
 /** Selection flags of score and run. */
@@ -29,15 +31,23 @@ export const numberFlag = (label: string) => (value: string): number => {
   return n;
 };
 
-/** --scorer, --window, --baseline, --baseline-file, --score-column: the same on every command that scores. */
+const wholeNumberFlag = (value: string): number => {
+  const n = numberFlag('a whole number ≥ 1')(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number ≥ 1, got \`${value}\`.`);
+  return n;
+};
+
+/** --scorer, --window, --baseline, --baseline-file, --score-column, --threads: the same on every command that scores. */
 export function addScoringOptions(command: Command): Command {
   return command
     .addOption(new Option('--scorer <name>', 'anomaly scorer (default isolation-forest)').choices(SCORER_NAMES))
     .option('--window <duration>', 'sliding window of the window features, e.g. 60s, 5m (default 60s)', parseDuration)
     .option('--baseline <flows>', 'fit the baseline on this flow file instead of the input')
     .option('--baseline-file <json>', 'score against a saved baseline (flowlens baseline fit)')
-    .option('--score-column <name>', "take an existing detector's score from this input column instead of scoring");
+    .option('--score-column <name>', "take an existing detector's score from this input column instead of scoring")
+    .option('--threads <n>', 'worker threads for the isolation forest (default: one a core; 1: no workers); the scores are the same in any count', wholeNumberFlag);
 }
+
 
 /** --top and --threshold (one of them; `score` adds --ids). */
 export function addSelectionOptions(command: Command, what: string): Command {
@@ -46,8 +56,13 @@ export function addSelectionOptions(command: Command, what: string): Command {
     .option('--threshold <x>', `${what} every flow scoring at or above X (not with --top)`, numberFlag('a number'));
 }
 
-/** SelectOptions from the scoring flags (selection and ingest added by the caller). */
+/**
+ * SelectOptions from the scoring flags (selection and ingest added by the caller). --threads is a
+ * process setting of the forest's walk pool (setWalkThreads), not a select option: it changes how
+ * fast the scores come, never what they are.
+ */
 export function scoringSelectOptions(flags: ScoringFlags): SelectOptions {
+  setWalkThreads(flags.threads);
   return {
     ...(flags.scorer !== undefined ? { scorer: flags.scorer } : {}),
     ...(flags.window !== undefined ? { windowMs: flags.window } : {}),

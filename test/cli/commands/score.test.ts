@@ -22,6 +22,21 @@ describe('flowlens score / baseline / schema', () => {
     expect(readFileSync(scores, 'utf8').trim().split('\n')).toHaveLength(121);
   });
 
+  it('writes the same scores file with --threads 1 and --threads 3, and refuses --threads 0', async () => {
+    const files = [];
+    for (const threads of ['1', '3']) {
+      const scores = join(dir, `scores-${threads}.jsonl`);
+      const r = await runCli(['score', flows, '--threads', threads, '--out', join(dir, `t${threads}`), '--scores', scores, '--quiet']);
+      expect(r.code).toBe(0);
+      files.push(readFileSync(scores, 'utf8'));
+    }
+    expect(files[0]!.split('\n')).toHaveLength(122);
+    expect(files[1]).toBe(files[0]);
+    const bad = await runCli(['score', flows, '--threads', '0', '--out', join(dir, 'none'), '--quiet']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Expected a whole number ≥ 1, got `0`');
+  });
+
   it('refuses --top 0 with exit code 2 and a clear message', async () => {
     const r = await runCli(['score', flows, '--top', '0', '--out', join(dir, 'none'), '--quiet']);
     expect(r.code).toBe(2);
