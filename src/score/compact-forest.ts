@@ -1,11 +1,13 @@
-import { averagePathLength, nodeCount, type Node } from './flat-forest.ts';
+import { averagePathLength } from './average-path-length.ts';
 
 /**
- * The trees for score-only walking (issue 14): 32 bytes a node, in depth-first order so a node's left
- * child is the next node and only the right child's index is stored. Per node, as float64:
+ * Isolation trees laid out for walking (issue 14): 32 bytes a node, in depth-first order so a node's
+ * left child is the next node and only the right child's index is stored. Per node, as float64:
  * threshold, lo, hi, then two int32 in the last 8 bytes: the split feature (bit 16 set when nulls go
- * left; -1 at a leaf) and the right child's node index. A leaf keeps c(size) in the threshold slot.
- * Attribution needs more per node (flat-forest.ts); only the flows that get tables walk that one.
+ * left; -1 at a leaf) and the right child's node index. A leaf keeps c(size) in the threshold slot
+and its size (training rows) in the lo slot.
+ * The score-only walk (walkBlock) reads nothing else; the attribution walk (creditWalk) also reads
+ * `bits`, three float64 a node.
  */
 export interface CompactForest {
   /** 4 float64 a node. */
@@ -14,48 +16,100 @@ export interface CompactForest {
   readonly meta: Int32Array;
   /** First node of each tree, in the order the trees' path lengths are summed. */
   readonly roots: Int32Array;
+  /**
+   * Per split node k: log2(size), log2(size / left size), log2(size / right size) at k·3 (sizes in
+   * training rows, a child of none counted as 1): the isolation credit of the split.
+   */
+  readonly bits: Float64Array;
 }
 
 /** Bit of a node's meta set when nulls go left (walkBlock spells it out: it must run alone in a worker). */
-const NULL_LEFT = 0x10000;
+export const NULL_LEFT = 0x10000;
 
-/** Lay the trees out for walkBlock, in shared memory so walk-pool.ts's workers read them without a copy. */
-export function compactForest(trees: readonly Node[]): CompactForest {
-  const count = trees.reduce((s, t) => s + nodeCount(t), 0);
-  const buffer = new SharedArrayBuffer(count * 32);
-  const nodes = new Float64Array(buffer);
-  const meta = new Int32Array(buffer);
-  const roots = new Int32Array(trees.length);
-  let next = 0;
-  const place = (n: Node): void => {
-    const k = next++;
-    if (!('feature' in n)) {
-      nodes[k * 4] = averagePathLength(n.size);
-      meta[k * 8 + 6] = -1;
-      return;
+/**
+ * A forest written node by node as the trees grow (grow-tree.ts), in depth-first order, with no
+ * object per node: each tree is written into one reused scratch tree, then kept at its exact size;
+ * finish() joins them in shared memory so walk-pool.ts's workers read them without a copy of their own.
+ */
+export class ForestBuilder {
+  private nodes = new Float64Array(0);
+  private meta = new Int32Array(0);
+  private bits = new Float64Array(0);
+  private readonly trees: { nodes: Float64Array; bits: Float64Array }[] = [];
+  private readonly roots: number[] = [];
+  /** Nodes in the finished trees: the global index of the scratch tree's first node. */
+  private done = 0;
+  /** Nodes written in the scratch tree. */
+  private count = 0;
+
+  /** Start a tree of at most `maxNodes` nodes. */
+  startTree(maxNodes: number): void {
+    this.endTree();
+    if (this.bits.length < maxNodes * 3) {
+      this.nodes = new Float64Array(maxNodes * 4);
+      this.meta = new Int32Array(this.nodes.buffer);
+      this.bits = new Float64Array(maxNodes * 3);
     }
-    nodes[k * 4] = n.threshold;
-    nodes[k * 4 + 1] = n.lo;
-    nodes[k * 4 + 2] = n.hi;
-    meta[k * 8 + 6] = n.feature | (n.nullLeft ? NULL_LEFT : 0);
-    place(n.left);
-    meta[k * 8 + 7] = next;
-    place(n.right);
-  };
-  trees.forEach((t, i) => {
-    roots[i] = next;
-    place(t);
-  });
-  return { nodes, meta, roots };
+    this.roots.push(this.done);
+  }
+
+  leaf(size: number): void {
+    const k = this.count++;
+    this.nodes[k * 4] = averagePathLength(size);
+    this.nodes[k * 4 + 1] = size;
+    this.meta[k * 8 + 6] = -1;
+  }
+
+  /** A split's own fields (returns its node for rightChild and splitSizes); its children follow, left first. */
+  split(feature: number, threshold: number, lo: number, hi: number, nullLeft: boolean): number {
+    const k = this.count++;
+    this.nodes[k * 4] = threshold;
+    this.nodes[k * 4 + 1] = lo;
+    this.nodes[k * 4 + 2] = hi;
+    this.meta[k * 8 + 6] = feature | (nullLeft ? NULL_LEFT : 0);
+    return k;
+  }
+
+  /** The right child of split k is the next node: call it after k's left subtree is written. */
+  rightChild(k: number): void {
+    this.meta[k * 8 + 7] = this.done + this.count;
+  }
+
+  splitSizes(k: number, size: number, left: number, right: number): void {
+    this.bits[k * 3] = Math.log2(size);
+    this.bits[k * 3 + 1] = Math.log2(size / Math.max(1, left));
+    this.bits[k * 3 + 2] = Math.log2(size / Math.max(1, right));
+  }
+
+  finish(): CompactForest {
+    this.endTree();
+    const buffer = new SharedArrayBuffer(this.done * 32);
+    const nodes = new Float64Array(buffer);
+    const bits = new Float64Array(this.done * 3);
+    let at = 0;
+    for (const tree of this.trees) {
+      nodes.set(tree.nodes, at * 4);
+      bits.set(tree.bits, at * 3);
+      at += tree.bits.length / 3;
+    }
+    return { nodes, meta: new Int32Array(buffer), roots: Int32Array.from(this.roots), bits };
+  }
+
+  private endTree(): void {
+    if (this.count === 0) return;
+    this.trees.push({ nodes: this.nodes.slice(0, this.count * 4), bits: this.bits.slice(0, this.count * 3) });
+    this.done += this.count;
+    this.count = 0;
+  }
 }
 
 /**
  * Add each flow's expected path length over every tree to depths[j], tree by tree over the block (one
  * tree stays in cache while the block walks it). xs holds `count` flows of `width` features, NaN for
- * null. The arithmetic is flat-forest.ts pathLength's, operation for operation, so the scores are the
- * same to the bit; a value inside the split's training range (cut = 0) changes neither the expected
- * depth nor the reach there, so that case skips the sums. Self-contained (no outer names), since
- * walk-pool.ts runs its source text in worker threads.
+ * null. The arithmetic is creditWalk's, operation for operation, so the scores are the same to the
+ * bit; a value inside the split's training range (cut = 0) changes neither the expected depth nor
+ * the reach there, so that case skips the sums. Self-contained (no outer names), since walk-pool.ts
+ * runs its source text in worker threads.
  */
 export function walkBlock(forest: CompactForest, xs: Float64Array, width: number, count: number, depths: Float64Array): void {
   const { nodes, meta, roots } = forest;
@@ -90,4 +144,38 @@ export function walkBlock(forest: CompactForest, xs: Float64Array, width: number
       depths[j]! += expected + reach * (depth + nodes[o * 4]!);
     }
   }
+}
+
+/**
+ * Expected path length of x (features on the tree's view, NaN = null) through the tree at `root`,
+ * crediting each split's feature with its bits of isolation (forest-attribution.ts) in `credit`. A
+ * value outside the node's training range of the split feature would have been cut off here with
+ * probability (distance outside) / (range stretched to include it), had it been in the training
+ * sample; the path ends there with that probability. Without this, a flow far beyond everything in
+ * the baseline would look no more isolated than the baseline's maximum.
+ */
+export function creditWalk(forest: CompactForest, root: number, x: Float64Array, credit: Float64Array): number {
+  const { nodes, meta, bits } = forest;
+  let depth = 0;
+  let reach = 1; // probability that the walk is still going
+  let expected = 0;
+  let o = root;
+  for (let m = meta[o * 8 + 6]!; m >= 0; m = meta[o * 8 + 6]!) {
+    const feature = m & 0xffff;
+    const v = x[feature]!;
+    const isNull = v !== v;
+    const goLeft = isNull ? (m & NULL_LEFT) !== 0 : v < nodes[o * 4]!;
+    if (!isNull) {
+      const lo = nodes[o * 4 + 1]!;
+      const hi = nodes[o * 4 + 2]!;
+      const outside = v < lo ? lo - v : v > hi ? v - hi : 0;
+      const cut = outside > 0 ? outside / (hi - lo + outside) : 0;
+      credit[feature]! += reach * (cut * bits[o * 3]! + (1 - cut) * (goLeft ? bits[o * 3 + 1]! : bits[o * 3 + 2]!));
+      expected += reach * cut * (depth + 1);
+      reach *= 1 - cut;
+    }
+    o = goLeft ? o + 1 : meta[o * 8 + 7]!;
+    depth++;
+  }
+  return expected + reach * (depth + nodes[o * 4]!);
 }

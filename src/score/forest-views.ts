@@ -27,17 +27,44 @@ export type ViewMap = (x: Float64Array) => Float64Array;
 
 /** The map of each view, built once from the baseline's stored quantiles. */
 export function createViewMaps(baseline: Baseline): Record<ForestView, ViewMap> {
+  const { percentile, normal } = viewScales(baseline);
+  const map = (f: (i: number, v: number) => number): ViewMap => (x) => x.map((v, i) => (Number.isNaN(v) ? v : f(i, v)));
+  return { log: (x) => x, rank: map(percentile), normal: map((i, v) => normal(percentile(i, v))) };
+}
+
+/**
+ * Writes one packed flow (NaN = null) into a block per view at `at`, each value exactly as the view's
+ * ViewMap gives it. The scoring hot path (issue 14): no array per flow and view, and one percentile
+ * per feature for the rank and normal views together.
+ */
+export type ViewWriter = (x: Float64Array, blocks: readonly Float64Array[], at: number) => void;
+
+export function createViewWriter(baseline: Baseline, views: readonly ForestView[]): ViewWriter {
+  const { percentile, normal } = viewScales(baseline);
+  const kinds = Int8Array.from(views, (v) => (v === 'log' ? 0 : v === 'rank' ? 1 : 2));
+  const anyPercentile = kinds.some((k) => k !== 0);
+  return (x, blocks, at) => {
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      const p = v !== v || !anyPercentile ? v : percentile(i, v);
+      for (let k = 0; k < kinds.length; k++) {
+        const kind = kinds[k]!;
+        blocks[k]![at + i] = kind === 0 || v !== v ? v : kind === 1 ? p : normal(p);
+      }
+    }
+  };
+}
+
+/** A feature's baseline percentile on the scoring scale, and a percentile's clamped normal score. */
+function viewScales(baseline: Baseline): { percentile: (i: number, v: number) => number; normal: (percentile: number) => number } {
   // Quantiles on the scoring scale: a packed value compares exactly with them (same transform of
   // the same number), so a value tied with many flows gets its tied range's middle.
   const grid = baseline.quantile_grid;
   const quantiles = FEATURE_NAMES.map((n) => baseline.features[n].quantiles.map((q) => toScaled(n, q)!));
-  const percentile = (i: number, v: number): number => scaledPercentile(quantiles[i]!, grid, v);
-  const normal = (i: number, v: number): number => {
-    const p = percentile(i, v) / 100;
-    return normalQuantile(Math.min(1 - NORMAL_CLAMP, Math.max(NORMAL_CLAMP, p)));
+  return {
+    percentile: (i, v) => scaledPercentile(quantiles[i]!, grid, v),
+    normal: (percentile) => normalQuantile(Math.min(1 - NORMAL_CLAMP, Math.max(NORMAL_CLAMP, percentile / 100))),
   };
-  const map = (f: (i: number, v: number) => number): ViewMap => (x) => x.map((v, i) => (Number.isNaN(v) ? v : f(i, v)));
-  return { log: (x) => x, rank: map(percentile), normal: map(normal) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Node } from './flat-forest.ts';
+import type { ForestBuilder } from './compact-forest.ts';
 import { randomInt } from './prng.ts';
 
 /**
@@ -16,8 +16,12 @@ export function toColumns(rows: readonly Float64Array[], features: number): Colu
   return { values, rows: rows.length };
 }
 
-/** Grow one isolation tree on n rows drawn without replacement (all rows, unshuffled, when n covers them). */
-export function growTree(columns: Columns, n: number, maxDepth: number, next: () => number): Node {
+/**
+ * Grow one isolation tree on n rows drawn without replacement (all rows, unshuffled, when n covers
+ * them) into `forest`, node by node in depth-first order: no object per node, and no second pass to
+ * lay the tree out for walking.
+ */
+export function growTree(columns: Columns, n: number, maxDepth: number, next: () => number, forest: ForestBuilder): void {
   const idx = Int32Array.from({ length: columns.rows }, (_, i) => i);
   if (n < columns.rows) {
     for (let i = 0; i < n; i++) {
@@ -27,13 +31,15 @@ export function growTree(columns: Columns, n: number, maxDepth: number, next: ()
       idx[j] = t;
     }
   }
-  return grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next, new Int32Array(columns.values.length));
+  // A tree of depth d has at most 2^(d+1) − 1 nodes (a split can leave one side empty, so n does not bound it).
+  forest.startTree(2 ** (maxDepth + 1) - 1);
+  grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next, new Int32Array(columns.values.length), forest);
 }
 
 /** Node over idx[from, to): a random feature that varies there, a threshold uniform in its range. */
-function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth: number, maxDepth: number, next: () => number, features: Int32Array): Node {
+function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth: number, maxDepth: number, next: () => number, features: Int32Array, forest: ForestBuilder): void {
   const size = to - from;
-  if (depth >= maxDepth || size <= 1) return { size };
+  if (depth >= maxDepth || size <= 1) return forest.leaf(size);
   // One scratch array for the whole tree: a node is done with it before its children are grown.
   for (let i = 0; i < features.length; i++) features[i] = i;
   // Try features in random order; one constant (or all-null) at this node cannot split.
@@ -49,18 +55,13 @@ function grow(columns: Columns, idx: Int32Array, from: number, to: number, depth
     const threshold = lo + next() * (hi - lo);
     const nullLeft = next() < 0.5;
     const mid = partition(col, idx, from, to, threshold, nullLeft);
-    return {
-      feature: f,
-      threshold,
-      lo,
-      hi,
-      nullLeft,
-      size,
-      left: grow(columns, idx, from, mid, depth + 1, maxDepth, next, features),
-      right: grow(columns, idx, mid, to, depth + 1, maxDepth, next, features),
-    };
+    const node = forest.split(f, threshold, lo, hi, nullLeft);
+    grow(columns, idx, from, mid, depth + 1, maxDepth, next, features, forest);
+    forest.rightChild(node);
+    grow(columns, idx, mid, to, depth + 1, maxDepth, next, features, forest);
+    return forest.splitSizes(node, size, mid - from, to - mid);
   }
-  return { size };
+  return forest.leaf(size);
 }
 
 /** rangeOf's result, [lo, hi]: a returned pair would be an allocation per feature tried at every node. */

@@ -5,10 +5,10 @@ import { calibratedThreshold } from './calibrated-threshold.ts';
 import { percentileOf } from './percentile-of.ts';
 import { createPrng } from './prng.ts';
 import { growTree, toColumns } from './grow-tree.ts';
-import { averagePathLength, compile, pathLength, type FlatForest, type Node } from './flat-forest.ts';
-import { createViewMaps, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
+import { averagePathLength } from './average-path-length.ts';
+import { createViewMaps, createViewWriter, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
-import { compactForest, walkBlock, type CompactForest } from './compact-forest.ts';
+import { creditWalk, ForestBuilder, walkBlock, type CompactForest } from './compact-forest.ts';
 import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
@@ -65,7 +65,7 @@ export const ISOLATION_FOREST_THRESHOLD = 0.5;
  */
 export function createIsolationForest(baseline: Baseline, options: IsolationForestOptions = {}): Scorer {
   const forests = growForests(baseline, options);
-  const treeCount = forests.reduce((s, f) => s + f.forest.roots.length, 0);
+  const treeCount = forests.reduce((s, f) => s + f.compact.roots.length, 0);
   const norm = averagePathLength(Math.max(2, Math.min(options.sampleSize ?? FOREST_SAMPLE_SIZE, baseline.sample.length)));
   const toScore = (depthSum: number): number => (treeCount > 0 ? 2 ** -(depthSum / treeCount / norm) : 0);
   // Sign by where the value sits in the baseline: below its middle (percentile < 50) is −. A value
@@ -99,7 +99,7 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     ) as Contributions;
     return { score, contributions };
   };
-  // Attribution walks the trees with credits (flat-forest.ts), for the flows that get tables only.
+  // Attribution walks the trees with credits (creditWalk), for the flows that get tables only.
   const score = (values: FeatureValues): ScoreResult => {
     const x = pack(values);
     const credit = new Float64Array(FEATURE_NAMES.length);
@@ -107,13 +107,12 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   };
   const width = FEATURE_NAMES.length;
   // One block of flows as each view sees it (NaN = null), flow after flow.
+  const writeViews = createViewWriter(baseline, options.views ?? FOREST_VIEWS);
+  const x = new Float64Array(width);
   const viewBlocks = (slice: readonly FeatureValues[]): Float64Array[] => {
-    const packed = slice.map(pack);
-    return forests.map(({ map }) => {
-      const block = new Float64Array(packed.length * width);
-      packed.forEach((x, j) => block.set(map(x), j * width));
-      return block;
-    });
+    const blocks = forests.map(() => new Float64Array(slice.length * width));
+    for (let j = 0; j < slice.length; j++) writeViews(packInto(slice[j]!, x), blocks, j * width);
+    return blocks;
   };
   const scores = (batch: readonly FeatureValues[]): Float64Array => {
     const out = new Float64Array(batch.length);
@@ -154,7 +153,6 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
 
 interface ViewForest {
   map: ViewMap;
-  forest: FlatForest;
   compact: CompactForest;
 }
 
@@ -164,27 +162,27 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   const maps = createViewMaps(baseline);
   const packed = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
   const viewColumns = views.map((view) => toColumns(packed.map(maps[view]), FEATURE_NAMES.length));
-  const trees: Node[][] = views.map(() => []);
+  const builders = views.map(() => new ForestBuilder());
   const next = createPrng(options.seed ?? 42);
   const psi = Math.max(2, Math.min(options.sampleSize ?? FOREST_SAMPLE_SIZE, packed.length));
   const maxDepth = Math.ceil(Math.log2(psi));
   if (packed.length >= 2) {
     for (let t = 0; t < (options.trees ?? FOREST_TREES); t++) {
       const k = t % views.length;
-      trees[k]!.push(growTree(viewColumns[k]!, psi, maxDepth, next));
+      growTree(viewColumns[k]!, psi, maxDepth, next, builders[k]!);
     }
   }
-  return views.map((view, k) => ({ map: maps[view], forest: compile(trees[k]!), compact: compactForest(trees[k]!) }));
+  return views.map((view, k) => ({ map: maps[view], compact: builders[k]!.finish() }));
 }
 
 /** Sum of path lengths over every tree, per flow; credits accumulate in place. */
 function walkAll(forests: readonly ViewForest[], xs: readonly Float64Array[], credits: readonly Float64Array[]): Float64Array {
   const depths = new Float64Array(xs.length);
-  for (const { map, forest } of forests) {
+  for (const { map, compact } of forests) {
     const viewed = xs.map(map);
     // Tree by tree over the whole batch: one tree stays in cache while every flow walks it.
-    for (const root of forest.roots) {
-      for (let j = 0; j < viewed.length; j++) depths[j]! += pathLength(forest, root, viewed[j]!, credits[j]!);
+    for (const root of compact.roots) {
+      for (let j = 0; j < viewed.length; j++) depths[j]! += creditWalk(compact, root, viewed[j]!, credits[j]!);
     }
   }
   return depths;
@@ -192,5 +190,10 @@ function walkAll(forests: readonly ViewForest[], xs: readonly Float64Array[], cr
 
 /** Feature values on the scoring scale, NaN standing for null inside the hot loop only (a typed array keeps it fast). */
 function pack(values: FeatureValues): Float64Array {
-  return Float64Array.from(FEATURE_NAMES, (n) => toScaled(n, values[n]) ?? Number.NaN);
+  return packInto(values, new Float64Array(FEATURE_NAMES.length));
+}
+
+function packInto(values: FeatureValues, x: Float64Array): Float64Array {
+  for (let i = 0; i < FEATURE_NAMES.length; i++) x[i] = toScaled(FEATURE_NAMES[i]!, values[FEATURE_NAMES[i]!]) ?? Number.NaN;
+  return x;
 }

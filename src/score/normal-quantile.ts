@@ -24,5 +24,7 @@ function tail(q: number): number {
 
 /** Horner evaluation, highest power first. */
 function poly(coefficients: readonly number[], x: number): number {
-  return coefficients.reduce((s, c) => s * x + c, 0);
+  let s = 0;
+  for (let i = 0; i < coefficients.length; i++) s = s * x + coefficients[i]!;
+  return s;
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../../src/score/flat-forest.ts';
-import { growTree, toColumns } from '../../src/score/grow-tree.ts';
+import { ForestBuilder, type CompactForest } from '../../src/score/compact-forest.ts';
+import { growTree, toColumns, type Columns } from '../../src/score/grow-tree.ts';
 import { createPrng } from '../../src/score/prng.ts';
 
-const leaves = (n: Node): number[] => ('feature' in n ? [...leaves(n.left), ...leaves(n.right)] : [n.size]);
+/** Leaf sizes of the tree at node k, left to right (a leaf keeps its size in the lo slot). */
+const leaves = (f: CompactForest, k: number): number[] =>
+  f.meta[k * 8 + 6]! < 0 ? [f.nodes[k * 4 + 1]!] : [...leaves(f, k + 1), ...leaves(f, f.meta[k * 8 + 7]!)];
+
+const grown = (columns: Columns, n: number, maxDepth: number, seed: number): CompactForest => {
+  const builder = new ForestBuilder();
+  growTree(columns, n, maxDepth, createPrng(seed), builder);
+  return builder.finish();
+};
 
 describe('growTree', () => {
   const next = createPrng(3);
@@ -12,23 +20,44 @@ describe('growTree', () => {
   const columns = toColumns(rows, 2);
 
   it('grows on n rows drawn from the sample, every row ending in one leaf', () => {
-    const tree = growTree(columns, 128, 7, createPrng(1));
-    expect(tree.size).toBe(128);
-    expect(leaves(tree).reduce((s, x) => s + x, 0)).toBe(128);
+    const forest = grown(columns, 128, 7, 1);
+    expect(forest.bits[0]).toBe(Math.log2(128));
+    expect(leaves(forest, 0).reduce((s, x) => s + x, 0)).toBe(128);
   });
 
   it('takes every row when n covers the sample, and stops at the depth limit', () => {
-    const tree = growTree(columns, 1000, 3, createPrng(1));
-    expect(tree.size).toBe(300);
-    expect(leaves(tree).length).toBeLessThanOrEqual(8);
+    const forest = grown(columns, 1000, 3, 1);
+    expect(forest.bits[0]).toBe(Math.log2(300));
+    expect(leaves(forest, 0).reduce((s, x) => s + x, 0)).toBe(300);
+    expect(leaves(forest, 0).length).toBeLessThanOrEqual(8);
   });
 
-  it('is the same tree for the same seed', () => {
-    expect(growTree(columns, 128, 7, createPrng(9))).toEqual(growTree(columns, 128, 7, createPrng(9)));
+  it('lays a split out with its left child next and its right child after the left subtree', () => {
+    const forest = grown(columns, 128, 7, 1);
+    const right = forest.meta[7]!;
+    const leftSubtree = leaves(forest, 1).length * 2 - 1; // a full binary subtree: leaves − 1 splits
+    expect(right).toBe(1 + leftSubtree);
+    expect(forest.nodes[1]).toBeLessThanOrEqual(forest.nodes[0]!); // lo ≤ threshold ≤ hi
+    expect(forest.nodes[0]).toBeLessThanOrEqual(forest.nodes[2]!);
+  });
+
+  it('is the same tree for the same seed, in several trees one after another', () => {
+    const twice = (): CompactForest => {
+      const builder = new ForestBuilder();
+      const next = createPrng(9);
+      for (let t = 0; t < 3; t++) growTree(columns, 128, 7, next, builder);
+      return builder.finish();
+    };
+    const [a, b] = [twice(), twice()];
+    expect(a.roots).toEqual(b.roots);
+    expect(a.roots).toHaveLength(3);
+    expect(Array.from(a.nodes)).toEqual(Array.from(b.nodes));
   });
 
   it('never splits on a constant feature', () => {
     const flat = toColumns(Array.from({ length: 50 }, () => Float64Array.from([7, Number.NaN])), 2);
-    expect(growTree(flat, 50, 6, createPrng(1))).toEqual({ size: 50 });
+    const forest = grown(flat, 50, 6, 1);
+    expect(forest.meta[6]).toBe(-1);
+    expect(leaves(forest, 0)).toEqual([50]);
   });
 });
