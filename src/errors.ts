@@ -203,3 +203,31 @@ export class RequestTimeoutError extends ProviderError {
     super(provider, `no answer within ${timeoutMs} ms (per-request timeout)`);
   }
 }
+
+/**
+ * A Batch API call (upload, create, poll, download) that failed after the SDK's own retries, or a
+ * batch file that cannot be read. The batch ids are saved before this is thrown: a rerun resumes.
+ */
+export class BatchApiError extends ProviderError {
+  override readonly name: string = 'BatchApiError';
+  constructor(
+    readonly step: 'split' | 'upload' | 'create' | 'poll' | 'download' | 'state',
+    message: string,
+    readonly batchId?: string,
+    status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('openai batch', `${step}${batchId ? ` (${batchId})` : ''}: ${message}`, status, undefined, options);
+  }
+}
+
+/** A flow a batch ended without answering (expired, cancelled, or missing from its files). */
+export class BatchUnansweredError extends ProviderError {
+  override readonly name: string = 'BatchUnansweredError';
+  constructor(
+    readonly batchId: string,
+    readonly batchStatus: string,
+  ) {
+    super('openai batch', `batch ${batchId} ended ${batchStatus} without answering this flow; --retry-failed resubmits it`);
+  }
+}

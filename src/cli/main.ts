@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { FlowlensError, InputError, ConfigError, TemplateError, BaselineError, CassetteMissError } from '../errors.ts';
+import { FlowlensError, InputError, ConfigError, TemplateError, BaselineError, CassetteMissError, BatchApiError } from '../errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { loadCommands } from './commands/index.ts';
 import { describeSystemError } from './commands/output-paths.ts';
@@ -24,6 +24,8 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
   // Not a bug in flowlens: the machine refused a read or a write; the message names the path.
   if (isSystemError(error)) return EXIT.INPUT;
+  // The endpoint, not the input: the batch ids are saved, and a rerun resumes where this stopped.
+  if (error instanceof BatchApiError) return EXIT.PARTIAL;
   if (
     error instanceof InputError ||
     error instanceof ConfigError ||

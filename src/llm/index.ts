@@ -14,3 +14,7 @@ export { RecordingProvider } from './providers/recording-provider.ts';
 export { CassetteStore } from './cassette-store.ts';
 export { estimateTokens } from './estimate-tokens.ts';
 export type { Provider, NarrateRequest, Narrative, ChatMessage, ModelParams, OutputMode, TokenUsage, RequestMeter, RequestOutcome, NarrateOptions as ProviderCallOptions } from './provider.ts';
+export { runBatchApi, type BatchApiOptions, type BatchApiStats, type BatchOutcome } from './batch/run-batch-api.ts';
+export { formatPollRound, type PollRound } from './batch/poll-batches.ts';
+export { BATCH_PRICE_FACTOR, OPENAI_BATCH_LIMITS, type BatchEntry, type BatchLimits } from './batch/batch-lines.ts';
+export type { BatchClientOptions } from './batch/batch-client.ts';

@@ -50,7 +50,9 @@ export async function enrichAlerts(options: EnrichOptions): Promise<EnrichSummar
   const tables = await tablesFor(refs, options);
   const matched = refs.map((ref) => (ref ? match(ref, tables) : undefined));
   const unique = [...new Set(matched.filter((t): t is FeatureTable => t !== undefined))];
-  const batch = await runBatch(unique.map((table) => ({ id: table.flow_id, table })), { ...options.setup, resultsFile: options.resultsFile });
+  // Batch API files of an enrichment sit beside its output (`enriched.jsonl.batches/`), not in a shared folder.
+  const batchApi = options.setup.batchApi ? { batchApi: { dir: `${options.outFile}.batches`, ...options.setup.batchApi } } : {};
+  const batch = await runBatch(unique.map((table) => ({ id: table.flow_id, table })), { ...options.setup, ...batchApi, resultsFile: options.resultsFile });
   const explanations = new Map<FeatureTable, unknown>();
   unique.forEach((table, i) => {
     const record = batch.records[i]!;

@@ -4,7 +4,7 @@ export { formatSummary } from './summarize.ts';
 export { readResults } from './results-log.ts';
 export { Anonymizer, filterAllowed } from './anonymize.ts';
 export { explainTables, reportEntry, type BatchSetup, type ExplainTablesOptions, type ExplainTablesResult } from './explain-tables.ts';
-export { prepareBatch, type RunnerSettings } from './prepare-batch.ts';
+export { prepareBatch, type BatchApiSettings, type RunnerSettings } from './prepare-batch.ts';
 export type {
   BatchItem,
   BatchOptions,

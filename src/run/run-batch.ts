@@ -1,7 +1,10 @@
+import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Anonymizer, filterAllowed } from './anonymize.ts';
 import { ProviderCaller } from './call-provider.ts';
-import type { FeatureTable, NarrateRequest } from './deps.ts';
+import type { BatchApiStats, BatchOutcome, FeatureTable, NarrateRequest, Narrative } from './deps.ts';
+import { batchCallStats, listFailed } from './batch-summary.ts';
+import { explainByBatchApi, type QueuedItem } from './explain-by-batch-api.ts';
 import { DiskCache } from './disk-cache.ts';
 import { doneRecord, failedRecord, fingerprintOf, latestById, recordId } from './record.ts';
 import { compactResults, readResults, ResultsLog } from './results-log.ts';
@@ -53,6 +56,9 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   };
 
   const pending: Promise<void>[] = [];
+  const queued: QueuedItem<{ p: Prepared; key: string }>[] = [];
+  const batchDir = opts.batchApi?.dir ?? join(dirname(opts.resultsFile), 'batches');
+  let batchStats: BatchApiStats | undefined;
   try {
     for (const [index, item] of items.entries()) {
       // Let the first requests reach the wire while the rest are still being rendered.
@@ -76,37 +82,70 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
         tally.failed++;
         tally.failedEarlier++;
         settle(index, before, false);
+      } else if (opts.batchApi) {
+        queueForBatch({ index, item, sample, request, fingerprint });
       } else {
         pending.push(explainOne({ index, item, sample, request, fingerprint }));
       }
     }
     await Promise.all(pending);
+    if (opts.batchApi) batchStats = await explainByBatchApi(queued, { ...opts.batchApi, dir: batchDir, secrets: opts.secrets ?? [] }, settleBatchOutcome);
   } finally {
     log.close();
     await cache?.flush();
   }
 
+  function finish(p: Prepared, narrative: Narrative, cached: boolean): void {
+    const record = doneRecord(p.item.id, p.sample, p.request, narrative, { fingerprint: p.fingerprint, cached, anonymized: anonymizer !== undefined, restore });
+    tally.done++;
+    if (cached) tally.cached++;
+    settle(p.index, record, true);
+  }
+
+  function fail(p: Prepared, error: unknown): void {
+    tally.failed++;
+    settle(p.index, failedRecord(p.item.id, p.sample, opts.provider.id, error, opts.secrets ?? []), true);
+  }
+
   async function explainOne(p: Prepared): Promise<void> {
-    const anonymized = anonymizer !== undefined;
     try {
       const key = opts.requestKey(p.request);
       const hit = cache?.get(key);
       const narrative = hit ?? (await caller.narrate(key, p.request));
       if (!hit) cache?.set(key, narrative);
-      const record = doneRecord(p.item.id, p.sample, p.request, narrative, { fingerprint: p.fingerprint, cached: hit !== undefined, anonymized, restore });
-      tally.done++;
-      if (hit) tally.cached++;
-      settle(p.index, record, true);
+      finish(p, narrative, hit !== undefined);
     } catch (error) {
-      tally.failed++;
-      settle(p.index, failedRecord(p.item.id, p.sample, opts.provider.id, error, opts.secrets ?? []), true);
+      fail(p, error);
     }
+  }
+
+  /** Batch API: answer from the cache now, or wait for the batch with the other misses. */
+  function queueForBatch(p: Prepared): void {
+    try {
+      const key = opts.requestKey(p.request);
+      const hit = cache?.get(key);
+      if (hit) finish(p, hit, true);
+      else queued.push({ id: recordId(p.item.id, p.sample), key, request: p.request, item: { p, key } });
+    } catch (error) {
+      fail(p, error);
+    }
+  }
+
+  function settleBatchOutcome({ p, key }: { p: Prepared; key: string }, outcome: BatchOutcome): void {
+    if ('error' in outcome) return fail(p, outcome.error);
+    cache?.set(key, outcome.narrative);
+    finish(p, outcome.narrative, false);
   }
 
   compactIfSuperseded(opts.resultsFile, previousRecords);
   const warnings = [...(anonymizer ? unmatchedFieldWarnings(anonymizer.unmatchedFields()) : []), ...answerWarnings(records)];
+  const extra = { prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started, warnings };
+  if (batchStats) {
+    warnings.push(...listFailed(records, batchDir));
+    return summarize(tally, records, { ...extra, stats: batchCallStats(batchStats), batches: { ...batchStats, dir: batchDir } });
+  }
   // Tokens and cost come from the caller: every billed answer, rejected ones and repair turns included.
-  return summarize(tally, records, { stats: caller.stats, prices: opts.prices, resultsFile: opts.resultsFile, elapsedMs: performance.now() - started, warnings });
+  return summarize(tally, records, { ...extra, stats: caller.stats });
 }
 
 function sendable(table: FeatureTable, opts: BatchOptions, anonymizer: Anonymizer | undefined): FeatureTable {

@@ -1,5 +1,5 @@
 import type { FeatureTable } from './deps.ts';
-import type { NarrateRequest, Narrative, Provider, TokenUsage } from './deps.ts';
+import type { BatchApiOptions, NarrateRequest, Narrative, Provider, TokenUsage } from './deps.ts';
 import type { Clock } from './request-pacer.ts';
 
 /** One unit of work: explain this flow's table. */
@@ -56,6 +56,11 @@ export interface BatchOptions {
   prices?: TokenPrices;
   /** Strings scrubbed from every recorded error message (API keys). @default [] */
   secrets?: string[];
+  /**
+   * Send the items that miss the cache through the OpenAI Batch API instead of one call each
+   * (`--batch-api`); `dir` defaults to `batches/` next to the results file.
+   */
+  batchApi?: Omit<BatchApiOptions, 'dir'> & { dir?: string };
   /** Called after every item is settled (done, failed or skipped). */
   onProgress?: (settled: number, total: number) => void;
   signal?: AbortSignal;
@@ -119,7 +124,9 @@ export interface RunSummary {
   billed: number;
   /** Tokens of every billed answer of this run. */
   usage: TokenUsage;
-  cost?: { currency: 'USD'; prompt: number; completion: number; total: number };
+  cost?: { currency: 'USD'; prompt: number; completion: number; total: number; pricing: 'online' | 'batch' };
+  /** What the Batch API did, when the run went through it (`sent` is then the requests in batches created by this run). */
+  batches?: { submitted: number; resumed: number; calls: number; polls: number; unanswered: number; dir: string };
   elapsedMs: number;
   resultsFile: string;
   /** Things the user should know about the settings (e.g. an `--anonymize-fields` name no table has). */

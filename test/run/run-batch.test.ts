@@ -106,7 +106,7 @@ describe('runBatch', () => {
   it('costs the run from usage and prices', async () => {
     const { options, items } = setup(fakeProvider(), { prices: { prompt_per_million: 2, completion_per_million: 10 } });
     const summary = await runBatch(items, options);
-    expect(summary.cost).toEqual({ currency: 'USD', prompt: 0.001, completion: 0.001, total: 0.002 });
+    expect(summary.cost).toEqual({ pricing: 'online', currency: 'USD', prompt: 0.001, completion: 0.001, total: 0.002 });
   });
 
   it('never writes a failed answer to the cache', async () => {

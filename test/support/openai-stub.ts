@@ -205,38 +205,48 @@ async function answer(req: IncomingMessage, res: ServerResponse, b: StubBehaviou
       return sendCompletion(res, body, JSON.stringify(b.value));
     case 'slow':
       return sendCompletion(res, body, b.content ?? options.defaultText ?? DEFAULT_TEXT);
-    case 'default': {
-      const wantsJson = body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object';
-      const content = wantsJson ? JSON.stringify(options.defaultJson ?? DEFAULT_JSON) : (options.defaultText ?? DEFAULT_TEXT);
-      return sendCompletion(res, body, content);
-    }
+    case 'default':
+      return sendCompletion(res, body, defaultContent(body, options));
   }
 }
 
 let completionCounter = 0;
 
-function sendCompletion(res: ServerResponse, body: ChatBody, content: string, finishReason = 'stop'): Usage {
+/** The chat completion the stub answers `body` with, and the usage it bills (shared with the Batch API stub). */
+export function completionBody(body: ChatBody, content: string, finishReason = 'stop'): { completion: Record<string, unknown>; usage: Usage } {
   const promptChars = (body.messages ?? []).reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
   const prompt_tokens = Math.ceil(promptChars / 4);
   const completion_tokens = Math.ceil(content.length / 4);
-  sendJson(res, 200, {
+  const completion = {
     id: `chatcmpl-stub-${++completionCounter}`,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: body.model ?? 'stub-model',
     choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
     usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
-  });
-  return { prompt_tokens, completion_tokens };
+  };
+  return { completion, usage: { prompt_tokens, completion_tokens } };
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+/** The default answer's content: a valid structured answer when the request asks for JSON, else the default text. */
+export function defaultContent(body: ChatBody, options: Pick<StubOptions, 'defaultText' | 'defaultJson'>): string {
+  const wantsJson = body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object';
+  return wantsJson ? JSON.stringify(options.defaultJson ?? DEFAULT_JSON) : (options.defaultText ?? DEFAULT_TEXT);
+}
+
+function sendCompletion(res: ServerResponse, body: ChatBody, content: string, finishReason = 'stop'): Usage {
+  const { completion, usage } = completionBody(body, content, finishReason);
+  sendJson(res, 200, completion);
+  return usage;
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-request-id': `req-stub-${status}`, ...headers });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

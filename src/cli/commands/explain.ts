@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../../config/index.ts';
-import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type BatchSetup, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
+import { formatPollRound } from '../../llm/index.ts';
+import { explainTables, formatSummary, prepareBatch, readPrivacyFile, type BatchApiSettings, type BatchSetup, type ExplainTablesResult, type PrivacyOptions } from '../../run/index.ts';
 import { readTableFiles, type FeatureTable } from '../../table/index.ts';
 import { createProgress, type Progress } from '../../util/progress.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -31,6 +32,10 @@ export interface BatchFlags {
   anonymizeFields?: string[];
   allowFields?: string[];
   privacy?: string;
+  batchApi?: boolean;
+  batchMaxRequests?: number;
+  batchMaxBytes?: number;
+  pollInterval?: number;
   quiet?: boolean;
 }
 
@@ -69,6 +74,10 @@ export function addBatchOptions(command: Command): Command {
     .option('--anonymize-fields <list>', 'also replace these fields (comma-separated)', list)
     .option('--allow-fields <list>', 'send only these rows and identity members (comma-separated)', list)
     .option('--privacy <file>', 'privacy policy (YAML: anonymize, anonymize_fields, allow_fields); flags win')
+    .option('--batch-api', 'send the requests through the OpenAI Batch API (half price, answers within 24 h); a rerun resumes its batches')
+    .option('--batch-max-requests <n>', 'requests per batch file (default and API limit 50000)', positiveInt)
+    .option('--batch-max-bytes <n>', 'bytes per batch file (default and API limit 209715200)', positiveInt)
+    .option('--poll-interval <ms>', 'first wait between batch polls, growing ×1.5 up to 60 s (default 5000)', positiveInt)
     .option('--quiet', 'no progress on stderr');
 }
 
@@ -102,8 +111,9 @@ export function privacyFromFlags(flags: BatchFlags): PrivacyOptions {
 }
 
 /** The batch setup the flags describe (template loaded, provider built): errors surface before any work. */
-export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, onProgress: () => void): Promise<BatchSetup> {
+export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, onProgress: () => void, io?: CliIo): Promise<BatchSetup> {
   return prepareBatch(config, {
+    ...(flags.batchApi ? { batchApi: batchApiFromFlags(flags, io) } : {}),
     concurrency: flags.concurrency,
     requestsPerMinute: flags.rpm,
     tokensPerMinute: flags.tpm,
@@ -113,6 +123,16 @@ export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, 
     privacy: privacyFromFlags(flags),
     onProgress,
   });
+}
+
+/** `--batch-api` settings: file limits, poll interval, and a progress line on stderr after each round of polls. */
+function batchApiFromFlags(flags: BatchFlags, io: CliIo | undefined): BatchApiSettings {
+  const limits = { ...(flags.batchMaxRequests ? { maxRequests: flags.batchMaxRequests } : {}), ...(flags.batchMaxBytes ? { maxBytes: flags.batchMaxBytes } : {}) };
+  return {
+    limits,
+    ...(flags.pollInterval ? { pollIntervalMs: flags.pollInterval } : {}),
+    ...(io && !flags.quiet ? { onRound: (round) => io.stderr.write(`${formatPollRound(round)}\n`) } : {}),
+  };
 }
 
 /** Explain tables with the flags' provider and runner settings, showing one progress bar. */
@@ -125,7 +145,7 @@ export async function explainWithFlags(
 ): Promise<ExplainTablesResult> {
   const config = prepared?.config ?? configFromFlags(flags);
   const progress = prepared?.progress ?? createProgress({ label: 'explain', stream: io.stderr, quiet: flags.quiet ?? false });
-  const setup = prepared?.setup ?? (await setupFromFlags(flags, config, () => progress.tick()));
+  const setup = prepared?.setup ?? (await setupFromFlags(flags, config, () => progress.tick(), io));
   progress.setTotal(tables.length);
   const info = [...(out.details ?? []), `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
   const result = await explainTables(tables, setup, { outDir: out.dir, title: out.title, details: info, ...(out.labels !== undefined ? { labels: out.labels } : {}) });

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { NarrativeFormatError, ProviderError } from '../../errors.ts';
-import { fenceData, STRUCTURED_SCHEMA_NAME } from '../../prompt/index.ts';
+import { fenceData } from '../../prompt/index.ts';
+import { chatRequestBody, FORMAT_LADDER, narrativeOf, readCompletion, requireText, type ChatAnswer, type FormatLevel } from '../chat-request.ts';
 import { parseStructured } from '../parse-structured.ts';
 import type { ChatMessage, NarrateOptions, NarrateRequest, Narrative, Provider, TokenUsage } from '../provider.ts';
 import { meterContext, meteredFetch } from './metered-fetch.ts';
@@ -20,26 +20,11 @@ export interface OpenAIProviderOptions {
   fetch?: typeof fetch;
 }
 
-/** Structured-output strategies, best first; a 400 to one moves this provider to the next. */
-const FORMAT_LADDER = ['json_schema', 'json_object', 'none'] as const;
-type FormatLevel = (typeof FORMAT_LADDER)[number];
-
-interface Answer {
-  text: string;
-  finishReason: string | undefined;
-  usage: TokenUsage | undefined;
-  warnings: string[];
-}
-
 /**
  * The SDK's own per-attempt timer is set this far out: the attempt's real timeout starts in
  * `meteredFetch`, once the batch's rate limits let the request go (a wait must not count).
  */
 const SDK_TIMER_MS = 24 * 3_600_000;
-/** An answer may hold at most this many characters per token of `max_tokens` (a token is ~4). */
-const CHARS_PER_TOKEN_BOUND = 16;
-/** Bound of an answer when no `max_tokens` is set, and the least bound there is. */
-const MIN_ANSWER_CHARS = 16_384;
 
 /**
  * The `openai` provider: the real SDK against any OpenAI-compatible endpoint. Retries belong to
@@ -81,7 +66,7 @@ export class OpenAIProvider implements Provider {
   private async narrateMetered(request: NarrateRequest, options: NarrateOptions): Promise<Narrative> {
     if (request.mode === 'narrative') {
       const answer = await this.complete(request, request.messages, 'none', options.signal);
-      if (answer.text.trim() === '') throw new NarrativeFormatError('openai: the model returned an empty answer', answer.text, answer.finishReason);
+      requireText(answer, this.id);
       return this.narrative(request, answer.text, answer, undefined);
     }
     return this.narrateStructured(request, options.signal);
@@ -106,7 +91,7 @@ export class OpenAIProvider implements Provider {
   }
 
   /** Walk down the format ladder on a 400 from an endpoint that lacks the format. */
-  private async completeStructured(request: NarrateRequest, messages: ChatMessage[], signal?: AbortSignal): Promise<Answer> {
+  private async completeStructured(request: NarrateRequest, messages: ChatMessage[], signal?: AbortSignal): Promise<ChatAnswer> {
     for (;;) {
       const level = this.format;
       try {
@@ -120,70 +105,18 @@ export class OpenAIProvider implements Provider {
     }
   }
 
-  private async complete(request: NarrateRequest, messages: ChatMessage[], level: FormatLevel, signal?: AbortSignal): Promise<Answer> {
-    const body: ChatCompletionCreateParamsNonStreaming = { model: request.model, messages, ...request.params };
-    if (level === 'json_schema') {
-      body.response_format = { type: 'json_schema', json_schema: { name: STRUCTURED_SCHEMA_NAME, schema: strictSubset(request.responseSchema ?? {}), strict: true } };
-    } else if (level === 'json_object') {
-      body.response_format = { type: 'json_object' };
-    }
+  private async complete(request: NarrateRequest, messages: ChatMessage[], level: FormatLevel, signal?: AbortSignal): Promise<ChatAnswer> {
     try {
-      const completion = await this.client.chat.completions.create(body, signal ? { signal } : {});
-      const choice = completion.choices[0];
-      if (!choice) throw new ProviderError(this.id, 'the response has no choices', undefined, completion.id);
-      const usage = completion.usage ? { prompt_tokens: completion.usage.prompt_tokens, completion_tokens: completion.usage.completion_tokens } : undefined;
-      const text = choice.message.content ?? '';
-      const finishReason = choice.finish_reason ?? undefined;
-      return { text: boundedText(text, request.params.max_tokens, finishReason), finishReason, usage, warnings: answerWarnings(request.params.max_tokens, finishReason, usage) };
+      const completion = await this.client.chat.completions.create(chatRequestBody(request, messages, level), signal ? { signal } : {});
+      return readCompletion(completion, request, this.id);
     } catch (error) {
       throw toProviderError(error, this.id, this.secrets, this.limits, signal);
     }
   }
 
-  private narrative(request: NarrateRequest, text: string, answer: Answer, structured: unknown): Narrative {
-    return {
-      text: scrub(text, this.secrets),
-      ...(structured !== undefined ? { structured } : {}),
-      provider: this.id,
-      model: request.model,
-      ...(answer.usage ? { usage: answer.usage } : {}),
-      ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
-      ...(answer.warnings.length > 0 ? { warnings: answer.warnings } : {}),
-    };
+  private narrative(request: NarrateRequest, text: string, answer: ChatAnswer, structured: unknown): Narrative {
+    return narrativeOf(request, this.id, scrub(text, this.secrets), answer, structured);
   }
-}
-
-/** An answer far beyond what `max_tokens` allows is an error: it is neither stored nor checked. */
-function boundedText(text: string, maxTokens: number | undefined, finishReason: string | undefined): string {
-  const bound = Math.max(MIN_ANSWER_CHARS, (maxTokens ?? 0) * CHARS_PER_TOKEN_BOUND);
-  if (text.length <= bound) return text;
-  const basis = maxTokens === undefined ? 'with no max_tokens set' : `${CHARS_PER_TOKEN_BOUND} characters a token of max_tokens ${maxTokens}`;
-  throw new NarrativeFormatError(
-    `openai: the answer is ${text.length.toLocaleString('en-US')} characters, over the bound of ${bound.toLocaleString('en-US')} (${basis}); not stored`,
-    text.slice(0, 200),
-    finishReason,
-  );
-}
-
-function answerWarnings(maxTokens: number | undefined, finishReason: string | undefined, usage: TokenUsage | undefined): string[] {
-  const warnings: string[] = [];
-  if (finishReason === 'length') warnings.push(`the answer was cut at max_tokens${maxTokens === undefined ? '' : ` (${maxTokens})`} (finish_reason length)`);
-  if (maxTokens !== undefined && usage && usage.completion_tokens > maxTokens) {
-    warnings.push(`the endpoint billed ${usage.completion_tokens} completion tokens, more than max_tokens (${maxTokens})`);
-  }
-  return warnings;
-}
-
-/** Keywords OpenAI's strict mode rejects; zod still enforces them when the answer is parsed. */
-const UNSUPPORTED_IN_STRICT = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'format']);
-
-function strictSubset(schema: unknown): Record<string, unknown> {
-  const strip = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(strip);
-    if (node === null || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).filter(([k]) => !UNSUPPORTED_IN_STRICT.has(k)).map(([k, v]) => [k, strip(v)]));
-  };
-  return strip(schema) as Record<string, unknown>;
 }
 
 function addUsage(a: TokenUsage | undefined, b: TokenUsage | undefined): TokenUsage | undefined {

@@ -1,0 +1,203 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { BatchUnansweredError, InputError, ProviderError } from '../../errors.ts';
+import type { Narrative, TokenUsage } from '../provider.ts';
+import { narrativeFromBatch } from './batch-answer.ts';
+import { BatchClient, type BatchClientOptions, type BatchInfo } from './batch-client.ts';
+import { OPENAI_BATCH_LIMITS, splitIntoChunks, type BatchEntry, type BatchLimits } from './batch-lines.ts';
+import { parseBatchOutput, type BatchAnswer } from './batch-output.ts';
+import { readBatchState, writeBatchState, type BatchChunkState, type BatchState } from './batch-state.ts';
+import { pollBatches, type PollOptions, type PollRound } from './poll-batches.ts';
+
+export interface BatchApiOptions extends PollOptions {
+  client: BatchClientOptions;
+  /** Where the state file, the input files and the downloaded output and error files live (the run directory's `batches/`). */
+  dir: string;
+  /** Per input file. @default the API's: 50,000 requests, 200 MB */
+  limits?: BatchLimits;
+  /** Strings scrubbed from answers (the API key). @default [] */
+  secrets?: string[];
+  /** After each round of polls (the progress line). */
+  onRound?: (round: PollRound) => void;
+}
+
+/** One flow's outcome: the narrative, or why there is none. */
+export type BatchOutcome = { narrative: Narrative } | { error: Error };
+
+/** What the Batch API did in this run. */
+export interface BatchApiStats {
+  /** Batches created in this run, and requests in them. */
+  submitted: number;
+  sent: number;
+  /** Batches of an earlier run waited on (resume). */
+  resumed: number;
+  /** Files/Batches calls made (uploads, creates, polls, downloads). */
+  calls: number;
+  polls: number;
+  /** Answers that reported usage (billed), including ones rejected afterwards. */
+  billed: number;
+  usage: TokenUsage;
+  /** Flows a batch ended without answering (expired, cancelled). */
+  unanswered: number;
+}
+
+/** The error code of a request an expired batch did not run. */
+const EXPIRED_CODE = 'batch_expired';
+
+interface Waiting {
+  chunk: BatchChunkState;
+  pending: BatchEntry[];
+}
+
+/**
+ * Explain entries through the Batch API: reuse the run's unfinished batches that hold the same
+ * requests, write the rest as JSONL files within the limits, upload each (`purpose: batch`), create
+ * a 24 h batch on /v1/chat/completions, poll with backoff, download output and error files, and hand
+ * every entry's outcome to `onSettled` as its batch ends. Every step is saved in `dir/state.json`
+ * before the next is taken, so a rerun after a crash resumes polling and never submits twice.
+ */
+export async function runBatchApi(entries: readonly BatchEntry[], options: BatchApiOptions, onSettled: (entry: BatchEntry, outcome: BatchOutcome) => void): Promise<BatchApiStats> {
+  const stateFile = join(options.dir, 'state.json');
+  const state = readBatchState(stateFile);
+  const save = (): void => writeBatchState(stateFile, state);
+  const client = new BatchClient(options.client);
+  const stats: BatchApiStats = { submitted: 0, sent: 0, resumed: 0, calls: 0, polls: 0, billed: 0, usage: { prompt_tokens: 0, completion_tokens: 0 }, unanswered: 0 };
+  const waiting = resumable(state, entries);
+  stats.resumed = waiting.filter((w) => w.chunk.batch_id !== undefined).length;
+  const claimed = new Set(waiting.flatMap((w) => w.pending.map((e) => e.customId)));
+  mkdirSync(options.dir, { recursive: true });
+  for (const chunk of splitIntoChunks(entries.filter((e) => !claimed.has(e.customId)), options.limits ?? OPENAI_BATCH_LIMITS)) {
+    const input = `input-${String(state.chunks.length + 1).padStart(4, '0')}.jsonl`;
+    writeFileSync(join(options.dir, input), chunk.text);
+    const saved: BatchChunkState = { input, requests: Object.fromEntries(chunk.entries.map((e) => [e.customId, e.key])), collected: false, failed: [] };
+    state.chunks.push(saved);
+    waiting.push({ chunk: saved, pending: chunk.entries });
+  }
+  save();
+  for (const w of waiting) {
+    if (w.chunk.batch_id !== undefined || !(await submit(client, w.chunk, options.dir, save))) continue;
+    stats.submitted++;
+    stats.sent += Object.keys(w.chunk.requests).length;
+  }
+  const byBatch = new Map(waiting.map((w) => [w.chunk.batch_id!, w]));
+  const sizes = new Map(waiting.map((w) => [w.chunk.batch_id!, Object.keys(w.chunk.requests).length]));
+  stats.polls = await pollBatches(
+    client,
+    [...byBatch.keys()],
+    async (info) => {
+      const w = byBatch.get(info.id)!;
+      const answers = await download(client, info, options.dir);
+      w.chunk.failed = settleChunk(w.pending, info, answers, options.secrets ?? [], stats, onSettled);
+      w.chunk.status = info.status;
+      // Marked only after every outcome was handed over (and appended to the results): a kill before this re-collects.
+      w.chunk.collected = true;
+      save();
+    },
+    { ...options, sizes },
+  );
+  stats.calls = client.calls;
+  return stats;
+}
+
+/** Unfinished batches of an earlier run holding some of these very requests (same custom_id and request key). */
+function resumable(state: BatchState, entries: readonly BatchEntry[]): Waiting[] {
+  const byId = new Map(entries.map((e) => [e.customId, e]));
+  const claimed = new Set<string>();
+  const waiting: Waiting[] = [];
+  for (const chunk of state.chunks) {
+    if (chunk.collected) continue;
+    const pending = Object.entries(chunk.requests).flatMap(([id, key]) => {
+      const entry = byId.get(id);
+      return entry && entry.key === key && !claimed.has(id) ? [entry] : [];
+    });
+    if (pending.length === 0) continue;
+    pending.forEach((e) => claimed.add(e.customId));
+    waiting.push({ chunk, pending });
+  }
+  return waiting;
+}
+
+/** Upload (unless done) and create the batch, saving each id as soon as it is known; false when an earlier run's batch was adopted. */
+async function submit(client: BatchClient, chunk: BatchChunkState, dir: string, save: () => void): Promise<boolean> {
+  if (chunk.input_file_id === undefined) {
+    chunk.input_file_id = await client.upload(readInput(join(dir, chunk.input)), basename(chunk.input));
+    save();
+  } else {
+    // The file was uploaded by a run that died around the create: that batch may exist already.
+    const found = await client.findByInputFile(chunk.input_file_id);
+    if (found) {
+      chunk.batch_id = found.id;
+      chunk.status = found.status;
+      save();
+      return false;
+    }
+  }
+  const batch = await client.create(chunk.input_file_id, { flowlens_input: chunk.input });
+  chunk.batch_id = batch.id;
+  chunk.status = batch.status;
+  save();
+  return true;
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new InputError({ file }, 'The batch input file of an unsubmitted batch is missing (delete state.json next to it to start over)', { cause });
+  }
+}
+
+/** Download a finished batch's output and error files next to the state; answers by custom_id (an output wins over an error). */
+async function download(client: BatchClient, info: BatchInfo, dir: string): Promise<Map<string, BatchAnswer>> {
+  const answers = new Map<string, BatchAnswer>();
+  for (const [kind, fileId] of [['error', info.error_file_id], ['output', info.output_file_id]] as const) {
+    if (!fileId) continue;
+    const text = await client.download(fileId, info.id);
+    const file = join(dir, `${info.id}.${kind}.jsonl`);
+    writeFileSync(file, text);
+    for (const [id, answer] of parseBatchOutput(text, file)) answers.set(id, answer);
+  }
+  return answers;
+}
+
+/** Hand every pending entry of a finished batch its outcome; the ids that failed or were left unanswered. */
+function settleChunk(
+  pending: readonly BatchEntry[],
+  info: BatchInfo,
+  answers: ReadonlyMap<string, BatchAnswer>,
+  secrets: readonly string[],
+  stats: BatchApiStats,
+  onSettled: (entry: BatchEntry, outcome: BatchOutcome) => void,
+): string[] {
+  const failed: string[] = [];
+  for (const entry of pending) {
+    const answer = answers.get(entry.customId);
+    let outcome: BatchOutcome;
+    if (answer === undefined || (!answer.ok && answer.code === EXPIRED_CODE)) {
+      // Missing from both files, or in the error file as expired: the window closed before it ran.
+      if (info.status !== 'failed') stats.unanswered++;
+      outcome = { error: info.status === 'failed' ? batchFailure(info) : new BatchUnansweredError(info.id, answer ? 'expired' : info.status) };
+    } else {
+      if (answer.ok && answer.completion.usage) {
+        stats.billed++;
+        stats.usage.prompt_tokens += answer.completion.usage.prompt_tokens;
+        stats.usage.completion_tokens += answer.completion.usage.completion_tokens;
+      }
+      try {
+        outcome = { narrative: narrativeFromBatch(answer, entry.request, secrets) };
+      } catch (error) {
+        outcome = { error: error as Error };
+      }
+    }
+    if ('error' in outcome) failed.push(entry.customId);
+    onSettled(entry, outcome);
+  }
+  return failed;
+}
+
+/** A batch the endpoint refused as a whole (its input failed validation): the reason it gave. */
+function batchFailure(info: BatchInfo): ProviderError {
+  const first = info.errors?.data?.[0];
+  const reason = first ? `${first.message ?? 'no message'}${first.code ? ` (${first.code})` : ''}${first.line ? ` at line ${first.line} of its input` : ''}` : 'no reason given';
+  return new ProviderError('openai batch', `batch ${info.id} failed: ${reason}`);
+}
