@@ -22,11 +22,11 @@ function items(n: number): BatchItem[] {
   return Array.from({ length: n }, (_, i) => ({ id: `f${i}`, table: table(`f${i}`, `10.2.0.${i + 1}`) }));
 }
 
-async function setup(stubOptions: BatchStubOptions = {}, settings: BatchApiSettings = {}, url?: string) {
+async function setup(stubOptions: BatchStubOptions = {}, settings: BatchApiSettings = {}, url?: string, template?: string) {
   stub ??= await startBatchStub(stubOptions);
   const dir = tempDir();
   const resolved = resolveConfig(
-    { provider: 'openai', baseURL: url ?? stub.url, apiKey: KEY, model: 'gpt-4o-mini', maxRetries: 0, timeoutMs: 5_000 },
+    { provider: 'openai', baseURL: url ?? stub.url, apiKey: KEY, model: 'gpt-4o-mini', maxRetries: 0, timeoutMs: 5_000, ...(template ? { template } : {}) },
     { cwd: dir, env: {} },
   );
   const batch = await prepareBatch(resolved, { cacheDir: join(dir, 'cache'), batchApi: { pollIntervalMs: 5, ...settings } });
@@ -97,6 +97,17 @@ describe('runBatch through the Batch API (real SDK, stub on 127.0.0.1)', () => {
     expect(stub!.batches[1]!.lines.map((l) => l.custom_id)).toEqual(['f3', 'f4']);
   });
 
+  it('validates structured answers as the online path does; an invalid one is that flow\'s failure (no repair turn in a batch)', async () => {
+    const { batch, resultsFile } = await setup({ contentFor: (id) => (id === 'f1' ? '{"summary": "no observations"}' : undefined) }, {}, undefined, 'explain-flow@v1:structured');
+    const summary = await runBatch(items(2), { ...batch, resultsFile });
+    expect(stub!.batches[0]!.lines.every((l) => l.body.response_format?.type === 'json_schema')).toBe(true);
+    const [f0, f1] = summary.records;
+    expect(f0!.status === 'done' && f0!.structured).toMatchObject({ observations: [{ features: ['IN_BYTES'] }] });
+    expect(f0!.status === 'done' && f0!.text).toContain('### Observations');
+    expect(f1!.status === 'failed' && [f1!.error.class, f1!.error.message]).toEqual(['NarrativeFormatError', expect.stringMatching(/^openai batch: the structured answer failed validation: the JSON does not match the schema/)]);
+    expect(summary.billed).toBe(2);
+  });
+
   it('records every flow of a batch the endpoint failed, with its reason', async () => {
     const { batch, resultsFile } = await setup({ plan: () => ({ kind: 'fail', message: 'The input file is invalid' }) });
     const summary = await runBatch(items(2), { ...batch, resultsFile });
@@ -126,7 +137,7 @@ describe('runBatch through the Batch API (real SDK, stub on 127.0.0.1)', () => {
     writeFileSync(stateFile, JSON.stringify(state));
     writeFileSync(resultsFile, '');
     const rerun = await runBatch(items(3), { ...batch, resultsFile, cacheDir: false });
-    expect(rerun).toMatchObject({ done: 3, sent: 0, batches: { submitted: 0, resumed: 0 } });
+    expect(rerun).toMatchObject({ done: 3, sent: 0, batches: { submitted: 0, resumed: 1 } });
     expect(stub!.counts).toMatchObject({ uploads: 1, creates: 1, lists: 1 });
   });
 

@@ -75,9 +75,11 @@ export async function runBatchApi(entries: readonly BatchEntry[], options: Batch
   }
   save();
   for (const w of waiting) {
-    if (w.chunk.batch_id !== undefined || !(await submit(client, w.chunk, options.dir, save))) continue;
-    stats.submitted++;
-    stats.sent += Object.keys(w.chunk.requests).length;
+    if (w.chunk.batch_id !== undefined) continue;
+    if (await submit(client, w.chunk, options.dir, save)) {
+      stats.submitted++;
+      stats.sent += Object.keys(w.chunk.requests).length;
+    } else stats.resumed++;
   }
   const byBatch = new Map(waiting.map((w) => [w.chunk.batch_id!, w]));
   const sizes = new Map(waiting.map((w) => [w.chunk.batch_id!, Object.keys(w.chunk.requests).length]));
