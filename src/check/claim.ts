@@ -34,6 +34,12 @@ export interface NumberText {
   bound?: 'approx' | 'over' | 'under';
 }
 
+/** One side of a relation: the rows it may be (the first the table holds is used) and how the text named it. */
+export interface Operand {
+  keys: readonly string[];
+  phrase: string;
+}
+
 export interface ClaimPayloads {
   /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). */
   quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true };
@@ -53,6 +59,8 @@ export interface ClaimPayloads {
   share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large'; none?: boolean };
   'null-reading': { phrase: string };
   initiation: { phrase: string };
+  /** Two values of the record related: equal, different, or the left `factor` times the right. */
+  relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number };
 }
 
 /** A claim as extracted, before judging: where it is, how it is worded, and what it asserts. */

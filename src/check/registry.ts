@@ -3,6 +3,7 @@ import type { TableFacts } from './facts/table-facts.ts';
 import { checkFlags } from './checkers/flags.ts';
 import { checkAddress, checkAddressFamily, checkPort, checkProtocol, checkService, checkTimestamp } from './checkers/identity.ts';
 import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
+import { checkRelation } from './checkers/relation.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -26,6 +27,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   share: checkShare,
   'null-reading': checkNullReading,
   initiation: checkInitiation,
+  relation: checkRelation,
 };
 
 /** Judge one claim with its kind's checker. */

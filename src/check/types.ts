@@ -68,5 +68,6 @@ export const ClaimKind = z.enum([
   'share',
   'null-reading',
   'initiation',
+  'relation',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

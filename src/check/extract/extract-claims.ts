@@ -7,6 +7,7 @@ import { findMentions, MENTION_TRIGGER } from './mentions.ts';
 import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
+import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
 /**
@@ -25,6 +26,7 @@ export function extractClaims(text: string): Claim[] {
   extractFlags(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
+  extractRelations(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);

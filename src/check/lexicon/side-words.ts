@@ -1,4 +1,4 @@
-import type { Mention } from '../claim.ts';
+import type { Mention, Operand } from '../claim.ts';
 import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 
 /**
@@ -56,4 +56,13 @@ export function sidePhrases(): Array<[string, readonly string[]]> {
   const out: Array<[string, readonly string[]]> = [];
   for (const word of PHRASE_SIDES) for (const [noun, dim] of PHRASE_NOUNS) out.push([`${word} ${noun}`, sideKeys(dim, SIDE.get(word)!)!]);
   return out;
+}
+
+/** Words that name a side on their own in a comparison ("the client sent twice as many … as the server"), as a regex alternation. */
+export const PARTY_SIDE_SOURCE = [...PHRASE_SIDES, 'orig', 'resp', 'src', 'dst'].sort((a, b) => b.length - a.length).join('|');
+
+/** One side's total of a measure, as an operand of a comparison. */
+export function sideOperand(word: string, measure: 'packets' | 'bytes'): Operand {
+  const side = sideOfWord(word);
+  return side === undefined ? { keys: [], phrase: word } : { keys: sideKeys(measure, side)!, phrase: `${word.toLowerCase()} ${measure}` };
 }

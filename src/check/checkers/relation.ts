@@ -1,0 +1,57 @@
+import type { Claim, Judgement, Operand } from '../claim.ts';
+import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowEvidence, show } from './evidence.ts';
+
+/** How far a stated factor ("twice", "3 times") may be from the record's ratio: models round such figures. */
+const FACTOR_SLACK = 0.15;
+
+/** Identity members that other schemas hold under their own names (facts.endpoints). */
+const IDENTITY: Readonly<Record<string, ['ports' | 'addresses', 'src' | 'dst']>> = { src_port: ['ports', 'src'], dst_port: ['ports', 'dst'], src_addr: ['addresses', 'src'], dst_addr: ['addresses', 'dst'] };
+
+/** The rows an operand may be, in the order its keys give them. */
+function rowsOf(facts: TableFacts, operand: Operand): FactRow[] {
+  const rows = rowsFor(facts, operand.keys).filter((r) => r.value !== null);
+  if (rows.length > 0) return rows;
+  for (const key of operand.keys) {
+    const where = IDENTITY[key];
+    if (where) return facts.endpoints[where[0]][where[1]].filter((r) => r.value !== null).slice(0, 1);
+    // a nested field named by its last part: "tcp_flags_ts" for tcp.tcp_flags_ts
+    const suffix = `.${key.toLowerCase()}`;
+    for (const row of facts.rows.values()) if (row.value !== null && row.key.toLowerCase().endsWith(suffix)) return [row];
+  }
+  return [];
+}
+
+/**
+ * Two values of the record related to each other: equal, different, or one a factor of the other.
+ * Operands with several rows (a side's IP and payload bytes) are compared layer by layer, in order;
+ * the relation holds when it holds for one such pair. Not judged when the table lacks an operand.
+ */
+export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judgement | null {
+  const { left, right, relation, factor } = claim.data;
+  const lefts = rowsOf(facts, left);
+  const rights = rowsOf(facts, right);
+  if (lefts.length === 0 || rights.length === 0) return null;
+  const pairs: Array<[FactRow, FactRow]> = [];
+  for (let i = 0; i < Math.max(lefts.length, rights.length); i++) pairs.push([lefts[Math.min(i, lefts.length - 1)]!, rights[Math.min(i, rights.length - 1)]!]);
+  const holds = (a: FactRow, b: FactRow): boolean | undefined => {
+    if (relation !== 'ratio') return (String(a.value) === String(b.value)) === (relation === 'same');
+    if (typeof a.value !== 'number' || typeof b.value !== 'number' || b.value === 0) return undefined;
+    return Math.abs(a.value / b.value / factor! - 1) <= FACTOR_SLACK;
+  };
+  let judged: [FactRow, FactRow] | undefined;
+  for (const [a, b] of pairs) {
+    const h = holds(a, b);
+    if (h === true) return { verdict: 'supported', evidence: rowEvidence([a, b], derivation(a, b, relation)), reason: `${a.key} is ${show(a.value)} and ${b.key} is ${show(b.value)}.` };
+    if (h === false) judged ??= [a, b];
+  }
+  if (!judged) return null;
+  const [a, b] = judged;
+  const said = relation === 'ratio' ? `${show(factor!)} times` : relation === 'same' ? 'the same' : 'different';
+  return { verdict: 'contradicted', evidence: rowEvidence([a, b], derivation(a, b, relation)), reason: `${a.key} is ${show(a.value)} and ${b.key} is ${show(b.value)}: not ${said} (${left.phrase} against ${right.phrase}).` };
+}
+
+function derivation(a: FactRow, b: FactRow, relation: 'same' | 'different' | 'ratio'): string {
+  if (relation === 'ratio' && typeof a.value === 'number' && typeof b.value === 'number') return `${a.key} / ${b.key} = ${show(a.value / b.value)}`;
+  return `${a.key} ${String(a.value) === String(b.value) ? '=' : '≠'} ${b.key}`;
+}

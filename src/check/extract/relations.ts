@@ -1,0 +1,84 @@
+import type { ClaimPayloads, Operand } from '../claim.ts';
+import { PARTY_SIDE_SOURCE, sideOperand } from '../lexicon/side-words.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, lowerGate, scan, type ExtractContext } from './context.ts';
+
+/*
+ * Claims that relate two values of the record to each other rather than a value to a figure:
+ * "the client sent twice as many packets as the server", "the answer is twice the size of the
+ * query", "tcp_flags_ts and tcp_flags_tc are the same", "the two ports differ". Each names two
+ * operands (a side and a measure, or two field names) and a relation (equal, different, a factor).
+ */
+
+const SIDE = String.raw`(?:the\s+)?(${PARTY_SIDE_SOURCE})(?:'s)?`;
+const FACTOR = String.raw`(twice|two times|three times|four times|five times|ten times|half|\d+(?:\.\d+)?\s*(?:times|x|×))`;
+const NOUN = String.raw`(packets|bytes|data|traffic|payload|octets|segments)`;
+const SENT = String.raw`(?:\s+(?:sent|had|carried|received|got|returned|transmitted|produced|delivered|answered\s+with))?`;
+
+/** "the client sent twice as many packets as the server (did)". */
+const SUBJECT_FIRST = new RegExp(String.raw`\b${SIDE}${SENT}\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+as\s+(?:many|much)\s+${NOUN}\s+as\s+${SIDE}\b`, 'gi');
+/** "twice as many backward packets as forward packets". */
+const NOUN_FIRST = new RegExp(String.raw`\b${FACTOR}\s+as\s+(?:many|much)\s+(${PARTY_SIDE_SOURCE})\s+${NOUN}\s+as\s+${SIDE}\b`, 'gi');
+/** "the answer is twice the size of the query", "the reply was three times as large as the request". */
+const SIZE_OF = new RegExp(String.raw`\b${SIDE}(?:\s+(?:payload|packet|message))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+(?:the\s+size\s+of|as\s+(?:large|big)\s+as|larger\s+than|bigger\s+than)\s+${SIDE}\b`, 'gi');
+/** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
+const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
+const SAME = String.raw`(?:are|were|is|was)\s+(not\s+)?(the\s+same|identical|equal|different|distinct)|(differ|match)`;
+/** "tcp_flags_ts and tcp_flags_tc are the same", "orig_pkts and resp_pkts differ". */
+const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAME})\b`, 'gi');
+/** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
+const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
+
+const GATE = lowerGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match)\b/);
+
+const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
+
+function factorOf(text: string): number {
+  return FACTORS[text.toLowerCase()] ?? Number(/\d+(?:\.\d+)?/.exec(text)![0]);
+}
+
+/** What a noun of a comparison measures. */
+const measureOf = (noun: string | undefined): 'packets' | 'bytes' => (noun !== undefined && /^(?:packets|segments)$/i.test(noun) ? 'packets' : 'bytes');
+
+export function extractRelations(ctx: ExtractContext): void {
+  const add = (at: number, length: number, data: ClaimPayloads['relation']): void => {
+    if (data.left.keys.length > 0 && data.right.keys.length > 0) addClaim(ctx, 'relation', at, at + length, data, true);
+  };
+  scan(ctx, SUBJECT_FIRST, GATE, (m, at) => {
+    const measure = measureOf(m[3]);
+    add(at, m[0].length, ratio(sideOperand(m[1]!, measure), sideOperand(m[4]!, measure), m[2]!));
+  });
+  scan(ctx, NOUN_FIRST, GATE, (m, at) => {
+    const measure = measureOf(m[3]);
+    add(at, m[0].length, ratio(sideOperand(m[2]!, measure), sideOperand(m[4]!, measure), m[1]!));
+  });
+  scan(ctx, SIZE_OF, GATE, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
+  scan(ctx, FIELDS_SAME, GATE, (m, at, s) => {
+    if (isNegated(s, at)) return;
+    add(at, m[0].length, { left: { keys: [m[1]!], phrase: m[1]! }, right: { keys: [m[2]!], phrase: m[2]! }, relation: sameOf(m[3], m[4], m[5]) });
+  });
+  scan(ctx, PAIR_SAME, GATE, (m, at) => {
+    const what = (m[2] ?? m[5] ?? `${m[3]} counts`).toLowerCase();
+    const pair = pairOperands(what);
+    if (pair) add(at, m[0].length, { ...pair, relation: sameOf(m[6], m[7], m[8]) });
+  });
+}
+
+function ratio(left: Operand, right: Operand, factor: string): ClaimPayloads['relation'] {
+  return { left, right, relation: 'ratio', factor: factorOf(factor) };
+}
+
+/** "are the same" / "are not the same" / "differ": whether the text says the two are equal. */
+function sameOf(not: string | undefined, word: string | undefined, verb: string | undefined): 'same' | 'different' {
+  const different = verb !== undefined ? /^differ$/i.test(verb) : /^(?:different|distinct)$/i.test(word!);
+  return different !== (not !== undefined) ? 'different' : 'same';
+}
+
+/** The two sides' operands of what a pair names: ports, addresses, byte or packet counts. */
+function pairOperands(what: string): { left: Operand; right: Operand } | undefined {
+  if (/^ports?$/.test(what)) return { left: { keys: ['src_port'], phrase: 'source port' }, right: { keys: ['dst_port'], phrase: 'destination port' } };
+  if (/^(?:addresses|ips?)$/.test(what)) return { left: { keys: ['src_addr'], phrase: 'source address' }, right: { keys: ['dst_addr'], phrase: 'destination address' } };
+  const measure = /^packet/.test(what) ? 'packets' : /^byte/.test(what) ? 'bytes' : undefined;
+  if (!measure) return undefined;
+  return { left: sideOperand('client', measure), right: sideOperand('server', measure) };
+}

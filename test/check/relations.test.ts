@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** Claims that relate two values of the record (extract/relations.ts, checkers/relation.ts). */
+const relations = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'relation')
+    .map((c) => c.verdict);
+
+const nprobe = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', L4_SRC_PORT: 5353, L4_DST_PORT: 5353, PROTOCOL: 17, IN_PKTS: 6, OUT_PKTS: 2, IN_BYTES: 1380, OUT_BYTES: 460 }, 'nprobe.json');
+const eve = readTable({ src_ip: '193.112.129.180', src_port: 15203, dest_ip: '193.200.130.243', dest_port: 443, proto: 'TCP', flow: { pkts_toserver: 4, pkts_toclient: 2, bytes_toserver: 236, bytes_toclient: 120 }, tcp: { tcp_flags_ts: '1b', tcp_flags_tc: '1b' } }, 'eve.json');
+const cic = readTable({ 'Src IP': '172.31.69.25', 'Dst IP': '18.219.211.138', 'Src Port': 22, 'Dst Port': 50090, Protocol: 6, 'Tot Fwd Pkts': 22, 'Tot Bwd Pkts': 33, 'TotLen Fwd Pkts': 2184, 'TotLen Bwd Pkts': 4367 }, 'cic.json');
+
+describe('relations between two values of the record', () => {
+  it.each([
+    [nprobe, 'The client sent three times as many packets as the server.', 'supported'],
+    [eve, 'The client sent twice as many packets as the server.', 'supported'],
+    [cic, 'There were twice as many backward packets as forward packets.', 'contradicted'],
+    [nprobe, 'The reply was half the size of the request.', 'contradicted'],
+    [cic, 'The server sent 2x as many bytes as the client.', 'supported'],
+    [nprobe, 'The source sent twice as many bytes as the destination.', 'contradicted'],
+  ])('checks a factor between the two sides: %s', (table, text, verdict) => {
+    expect(relations(text, table)).toEqual([verdict]);
+  });
+
+  it.each([
+    [nprobe, 'The source and destination ports are the same.', 'supported'],
+    [nprobe, 'The two ports differ.', 'contradicted'],
+    [eve, 'tcp_flags_ts and tcp_flags_tc are the same.', 'supported'],
+    [eve, 'The byte counts in the two directions differ.', 'supported'],
+    [nprobe, 'IN_PKTS and OUT_PKTS are equal.', 'contradicted'],
+    [nprobe, 'The two addresses are not the same.', 'supported'],
+  ])('checks "the same" and "differ" between two named values: %s', (table, text, verdict) => {
+    expect(relations(text, table)).toEqual([verdict]);
+  });
+
+  it('leaves a relation unjudged when the table holds neither value', () => {
+    expect(relations('tcp_flags_ts and tcp_flags_tc are the same.', nprobe)).toEqual([]);
+  });
+
+  it.each(['The two ports differ.', 'Both addresses are private.', 'These three flows share a source.'])('reads "the two …" as things named, not a count: %s', (text) => {
+    expect(checkNarrative(text, nprobe).claims.filter((c) => c.kind === 'quantity')).toEqual([]);
+  });
+});
