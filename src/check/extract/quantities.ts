@@ -35,8 +35,12 @@ const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:
 const NUMBER_WORD = triggered(NUMBER_WORD_RE);
 
 const WORD_RANGE_BEFORE_RE = new RegExp(String.raw`\b(?:between|from)\s+(one|${NUMBER_WORDS.join('|')})\s+(?:and|to)\s+$`, 'i');
-/** "the two ports", "these three flows": things already named, not a count stated. */
-const DEFINITE_BEFORE_RE = /\b(?:the|these|those|its|their|both)\s+$/i;
+/** "the two ports", "both addresses": the flow's own pair (every flow has two ends), not a count stated. */
+const DEFINITE_BEFORE_RE = /\b(?:the|these|those|its|their)\s+$/i;
+
+function flowPair(text: string, m: RegExpExecArray, at: number, sentence: Sentence): boolean {
+  return /^two$/i.test(m[1]!) && m[2] === undefined && /^(?:ports|addresses|hosts)$/i.test(m[3]!) && DEFINITE_BEFORE_RE.test(text.slice(Math.max(sentence.start, at - 8), at));
+}
 const PER_SECOND_RE = /\s*(?:per second|\/\s?s(?:ec)?|a second|each second)\b/iy;
 
 /** The value of a number word ("one" included: it may open a range). */
@@ -45,7 +49,7 @@ const wordValue = (word: string): number => (word.toLowerCase() === 'one' ? 1 : 
 function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, sentence: Sentence): void {
   let at = start;
   let end = at + m[0].length;
-  if (isTaken(ctx, at, end) || isNegated(sentence, at) || DEFINITE_BEFORE_RE.test(ctx.text.slice(Math.max(sentence.start, at - 8), at))) return;
+  if (isTaken(ctx, at, end) || isNegated(sentence, at) || flowPair(ctx.text, m, at, sentence)) return;
   // "six packets per second" is a rate
   PER_SECOND_RE.lastIndex = end;
   const perSecond = /^packets?$/i.test(m[3]!) && PER_SECOND_RE.test(ctx.text);

@@ -23,7 +23,8 @@ const NOUN_FIRST = new RegExp(String.raw`\b${FACTOR}\s+as\s+(?:many|much)\s+(${P
 const SIZE_OF = new RegExp(String.raw`\b${SIDE}(?:\s+(?:payload|packet|message))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+(?:the\s+size\s+of|as\s+(?:large|big)\s+as|larger\s+than|bigger\s+than)\s+${SIDE}\b`, 'gi');
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
 const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
-const SAME = String.raw`(?:are|were|is|was)\s+(not\s+)?(the\s+same|identical|equal|different|distinct)|(differ|match)`;
+/** Equal or different to each other; "differ from the baseline", "differ most", "match the rule" relate them to a third thing. */
+const SAME = String.raw`(?:(?:are|were|is|was)\s+(not\s+)?(the\s+same|identical|equal|different|distinct)|(differ|match))(?!\s+(?:from|to|than|by|with|as|most|the|a|an|in|on|at|significantly|greatly|markedly|strongly|sharply|widely)\b)`;
 /** "tcp_flags_ts and tcp_flags_tc are the same", "orig_pkts and resp_pkts differ". */
 const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAME})\b`, 'gi');
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
