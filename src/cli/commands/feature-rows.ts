@@ -60,38 +60,49 @@ export function createFeatureRowWriter(kind: OutFormat, sink: ByteSink): Feature
   };
 }
 
-function writeCsvRow(sink: ByteSink, { flow, features }: FlowFeatures, labelKeys: readonly string[], notes: string): void {
-  sink.text(csvText(flow.id));
-  sink.byte(COMMA);
-  sink.text(csvText(flow.src_addr));
-  sink.byte(COMMA);
-  sink.text(csvText(flow.dst_addr));
-  for (const key of NUMERIC_CANONICAL) {
-    sink.byte(COMMA);
-    const v = flow[key];
-    if (v !== null) sink.number(v);
-  }
-  sink.byte(COMMA);
-  sink.text(csvText(notes));
-  for (const key of labelKeys) {
-    sink.byte(COMMA);
-    const v = flow.labels[key];
-    if (v !== undefined) sink.text(csvText(v));
-  }
-  for (const name of FEATURE_NAMES) {
-    sink.byte(COMMA);
-    const v = features[name];
-    if (v !== null) sink.number(v);
-  }
-  sink.byte(NEWLINE);
-}
+/** Bytes that make a CSV cell need quotes: quote, comma, line feed, carriage return. */
+const CSV_SPECIAL = new Uint8Array(128);
+for (const c of '",\n\r') CSV_SPECIAL[c.charCodeAt(0)] = 1;
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
-/** A text cell: quoted only when it holds a quote, comma or line break. */
+/** A text cell's CSV form: quoted only when it holds a quote, comma or line break. */
 function csvText(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A text cell: copied as is when plain (nearly always), else quoted where needed and encoded. */
+function textCell(sink: ByteSink, text: string): void {
+  if (!sink.plainText(text, CSV_SPECIAL)) sink.text(csvText(text));
+}
+
+/**
+ * One CSV row, generated once with every field read by its own name (a loop over names read each cell
+ * through a keyed lookup; the row ran at 1.3 µs before the cells' own work).
+ */
+const writeCsvRow = new Function(
+  'textCell',
+  `return function writeCsvRow(sink, row, labelKeys, notes) {
+    const flow = row.flow;
+    const features = row.features;
+    let v;
+    textCell(sink, flow.id);
+    sink.byte(${COMMA});
+    textCell(sink, flow.src_addr);
+    sink.byte(${COMMA});
+    textCell(sink, flow.dst_addr);
+    ${NUMERIC_CANONICAL.map((k) => `sink.byte(${COMMA}); v = flow[${JSON.stringify(k)}]; if (v !== null) sink.number(v);`).join('\n    ')}
+    sink.byte(${COMMA});
+    textCell(sink, notes);
+    for (let i = 0; i < labelKeys.length; i++) {
+      sink.byte(${COMMA});
+      const label = flow.labels[labelKeys[i]];
+      if (label !== undefined) textCell(sink, label);
+    }
+    ${FEATURE_NAMES.map((n) => `sink.byte(${COMMA}); v = features[${JSON.stringify(n)}]; if (v !== null) sink.number(v);`).join('\n    ')}
+    sink.byte(${NEWLINE});
+  };`,
+)(textCell) as (sink: ByteSink, row: FlowFeatures, labelKeys: readonly string[], notes: string) => void;
 
 /**
  * One object literal per row with every key in output order, generated once: JSON.stringify takes V8's fast
