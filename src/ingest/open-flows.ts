@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { ConfigError, InputError } from '../errors.ts';
 import type { Container } from './containers/container.ts';
 import { readTextChunks, type Truncation } from './containers/text-chunks.ts';
-import { detectFormat } from './detect-format.ts';
+import { openParquet, isParquetFile } from './containers/parquet.ts';
+import { detectCsvHeader, detectFormat, detectJsonRecord } from './detect-format.ts';
 import type { Flow } from './flow-schema.ts';
 import type { CompiledFormat, CompileContext } from './formats/format-spec.ts';
 import { FORMATS } from './formats/registry.ts';
@@ -73,6 +74,7 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
   if (options.mappingFile !== undefined && options.format !== undefined && options.format !== 'mapped-csv') {
     throw new ConfigError('format', 'flags', `Give --mapping or --format ${options.format}, not both (a mapping reads the file as mapped-csv)`);
   }
+  if (await isParquetFile(path)) return openParquetFlows(path, options);
   let truncation: Truncation | undefined;
   const { sample, chunks, close } = await peek(path, (t) => (truncation = t));
   try {
@@ -100,6 +102,44 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
   } catch (error) {
     // the input stream is open from peek(); a header or mapping error must not leak it
     await close();
+    throw error;
+  }
+}
+
+/**
+ * A Parquet input (issue 14): its columns are named as in one of the CSV or JSON formats (an nProbe
+ * NF-v3 export, CIC, nfdump, goflow2 …) or described by --mapping, and its rows go through that
+ * format's rules, validation and quarantine like any other input.
+ */
+async function openParquetFlows(file: string, options: ReadFlowsOptions): Promise<FlowSource> {
+  const container = await openParquet(file);
+  try {
+    const { header, sample } = container;
+    const mapped = options.mappingFile !== undefined;
+    const format: FormatName | null =
+      options.format ?? (mapped ? 'mapped-csv' : (detectCsvHeader(header.join(',')) ?? detectJsonRecord(Object.fromEntries(header.map((h, i) => [h, sample[i]])))));
+    if (format === null || format === 'empty') {
+      throw new InputError(
+        { file, line: 1, field: '(header)', value: header.join(',').slice(0, 200), expected: 'a known flow format' },
+        `Cannot tell the format of this Parquet file from its columns; pass --format (${FORMAT_NAMES.filter((f) => f !== 'empty').join(', ')}) or --mapping`,
+      );
+    }
+    const spec = FORMATS[format]!;
+    const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
+    const skipped: Record<string, number> = {};
+    const ctx: CompileContext = {
+      file,
+      skip: (kind) => {
+        skipped[kind] = (skipped[kind] ?? 0) + 1;
+      },
+      sample,
+      ...(await loadFormatExtras(format, file, options)),
+    };
+    const compiled = header.length > 0 ? await spec.compile(header, ctx) : null;
+    const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(file));
+    return createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation: () => undefined });
+  } catch (error) {
+    await container.close();
     throw error;
   }
 }

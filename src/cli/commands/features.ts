@@ -7,8 +7,9 @@ import { createProgress } from '../../util/progress.ts';
 import type { CliIo, RegisterCommand } from '../program.ts';
 import { formatSummary, ingestExit } from './ingest.ts';
 import { addInputOptions, ingestOptions, type InputFlags } from './input-options.ts';
-import { openOutputSink } from './output-paths.ts';
-import { createFeatureRowWriter, type OutFormat } from './feature-rows.ts';
+import { openOutputSink, prepareOutputFile } from './output-paths.ts';
+import { openParquetFeatureWriter } from './feature-parquet.ts';
+import { createFeatureRowWriter, type FeatureRowWriter, type OutFormat } from './feature-rows.ts';
 import { printFeatureSql, runFeaturesDuckdb } from './features-sql.ts';
 import { ConfigError } from '../../errors.ts';
 import { SQL_DIALECTS, type SqlDialect } from '../../features/index.ts';
@@ -36,12 +37,12 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
       .command('features [input]')
       .description('Compute the per-flow and sliding-window features of every flow (one row per accepted flow)')
       .addOption(new Option('--window <duration>', 'sliding window W, e.g. 60s, 5m, 1500ms').argParser(parseDuration).default(DEFAULT_WINDOW_MS, '60s'))
-      .option('--out <file>', 'write here (.csv → CSV, else JSONL) instead of stdout')
-      .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl; parquet with --engine duckdb)').choices(['jsonl', 'csv', 'parquet']))
+      .option('--out <file>', 'write here (.csv → CSV, .parquet → Parquet, else JSONL) instead of stdout')
+      .addOption(new Option('--out-format <kind>', 'output format (default: from --out, else jsonl)').choices(['jsonl', 'csv', 'parquet']))
       .addOption(new Option('--engine <name>', "native: this process, streaming; duckdb: the registry's SQL in embedded DuckDB (CSV or Parquet in, needs --out)").choices(['native', 'duckdb']).default('native'))
       .option('--sql', 'print the feature SQL for a `flows` table (see --dialect) instead of reading an input')
       .addOption(new Option('--dialect <name>', 'SQL dialect for --sql').choices([...SQL_DIALECTS]).default('duckdb'))
-      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 512MB)'),
+      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 512MB; --engine duckdb and Parquet output)'),
     'next to --out, else <input>.quarantine.jsonl here',
   )
     .option('--quiet', 'no progress on stderr')
@@ -52,18 +53,34 @@ async function dispatchFeatures(input: string | undefined, flags: FeaturesFlags,
   if (flags.sql) return printFeatureSql(flags.dialect, flags.window, io);
   if (input === undefined) throw new ConfigError('input', 'arguments', 'Expected an input file (or `--sql` to print the feature SQL)');
   if (flags.engine === 'duckdb') return runFeaturesDuckdb(input, flags, ingestOptions(flags, flags.quarantine ?? defaultQuarantinePath(input, flags.out), io), io);
-  if (flags.outFormat === 'parquet') throw new ConfigError('out-format', 'flags', 'Parquet output needs `--engine duckdb`');
   return runFeatures(input, flags, io);
+}
+
+/** The native engine's output format: --out-format, else the --out extension (.csv, .parquet), else JSONL. */
+function nativeOutFormat(flags: FeaturesFlags): OutFormat | 'parquet' {
+  if (flags.outFormat !== undefined) return flags.outFormat;
+  const out = flags.out?.toLowerCase() ?? '';
+  return out.endsWith('.csv') ? 'csv' : out.endsWith('.parquet') ? 'parquet' : 'jsonl';
+}
+
+/** Where the rows go: a Parquet file through DuckDB, or CSV/JSONL bytes to --out or stdout. */
+async function openRowWriter(flags: FeaturesFlags, io: CliIo): Promise<FeatureRowWriter & { close(): Promise<void> }> {
+  const kind = nativeOutFormat(flags);
+  if (kind === 'parquet') {
+    if (flags.out === undefined) throw new ConfigError('out-format', 'flags', 'Parquet is written to a file: give `--out features.parquet`');
+    await prepareOutputFile(flags.out, '--out');
+    const writer = await openParquetFeatureWriter(flags.out, flags.duckdbMemory !== undefined ? { memoryLimit: flags.duckdbMemory } : {});
+    return { ...writer, close: async () => writer.close() };
+  }
+  const sink = flags.out !== undefined ? await openOutputSink(flags.out, '--out') : ByteSink.toStream(io.stdout);
+  return { ...createFeatureRowWriter(kind, sink), close: () => sink.close() };
 }
 
 async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Promise<number> {
   const progress = createProgress({ label: 'features', stream: io.stderr, quiet: flags.quiet ?? false });
   const options = ingestOptions(flags, flags.quarantine ?? defaultQuarantinePath(input, flags.out), io);
   const source = await openFlows(input, options);
-  // parquet was refused in dispatchFeatures
-  const kind = (flags.outFormat ?? (flags.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl')) as OutFormat;
-  const sink = flags.out !== undefined ? await openOutputSink(flags.out, '--out') : ByteSink.toStream(io.stdout);
-  const rows = createFeatureRowWriter(kind, sink);
+  const rows = await openRowWriter(flags, io);
   try {
     for await (const batch of extractFeatures(source, { windowMs: flags.window })) {
       await rows.write(batch);
@@ -71,7 +88,7 @@ async function runFeatures(input: string, flags: FeaturesFlags, io: CliIo): Prom
     }
     await rows.end();
   } finally {
-    await sink.close();
+    await rows.close();
   }
   const summary = source.summary();
   progress.done(`${summary.accepted} flows, window ${flags.window} ms`);

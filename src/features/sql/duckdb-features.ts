@@ -42,7 +42,8 @@ const COPY_FORMAT: Record<DuckdbOutFormat, string> = {
   jsonl: 'FORMAT json',
 };
 
-const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+/** A SQL string literal. */
+export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * Load flows into an embedded DuckDB (its binaries come from npm) and prepare the registry's feature
@@ -53,20 +54,8 @@ const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
  * try { await duck.write('features.parquet', 'parquet'); } finally { duck.close(); }
  */
 export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeaturesOptions = {}): Promise<DuckdbFeatures> {
-  const spill = mkdtempSync(join(tmpdir(), 'flowlens-duckdb-'));
-  const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: options.memoryLimit ?? '512MB',
-    temp_directory: spill,
-    // rows come out ORDER BY idx; insertion order elsewhere costs memory for nothing
-    preserve_insertion_order: 'false',
-    ...(options.threads !== undefined ? { threads: String(options.threads) } : {}),
-  });
-  const connection = await instance.connect();
-  const close = (): void => {
-    connection.closeSync();
-    instance.closeSync();
-    rmSync(spill, { recursive: true, force: true });
-  };
+  // rows come out ORDER BY idx; insertion order elsewhere costs memory for nothing
+  const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: false });
   try {
     const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
     const sql = featureSql({ dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...(loaded.lateColumn ? { lateColumn: loaded.lateColumn } : {}) });
@@ -81,6 +70,29 @@ export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeat
     close();
     throw error;
   }
+}
+
+/**
+ * An embedded in-memory DuckDB that spills past `memoryLimit` (default 512MB) to a temp directory of
+ * its own, removed by close().
+ */
+export async function openSpillingDuckdb(options: { memoryLimit?: string; threads?: number; preserveInsertionOrder?: boolean } = {}): Promise<{ connection: DuckDBConnection; close(): void }> {
+  const spill = mkdtempSync(join(tmpdir(), 'flowlens-duckdb-'));
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: options.memoryLimit ?? '512MB',
+    temp_directory: spill,
+    preserve_insertion_order: String(options.preserveInsertionOrder ?? true),
+    ...(options.threads !== undefined ? { threads: String(options.threads) } : {}),
+  });
+  const connection = await instance.connect();
+  return {
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
+    },
+  };
 }
 
 interface Loaded {

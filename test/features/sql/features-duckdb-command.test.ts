@@ -81,11 +81,11 @@ describe('flowlens features --engine duckdb', () => {
     expect(stderr).toContain('Missing required column `src_addr` for format canonical parquet; the header has: idx, id');
   });
 
-  it('needs --out; parquet output needs --engine duckdb', async () => {
+  it('needs --out; Parquet output needs --out', async () => {
     const noOut = await runCli(['features', SMALL, '--engine', 'duckdb', ...quarantine]);
     expect([noOut.code, noOut.stderr]).toEqual([2, expect.stringContaining('`--engine duckdb` writes a file: give `--out features.parquet|csv|jsonl`')]);
     const nativeParquet = await runCli(['features', SMALL, '--out-format', 'parquet', ...quarantine]);
-    expect([nativeParquet.code, nativeParquet.stderr]).toEqual([2, expect.stringContaining('Parquet output needs `--engine duckdb`')]);
+    expect([nativeParquet.code, nativeParquet.stderr]).toEqual([2, expect.stringContaining('Parquet is written to a file: give `--out features.parquet`')]);
   });
 });
 
