@@ -17,6 +17,8 @@ export async function isParquetFile(path: string): Promise<boolean> {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
     return bytesRead === 4 && head.toString('latin1') === MAGIC;
+  } catch {
+    return false; // a directory, say: the same
   } finally {
     await handle.close();
   }
