@@ -47,9 +47,16 @@ export function identityMemberOf(path: string, value: unknown): IdentityMember |
   const e = endpointOf(path, value);
   if (e === undefined) return undefined;
   if (e.kind === 'protocol') return 'protocol';
-  if (e.kind === 'time') return e.edge;
+  // an exporter's uptime (NetFlow v9 FIRST_SWITCHED in ms) marks the flow's edges but is no date
+  if (e.kind === 'time') return isClockTime(path, value) ? e.edge : undefined;
   if (e.role === undefined) return undefined;
   return e.kind === 'address' ? (e.role === 'src' ? 'src_addr' : 'dst_addr') : e.role === 'src' ? 'src_port' : 'dst_port';
+}
+
+/** A date: an ISO string or an epoch number, not a count of ms since the exporter started. */
+function isClockTime(path: string, value: unknown): boolean {
+  const unit = describeField(path, value).unit;
+  return typeof value === 'string' || unit === '' || unit.startsWith('epoch');
 }
 
 /** A protocol field's value as an IANA number: 6, "6", "tcp", "TCP". */

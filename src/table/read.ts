@@ -58,20 +58,21 @@ function completeRows(rows: unknown): unknown {
     if (typeof row !== 'object' || row === null || typeof (row as { name?: unknown }).name !== 'string') return row;
     const r = row as Record<string, unknown> & { name: string };
     if (typeof r['unit'] === 'string' && typeof r['description'] === 'string') return r;
-    const known = describeRow(r.name);
+    const known = describeRow(r.name, r.value);
     return { ...r, unit: typeof r['unit'] === 'string' ? r['unit'] : known.unit, description: typeof r['description'] === 'string' ? r['description'] : known.description };
   });
 }
 
-function describeRow(name: string): { unit: string; description: string } {
+function describeRow(name: string, value: unknown): { unit: string; description: string } {
   const feature = resolveFeatureName(name);
-  return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : describeInput(name, undefined);
+  return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : describeInput(name, value);
 }
 
 /** Unit and definition of an input field: the project's field list, else the field vocabulary (a family's entry or an inference). */
 function describeInput(name: string, value: unknown): { unit: string; description: string } {
-  if (name in FIELD_SPECS) return fieldSpec(name);
   const field = describeField(name, value);
+  // the value may say which family's reading holds (FIRST_SWITCHED as a date or as uptime ms)
+  if (name in FIELD_SPECS && field === describeField(name)) return fieldSpec(name);
   return { unit: field.unit, description: field.description };
 }
 

@@ -11,6 +11,7 @@ const verdicts = (text: string, table: ReturnType<typeof readTable>): string[] =
 const udp = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 17, IN_PKTS: 3, OUT_PKTS: 1, IN_BYTES: 1380, OUT_BYTES: 90, FLOW_DURATION_MILLISECONDS: 449 }, 'udp.json');
 const long = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_PKTS: 30, FLOW_DURATION_MILLISECONDS: 293_000 }, 'long.json');
 const incident = readTable({ incident: { id: 'INC-1' }, evidence: [{ '@timestamp': '2025-02-03T22:10:02Z', source: { ip: '203.0.113.77' } }, { '@timestamp': '2025-02-03T22:11:40Z', source: { ip: '203.0.113.77' } }, { '@timestamp': '2025-02-03T22:14:55Z', source: { ip: '203.0.113.77' } }] }, 'incident.json');
+const v9 = readTable({ IPV4_SRC_ADDR: '10.0.5.23', IPV4_DST_ADDR: '10.0.9.2', PROTOCOL: 17, IN_PKTS: 100, FIRST_SWITCHED: 50_210_000, LAST_SWITCHED: 50_309_000 }, 'v9.json');
 const zeekDns = readTable({ ts: 1545420965.114, 'id.orig_h': '192.168.1.195', 'id.resp_h': '192.168.1.1', 'id.resp_p': 53, proto: 'udp', orig_bytes: 36, resp_bytes: 52, orig_pkts: 1, orig_ip_bytes: 64, resp_pkts: 1, resp_ip_bytes: 80 }, 'conn.json');
 
 describe('figures in several parts or in words', () => {
@@ -29,6 +30,14 @@ describe('figures in several parts or in words', () => {
     ['The three attempts took 10 minutes.', 'contradicted'],
   ])('spans a record without start and end from its first listed event to its last: %s', (text, verdict) => {
     expect(verdicts(text, incident).map((v) => v.split(': ')[1])).toEqual([verdict]);
+  });
+
+  it.each([
+    ['The flow lasted 99 seconds.', 'supported'],
+    ['It was active for 1 minute 39 seconds.', 'supported'],
+    ['The flow lasted 99,000 seconds.', 'contradicted'],
+  ])('derives a duration from an exporter’s uptime stamps (NetFlow v9 FIRST_SWITCHED in ms): %s', (text, verdict) => {
+    expect(verdicts(text, v9).map((v) => v.split(': ')[1])).toEqual([verdict]);
   });
 
   it.each([

@@ -101,3 +101,15 @@ describe('readReport', () => {
     expect(() => readReport('{not json', 'x.json')).toThrow(InputError);
   });
 });
+
+describe('exporter uptime read as uptime, not as a date', () => {
+  it.each([
+    [{ FIRST_SWITCHED: 50_210_000, LAST_SWITCHED: 50_309_000 }, 'ms', null],
+    [{ FIRST_SWITCHED: 1_519_070_711, LAST_SWITCHED: 1_519_070_810 }, 'epoch s', '2018-02-19T20:05:11.000Z'],
+    [{ flowStartSysUpTime: 1_000, flowEndSysUpTime: 5_000 }, 'ms', null],
+  ])('FIRST_SWITCHED-like fields by value: %o', (times, unit, start) => {
+    const table = readTable({ IPV4_SRC_ADDR: '10.0.5.23', IPV4_DST_ADDR: '10.0.9.2', PROTOCOL: 17, ...times }, 'v9.json');
+    expect(table.fields.find((f) => Object.keys(times)[0] === f.name)?.unit).toBe(unit);
+    expect(table.flow?.start ?? null).toBe(start);
+  });
+});

@@ -27,7 +27,7 @@ export function describeField(path: string, value?: unknown): FieldSemantics {
     if (known.size >= MEMO_LIMIT) known.clear();
     known.set(path, hit);
   }
-  if (hit !== null) return hit;
+  if (hit !== null) return typeof value === 'number' && hit.unit.startsWith('epoch') && beforeAnyFlow(value, hit.unit) ? (uptimeField(path) ?? hit) : hit;
   const shape = shapeOf(value);
   const key = `${path}\u0000${shape}`;
   let guess = inferred.get(key);
@@ -37,6 +37,28 @@ export function describeField(path: string, value?: unknown): FieldSemantics {
     inferred.set(key, guess);
   }
   return guess;
+}
+
+/** 2000-01-01 in ms: an epoch time before it is no flow's time. */
+const EARLIEST_FLOW_MS = 946_684_800_000;
+const MS_PER_EPOCH_UNIT: Readonly<Record<string, number>> = { 'epoch s': 1e3, 'epoch ms': 1, 'epoch µs': 1e-3, 'epoch ns': 1e-6 };
+
+function beforeAnyFlow(value: number, unit: string): boolean {
+  return value * (MS_PER_EPOCH_UNIT[unit] ?? 1) < EARLIEST_FLOW_MS;
+}
+
+/**
+ * The same name spelled by a family that gives it as a duration rather than a date: nProbe text
+ * dumps write FIRST_SWITCHED as epoch seconds, NetFlow v9 and IPFIX as the exporter's uptime in ms.
+ * A value that would be a date before any flow is the uptime.
+ */
+function uptimeField(path: string): FieldSemantics | undefined {
+  const name = path.replace(/\[\d*\]/g, '').trim();
+  for (const index of VOCABULARY.byFamily.values()) {
+    const entry = spelledIn(index, name);
+    if (entry !== undefined && entry.dimension === 'time' && !entry.unit.startsWith('epoch')) return entry;
+  }
+  return undefined;
 }
 
 /** Whether a family spells this name or path (exactly, in another case, or as a dotted suffix). */
