@@ -142,7 +142,7 @@ const PAREN_PORT = /\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/y;
 function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExecArray, start: number, sentence: Sentence): void {
   const end = start + m[0].length;
   if (isNegated(sentence, start) || followsNonDash(ctx.text, start)) return;
-  const near = nearestPort(ports, sentence, start, end);
+  const near = nearestPort(ctx.text, ports, sentence, start, end);
   const paren = near ? null : parenPortAt(ctx.text, end);
   const port = near?.port ?? (paren ? Number(paren[1]) : -1);
   if (paren) reserve(ctx, end, end + paren[0].length);
@@ -162,15 +162,21 @@ function followsNonDash(text: string, at: number): boolean {
   return at >= 4 && text.charCodeAt(at - 1) === 45 && (text.charCodeAt(at - 2) | 32) === 110 && (text.charCodeAt(at - 3) | 32) === 111 && (text.charCodeAt(at - 4) | 32) === 110;
 }
 
-/** The port in the sentence nearest a service at [start, end), at most 40 characters away (the first of equals). */
-function nearestPort(ports: readonly PortAt[], sentence: Sentence, start: number, end: number): PortAt | undefined {
+/** A word that moves from one end of the flow to the other: "port 41234 to the DNS server". */
+const OTHER_END = /\b(?:to|from|towards?)\b|->|→/i;
+
+/**
+ * The port in the sentence nearest a service at [start, end), at most 40 characters away (the first
+ * of equals), on the same end of the flow: not across a "to" or "from".
+ */
+function nearestPort(text: string, ports: readonly PortAt[], sentence: Sentence, start: number, end: number): PortAt | undefined {
   let best: PortAt | undefined;
   let bestGap = 41;
   for (let i = firstPortFrom(ports, start - 45); i < ports.length && ports[i]!.at <= end + 45; i++) {
     const p = ports[i]!;
     if (p.at < sentence.start || p.end > sentence.end) continue;
     const gap = p.end <= start ? start - p.end : p.at - end;
-    if (gap >= 0 && gap < bestGap) {
+    if (gap >= 0 && gap < bestGap && !OTHER_END.test(p.end <= start ? text.slice(p.end, start) : text.slice(end, p.at))) {
       best = p;
       bestGap = gap;
     }

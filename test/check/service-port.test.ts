@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** A service is read with the port on its own end of the flow (extract/identity.ts nearestPort). */
+const services = (text: string): string[] =>
+  checkNarrative(text, dns)
+    .claims.filter((c) => c.kind === 'service')
+    .map((c) => c.verdict);
+
+const dns = readTable({ src_addr: '10.0.8.77', src_port: 41234, dst_addr: '10.0.0.53', dst_port: 53, proto: 17, bytes: 1380, packets: 3 }, 'goflow2.json');
+
+describe('a service and the port of its own end', () => {
+  it.each([
+    'A query from 10.0.8.77 port 41234 to the DNS server 10.0.0.53 on port 53.',
+    'Port 41234 sent to the DNS resolver at 10.0.0.53.',
+    'The DNS server (port 53) answered a client on port 41234.',
+    'From port 41234 → DNS on 10.0.0.53.',
+  ])('does not take the port across "to" or "from": %s', (text) => {
+    expect(services(text)).toEqual(['supported']);
+  });
+
+  it('still contradicts a service on its own port', () => {
+    expect(services('The client ran DNS on port 41234.')).toEqual(['contradicted']);
+  });
+});
