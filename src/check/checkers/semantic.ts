@@ -61,12 +61,15 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   const { category, term } = claim.data;
   if (category === 'other flows') return checkOtherFlows(term, facts);
   if (category === 'enforcement action') return checkAction(term, facts);
-  const backing = textBacking(facts, term);
+  // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
+  const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term);
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
 }
+
+const IDENTIFIER = /CVE-\d{4}-\d{4,7}|T\d{4}(?:\.\d{3})?/i;
 
 const STOPPED = /^(?:blocked?|drop(?:ped)?|reject(?:ed)?|den(?:y|ied))$/i;
 const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;

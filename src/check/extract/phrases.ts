@@ -50,6 +50,8 @@ const LOW = /^(?:low|lower|lowest|small|smaller|tiny|short|shorter|brief|minimal
 const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
 const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|strikingly)$/i;
 
+const PORT_NOUN = /^\s+(?:ports?|services?)\b/i;
+
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
   for (const { trigger, sticky, lowerRe, categories } of ENTITY_SCANS) {
@@ -58,6 +60,8 @@ export function extractPhrases(ctx: ExtractContext): void {
       if (isNegated(sentence, at)) return;
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
       const end = at + m[0].length;
+      // "a common exploitation port", "a known C2 port": what the port is used for in general, not what this flow did
+      if (PORT_NOUN.test(ctx.text.slice(end, end + 12))) return;
       addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
     }, hay);
   }

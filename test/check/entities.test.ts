@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** Named things (attacks, tools, identifiers) against what the record holds (checkers/semantic.ts checkEntity). */
+const entities = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'entity')
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const alert = readTable({ src_ip: '10.10.4.21', dest_ip: '185.220.101.34', dest_port: 443, proto: 'TCP', alert: { action: 'allowed', signature: 'ET MALWARE Observed Cobalt Strike CnC Domain in TLS SNI', metadata: { mitre_technique_id: ['T1071'], malware_family: ['Cobalt_Strike'] } } }, 'eve.json');
+const plain = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', L4_DST_PORT: 445, PROTOCOL: 6, IN_BYTES: 120 }, 'nprobe.json');
+
+describe('named things against the record', () => {
+  it.each([
+    ['The rule maps to MITRE technique T1071.', 'MITRE technique T1071: supported'],
+    ['ATT&CK T1071 (Application Layer Protocol) applies.', 'T1071: supported'],
+    ['It is tagged T1071.', 'T1071: supported'],
+    ['It is tagged T1059.', 'T1059: unsupported'],
+  ])('backs an identifier by the identifier itself, whatever words name its kind: %s', (text, expected) => {
+    expect(entities(text, alert)).toContain(expected);
+  });
+
+  it.each(['It went to a common exploitation port (445).', 'Port 445 is a known malware port.', 'This is a typical botnet service port.'])(
+    'reads an attack word that modifies "port" as what the port is used for, not a claim: %s',
+    (text) => {
+      expect(entities(text, plain)).toEqual([]);
+    },
+  );
+
+  it('still flags an attack named as what the flow was', () => {
+    expect(entities('The flow was an exploitation of port 445.', plain)).toEqual(['exploitation: unsupported']);
+  });
+});
