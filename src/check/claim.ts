@@ -59,6 +59,8 @@ export interface ClaimPayloads {
   share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large'; none?: boolean };
   'null-reading': { phrase: string };
   initiation: { phrase: string };
+  /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */
+  dns: { field: 'type' | 'response code'; name: string };
   /** Two values of the record related: equal, different, or the left `factor` times the right. */
   relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number };
 }

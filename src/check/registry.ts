@@ -4,6 +4,7 @@ import { checkFlags } from './checkers/flags.ts';
 import { checkAddress, checkAddressFamily, checkPort, checkProtocol, checkService, checkTimestamp } from './checkers/identity.ts';
 import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
 import { checkRelation } from './checkers/relation.ts';
+import { checkDns } from './checkers/dns.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -28,6 +29,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   'null-reading': checkNullReading,
   initiation: checkInitiation,
   relation: checkRelation,
+  dns: checkDns,
 };
 
 /** Judge one claim with its kind's checker. */

@@ -69,5 +69,6 @@ export const ClaimKind = z.enum([
   'null-reading',
   'initiation',
   'relation',
+  'dns',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

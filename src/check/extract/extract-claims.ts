@@ -7,6 +7,7 @@ import { findMentions, MENTION_TRIGGER } from './mentions.ts';
 import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
+import { extractDns } from './dns.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -24,6 +25,7 @@ export function extractClaims(text: string): Claim[] {
   const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), triggers, taken: takenBuffer(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);
+  extractDns(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
   extractRelations(ctx);

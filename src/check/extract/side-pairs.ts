@@ -15,7 +15,7 @@ const W = SIDE_WORD_SOURCE;
 const TOWARD = String.raw`(?:to(?:wards?)?|from)`;
 /** Two side words of a pair, joined by a slash, "and" or "vs"; "to" before the first reads for both. */
 const PAIR = String.raw`\b(?:(${TOWARD})\s+(?:the\s+)?)?(${W})(?:'s)?(?:\s*\/\s*|\s+and\s+|\s+vs\.?\s+|\s+versus\s+)(?:(${TOWARD})\s+)?(?:the\s+)?(${W})(?:'s)?\b`;
-const NOUN = String.raw`packets?|pkts|bytes?|octets?|segments?`;
+const NOUN = String.raw`packets?|pkts|bytes?|octets?|segments?|payloads?|sizes?`;
 const FIGURE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** Between the pair and its figures: a measure noun, a short verb, a colon or opening; no other figure. */
 const LEAD = String.raw`(?:\s+(${NOUN})(?:\s+(?:counts?|totals?))?)?[\s:=(]*(?:(?:were|are|was|is|of|at|sent|exchanged|received|transferred|carried|totall?ed|counted|numbered|with|had|respectively)\b[\s:=(]*){0,3}`;
@@ -24,6 +24,11 @@ const PAIR_RE = new RegExp(String.raw`(?:\b(${NOUN})\s+)?${PAIR}${LEAD}${FIGURES
 /** A further pair of figures in the same sentence that reuses the sides: "… were 4/2 and bytes 236/120". */
 const AGAIN_RE = new RegExp(String.raw`^\s*(?:,|;)?\s*(?:and\s+)?(${NOUN})\s*(?:were\s+|are\s+|:\s*)?${FIGURES}`, 'id');
 const GATE = lowerGate(new RegExp(String.raw`\b(?:${W})(?:'s)?(?:\s*\/\s*|\s+and\s+|\s+vs)`));
+
+/** A noun as the unit it counts in: a payload or a size is counted in bytes. */
+function measured(noun: string | undefined): string | undefined {
+  return noun === undefined ? undefined : /^(?:payloads?|sizes?)$/i.test(noun) ? 'bytes' : noun;
+}
 
 /** Words for a message of one side: a count of them is a count of packets. */
 const MESSAGE_WORD = /^(?:requests?|repl(?:y|ies)|respon(?:se|ses)|quer(?:y|ies))$/i;
@@ -37,12 +42,12 @@ export function extractSidePairs(ctx: ExtractContext): void {
     const base = at - m.index;
     const span = (i: number, from = base, match: RegExpExecArray = m): [number, number] => [from + match.indices![i]![0], from + match.indices![i]![1]];
     const pair = { start: span(3)[0], end: span(5)[1] };
-    const written = m[1] ?? m[6] ?? m[9];
+    const written = measured(m[9]) ?? measured(m[1]) ?? measured(m[6]);
     const messages = written === undefined && MESSAGE_WORD.test(m[3]!);
     if (!addPair(ctx, [first, second], written ?? (messages ? 'packets' : undefined), [m[7]!, m[8]!], [span(7), span(8)], pair, messages)) return;
     const end = at + m[0].length;
     const again = AGAIN_RE.exec(ctx.text.slice(end, sentence.end));
-    if (again) addPair(ctx, [first, second], again[4] ?? again[1], [again[2]!, again[3]!], [span(2, end, again), span(3, end, again)], pair);
+    if (again) addPair(ctx, [first, second], measured(again[4]) ?? measured(again[1]), [again[2]!, again[3]!], [span(2, end, again), span(3, end, again)], pair);
   });
 }
 
