@@ -22,8 +22,13 @@ function convert(claim: Dimension, row: Dimension): number | undefined {
   return undefined;
 }
 
+/** Dimensions whose values are whole counts: a whole figure quoting one is exact, not within 1 %. */
+const COUNTED: ReadonlySet<Dimension> = new Set(['packets', 'hops', 'flows', 'ports', 'addresses']);
+
 function matchesRow(n: NumberText, row: FactRow): boolean {
   if (row.base === null) return false;
+  // "The TTL was 64" against 63: a count written to its last digit is that count
+  if (COUNTED.has(row.dim) && n.bound === undefined && n.halfStep === 0.5 && Number.isInteger(row.base) && (n.readings.length === 0 || n.readings.some((r) => r.dim === row.dim && r.factor === 1))) return n.value === row.base;
   if (n.readings.length === 0) return numberMatches(n, 1, row.value as number) || numberMatches(n, 1, row.base);
   for (const r of n.readings) {
     const k = convert(r.dim, row.dim);
