@@ -2,7 +2,7 @@ import type { Claim, Judgement } from '../claim.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import type { Sides } from '../facts/endpoints.ts';
-import { protocolValue, toIso } from '../deps.ts';
+import { describeField, protocolValue, sideOf, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
 
@@ -73,8 +73,29 @@ function serverSide(facts: TableFacts): 'src' | 'dst' | null {
 }
 
 export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgement {
+  if (claim.data.hardware) {
+    const want = canonicalMac(claim.data.address);
+    return checkEndpoint(sideOfRole(claim.data.role, facts), memoised(facts, 'mac-rows', macRows), (r) => canonicalMac(String(r.value)) === want, 'MAC address', facts, claim.data.address);
+  }
   const want = canonicalAddress(claim.data.address);
   return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
+}
+
+/** A MAC address as twelve lower-case hex digits, whatever separators it was written with. */
+function canonicalMac(text: string): string {
+  return text.replace(/[^0-9a-f]/gi, '').toLowerCase();
+}
+
+const MAC_VALUE = /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i;
+
+/** The record's MAC addresses by side (goflow2 src_mac, ECS source.mac, EVE ether.src_mac), read from the values' shape and the names' side. */
+function macRows(facts: TableFacts): Sides {
+  const out: Sides = { src: [], dst: [], either: [] };
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || !MAC_VALUE.test(row.value.trim())) continue;
+    out[sideOf(describeField(row.key, row.value).role) ?? 'either'].push(row);
+  }
+  return out;
 }
 
 export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {

@@ -3,7 +3,7 @@ import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
 import { isDigitAt, isHexAt, passes, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
-import { addClaim, gatedSentences, isTaken, lowerGate, reserve, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 /** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
 const SERVICE = triggered(SERVICE_RE);
@@ -65,6 +65,7 @@ const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
 export function extractIdentity(ctx: ExtractContext): void {
+  extractHardwareAddresses(ctx);
   extractTimestamps(ctx);
   scanAddresses(ctx, IPV4_Y, nextIPv4Dot, 3);
   // no gate: a match in a sentence without [0-9a-f]:[0-9a-f:] or :: is no IPv6 address (isIP drops it)
@@ -72,6 +73,18 @@ export function extractIdentity(ctx: ExtractContext): void {
   extractFamilies(ctx);
   extractPorts(ctx);
   extractProtocols(ctx);
+}
+
+/** A MAC address: six hex pairs joined by colons or dashes (or three groups of four by dots). */
+const MAC_RE = /(?<![\w:.-])(?:[0-9a-f]{2}(?:([:-])[0-9a-f]{2})(?:\1[0-9a-f]{2}){4}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-]*\w)/gi;
+
+/** MAC addresses, reserved before timestamps and IPv6 addresses read their colons. */
+function extractHardwareAddresses(ctx: ExtractContext): void {
+  if (!/[0-9a-f]{2}[:-][0-9a-f]{2}[:-]|[0-9a-f]{4}\.[0-9a-f]{4}\./i.test(ctx.text)) return;
+  scan(ctx, MAC_RE, () => true, (m, at) => {
+    const role = roleBefore(ctx, at);
+    addClaim(ctx, 'address', at, at + m[0].length, { address: m[0], hardware: true, ...(role ? { role } : {}) }, true);
+  });
 }
 
 /**
