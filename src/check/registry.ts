@@ -5,6 +5,7 @@ import { checkAddress, checkAddressFamily, checkPort, checkProtocol, checkServic
 import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
 import { checkRelation } from './checkers/relation.ts';
 import { checkDns } from './checkers/dns.ts';
+import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -30,6 +31,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   initiation: checkInitiation,
   relation: checkRelation,
   dns: checkDns,
+  'address-scope': checkAddressScope,
 };
 
 /** Judge one claim with its kind's checker. */

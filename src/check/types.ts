@@ -70,5 +70,6 @@ export const ClaimKind = z.enum([
   'initiation',
   'relation',
   'dns',
+  'address-scope',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

@@ -63,6 +63,13 @@ function sideOfRole(role: 'src' | 'dst' | 'client' | 'server' | undefined, facts
   return role === 'server' ? server : server === 'src' ? 'dst' : 'src';
 }
 
+/** The side a party word names: source-like words the source, destination-like the destination, client and server by the ports. */
+export function partySide(party: string, facts: TableFacts): 'src' | 'dst' | undefined {
+  if (/^(?:source|originator|sender|initiator)$/.test(party)) return 'src';
+  if (/^(?:destination|responder|receiver)$/.test(party)) return 'dst';
+  return party === 'client' || party === 'server' ? sideOfRole(party, facts) : undefined;
+}
+
 function serverSide(facts: TableFacts): 'src' | 'dst' | null {
   const src = facts.endpoints.ports.src.find((r) => typeof r.value === 'number')?.value as number | undefined;
   const dst = facts.endpoints.ports.dst.find((r) => typeof r.value === 'number')?.value as number | undefined;

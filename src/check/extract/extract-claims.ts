@@ -8,6 +8,7 @@ import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
+import { extractAddressScopes } from './address-scope.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -26,6 +27,7 @@ export function extractClaims(text: string): Claim[] {
   extractIdentity(ctx);
   extractFlags(ctx);
   extractDns(ctx);
+  extractAddressScopes(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
   extractRelations(ctx);
