@@ -141,6 +141,18 @@ describe('runBatch through the Batch API (real SDK, stub on 127.0.0.1)', () => {
     expect(stub!.counts).toMatchObject({ uploads: 1, creates: 1, lists: 1 });
   });
 
+  it('stops with a BatchApiError naming a batch the endpoint does not know, and how to let go of it', async () => {
+    const { batch, resultsFile, batchDir } = await setup();
+    await runBatch(items(1), { ...batch, resultsFile, cacheDir: false });
+    const stateFile = join(batchDir, 'state.json');
+    writeFileSync(stateFile, readFileSync(stateFile, 'utf8').replace('batch_1', 'batch_404').replace('"collected": true', '"collected": false'));
+    writeFileSync(resultsFile, '');
+    const error = await runBatch(items(1), { ...batch, resultsFile, cacheDir: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BatchApiError);
+    expect(error).toMatchObject({ step: 'poll', batchId: 'batch_404', status: 404 });
+    expect((error as Error).message).toMatch(/^openai batch: poll \(batch_404\): .*no batch batch_404.*; if this batch is gone for good, remove its entry from state\.json and rerun$/);
+  });
+
   it('stops with a BatchApiError when the endpoint is unreachable, and names an unreadable state file', async () => {
     const { batch, resultsFile, batchDir } = await setup({}, {}, 'http://127.0.0.1:9/v1');
     await expect(runBatch(items(1), { ...batch, resultsFile })).rejects.toThrow(BatchApiError);

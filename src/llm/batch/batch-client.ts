@@ -92,7 +92,9 @@ export class BatchClient {
       if (error instanceof FlowlensError) throw error;
       const mapped = toProviderError(error, 'openai batch', this.secrets, this.limits);
       const status = (mapped as { status?: number }).status;
-      throw new BatchApiError(step, scrub(mapped.message, this.secrets), batchId, status, { cause: mapped });
+      // A batch the endpoint no longer knows would stop every rerun: say how to let go of it.
+      const hint = step === 'poll' && status === 404 ? '; if this batch is gone for good, remove its entry from state.json and rerun' : '';
+      throw new BatchApiError(step, `${scrub(mapped.message, this.secrets)}${hint}`, batchId, status, { cause: mapped });
     }
   }
 
