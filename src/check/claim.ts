@@ -60,6 +60,8 @@ export interface ClaimPayloads {
   share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large'; none?: boolean };
   'null-reading': { phrase: string };
   initiation: { phrase: string };
+  /** A value copied from the record: an HTTP status or method, a rule id, a path or file name. */
+  literal: { kind: 'http status' | 'http method' | 'rule id' | 'path'; value: string };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */

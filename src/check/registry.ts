@@ -6,6 +6,7 @@ import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
 import { checkRelation } from './checkers/relation.ts';
 import { checkDns } from './checkers/dns.ts';
 import { checkAddressScope } from './checkers/address-scope.ts';
+import { checkLiteral } from './checkers/literal.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -32,6 +33,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   relation: checkRelation,
   dns: checkDns,
   'address-scope': checkAddressScope,
+  literal: checkLiteral,
 };
 
 /** Judge one claim with its kind's checker. */

@@ -71,5 +71,6 @@ export const ClaimKind = z.enum([
   'relation',
   'dns',
   'address-scope',
+  'literal',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

@@ -125,9 +125,12 @@ function featureOf(key: string): ReturnType<typeof resolveFeatureName> {
 }
 
 /** The record's id: a top-level id key first, then a nested one (`suricata.flow_id`). */
+const NESTED_ID_KEYS = ['flow_id', 'FLOW_ID', 'uid', 'community_id'];
+
 function idOf(values: ReadonlyMap<string, Scalar>): { key: string; value: Scalar } | undefined {
   for (const key of ID_KEYS) if (values.has(key)) return { key, value: values.get(key)! };
-  for (const [key, value] of values) if (ID_KEYS.includes(lastSegment(key)) && (typeof value === 'string' || typeof value === 'number')) return { key, value };
+  // a nested "id" is the id of its object (rule.id, event.id), not of the flow
+  for (const [key, value] of values) if (NESTED_ID_KEYS.includes(lastSegment(key)) && (typeof value === 'string' || typeof value === 'number')) return { key, value };
   return undefined;
 }
 

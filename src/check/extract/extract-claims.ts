@@ -9,6 +9,7 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
+import { extractLiterals } from './literals.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -28,6 +29,7 @@ export function extractClaims(text: string): Claim[] {
   extractFlags(ctx);
   extractDns(ctx);
   extractAddressScopes(ctx);
+  extractLiterals(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
   extractRelations(ctx);

@@ -1,0 +1,47 @@
+import type { ClaimPayloads } from '../claim.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, isTaken, scan, textGate, type ExtractContext } from './context.ts';
+
+/*
+ * Values a text copies from the record rather than measures: an HTTP status code or method, a rule
+ * or signature id, a URL path or file name. Each must be what the record holds; a model that quotes
+ * one from another alert, or makes one up, is caught.
+ */
+type Kind = ClaimPayloads['literal']['kind'];
+
+const STATUS_NAMES = String.raw`OK|Created|No Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout`;
+/** "status 404", "HTTP 302", "a 404 Not Found", "404 response", "returned 500". */
+const STATUS_RE = new RegExp(String.raw`\b(?:(?:status(?:\s+code)?|response\s+code|HTTP(?:\/\d(?:\.\d)?)?)\s*(?:of\s+|was\s+|is\s+|=\s*|:\s*)?([1-5]\d\d)\b|([1-5]\d\d)\s*(?:['"(]\s*)?(?:status|response|error|redirect|${STATUS_NAMES})\b)(?!\s+(?:packets?|bytes?|times?|segments?)\b)`, 'g');
+/** Methods are written in capitals; "get" and "post" as words are no claim. DELETE is left out: SQL has it too. */
+const METHOD_RE = /\b(GET|POST|PUT|HEAD|OPTIONS|PATCH|CONNECT)\b(?![\w-])/g;
+/** "signature 2012843", "rule ID 50100001", "SID: 2030673", "(ID 50100001)". */
+const RULE_RE = /\b(?:signature|rule|SID|sig|alert)(?:\s+(?:ID|id|number|no\.|#))?\s*[:#=]?\s*(\d{4,10})\b|\((?:SID|ID|id)\s*:?\s*(\d{4,10})\)/gi;
+const EXTENSIONS = 'php|js|html?|aspx?|jsp|cgi|exe|dll|sh|py|jar|zip|rar|docx?|xlsx?|pdf|ps1|bat|vbs|txt|conf|ini|log|json|xml|css|png|jpe?g|gif|svg|war|bin|elf|apk|msi|lnk|hta';
+/** "/wp-login.php", "/cgi-bin/test", "wp-emoji-release.min.js": a path with a letter in it, or a file name with a known extension. */
+const PATH_RE = new RegExp(String.raw`(?<![\w/.:-])(\/(?=[\w.~%-]*[a-z])[\w.~%-]+(?:\/[\w.~%-]*)*|[\w-]+(?:\.[\w-]+)*\.(?:${EXTENSIONS}))(?![\w/-]|\.\w)`, 'gi');
+
+const GATE = textGate(/[1-5]\d\d|\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH)\b|\d{4}|\/[a-z]|\.[a-z]{2,4}\b/i);
+
+export function extractLiterals(ctx: ExtractContext): void {
+  const add = (kind: Kind, value: string, at: number, end: number, s: Parameters<typeof isNegated>[0]): void => {
+    if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind, value }, true);
+  };
+  scan(ctx, STATUS_RE, GATE, (m, at, s) => {
+    const code = (m[1] ?? m[2])!;
+    const start = at + m[0].indexOf(code);
+    add('http status', code, start, start + code.length, s);
+  });
+  scan(ctx, METHOD_RE, GATE, (m, at, s) => add('http method', m[1]!, at, at + m[1]!.length, s));
+  scan(ctx, RULE_RE, GATE, (m, at, s) => {
+    const id = (m[1] ?? m[2])!;
+    const start = at + m[0].lastIndexOf(id);
+    add('rule id', id, start, start + id.length, s);
+  });
+  scan(ctx, PATH_RE, GATE, (m, at, s) => {
+    // a sentence's full stop or a comma after a path is not part of it
+    const path = m[1]!.replace(/[.,;:]+$/, '');
+    // a bare name that opens with a capital is a product ("Node.js"), not a file
+    if (!path.startsWith('/') && /^[A-Z]/.test(path) && !/[-_]/.test(path)) return;
+    add('path', path, at, at + path.length, s);
+  });
+}

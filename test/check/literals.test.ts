@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** Values copied from the record: HTTP status and method, rule ids, paths and file names (extract/literals.ts). */
+const literals = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'literal')
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const ecs = readTable({ '@timestamp': '2025-11-11T11:09:44.139Z', source: { ip: '10.229.19.97', port: 39907 }, destination: { ip: '192.168.250.59', port: 80 }, url: { path: '/wp-login.php' }, http: { request: { method: 'POST' }, response: { status_code: 404 } }, rule: { id: '50100001', name: 'Possible SQL injection' } }, 'alert.json');
+const eve = readTable({ src_ip: '192.168.250.106', dest_ip: '192.168.250.59', proto: 'TCP', alert: { signature_id: 2012843, signature: 'ET INFO Cleartext WordPress Login' }, http: { url: '/wp-login.php', http_method: 'POST', status: 302 }, payload_printable: 'GET /wp-includes/js/wp-emoji-release.min.js HTTP/1.1' }, 'eve.json');
+const flow = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_BYTES: 400 }, 'nprobe.json');
+
+describe('values copied from the record', () => {
+  it.each([
+    [ecs, 'The server responded with status 404.', ['404: supported']],
+    [ecs, 'It returned a 302 redirect.', ['302: contradicted']],
+    [eve, 'The response was HTTP 302.', ['302: supported']],
+    [eve, 'A 200 OK came back.', ['200: contradicted']],
+  ])('checks an HTTP status against the status field: %s', (table, text, expected) => {
+    expect(literals(text, table)).toEqual(expected);
+  });
+
+  it.each([
+    [ecs, 'A POST request to /wp-login.php.', ['POST: supported', '/wp-login.php: supported']],
+    [eve, 'The HTTP method was GET.', ['GET: contradicted']],
+    [eve, 'The client sent a POST (login form).', ['POST: supported']],
+  ])('checks an HTTP method against the method field: %s', (table, text, expected) => {
+    expect(literals(text, table)).toEqual(expected);
+  });
+
+  it.each([
+    [ecs, 'Rule 50100002 fired.', ['50100002: contradicted']],
+    [ecs, 'Signature ID 50100001 matched.', ['50100001: supported']],
+    [eve, 'The alert (SID: 2012843) is informational.', ['2012843: supported']],
+  ])('checks a rule or signature id: %s', (table, text, expected) => {
+    expect(literals(text, table)).toEqual(expected);
+  });
+
+  it.each([
+    [eve, 'The page loaded wp-emoji-release.min.js.', ['wp-emoji-release.min.js: supported']],
+    [ecs, 'It fetched wp-emoji-release.min.js.', ['wp-emoji-release.min.js: unsupported']],
+    [ecs, 'The attacker probed /wp-admin/setup.php.', ['/wp-admin/setup.php: unsupported']],
+    [eve, 'It posted to /wp-login.php, as the URL shows.', ['/wp-login.php: supported']],
+  ])('backs a path or file name only by the record’s text: %s', (table, text, expected) => {
+    expect(literals(text, table)).toEqual(expected);
+  });
+
+  it.each(['It ran 5 bytes/s over the /24 on 11/11/2025.', 'The agent is written in Node.js.', 'A SQL DELETE statement.', 'There were 100 response packets.', 'TCP/IP and/or UDP.'])('makes no literal claim of units, dates, products or SQL words: %s', (text) => {
+    expect(literals(text, flow)).toEqual([]);
+  });
+});
