@@ -31,4 +31,17 @@ describe('named things against the record', () => {
   it('still flags an attack named as what the flow was', () => {
     expect(entities('The flow was an exploitation of port 445.', plain)).toEqual(['exploitation: unsupported']);
   });
+
+  it.each([
+    ['The attacker used the slowhttptest tool.', 'slowhttptest: unsupported'],
+    ['The hping3 utility sent it.', 'hping3: unsupported'],
+    ['It looks like a Cobalt Strike beacon.', 'Cobalt Strike: supported'],
+    ['This is the Slowloris tool at work.', 'Slowloris: unsupported'],
+  ])('reads "the <name> tool" as a tool named as fact: %s', (text, expected) => {
+    expect(entities(text, alert)).toContain(expected);
+  });
+
+  it.each(['A scanning tool was used.', 'An HTTP scanner probed it.', 'The same tool ran twice.', 'A Python script did it.'])('reads a modifier of kind or a protocol before the noun as no name: %s', (text) => {
+    expect(entities(text, plain).filter((e) => !/attacker|malware|botnet/.test(e))).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
+import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
@@ -128,7 +129,7 @@ const BUCKETS = { small: ['NUM_PKTS_UP_TO_128_BYTES', 'NUM_PKTS_128_TO_256_BYTES
 export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement {
   const { subject, direction, balanced, size, none } = claim.data;
   if (size) return checkSizeShare(size, facts);
-  if (none) return checkNone(facts);
+  if (none) return direction === 'out' ? checkNothingBack(subject, facts) : checkNone(facts);
   const bytes = subject !== 'packets';
   const inRow = rowOf(facts, bytes ? 'IN_BYTES' : 'IN_PKTS');
   const outRow = rowOf(facts, bytes ? 'OUT_BYTES' : 'OUT_PKTS');
@@ -159,6 +160,20 @@ function checkSizeShare(size: 'small' | 'large', facts: TableFacts): Judgement {
   const share = total === 0 ? 0 : part / total;
   const ev = rowEvidence(all, `${size} buckets ${part} of ${total} packets = ${(100 * share).toFixed(1)} %`);
   return share > 0.5 ? { verdict: 'supported', evidence: ev, reason: `${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` } : { verdict: 'contradicted', evidence: ev, reason: `Only ${(100 * share).toFixed(1)} % of packets fall in the ${size} buckets.` };
+}
+
+/**
+ * "No data came back", "the server never responded": the destination's side of the record must be
+ * empty. Data is bytes at any layer (payload or IP); a response is any packet back.
+ */
+function checkNothingBack(subject: 'traffic' | 'packets' | 'bytes', facts: TableFacts): Judgement {
+  const keys = subject === 'bytes' ? ['OUT_BYTES', ANY_LAYER_KEYS.dst] : ['OUT_PKTS', 'OUT_BYTES', ANY_LAYER_KEYS.dst];
+  const rows = rowsFor(facts, keys).filter((r) => typeof r.value === 'number');
+  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no counts for the destination-to-source direction.' };
+  const back = rows.filter((r) => (r.value as number) > 0);
+  return back.length > 0
+    ? { verdict: 'contradicted', evidence: rowEvidence(back), reason: `${back.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}: something came back.` }
+    : { verdict: 'supported', evidence: rowEvidence(rows), reason: `${rows.map((r) => r.key).join(', ')}: nothing came back.` };
 }
 
 /** "No data was transferred": any byte counted in either direction says otherwise. */

@@ -10,6 +10,7 @@ import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
 import { extractLiterals } from './literals.ts';
+import { extractNamedTools } from './named-tools.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -36,6 +37,7 @@ export function extractClaims(text: string): Claim[] {
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);
+  extractNamedTools(ctx);
   return byPosition(ctx.claims);
 }
 

@@ -72,6 +72,13 @@ export function extractPhrases(ctx: ExtractContext): void {
 }
 
 const NONE = triggered(/\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi);
+/**
+ * Nothing came back from the destination: "no data came back", "no response from the server", "the
+ * server never replied", "without any reply", "went unanswered". Data is bytes; a response is any packet.
+ */
+const NOTHING_BACK = triggered(
+  /\b(?:no\s+(data|bytes|payload|packets|traffic|response|reply|replies|answer)\s+(?:(?:was|were|ever)\s+)?(?:came|come|coming|returned|sent back|back|from the (?:server|destination|responder|target|victim|host))|no\s+(response|reply|answer)\b|(?:server|destination|responder|target|victim|host)\s+(?:never|did not|didn't|does not|doesn't)\s+(?:respond(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed|s)?|sen[dt] anything back)|without\s+(?:a|any)\s+(response|reply|answer)|(?:went|was|were|remained)\s+unanswered)\b/gi,
+);
 const SHARE = triggered(SHARE_RE);
 const SHARE_AFTER = triggered(SHARE_AFTER_RE);
 const INIT = triggered(INIT_RE);
@@ -79,6 +86,10 @@ const COMPARATIVE = triggered(COMPARATIVE_RE);
 
 function extractShares(ctx: ExtractContext): void {
   scanTriggersIn(ctx, NONE.trigger, NONE.sticky, undefined, (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
+  scanTriggers(ctx, NOTHING_BACK.trigger, NOTHING_BACK.sticky, (m, at) => {
+    const bytes = m[1] !== undefined && /^(?:data|bytes|payload)$/i.test(m[1]);
+    addClaim(ctx, 'share', at, at + m[0].length, { subject: bytes ? 'bytes' : 'packets', direction: 'out', none: true });
+  });
   scanTriggers(ctx, SHARE_AFTER.trigger, SHARE_AFTER.sticky, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const subject = /packet/i.test(m[1]!) ? 'packets' : /byte/i.test(m[1]!) ? 'bytes' : 'traffic';

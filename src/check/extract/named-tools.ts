@@ -1,0 +1,29 @@
+import { ADJECTIVE_ENDING, KIND_MODIFIERS, TOOL_NOUNS } from '../lexicon/tool-nouns.ts';
+import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+
+/*
+ * A tool or malware family named by the construction "the <name> <tool noun>" ("the slowhttptest
+ * tool", "a Cobalt Strike beacon"): the name is an entity the record must hold, as a listed attack
+ * name is. What stands before the noun is a name only when it is no modifier of kind ("a scanning
+ * tool") and no protocol ("an HTTP scanner").
+ */
+const NOUNS = TOOL_NOUNS.map((n) => n.replace(/ /g, '\\s+')).join('|');
+const NAMED_RE = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.-]*\s+){0,2}[\w][\w.-]*?)(?:'s)?\s+(?:${NOUNS})\b`, 'g');
+const GATE = lowerGate(new RegExp(String.raw`\b(?:${NOUNS})\b`));
+
+const PROTOCOL_WORDS = new Set([...Object.keys(PROTOCOL_NAMES), ...Object.values(PORT_SERVICES).flat()].map((w) => w.toLowerCase()));
+
+export function extractNamedTools(ctx: ExtractContext): void {
+  scan(ctx, NAMED_RE, GATE, (m, at, sentence) => {
+    const name = m[1]!;
+    const words = name.toLowerCase().split(/\s+/);
+    if (words.some((w) => KIND_MODIFIERS.has(w) || PROTOCOL_WORDS.has(w)) || /^\d+$/.test(name)) return;
+    if (/^[a-z]+$/.test(name) && ADJECTIVE_ENDING.test(name)) return;
+    const start = at + m[0].indexOf(name);
+    const end = start + name.length;
+    if (isTaken(ctx, start, end) || isNegated(sentence, at) || ctx.claims.some((c) => c.kind === 'entity' && c.start < end && c.end > start)) return;
+    addClaim(ctx, 'entity', start, end, { category: 'tool or malware named as fact', term: name });
+  });
+}
