@@ -117,6 +117,15 @@ describe('runBatch through the Batch API (real SDK, stub on 127.0.0.1)', () => {
     ]);
   });
 
+  it('sends one request per flow id: a repeated id with the same table shares the answer, with another table fails', async () => {
+    const { batch, resultsFile } = await setup();
+    const same = [items(1)[0]!, items(1)[0]!];
+    const summary = await runBatch([...same, { id: 'f0', table: table('f0', '10.9.9.9') }], { ...batch, resultsFile, cacheDir: false });
+    expect(stub!.batches[0]!.lines.map((l) => l.custom_id)).toEqual(['f0']);
+    expect(summary.records.map((r) => r.status)).toEqual(['done', 'done', 'failed']);
+    expect(summary.records[2]!.status === 'failed' && summary.records[2]!.error.message).toMatch(/another item has the flow id "f0" with a different request/);
+  });
+
   it('splits an input over the (injected) limits into several batches', async () => {
     const { batch, resultsFile } = await setup({}, { limits: { maxRequests: 3 } });
     const summary = await runBatch(items(5), { ...batch, resultsFile });

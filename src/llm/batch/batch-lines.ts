@@ -38,32 +38,39 @@ export function batchLine(entry: BatchEntry): string {
   return `${JSON.stringify({ custom_id: entry.customId, method: 'POST', url: BATCH_ENDPOINT, body })}\n`;
 }
 
-/** Split entries into input files that each stay within the limits, in order. */
-export function splitIntoChunks(entries: readonly BatchEntry[], limits: BatchLimits = OPENAI_BATCH_LIMITS): BatchChunk[] {
-  const chunks: BatchChunk[] = [];
+/**
+ * Split entries into input files that each stay within the limits, in order. A generator: each
+ * file's text is made when it is asked for, so only one file's worth is held at a time.
+ */
+export function* splitIntoChunks(
+  entries: readonly BatchEntry[],
+  limits: BatchLimits = OPENAI_BATCH_LIMITS,
+  /** Told of a request over the byte limit on its own, which is left out; without it, that throws. */
+  onTooLarge?: (entry: BatchEntry, error: BatchApiError) => void,
+): Generator<BatchChunk> {
   let lines: string[] = [];
   let group: BatchEntry[] = [];
   let bytes = 0;
-  const close = (): void => {
-    if (group.length === 0) return;
-    chunks.push({ entries: group, text: lines.join('') });
-    lines = [];
-    group = [];
-    bytes = 0;
-  };
   for (const entry of entries) {
     const line = batchLine(entry);
     const size = Buffer.byteLength(line);
     if (size > limits.maxBytes) {
-      throw new BatchApiError('split', `the request of flow ${JSON.stringify(entry.customId)} is ${size} bytes, over the ${limits.maxBytes}-byte limit of a batch file`);
+      const error = new BatchApiError('split', `the request of flow ${JSON.stringify(entry.customId)} is ${size} bytes, over the ${limits.maxBytes}-byte limit of a batch file`);
+      if (!onTooLarge) throw error;
+      onTooLarge(entry, error);
+      continue;
     }
-    if (group.length >= limits.maxRequests || bytes + size > limits.maxBytes) close();
+    if (group.length > 0 && (group.length >= limits.maxRequests || bytes + size > limits.maxBytes)) {
+      yield { entries: group, text: lines.join('') };
+      lines = [];
+      group = [];
+      bytes = 0;
+    }
     lines.push(line);
     group.push(entry);
     bytes += size;
   }
-  close();
-  return chunks;
+  if (group.length > 0) yield { entries: group, text: lines.join('') };
 }
 
 /** The Batch API bills a request at half the online price of its model; the run's cost uses this. */

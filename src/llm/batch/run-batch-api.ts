@@ -66,7 +66,9 @@ export async function runBatchApi(entries: readonly BatchEntry[], options: Batch
   stats.resumed = waiting.filter((w) => w.chunk.batch_id !== undefined).length;
   const claimed = new Set(waiting.flatMap((w) => w.pending.map((e) => e.customId)));
   mkdirSync(options.dir, { recursive: true });
-  for (const chunk of splitIntoChunks(entries.filter((e) => !claimed.has(e.customId)), options.limits ?? OPENAI_BATCH_LIMITS)) {
+  // A request too large for any batch file is that flow's failure, not the run's.
+  const tooLarge = (entry: BatchEntry, error: Error): void => onSettled(entry, { error });
+  for (const chunk of splitIntoChunks(entries.filter((e) => !claimed.has(e.customId)), options.limits ?? OPENAI_BATCH_LIMITS, tooLarge)) {
     const input = `input-${String(state.chunks.length + 1).padStart(4, '0')}.jsonl`;
     writeFileSync(join(options.dir, input), chunk.text);
     const saved: BatchChunkState = { input, requests: Object.fromEntries(chunk.entries.map((e) => [e.customId, e.key])), collected: false, failed: [] };
