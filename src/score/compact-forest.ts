@@ -28,29 +28,28 @@ export const NULL_LEFT = 0x10000;
 
 /**
  * A forest written node by node as the trees grow (grow-tree.ts), in depth-first order, with no
- * object per node: each tree is written into one reused scratch tree, then kept at its exact size;
- * finish() joins them in shared memory so walk-pool.ts's workers read them without a copy of their own.
+ * object per node, straight into the shared memory walk-pool.ts's workers read. The memory is
+ * reserved for the largest forest the trees could make and never copied; only the pages the nodes
+ * are written to are ever resident (the OS maps zero pages lazily), about a fifth of the bound here.
  */
 export class ForestBuilder {
-  private nodes = new Float64Array(0);
-  private meta = new Int32Array(0);
-  private bits = new Float64Array(0);
-  private readonly trees: { nodes: Float64Array; bits: Float64Array }[] = [];
+  private readonly nodes: Float64Array;
+  private readonly meta: Int32Array;
+  private readonly bits: Float64Array;
   private readonly roots: number[] = [];
-  /** Nodes in the finished trees: the global index of the scratch tree's first node. */
-  private done = 0;
-  /** Nodes written in the scratch tree. */
   private count = 0;
+
+  /** Room for at most `maxNodes` nodes over all the trees. */
+  constructor(private readonly maxNodes: number) {
+    this.nodes = new Float64Array(new SharedArrayBuffer(maxNodes * 32));
+    this.meta = new Int32Array(this.nodes.buffer);
+    this.bits = new Float64Array(maxNodes * 3);
+  }
 
   /** Start a tree of at most `maxNodes` nodes. */
   startTree(maxNodes: number): void {
-    this.endTree();
-    if (this.bits.length < maxNodes * 3) {
-      this.nodes = new Float64Array(maxNodes * 4);
-      this.meta = new Int32Array(this.nodes.buffer);
-      this.bits = new Float64Array(maxNodes * 3);
-    }
-    this.roots.push(this.done);
+    if (this.count + maxNodes > this.maxNodes) throw new RangeError(`ForestBuilder: room for ${this.maxNodes} nodes, ${this.count + maxNodes} asked`);
+    this.roots.push(this.count);
   }
 
   leaf(size: number): void {
@@ -72,7 +71,7 @@ export class ForestBuilder {
 
   /** The right child of split k is the next node: call it after k's left subtree is written. */
   rightChild(k: number): void {
-    this.meta[k * 8 + 7] = this.done + this.count;
+    this.meta[k * 8 + 7] = this.count;
   }
 
   splitSizes(k: number, size: number, left: number, right: number): void {
@@ -82,26 +81,12 @@ export class ForestBuilder {
   }
 
   finish(): CompactForest {
-    this.endTree();
-    const buffer = new SharedArrayBuffer(this.done * 32);
-    const nodes = new Float64Array(buffer);
-    const bits = new Float64Array(this.done * 3);
-    let at = 0;
-    for (const tree of this.trees) {
-      nodes.set(tree.nodes, at * 4);
-      bits.set(tree.bits, at * 3);
-      at += tree.bits.length / 3;
-    }
-    return { nodes, meta: new Int32Array(buffer), roots: Int32Array.from(this.roots), bits };
-  }
-
-  private endTree(): void {
-    if (this.count === 0) return;
-    this.trees.push({ nodes: this.nodes.slice(0, this.count * 4), bits: this.bits.slice(0, this.count * 3) });
-    this.done += this.count;
-    this.count = 0;
+    return { nodes: this.nodes, meta: this.meta, roots: Int32Array.from(this.roots), bits: this.bits };
   }
 }
+
+/** Most nodes a tree of depth `maxDepth` can have, 2^(d+1) − 1 (a split can leave one side empty, so the row count does not bound it). */
+export const maxTreeNodes = (maxDepth: number): number => 2 ** (maxDepth + 1) - 1;
 
 /**
  * Add each flow's expected path length over every tree to depths[j], tree by tree over the block (one

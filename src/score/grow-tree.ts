@@ -1,4 +1,4 @@
-import type { ForestBuilder } from './compact-forest.ts';
+import { maxTreeNodes, type ForestBuilder } from './compact-forest.ts';
 import { randomInt } from './prng.ts';
 
 /**
@@ -31,8 +31,7 @@ export function growTree(columns: Columns, n: number, maxDepth: number, next: ()
       idx[j] = t;
     }
   }
-  // A tree of depth d has at most 2^(d+1) − 1 nodes (a split can leave one side empty, so n does not bound it).
-  forest.startTree(2 ** (maxDepth + 1) - 1);
+  forest.startTree(maxTreeNodes(maxDepth));
   grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next, new Int32Array(columns.values.length), forest);
 }
 

@@ -8,7 +8,7 @@ import { growTree, toColumns } from './grow-tree.ts';
 import { averagePathLength } from './average-path-length.ts';
 import { createViewMaps, createViewWriter, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
-import { creditWalk, ForestBuilder, walkBlock, type CompactForest } from './compact-forest.ts';
+import { creditWalk, ForestBuilder, maxTreeNodes, walkBlock, type CompactForest } from './compact-forest.ts';
 import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
@@ -162,12 +162,13 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   const maps = createViewMaps(baseline);
   const packed = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
   const viewColumns = views.map((view) => toColumns(packed.map(maps[view]), FEATURE_NAMES.length));
-  const builders = views.map(() => new ForestBuilder());
   const next = createPrng(options.seed ?? 42);
   const psi = Math.max(2, Math.min(options.sampleSize ?? FOREST_SAMPLE_SIZE, packed.length));
   const maxDepth = Math.ceil(Math.log2(psi));
+  const trees = options.trees ?? FOREST_TREES;
+  const builders = views.map(() => new ForestBuilder(Math.ceil(trees / views.length) * maxTreeNodes(maxDepth)));
   if (packed.length >= 2) {
-    for (let t = 0; t < (options.trees ?? FOREST_TREES); t++) {
+    for (let t = 0; t < trees; t++) {
       const k = t % views.length;
       growTree(viewColumns[k]!, psi, maxDepth, next, builders[k]!);
     }

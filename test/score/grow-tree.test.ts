@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForestBuilder, type CompactForest } from '../../src/score/compact-forest.ts';
+import { ForestBuilder, maxTreeNodes, type CompactForest } from '../../src/score/compact-forest.ts';
 import { growTree, toColumns, type Columns } from '../../src/score/grow-tree.ts';
 import { createPrng } from '../../src/score/prng.ts';
 
@@ -8,7 +8,7 @@ const leaves = (f: CompactForest, k: number): number[] =>
   f.meta[k * 8 + 6]! < 0 ? [f.nodes[k * 4 + 1]!] : [...leaves(f, k + 1), ...leaves(f, f.meta[k * 8 + 7]!)];
 
 const grown = (columns: Columns, n: number, maxDepth: number, seed: number): CompactForest => {
-  const builder = new ForestBuilder();
+  const builder = new ForestBuilder(3 * maxTreeNodes(7));
   growTree(columns, n, maxDepth, createPrng(seed), builder);
   return builder.finish();
 };
@@ -43,7 +43,7 @@ describe('growTree', () => {
 
   it('is the same tree for the same seed, in several trees one after another', () => {
     const twice = (): CompactForest => {
-      const builder = new ForestBuilder();
+      const builder = new ForestBuilder(3 * maxTreeNodes(7));
       const next = createPrng(9);
       for (let t = 0; t < 3; t++) growTree(columns, 128, 7, next, builder);
       return builder.finish();
