@@ -81,15 +81,7 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
     const format: FormatName | null = options.format ?? detectFormat(sample, options.mappingFile !== undefined);
     if (format === null) throw unknownFormat(file, sample);
     const spec = FORMATS[format];
-    const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
-    const skipped: Record<string, number> = {};
-    const ctx: CompileContext = {
-      file,
-      skip: (kind) => {
-        skipped[kind] = (skipped[kind] ?? 0) + 1;
-      },
-      ...(await loadFormatExtras(format, path, options)),
-    };
+    const { summary, skipped, ctx } = await startSummary(file, format, options);
     let container: Container = { header: [], batches: [] };
     let compiled: CompiledFormat | null = null;
     if (spec !== undefined) {
@@ -104,6 +96,20 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
     await close();
     throw error;
   }
+}
+
+/** A read's empty summary, its skip counts, and the context its format compiles in (with --mapping's extras). */
+async function startSummary(file: string, format: FormatName, options: ReadFlowsOptions): Promise<{ summary: IngestSummary; skipped: Record<string, number>; ctx: CompileContext }> {
+  const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
+  const skipped: Record<string, number> = {};
+  const ctx: CompileContext = {
+    file,
+    skip: (kind) => {
+      skipped[kind] = (skipped[kind] ?? 0) + 1;
+    },
+    ...(await loadFormatExtras(format, file, options)),
+  };
+  return { summary, skipped, ctx };
 }
 
 /**
@@ -125,16 +131,8 @@ async function openParquetFlows(file: string, options: ReadFlowsOptions): Promis
       );
     }
     const spec = FORMATS[format]!;
-    const summary: IngestSummary = { file, format, read: 0, accepted: 0, quarantined: 0, late: 0, notes: {} };
-    const skipped: Record<string, number> = {};
-    const ctx: CompileContext = {
-      file,
-      skip: (kind) => {
-        skipped[kind] = (skipped[kind] ?? 0) + 1;
-      },
-      sample,
-      ...(await loadFormatExtras(format, file, options)),
-    };
+    const { summary, skipped, ctx } = await startSummary(file, format, options);
+    ctx.sample = sample;
     const compiled = header.length > 0 ? await spec.compile(header, ctx) : null;
     const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(file));
     return createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation: () => undefined });
