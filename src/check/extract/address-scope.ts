@@ -1,13 +1,13 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, lowerGate, scanSentences, type ExtractContext } from './context.ts';
 
 /*
  * Where an address lives: "an external IP address (192.168.250.106)", "10.0.0.5 is an internal
  * host", "the responder is inside the local network". The address space says which: private,
  * loopback, link-local and shared ranges are internal, the rest of the space is public.
  */
-const ADDRESS = String.raw`(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})`;
+const ADDRESS = String.raw`(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})`;
 const PARTY = String.raw`(?:the\s+)?(source|destination|client|server|originator|responder|sender|receiver|initiator)`;
 const INTERNAL = String.raw`internal|private|local|lan|rfc\s?1918|non-routable|intranet`;
 // "remote" is left out: it names the other end of a connection as often as the public Internet
@@ -27,12 +27,14 @@ const GATE = lowerGate(new RegExp(String.raw`\b(?:${INTERNAL}|${EXTERNAL}|home|c
 const isInternal = (word: string): boolean => new RegExp(String.raw`^(?:${INTERNAL}|home|corporate|enterprise)$`, 'i').test(word.replace(/\s+/g, ''));
 
 export function extractAddressScopes(ctx: ExtractContext): void {
+  const gated = gatedSentences(ctx, GATE);
+  if (gated.length === 0) return;
   const add = (at: number, length: number, data: ClaimPayloads['address-scope'], sentence: Parameters<typeof isNegated>[0]): void => {
     if (!isNegated(sentence, at)) addClaim(ctx, 'address-scope', at, at + length, data);
   };
-  scan(ctx, SCOPE_BEFORE, GATE, (m, at, s) => add(at, m[0].length, { address: m[2]!, scope: isInternal(m[1]!) ? 'internal' : 'external' }, s));
-  scan(ctx, SCOPE_AFTER, GATE, (m, at, s) => add(at, m[0].length, { ...subject(m[1], m[2]), scope: isInternal(m[3]!) ? 'internal' : 'external' }, s));
-  scan(ctx, INSIDE, GATE, (m, at, s) => {
+  scanSentences(gated, SCOPE_BEFORE, (m, at, s) => add(at, m[0].length, { address: m[2]!, scope: isInternal(m[1]!) ? 'internal' : 'external' }, s));
+  scanSentences(gated, SCOPE_AFTER, (m, at, s) => add(at, m[0].length, { ...subject(m[1], m[2]), scope: isInternal(m[3]!) ? 'internal' : 'external' }, s));
+  scanSentences(gated, INSIDE, (m, at, s) => {
     // "on the Internet" is outside; a bare "on the network" says nothing of which
     const place = m[4]!.toLowerCase();
     if (place !== 'internet' && m[3] === undefined) return;

@@ -1,6 +1,6 @@
 import { DNS_RECORD_TYPES, DNS_RESPONSE_CODES } from '../lexicon/dns-names.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, scan, textGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, textGate, type ExtractContext } from './context.ts';
 
 /*
  * What a DNS exchange asked and got, named as the protocol names it: a record type ("an AAAA
@@ -16,13 +16,15 @@ const GATE = textGate(new RegExp(String.raw`\b(?:${TYPES}|${CODES})\b`));
 const ARTICLE_BEFORE = /\b(?:an|the|for|its|one|single|first)\s+$/i;
 
 export function extractDns(ctx: ExtractContext): void {
-  scan(ctx, TYPE_RE, GATE, (m, at, sentence) => {
+  const gated = gatedSentences(ctx, GATE);
+  if (gated.length === 0) return;
+  scanSentences(gated, TYPE_RE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     // "A record" opens a sentence as the article does; as the type it follows one: "an A record", "the A query"
     if (m[1] === 'A' && !ARTICLE_BEFORE.test(ctx.text.slice(Math.max(0, at - 8), at))) return;
     addClaim(ctx, 'dns', at, at + m[0].length, { field: 'type', name: (m[1] ?? m[2])! }, true);
   });
-  scan(ctx, CODE_RE, GATE, (m, at, sentence) => {
+  scanSentences(gated, CODE_RE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'dns', at, at + m[0].length, { field: 'response code', name: m[1]! }, true);
   });

@@ -78,9 +78,28 @@ export function extractIdentity(ctx: ExtractContext): void {
 /** A MAC address: six hex pairs joined by colons or dashes (or three groups of four by dots). */
 const MAC_RE = /(?<![\w:.-])(?:[0-9a-f]{2}(?:([:-])[0-9a-f]{2})(?:\1[0-9a-f]{2}){4}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-]*\w)/gi;
 
+/** Whether a separator recurs where a MAC's would, with hex digits between (xx:xx:xx:xx:xx:xx, xxxx.xxxx.xxxx): a scan by indexOf, no regex. */
+function hasMacShape(text: string): boolean {
+  for (const [sep, step, times] of [[':', 3, 5], ['-', 3, 5], ['.', 5, 2]] as const) {
+    for (let at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, at + 1)) {
+      let k = 0;
+      while (k < times && text[at + k * step] === sep && hexRun(text, at + k * step - (step - 1), step - 1)) k++;
+      if (k === times && hexRun(text, at + times * step - (step - 1), step - 1)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `length` hex digits start at `from`. */
+function hexRun(text: string, from: number, length: number): boolean {
+  for (let i = from; i < from + length; i++) if (!isHexAt(text, i)) return false;
+  return true;
+}
+
 /** MAC addresses, reserved before timestamps and IPv6 addresses read their colons. */
 function extractHardwareAddresses(ctx: ExtractContext): void {
-  if (!/[0-9a-f]{2}[:-][0-9a-f]{2}[:-]|[0-9a-f]{4}\.[0-9a-f]{4}\./i.test(ctx.text)) return;
+  // one cheap pass first: a MAC needs five separators of one kind between hex pairs (a clock time has two)
+  if (!hasMacShape(ctx.text)) return;
   scan(ctx, MAC_RE, () => true, (m, at) => {
     const role = roleBefore(ctx, at);
     addClaim(ctx, 'address', at, at + m[0].length, { address: m[0], hardware: true, ...(role ? { role } : {}) }, true);

@@ -1,7 +1,8 @@
 import { ADJECTIVE_ENDING, KIND_MODIFIERS, TOOL_NOUNS } from '../lexicon/tool-nouns.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, scanTriggers, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
 
 /*
  * A tool or malware family named by the construction "the <name> <tool noun>" ("the slowhttptest
@@ -10,13 +11,18 @@ import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './conte
  * tool") and no protocol ("an HTTP scanner").
  */
 const NOUNS = TOOL_NOUNS.map((n) => n.replace(/ /g, '\\s+')).join('|');
-const NAMED_RE = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.-]*\s+){0,2}[\w][\w.-]*?)(?:'s)?\s+(?:${NOUNS})\b`, 'g');
-const GATE = lowerGate(new RegExp(String.raw`\b(?:${NOUNS})\b`));
+const NOUN = triggered(new RegExp(String.raw`\b(?:${NOUNS})\b`, 'gi'));
+/** The article and name right before a tool noun, read backwards from it (the noun is found first: "the" is everywhere). */
+const NAMED_BEFORE = /\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.-]*\s+){0,2}[\w][\w.-]*?)(?:'s)?\s+$/;
 
 const PROTOCOL_WORDS = new Set([...Object.keys(PROTOCOL_NAMES), ...Object.values(PORT_SERVICES).flat()].map((w) => w.toLowerCase()));
 
 export function extractNamedTools(ctx: ExtractContext): void {
-  scan(ctx, NAMED_RE, GATE, (m, at, sentence) => {
+  scanTriggers(ctx, NOUN.trigger, NOUN.sticky, (_noun, nounAt, sentence) => {
+    const before = ctx.text.slice(Math.max(sentence.start, nounAt - 48), nounAt);
+    const m = NAMED_BEFORE.exec(before);
+    if (!m) return;
+    const at = nounAt - before.length + m.index;
     const name = m[1]!;
     const words = name.toLowerCase().split(/\s+/);
     if (words.some((w) => KIND_MODIFIERS.has(w) || PROTOCOL_WORDS.has(w)) || /^\d+$/.test(name)) return;

@@ -1,7 +1,7 @@
 import type { ClaimPayloads, Operand } from '../claim.ts';
 import { PARTY_SIDE_SOURCE, sideOperand } from '../lexicon/side-words.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, lowerGate, scanSentences, type ExtractContext } from './context.ts';
 
 /*
  * Claims that relate two values of the record to each other rather than a value to a figure:
@@ -42,23 +42,25 @@ function factorOf(text: string): number {
 const measureOf = (noun: string | undefined): 'packets' | 'bytes' => (noun !== undefined && /^(?:packets|segments)$/i.test(noun) ? 'packets' : 'bytes');
 
 export function extractRelations(ctx: ExtractContext): void {
+  const gated = gatedSentences(ctx, GATE);
+  if (gated.length === 0) return;
   const add = (at: number, length: number, data: ClaimPayloads['relation']): void => {
     if (data.left.keys.length > 0 && data.right.keys.length > 0) addClaim(ctx, 'relation', at, at + length, data, true);
   };
-  scan(ctx, SUBJECT_FIRST, GATE, (m, at) => {
+  scanSentences(gated, SUBJECT_FIRST, (m, at) => {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[1]!, measure), sideOperand(m[4]!, measure), m[2]!));
   });
-  scan(ctx, NOUN_FIRST, GATE, (m, at) => {
+  scanSentences(gated, NOUN_FIRST, (m, at) => {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[2]!, measure), sideOperand(m[4]!, measure), m[1]!));
   });
-  scan(ctx, SIZE_OF, GATE, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
-  scan(ctx, FIELDS_SAME, GATE, (m, at, s) => {
+  scanSentences(gated, SIZE_OF, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
+  scanSentences(gated, FIELDS_SAME, (m, at, s) => {
     if (isNegated(s, at)) return;
     add(at, m[0].length, { left: { keys: [m[1]!], phrase: m[1]! }, right: { keys: [m[2]!], phrase: m[2]! }, relation: sameOf(m[3], m[4], m[5]) });
   });
-  scan(ctx, PAIR_SAME, GATE, (m, at) => {
+  scanSentences(gated, PAIR_SAME, (m, at) => {
     const what = (m[2] ?? m[5] ?? `${m[3]} counts`).toLowerCase();
     const pair = pairOperands(what);
     if (pair) add(at, m[0].length, { ...pair, relation: sameOf(m[6], m[7], m[8]) });
