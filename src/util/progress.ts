@@ -6,6 +6,8 @@ export interface Progress {
   setTotal(total: number): void;
   /** Advance by `n` (default 1). */
   tick(n?: number): void;
+  /** Print a line of its own (a batch's poll round) without breaking the bar. */
+  note(line: string): void;
   /** Stop the bar and print a final line. */
   done(summary?: string): void;
 }
@@ -23,7 +25,7 @@ export interface ProgressOptions {
 /** Create a progress reporter: cli-progress bar on a TTY, throttled plain lines otherwise. */
 export function createProgress(options: ProgressOptions): Progress {
   const stream = options.stream ?? process.stderr;
-  if (options.quiet) return { setTotal() {}, tick() {}, done() {} };
+  if (options.quiet) return { setTotal() {}, tick() {}, note() {}, done() {} };
   let total = options.total ?? 0;
   let count = 0;
   if (stream.isTTY) {
@@ -47,6 +49,11 @@ export function createProgress(options: ProgressOptions): Progress {
         count += n;
         draw().update(count);
       },
+      note(line) {
+        if (bar === undefined) return void stream.write(`${line}\n`);
+        // Clear the bar's line and print the note there; the bar is drawn again below it at its next change.
+        stream.write(`\r\x1b[2K${line}\n`);
+      },
       done(summary) {
         bar?.stop();
         if (summary) stream.write(`${options.label}: ${summary}\n`);
@@ -66,6 +73,9 @@ export function createProgress(options: ProgressOptions): Progress {
         last = now;
         stream.write(`${options.label}: ${count}${total ? `/${total}` : ''}\n`);
       }
+    },
+    note(line) {
+      stream.write(`${line}\n`);
     },
     done(summary) {
       stream.write(`${options.label}: ${summary ?? `${count}${total ? `/${total}` : ''} done`}\n`);

@@ -35,4 +35,16 @@ describe('createProgress on a terminal', () => {
     expect(tty.text()).toContain('score: pass 1/2, fitting the baseline: flows: 40000');
     expect(tty.text()).not.toMatch(/\/1\b|100%/);
   });
+
+  it('prints a note on its own line: plain before the bar is drawn, over the cleared bar line after', () => {
+    const tty = fakeTty();
+    const progress = createProgress({ label: 'explain', stream: tty });
+    progress.setTotal(4);
+    progress.note('batch-api: 1 batch (1 in_progress): 0/4 requests done, 0 failed');
+    expect(tty.text()).toBe('batch-api: 1 batch (1 in_progress): 0/4 requests done, 0 failed\n');
+    progress.tick(4);
+    progress.note('batch-api: 1 batch (1 completed): 4/4 requests done, 0 failed');
+    progress.done();
+    expect(tty.text()).toContain('\r\x1b[2Kbatch-api: 1 batch (1 completed): 4/4 requests done, 0 failed\n');
+  });
 });

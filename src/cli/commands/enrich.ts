@@ -36,7 +36,7 @@ export const registerEnrich: RegisterCommand = (program, io, setExit) => {
     const progress = createProgress({ label: 'enrich: explaining flows', stream: io.stderr, quiet: flags.quiet ?? false });
     let total = 0;
     // The number of flows to explain is known only once the alerts are matched: set it on the first tick.
-    const setup = await setupFromFlags(flags, config, () => progress.tick(), io);
+    const setup = await setupFromFlags(flags, config, progress);
     setup.onProgress = (_settled, all) => {
       if (all !== total) progress.setTotal((total = all));
       progress.tick();

@@ -111,9 +111,9 @@ export function privacyFromFlags(flags: BatchFlags): PrivacyOptions {
 }
 
 /** The batch setup the flags describe (template loaded, provider built): errors surface before any work. */
-export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, onProgress: () => void, io?: CliIo): Promise<BatchSetup> {
+export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, progress: Pick<Progress, 'tick' | 'note'>): Promise<BatchSetup> {
   return prepareBatch(config, {
-    ...(flags.batchApi ? { batchApi: batchApiFromFlags(flags, io) } : {}),
+    ...(flags.batchApi ? { batchApi: batchApiFromFlags(flags, progress) } : {}),
     concurrency: flags.concurrency,
     requestsPerMinute: flags.rpm,
     tokensPerMinute: flags.tpm,
@@ -121,17 +121,17 @@ export async function setupFromFlags(flags: BatchFlags, config: ResolvedConfig, 
     cacheDir: flags.cache === false ? false : (flags.cacheDir ?? '.flowlens-cache'),
     retryFailed: flags.retryFailed ?? false,
     privacy: privacyFromFlags(flags),
-    onProgress,
+    onProgress: () => progress.tick(),
   });
 }
 
 /** `--batch-api` settings: file limits, poll interval, and a progress line on stderr after each round of polls. */
-function batchApiFromFlags(flags: BatchFlags, io: CliIo | undefined): BatchApiSettings {
+function batchApiFromFlags(flags: BatchFlags, progress: Pick<Progress, 'note'>): BatchApiSettings {
   const limits = { ...(flags.batchMaxRequests ? { maxRequests: flags.batchMaxRequests } : {}), ...(flags.batchMaxBytes ? { maxBytes: flags.batchMaxBytes } : {}) };
   return {
     limits,
     ...(flags.pollInterval ? { pollIntervalMs: flags.pollInterval } : {}),
-    ...(io && !flags.quiet ? { onRound: (round) => io.stderr.write(`${formatPollRound(round)}\n`) } : {}),
+    onRound: (round) => progress.note(formatPollRound(round)),
   };
 }
 
@@ -145,7 +145,7 @@ export async function explainWithFlags(
 ): Promise<ExplainTablesResult> {
   const config = prepared?.config ?? configFromFlags(flags);
   const progress = prepared?.progress ?? createProgress({ label: 'explain', stream: io.stderr, quiet: flags.quiet ?? false });
-  const setup = prepared?.setup ?? (await setupFromFlags(flags, config, () => progress.tick(), io));
+  const setup = prepared?.setup ?? (await setupFromFlags(flags, config, progress));
   progress.setTotal(tables.length);
   const info = [...(out.details ?? []), `provider \`${config.provider}\`, model \`${config.model}\`, prompt \`${config.template}\``];
   const result = await explainTables(tables, setup, { outDir: out.dir, title: out.title, details: info, ...(out.labels !== undefined ? { labels: out.labels } : {}) });

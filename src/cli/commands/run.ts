@@ -34,7 +34,7 @@ export const registerRun: RegisterCommand = (program, io, setExit) => {
     validateSelectOptions(select);
     const config = configFromFlags(flags);
     const progress = createProgress({ label: 'run: explaining flows', stream: io.stderr, quiet });
-    const setup = await setupFromFlags(flags, config, () => progress.tick(), io);
+    const setup = await setupFromFlags(flags, config, progress);
     await prepareOutputDir(outDir, '--out');
     if (flags.quarantine !== undefined) await prepareOutputFile(flags.quarantine, '--quarantine');
     const scoring = scoringProgress('run', io, quiet, flags.baseline === undefined);
