@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { BatchUnansweredError, InputError, ProviderError } from '../../errors.ts';
+import { InputError } from '../../errors.ts';
 import type { Narrative, TokenUsage } from '../provider.ts';
-import { narrativeFromBatch } from './batch-answer.ts';
-import { BatchClient, type BatchClientOptions, type BatchInfo } from './batch-client.ts';
+import { BatchClient, type BatchClientOptions } from './batch-client.ts';
+import { download, settleChunk } from './collect-batch.ts';
 import { OPENAI_BATCH_LIMITS, splitIntoChunks, type BatchEntry, type BatchLimits } from './batch-lines.ts';
-import { parseBatchOutput, type BatchAnswer } from './batch-output.ts';
 import { readBatchState, writeBatchState, type BatchChunkState, type BatchState } from './batch-state.ts';
 import { pollBatches, type PollOptions, type PollRound } from './poll-batches.ts';
 
@@ -41,9 +40,6 @@ export interface BatchApiStats {
   unanswered: number;
 }
 
-/** The error code of a request an expired batch did not run. */
-const EXPIRED_CODE = 'batch_expired';
-
 interface Waiting {
   chunk: BatchChunkState;
   pending: BatchEntry[];
@@ -65,16 +61,9 @@ export async function runBatchApi(entries: readonly BatchEntry[], options: Batch
   const waiting = resumable(state, entries);
   stats.resumed = waiting.filter((w) => w.chunk.batch_id !== undefined).length;
   const claimed = new Set(waiting.flatMap((w) => w.pending.map((e) => e.customId)));
-  mkdirSync(options.dir, { recursive: true });
   // A request too large for any batch file is that flow's failure, not the run's.
-  const tooLarge = (entry: BatchEntry, error: Error): void => onSettled(entry, { error });
-  for (const chunk of splitIntoChunks(entries.filter((e) => !claimed.has(e.customId)), options.limits ?? OPENAI_BATCH_LIMITS, tooLarge)) {
-    const input = `input-${String(state.chunks.length + 1).padStart(4, '0')}.jsonl`;
-    writeFileSync(join(options.dir, input), chunk.text);
-    const saved: BatchChunkState = { input, requests: Object.fromEntries(chunk.entries.map((e) => [e.customId, e.key])), collected: false, failed: [] };
-    state.chunks.push(saved);
-    waiting.push({ chunk: saved, pending: chunk.entries });
-  }
+  const fresh = entries.filter((e) => !claimed.has(e.customId));
+  waiting.push(...addChunks(state, fresh, options, (entry, error) => onSettled(entry, { error })));
   save();
   for (const w of waiting) {
     if (w.chunk.batch_id !== undefined) continue;
@@ -121,6 +110,20 @@ function resumable(state: BatchState, entries: readonly BatchEntry[]): Waiting[]
   return waiting;
 }
 
+/** Write the input files of new batches and enter them in the state (saved by the caller before any upload). */
+function addChunks(state: BatchState, entries: readonly BatchEntry[], options: BatchApiOptions, tooLarge: (entry: BatchEntry, error: Error) => void): Waiting[] {
+  mkdirSync(options.dir, { recursive: true });
+  const added: Waiting[] = [];
+  for (const chunk of splitIntoChunks(entries, options.limits ?? OPENAI_BATCH_LIMITS, tooLarge)) {
+    const input = `input-${String(state.chunks.length + 1).padStart(4, '0')}.jsonl`;
+    writeFileSync(join(options.dir, input), chunk.text);
+    const saved: BatchChunkState = { input, requests: Object.fromEntries(chunk.entries.map((e) => [e.customId, e.key])), collected: false, failed: [] };
+    state.chunks.push(saved);
+    added.push({ chunk: saved, pending: chunk.entries });
+  }
+  return added;
+}
+
 /** Upload (unless done) and create the batch, saving each id as soon as it is known; false when an earlier run's batch was adopted. */
 async function submit(client: BatchClient, chunk: BatchChunkState, dir: string, save: () => void): Promise<boolean> {
   if (chunk.input_file_id === undefined) {
@@ -149,59 +152,4 @@ function readInput(file: string): string {
   } catch (cause) {
     throw new InputError({ file }, 'The batch input file of an unsubmitted batch is missing (delete state.json next to it to start over)', { cause });
   }
-}
-
-/** Download a finished batch's output and error files next to the state; answers by custom_id (an output wins over an error). */
-async function download(client: BatchClient, info: BatchInfo, dir: string): Promise<Map<string, BatchAnswer>> {
-  const answers = new Map<string, BatchAnswer>();
-  for (const [kind, fileId] of [['error', info.error_file_id], ['output', info.output_file_id]] as const) {
-    if (!fileId) continue;
-    const text = await client.download(fileId, info.id);
-    const file = join(dir, `${info.id}.${kind}.jsonl`);
-    writeFileSync(file, text);
-    for (const [id, answer] of parseBatchOutput(text, file)) answers.set(id, answer);
-  }
-  return answers;
-}
-
-/** Hand every pending entry of a finished batch its outcome; the ids that failed or were left unanswered. */
-function settleChunk(
-  pending: readonly BatchEntry[],
-  info: BatchInfo,
-  answers: ReadonlyMap<string, BatchAnswer>,
-  secrets: readonly string[],
-  stats: BatchApiStats,
-  onSettled: (entry: BatchEntry, outcome: BatchOutcome) => void,
-): string[] {
-  const failed: string[] = [];
-  for (const entry of pending) {
-    const answer = answers.get(entry.customId);
-    let outcome: BatchOutcome;
-    if (answer === undefined || (!answer.ok && answer.code === EXPIRED_CODE)) {
-      // Missing from both files, or in the error file as expired: the window closed before it ran.
-      if (info.status !== 'failed') stats.unanswered++;
-      outcome = { error: info.status === 'failed' ? batchFailure(info) : new BatchUnansweredError(info.id, answer ? 'expired' : info.status) };
-    } else {
-      if (answer.ok && answer.completion.usage) {
-        stats.billed++;
-        stats.usage.prompt_tokens += answer.completion.usage.prompt_tokens;
-        stats.usage.completion_tokens += answer.completion.usage.completion_tokens;
-      }
-      try {
-        outcome = { narrative: narrativeFromBatch(answer, entry.request, secrets) };
-      } catch (error) {
-        outcome = { error: error as Error };
-      }
-    }
-    if ('error' in outcome) failed.push(entry.customId);
-    onSettled(entry, outcome);
-  }
-  return failed;
-}
-
-/** A batch the endpoint refused as a whole (its input failed validation): the reason it gave. */
-function batchFailure(info: BatchInfo): ProviderError {
-  const first = info.errors?.data?.[0];
-  const reason = first ? `${first.message ?? 'no message'}${first.code ? ` (${first.code})` : ''}${first.line ? ` at line ${first.line} of its input` : ''}` : 'no reason given';
-  return new ProviderError('openai batch', `batch ${info.id} failed: ${reason}`);
 }
