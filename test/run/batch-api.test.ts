@@ -126,6 +126,18 @@ describe('runBatch through the Batch API (real SDK, stub on 127.0.0.1)', () => {
     expect(summary.records[2]!.status === 'failed' && summary.records[2]!.error.message).toMatch(/another item has the flow id "f0" with a different request/);
   });
 
+  it('sends anonymized requests and restores the answers, as online', async () => {
+    const { batch, resultsFile } = await setup({ contentFor: (_id, body) => `Traffic from ${/host-\d+/.exec(JSON.stringify(body.messages))![0]} stood out.` });
+    const summary = await runBatch(items(2), { ...batch, resultsFile, privacy: { anonymize: true } });
+    const sent = JSON.stringify(stub!.batches[0]!.lines);
+    expect(sent).not.toContain('10.2.0.1');
+    expect(sent).not.toContain('192.168.1.20');
+    expect(summary.records.map((r) => r.status === 'done' && [r.anonymized, r.text])).toEqual([
+      [true, 'Traffic from 10.2.0.1 stood out.'],
+      [true, 'Traffic from 10.2.0.2 stood out.'],
+    ]);
+  });
+
   it('splits an input over the (injected) limits into several batches', async () => {
     const { batch, resultsFile } = await setup({}, { limits: { maxRequests: 3 } });
     const summary = await runBatch(items(5), { ...batch, resultsFile });
