@@ -31,30 +31,31 @@ export interface BaselineFitter {
  * const baseline = fitter.finish();
  */
 export function createBaselineFitter(options: { source: string; windowMs?: number; seed?: number }): BaselineFitter {
-  const sketches = new Map(FEATURE_NAMES.map((n) => [n, new QuantileSketch()] as const));
-  const nulls = new Map<FeatureName, number>(FEATURE_NAMES.map((n) => [n, 0]));
+  // By feature index, not name: add() runs once a flow over every feature.
+  const sketches = FEATURE_NAMES.map(() => new QuantileSketch());
+  const nulls = new Float64Array(FEATURE_NAMES.length);
   const sample: (number | null)[][] = [];
   const next = createPrng(options.seed ?? 42);
   let rows = 0;
   return {
     add(values) {
       rows++;
-      for (const name of FEATURE_NAMES) {
-        const v = values[name];
-        if (v === null || v === undefined || !Number.isFinite(v)) nulls.set(name, nulls.get(name)! + 1);
-        else sketches.get(name)!.add(v);
+      for (let i = 0; i < FEATURE_NAMES.length; i++) {
+        const v = values[FEATURE_NAMES[i]!];
+        if (v === null || v === undefined || !Number.isFinite(v)) nulls[i]!++;
+        else sketches[i]!.add(v);
       }
-      // Reservoir sampling (Algorithm R): every row has the same chance to be kept.
-      const row = FEATURE_NAMES.map((n) => toScaled(n, values[n]));
-      if (sample.length < SAMPLE_SIZE) sample.push(row);
+      // Reservoir sampling (Algorithm R): every row has the same chance to be kept. The row is
+      // scaled only when it is kept (most are not, past the first SAMPLE_SIZE).
+      if (sample.length < SAMPLE_SIZE) sample.push(scaledRow(values));
       else {
         const j = randomInt(next, rows);
-        if (j < SAMPLE_SIZE) sample[j] = row;
+        if (j < SAMPLE_SIZE) sample[j] = scaledRow(values);
       }
     },
     finish() {
       const features = Object.fromEntries(
-        FEATURE_NAMES.map((n) => [n, summarize(n, sketches.get(n)!, nulls.get(n)!)]),
+        FEATURE_NAMES.map((n, i) => [n, summarize(n, sketches[i]!, nulls[i]!)]),
       ) as Record<FeatureName, FeatureBaseline>;
       return {
         format: BASELINE_FORMAT,
@@ -74,6 +75,19 @@ export function createBaselineFitter(options: { source: string; windowMs?: numbe
 /** A feature value on the scoring scale; null stays null (never imputed). */
 export function toScaled(name: FeatureName, value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : applyTransform(transformOf(name), value);
+}
+
+/** Each feature's transform, by index (toScaled looks it up by name). */
+const TRANSFORMS = FEATURE_NAMES.map(transformOf);
+
+/** toScaled of the feature at index i, for the per-flow loops. */
+export function toScaledAt(i: number, value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : applyTransform(TRANSFORMS[i]!, value);
+}
+
+/** Every feature of a flow on the scoring scale, in FEATURE_NAMES order. */
+function scaledRow(values: FeatureValues): (number | null)[] {
+  return FEATURE_NAMES.map((n, i) => toScaledAt(i, values[n]));
 }
 
 function summarize(name: FeatureName, sketch: QuantileSketch, nullCount: number): FeatureBaseline {

@@ -1,6 +1,6 @@
 import { FEATURE_NAMES, type FeatureValues } from '../features/index.ts';
 import type { Baseline } from './baseline-schema.ts';
-import { toScaled } from './fit-baseline.ts';
+import { toScaledAt } from './fit-baseline.ts';
 import { calibratedThreshold } from './calibrated-threshold.ts';
 import { percentileOf } from './percentile-of.ts';
 import { createPrng } from './prng.ts';
@@ -195,6 +195,6 @@ function pack(values: FeatureValues): Float64Array {
 }
 
 function packInto(values: FeatureValues, x: Float64Array): Float64Array {
-  for (let i = 0; i < FEATURE_NAMES.length; i++) x[i] = toScaled(FEATURE_NAMES[i]!, values[FEATURE_NAMES[i]!]) ?? Number.NaN;
+  for (let i = 0; i < FEATURE_NAMES.length; i++) x[i] = toScaledAt(i, values[FEATURE_NAMES[i]!]) ?? Number.NaN;
   return x;
 }
