@@ -62,6 +62,9 @@ export interface ClaimPayloads {
   initiation: { phrase: string };
   /** A value copied from the record: an HTTP status or method, a rule id, a path or file name. */
   literal: { kind: 'http status' | 'http method' | 'rule id' | 'path'; value: string };
+  /** A field named and given a value ("app_proto is http", "the flow state was closed"). */
+  /** `judgement`: the value is an adjective of judgement ("malicious"), a claim only where the field holds it. */
+  'field-value': { field: string; value: string; quoted: boolean; judgement: boolean };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */

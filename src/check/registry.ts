@@ -7,6 +7,7 @@ import { checkRelation } from './checkers/relation.ts';
 import { checkDns } from './checkers/dns.ts';
 import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
+import { checkFieldValue } from './checkers/field-value.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -34,6 +35,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   dns: checkDns,
   'address-scope': checkAddressScope,
   literal: checkLiteral,
+  'field-value': checkFieldValue,
 };
 
 /** Judge one claim with its kind's checker. */

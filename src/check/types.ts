@@ -72,5 +72,6 @@ export const ClaimKind = z.enum([
   'dns',
   'address-scope',
   'literal',
+  'field-value',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

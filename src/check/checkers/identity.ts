@@ -253,9 +253,10 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
   let hit: FactRow | undefined;
+  const cut = (t: string): string => (timeOnly ? t.slice(11, len) : t.slice(0, len));
   for (const time of times) {
     const t = isoOf(time);
-    if (t !== undefined && (timeOnly ? t.slice(11, len) : t.slice(0, len)) === want) {
+    if (t !== undefined && cut(t) === want) {
       hit = time.row;
       break;
     }

@@ -11,6 +11,7 @@ import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
 import { extractLiterals } from './literals.ts';
 import { extractNamedTools } from './named-tools.ts';
+import { extractFieldValues } from './field-values.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -38,6 +39,7 @@ export function extractClaims(text: string): Claim[] {
   extractFieldMentions(ctx);
   extractPhrases(ctx);
   extractNamedTools(ctx);
+  extractFieldValues(ctx);
   return byPosition(ctx.claims);
 }
 

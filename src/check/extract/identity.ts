@@ -18,7 +18,7 @@ const PORT = triggered(PORT_RE);
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const PROTO_NUM = triggered(PROTO_NUM_RE);
 const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
-const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(?:Z|UTC))?)?(?![\d:])/g;
+const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(Z|UTC)|([+-]\d{2}:?\d{2}))?)?(?![\d:])/g;
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
@@ -255,9 +255,11 @@ function extractTimestamps(ctx: ExtractContext): void {
   // dates in both forms need a year: the sentences holding one are found once
   const withYear = gatedSentences(ctx, HAS_YEAR);
   scanSentences(withYear, ISO_RE, (m, at) => {
-    const [, y, mo, d, h, mi, sec] = m;
+    const [, y, mo, d, h, mi, sec, , offset] = m;
     const precision = sec !== undefined ? 'second' : mi !== undefined ? 'minute' : 'day';
-    const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}Z`;
+    const wall = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}`;
+    // a time written with its offset ("19:17:54-0500") is that instant, not 19:17:54 UTC
+    const iso = offset === undefined ? `${wall}Z` : new Date(`${wall}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`).toISOString().slice(0, 19) + 'Z';
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
   });
   // the clock regex over the whole text is cheaper than its gate: the gate is checked per match

@@ -1,0 +1,76 @@
+import type { Claim, Judgement } from '../claim.ts';
+import { keyTokens } from '../facts/key-tokens.ts';
+import type { FactRow, TableFacts } from '../facts/table-facts.ts';
+import { rowEvidence, show } from './evidence.ts';
+
+const NUMBER = /^-?\d+(?:\.(\d+))?$/;
+const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
+
+/** A word as a key has it: lower case, a plural's "s" dropped. */
+const stem = (word: string): string => word.toLowerCase().replace(/(?<=[a-z]{3})s$/, '');
+
+/**
+ * The rows a field named in the text may be: by its key (exact, any case, or as the last part of a
+ * dotted path: "tcp_flags_ts" for tcp.tcp_flags_ts), or by its words, all among the key's words and
+ * the last of them the key's last (fewest extra words first: "alert severity" is alert.severity).
+ */
+function rowsNamed(facts: TableFacts, field: string): FactRow[] {
+  const lower = field.toLowerCase();
+  const byKey: FactRow[] = [];
+  for (const row of facts.rows.values()) {
+    const key = row.key.toLowerCase().replace(/\[\d+\]/g, '');
+    if (key === lower || key.endsWith(`.${lower}`)) byKey.push(row);
+  }
+  if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
+  const words = field.split(/\s+/).map(stem);
+  const head = words[words.length - 1]!;
+  const scored: Array<{ row: FactRow; extra: number }> = [];
+  for (const row of facts.rows.values()) {
+    const tokens = keyTokens(row.key).map(stem);
+    if (tokens[tokens.length - 1] !== head || !words.every((w) => tokens.includes(w))) continue;
+    scored.push({ row, extra: tokens.length - words.length });
+  }
+  if (scored.length === 0) return [];
+  const fewest = Math.min(...scored.map((s) => s.extra));
+  return scored.filter((s) => s.extra === fewest).map((s) => s.row);
+}
+
+/** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
+const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();
+
+function matches(value: string, row: FactRow): boolean | undefined {
+  const numeric = NUMBER.exec(value);
+  const raw = row.value;
+  // Zeek writes an unset field as "-" or "(empty)": it holds no value to compare
+  if (raw === null || (typeof raw === 'string' && UNSET.test(raw.trim()))) return undefined;
+  const rowNumber = typeof raw === 'number' ? raw : NUMBER.test(String(raw).trim()) ? Number(raw) : undefined;
+  if (numeric) {
+    if (rowNumber === undefined) return undefined;
+    const half = numeric[1] === undefined ? 0.5 : 0.5 * 10 ** -numeric[1].length;
+    return Math.abs(rowNumber - Number(value)) < half;
+  }
+  if (typeof raw !== 'string' || rowNumber !== undefined) return undefined;
+  const said = norm(value);
+  const held = norm(raw);
+  return said === held || (said.length >= 3 && held.includes(said)) || (held.length >= 3 && said.includes(held));
+}
+
+/**
+ * A field given a value in the text against the row of that name: equal (a number to the precision
+ * written, a text in any case and spacing, or one holding the other) or not. Not judged when no row
+ * has that name or the value is of another type than the row's.
+ */
+export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts): Judgement | null {
+  const { field } = claim.data;
+  // "2,072,515": thousands separators are no part of the number
+  const value = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(claim.data.value) ? claim.data.value.replace(/,/g, '') : claim.data.value;
+  const rows = rowsNamed(facts, field);
+  const judged: FactRow[] = [];
+  for (const row of rows) {
+    const m = matches(value, row);
+    if (m === true) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}.` };
+    if (m === false) judged.push(row);
+  }
+  if (judged.length === 0 || claim.data.judgement) return null;
+  return { verdict: 'contradicted', evidence: rowEvidence(judged.slice(0, 3)), reason: `${judged.slice(0, 3).map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${value}.` };
+}

@@ -1,0 +1,59 @@
+import type { Claim } from '../claim.ts';
+import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, lowerGate, scan, type ExtractContext } from './context.ts';
+
+/*
+ * A field of the record named and given a value: "app_proto is http", "the flow state was closed",
+ * "alert.severity = 2", "the category is Attempted Information Leak", "direction: to_client". The
+ * field is named by its key (with "_" or ".") or by its words; which row it is, if any, is the
+ * checker's to find, so a sentence about something the record has no field for is not judged.
+ */
+const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
+const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
+/** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
+const FIELD_VALUE_RE = new RegExp(
+  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
+    String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*|[a-z]+))(?=[\s.,;:)!?]|$)`,
+  'g',
+);
+const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:/);
+
+/** Words that make the phrase a description, not a field: "the traffic is suspicious", "the reason is unclear". */
+const NOT_FIELD = new Set(['traffic', 'flow', 'connection', 'session', 'activity', 'behaviour', 'behavior', 'pattern', 'cause', 'result', 'case', 'alert', 'event', 'host', 'attack', 'attacker', 'source', 'destination', 'client', 'server', 'rest', 'same', 'most', 'number', 'value', 'figure', 'count', 'total', 'sum', 'rate', 'ratio', 'share', 'majority', 'purpose', 'goal', 'intent', 'likelihood', 'decision', 'verdict', 'risk', 'impact', 'question', 'answer', 'problem', 'issue', 'point', 'fact', 'record', 'table', 'data', 'model', 'system', 'network']);
+
+export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
+    const field = m[1] ?? m[2]!;
+    const quoted = m[4] ?? m[5] ?? m[6];
+    // a sentence's full stop or a comma after a bare value is not part of it
+    const value = (quoted ?? (m[7] ?? m[8])!.replace(/[.,:;]+$/, '')).trim();
+    // "the end of the flow": "of" gives a value only after a field's key ("FLOW_DURATION of 0")
+    if (value === '' || STOP_VALUES.has(value.toLowerCase()) || (m.groups!['copula'] === 'of' && m[1] === undefined)) return;
+    const words = field.toLowerCase().split(/\s+/);
+    // "its contribution to the score is -0.1": a field after a preposition is not the subject of "is"
+    if (m[1] === undefined && PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
+    if (m[1] === undefined && NOT_FIELD.has(words[words.length - 1]!)) return;
+    // an adjective of judgement ("unusual", "malicious") backs a field that holds it, and is no claim against one that does not
+    const judgement = quoted === undefined && /^[a-z]+$/i.test(value) && EVALUATIVE_WORDS.has(value.toLowerCase());
+    if (/^\d+(?:\.\d+)?$/.test(value) && m[1] === undefined && m[2] !== undefined && words.length === 1 && !KEYISH.test(field)) return;
+    const valueAt = at + m[0].lastIndexOf(value);
+    const end = valueAt + value.length;
+    // a quoted value is the field's whole value, whatever words in it other claims read
+    if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx.claims, valueAt, end))) return;
+    addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
+  });
+}
+
+const PREPOSITION_BEFORE = /\b(?:to|of|in|on|at|from|by|with|for|than|as|about|over|under|into|onto|toward|towards|within|between|against)\s+$/i;
+
+/** Words that open a phrase rather than give a value. */
+const STOP_VALUES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'not', 'no', 'also', 'only', 'very', 'more', 'less', 'still', 'then', 'so', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'for', 'as', 'it', 'there', 'here']);
+
+/** A one-word field that is a field's name on its own ("severity 2", "rev 4"), not a noun any sentence has. */
+const KEYISH = /^(?:severity|priority|rev|revision|gid|sid|ttl|tos|dscp|vlan|state|status|direction|action|category|version|method|rcode|qtype)$/i;
+
+function overlapsClaim(claims: readonly Claim[], start: number, end: number): boolean {
+  for (const c of claims) if (c.start < end && c.end > start) return true;
+  return false;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** A field named and given a value (extract/field-values.ts, checkers/field-value.ts). */
+const fieldValues = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'field-value')
+    .map((c) => c.verdict);
+
+const eve = readTable({ src_ip: '10.10.4.21', dest_ip: '185.220.101.34', proto: 'TCP', event_type: 'alert', app_proto: 'tls', direction: 'to_server', alert: { action: 'allowed', signature: 'ET MALWARE Observed Cobalt Strike CnC Domain', category: 'Domain Observed Used for C2 Detected', severity: 1 }, tls: { sni: 'cdn-update.example', version: 'TLS 1.2', ja3: { hash: '72a589da586844d7f0818ce684948eea' } }, flow: { state: 'established', reason: 'timeout' } }, 'eve.json');
+const zeek = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '81.2.69.142', proto: 'tcp', service: '-', conn_state: 'REJ', history: 'Sr', label: 'Malicious' }, 'conn.json');
+
+describe('a field named and given a value', () => {
+  it.each([
+    ['app_proto is http.', 'contradicted'],
+    ['The alert severity is 3.', 'contradicted'],
+    ['The severity is 1.', 'supported'],
+    ['The SNI was evil.example.', 'contradicted'],
+    ['The flow state was established.', 'supported'],
+    ['The category is Attempted Information Leak.', 'contradicted'],
+    ['The signature is "ET MALWARE Observed Cobalt Strike CnC Domain".', 'supported'],
+    ['The JA3 hash is 72a589da586844d7f0818ce684948eea.', 'supported'],
+    ['The flow reason was timeout.', 'supported'],
+  ])('checks the value against the row of that name, by key or by words: %s', (text, verdict) => {
+    expect(fieldValues(text, eve)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['The conn_state is S0.', 'contradicted'],
+    ['The history is Sr.', 'supported'],
+    ['The label is Malicious.', 'supported'],
+  ])('reads Zeek fields: %s', (text, verdict) => {
+    expect(fieldValues(text, zeek)).toEqual([verdict]);
+  });
+
+  it.each([
+    [eve, 'The direction is unusual.'],
+    [eve, 'The end of the flow came late.'],
+    [eve, 'Its contribution to the severity is 3.'],
+    [eve, 'The traffic is to_server.'],
+    [zeek, 'The service is Telnet.'],
+    [eve, 'The priority is 2.'],
+  ])('makes no claim of judgements, prepositions, descriptions, unset fields or fields the record lacks: %s', (table, text) => {
+    expect(fieldValues(text, table)).toEqual([]);
+  });
+});
