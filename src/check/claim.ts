@@ -65,6 +65,8 @@ export interface ClaimPayloads {
   /** A field named and given a value ("app_proto is http", "the flow state was closed"). */
   /** `judgement`: the value is an adjective of judgement ("malicious"), a claim only where the field holds it. */
   'field-value': { field: string; value: string; quoted: boolean; judgement: boolean };
+  /** A count of a list's items or of one field's different values over them ("five different user names"). */
+  'list-count': { count: number; distinct: boolean; noun: string };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */

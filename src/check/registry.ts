@@ -8,6 +8,7 @@ import { checkDns } from './checkers/dns.ts';
 import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
+import { checkListCount } from './checkers/list-count.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -36,6 +37,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   'address-scope': checkAddressScope,
   literal: checkLiteral,
   'field-value': checkFieldValue,
+  'list-count': checkListCount,
 };
 
 /** Judge one claim with its kind's checker. */

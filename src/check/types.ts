@@ -73,5 +73,6 @@ export const ClaimKind = z.enum([
   'address-scope',
   'literal',
   'field-value',
+  'list-count',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

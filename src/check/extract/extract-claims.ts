@@ -12,6 +12,7 @@ import { extractAddressScopes } from './address-scope.ts';
 import { extractLiterals } from './literals.ts';
 import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
+import { extractListCounts } from './list-counts.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -40,6 +41,7 @@ export function extractClaims(text: string): Claim[] {
   extractPhrases(ctx);
   extractNamedTools(ctx);
   extractFieldValues(ctx);
+  extractListCounts(ctx);
   return byPosition(ctx.claims);
 }
 

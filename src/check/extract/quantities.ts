@@ -26,7 +26,7 @@ export function extractQuantities(ctx: ExtractContext): void {
   scanTriggers(ctx, NUMBER_WORD.trigger, NUMBER_WORD.sticky, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
 }
 
-const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+export const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 /**
  * A count spelled out before what it counts ("twelve different hosts", "three response packets").
  * "one" is left out: "one connection" usually means "a connection", not a count to check.
