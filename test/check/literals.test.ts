@@ -10,6 +10,7 @@ const literals = (text: string, table: ReturnType<typeof readTable>): string[] =
 
 const ecs = readTable({ '@timestamp': '2025-11-11T11:09:44.139Z', source: { ip: '10.229.19.97', port: 39907 }, destination: { ip: '192.168.250.59', port: 80 }, url: { path: '/wp-login.php' }, http: { request: { method: 'POST' }, response: { status_code: 404 } }, rule: { id: '50100001', name: 'Possible SQL injection' } }, 'alert.json');
 const eve = readTable({ src_ip: '192.168.250.106', dest_ip: '192.168.250.59', proto: 'TCP', alert: { signature_id: 2012843, signature: 'ET INFO Cleartext WordPress Login' }, http: { url: '/wp-login.php', http_method: 'POST', status: 302 }, payload_printable: 'GET /wp-includes/js/wp-emoji-release.min.js HTTP/1.1' }, 'eve.json');
+const versions = readTable({ src_ip: '10.10.4.21', dest_ip: '185.220.101.34', proto: 'TCP', tls: { sni: 'cdn-update.example', version: 'TLS 1.2' }, http: { protocol: 'HTTP/1.1' } }, 'eve.json');
 const flow = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_BYTES: 400 }, 'nprobe.json');
 
 describe('values copied from the record', () => {
@@ -49,5 +50,18 @@ describe('values copied from the record', () => {
 
   it.each(['It ran 5 bytes/s over the /24 on 11/11/2025.', 'The agent is written in Node.js.', 'A SQL DELETE statement.', 'There were 100 response packets.', 'TCP/IP and/or UDP.'])('makes no literal claim of units, dates, products or SQL words: %s', (text) => {
     expect(literals(text, flow)).toEqual([]);
+  });
+
+  it.each([
+    ['TLS 1.3 was negotiated.', ['TLS 1.3: contradicted']],
+    ['A TLSv1.2 session.', ['TLSv1.2: supported']],
+    ['The request used HTTP/1.0.', ['HTTP/1.0: contradicted']],
+    ['HTTP/1.1 was used.', ['HTTP/1.1: supported']],
+  ])('checks a protocol version against the record\'s version of that protocol: %s', (text, expected) => {
+    expect(literals(text, versions)).toEqual(expected);
+  });
+
+  it('leaves a version unjudged where the record gives none', () => {
+    expect(literals('SSH-2.0 servers answered.', versions)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { keyTokens } from '../facts/key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
 
-type Kind = Claim<'literal'>['data']['kind'];
+type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<Exclude<Kind, 'path'>, (tokens: readonly string[]) => boolean>> = {
@@ -27,8 +27,9 @@ function literalRows(facts: TableFacts): Record<Exclude<Kind, 'path'>, FactRow[]
  * path or file name must be in one of the record's texts (URL, payload, …). A value no row of its
  * kind holds may still be quoted from the record's text (a payload that reads "GET /x").
  */
-export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement {
+export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement | null {
   const { kind, value } = claim.data;
+  if (kind === 'version') return checkVersion(value, facts);
   if (kind !== 'path') {
     const rows = memoised(facts, 'literal-rows', literalRows)[kind];
     const hit = rows.find((r) => String(r.value).trim().toUpperCase() === value.toUpperCase());
@@ -38,4 +39,29 @@ export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgem
   const text = stringRowContaining(facts, value);
   if (text) return { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record holds "${value}" in ${text.key}.` };
   return { verdict: 'unsupported', hedgeable: false, reason: `Nothing in the record holds this ${kind} (${value}).` };
+}
+
+/** A version as written in a record: "TLS 1.2", "TLSv1.2", "HTTP/1.1", "SSH-2.0-OpenSSH_8.9" → family and number. */
+const VERSION_VALUE = /\b(tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)(\d(?:\.\d)?)/i;
+
+/**
+ * A protocol's version against the rows that give that protocol's version: a text value such as
+ * "TLS 1.2" or "HTTP/1.1", or a `version` field of that protocol (tls.version, ssh.client.proto_version).
+ * A version number alone is a label where the record gives none: not judged.
+ */
+function checkVersion(value: string, facts: TableFacts): Judgement | null {
+  const [family, number] = value.split(' ') as [string, string];
+  const rows: Array<{ row: FactRow; number: string }> = [];
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' && typeof row.value !== 'number') continue;
+    const text = String(row.value);
+    const m = VERSION_VALUE.exec(text);
+    if (m && m[1]!.toUpperCase() === family) rows.push({ row, number: m[2]! });
+    else if (!m && keyTokens(row.key).includes('version') && keyTokens(row.key).includes(family.toLowerCase()) && /^\d(?:\.\d)?$/.test(text.trim())) rows.push({ row, number: text.trim() });
+  }
+  if (rows.length === 0) return null;
+  const same = (a: string, b: string): boolean => Number(a) === Number(b);
+  const hit = rows.find((r) => same(r.number, number));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit.row]), reason: `${hit.row.key} is ${String(hit.row.value)}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 3).map((r) => r.row)), reason: `${rows.slice(0, 3).map((r) => `${r.row.key} is ${String(r.row.value)}`).join(', ')}, not ${value}.` };
 }

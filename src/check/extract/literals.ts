@@ -27,6 +27,10 @@ const METHOD_GATE = textGate(/\b(?:GET|POST|PUT|HEAD|OPTIONS|PATCH|CONNECT)\b/);
 const RULE_GATE = lowerGate(/\b(?:signature|rule|sid|sig|alert)\b|\(id\b/);
 const PATH_GATE = lowerGate(new RegExp(String.raw`\/[a-z]|\.(?:${EXTENSIONS})\b`));
 
+/** "TLS 1.3", "TLSv1.2", "HTTP/1.0", "SSH-2.0", "SMBv1": a protocol's version. */
+const VERSION_RE = /\b(TLS|SSL|HTTP|SSH|SMB|SNMP|DTLS|QUIC)(?:\s?v|\/|-|\s)(\d(?:\.\d)?)(?![\w.]*\d)/gi;
+const VERSION_GATE = lowerGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
+
 export function extractLiterals(ctx: ExtractContext): void {
   const add = (kind: Kind, value: string, at: number, end: number, s: Parameters<typeof isNegated>[0]): void => {
     if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind, value }, true);
@@ -42,6 +46,7 @@ export function extractLiterals(ctx: ExtractContext): void {
     const start = at + m[0].lastIndexOf(id);
     add('rule id', id, start, start + id.length, s);
   });
+  scan(ctx, VERSION_RE, VERSION_GATE, (m, at, s) => add('version', `${m[1]!.toUpperCase()} ${m[2]!}`, at, at + m[0].length, s));
   scan(ctx, PATH_RE, PATH_GATE, (m, at, s) => {
     // a sentence's full stop or a comma after a path is not part of it
     const path = m[1]!.replace(/[.,;:]+$/, '');
