@@ -42,7 +42,8 @@ export interface Operand {
 
 export interface ClaimPayloads {
   /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). */
-  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true };
+  /** `initial`: a TTL said to be the sender's starting value ("an initial TTL of 64"). */
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true };
   /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
   /** `hardware`: a MAC address ("00:1b:21:3a:4f:90"), checked against the record's MAC fields. */
   address: { address: string; role?: 'src' | 'dst' | 'client' | 'server'; hardware?: true };

@@ -11,6 +11,7 @@ const verdicts = (text: string, table: ReturnType<typeof readTable>): string[] =
 const udp = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 17, IN_PKTS: 3, OUT_PKTS: 1, IN_BYTES: 1380, OUT_BYTES: 90, FLOW_DURATION_MILLISECONDS: 449 }, 'udp.json');
 const long = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_PKTS: 30, FLOW_DURATION_MILLISECONDS: 293_000 }, 'long.json');
 const incident = readTable({ incident: { id: 'INC-1' }, evidence: [{ '@timestamp': '2025-02-03T22:10:02Z', source: { ip: '203.0.113.77' } }, { '@timestamp': '2025-02-03T22:11:40Z', source: { ip: '203.0.113.77' } }, { '@timestamp': '2025-02-03T22:14:55Z', source: { ip: '203.0.113.77' } }] }, 'incident.json');
+const ttl = readTable({ src_addr: '10.0.8.41', dst_addr: '172.217.16.142', proto: 'TCP', ip_ttl: 63, bytes: 100 }, 'goflow2.json');
 const v9 = readTable({ IPV4_SRC_ADDR: '10.0.5.23', IPV4_DST_ADDR: '10.0.9.2', PROTOCOL: 17, IN_PKTS: 100, FIRST_SWITCHED: 50_210_000, LAST_SWITCHED: 50_309_000 }, 'v9.json');
 const zeekDns = readTable({ ts: 1545420965.114, 'id.orig_h': '192.168.1.195', 'id.resp_h': '192.168.1.1', 'id.resp_p': 53, proto: 'udp', orig_bytes: 36, resp_bytes: 52, orig_pkts: 1, orig_ip_bytes: 64, resp_pkts: 1, resp_ip_bytes: 80 }, 'conn.json');
 
@@ -56,5 +57,14 @@ describe('figures in several parts or in words', () => {
     ['The client bytes were 52.', '52: contradicted'],
   ])('binds a figure to the side a phrase names ("query payload", "client bytes"): %s', (text, expected) => {
     expect(verdicts(text, zeekDns)).toEqual([expected]);
+  });
+
+  it.each([
+    ['An initial TTL of 64 suggests a Linux sender.', 'supported'],
+    ['The original time-to-live was 64.', 'supported'],
+    ['It points to an initial TTL of 128 (Windows).', 'contradicted'],
+    ['The TTL was 64.', 'contradicted'],
+  ])('reads an initial TTL as the sender\'s starting value, the TTL seen as the TTL seen: %s', (text, verdict) => {
+    expect(verdicts(text, ttl).map((v) => v.split(': ')[1])).toEqual([verdict]);
   });
 });

@@ -51,6 +51,7 @@ function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[]
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
   if (claim.data.messages && !oneMessagePerPacket(facts)) return null;
+  if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));
   if (qualifier) return checkStat(n, qualifier, facts);
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
@@ -74,6 +75,25 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
 function said(n: NumberText): string {
   const unit = n.unit ? ` ${n.unit}` : '';
   return n.range ? `between ${show(n.range[0])} and ${show(n.range[1])}${unit}` : `${show(n.value)}${unit}`;
+}
+
+/** The starting TTLs operating systems use (Linux and macOS 64, Windows 128, network gear 255, some old stacks 32 and 60). */
+const INITIAL_TTLS = [32, 60, 64, 128, 255];
+
+/**
+ * "An initial TTL of 64": the sender started at a common default and the hops since took it down to
+ * the TTL seen, so the claim holds when the value is such a default and the nearest one at or above
+ * the TTL seen.
+ */
+function checkInitialTtl(n: NumberText, rows: readonly FactRow[]): Judgement | null {
+  const seen = rows.find((r) => typeof r.value === 'number');
+  if (!seen) return null;
+  const observed = seen.value as number;
+  const start = INITIAL_TTLS.find((t) => t >= observed);
+  const ev = rowEvidence([seen], `common initial TTLs ${INITIAL_TTLS.join(', ')}; the nearest at or above ${observed} is ${start ?? 'none'}`);
+  return n.value === start
+    ? { verdict: 'supported', evidence: ev, reason: `${seen.key} is ${observed}: a sender starting at ${start} fits.` }
+    : { verdict: 'contradicted', evidence: ev, reason: `${seen.key} is ${observed}: the nearest common initial TTL at or above it is ${start ?? 'none'}, not ${show(n.value)}.` };
 }
 
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */

@@ -18,6 +18,7 @@ const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|por
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
 const SIDE_IN_RE = /\b(?:source|client|sender|src)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
 const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$/i;
+const INITIAL_RE = /\b(?:initial|original|starting|default|start(?:ing)? value of the)\s+(?:ip\s+)?$/i;
 const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed)?(?: TTL)?(?: value)?\b/i;
 
 /** Numbers with units, or bound to a row name: each becomes a quantity claim. */
@@ -123,12 +124,15 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
   if (number.readings.length === 0 && !mention && !qualifier) return;
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
+  // "an initial TTL of 64": the sender's starting value, inferred from the one seen, not the one seen
+  const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
   const context = exactKeysOf(sentence, inSentence);
   const side = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const data: ClaimPayloads['quantity'] = { number, context };
   if (side) data.side = side;
   if (mention) data.mention = mention;
   if (qualifier) data.qualifier = qualifier;
+  if (initial) data.initial = true;
   addClaim(ctx, 'quantity', start, claimEnd, data);
 }
 
