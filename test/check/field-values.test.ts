@@ -41,6 +41,7 @@ describe('a field named and given a value', () => {
     [eve, 'The traffic is to_server.'],
     [zeek, 'The service is Telnet.'],
     [eve, 'The priority is 2.'],
+    [eve, 'app_proto and direction are both set.'],
   ])('makes no claim of judgements, prepositions, descriptions, unset fields or fields the record lacks: %s', (table, text) => {
     expect(fieldValues(text, table)).toEqual([]);
   });

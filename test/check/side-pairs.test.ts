@@ -10,6 +10,7 @@ const verdicts = (text: string, table: ReturnType<typeof readTable>): string[] =
 
 const zeekHttp = readTable({ ts: 1545403816.96, 'id.orig_h': '192.168.1.195', 'id.orig_p': 41040, 'id.resp_h': '185.244.25.235', 'id.resp_p': 80, proto: 'tcp', duration: 3.14, orig_bytes: 140, resp_bytes: 2600, orig_pkts: 6, orig_ip_bytes: 460, resp_pkts: 5, resp_ip_bytes: 2868 }, 'conn.json');
 const eveFlow = readTable({ src_ip: '193.112.129.180', src_port: 15203, dest_ip: '193.200.130.243', dest_port: 443, proto: 'TCP', flow: { pkts_toserver: 4, pkts_toclient: 2, bytes_toserver: 236, bytes_toclient: 120 } }, 'eve.json');
+const big = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', 'id.resp_p': 80, proto: 'tcp', orig_bytes: 3851, resp_bytes: 101480 }, 'conn.json');
 const ntp = readTable({ IPV4_SRC_ADDR: '172.31.64.81', IPV4_DST_ADDR: '172.31.0.2', L4_SRC_PORT: 123, L4_DST_PORT: 123, PROTOCOL: 17, IN_BYTES: 76, OUT_BYTES: 76, IN_PKTS: 1, OUT_PKTS: 1 }, 'ntp.json');
 const dos = readTable({ IPV4_SRC_ADDR: '192.168.100.148', IPV4_DST_ADDR: '192.168.100.7', PROTOCOL: 6, IN_PKTS: 4, OUT_PKTS: 2, IN_BYTES: 560, OUT_BYTES: 80, RETRANSMITTED_IN_PKTS: 3, RETRANSMITTED_IN_BYTES: 420 }, 'nprobe.json');
 
@@ -53,5 +54,13 @@ describe('figures given per side of the flow', () => {
     ['It sent five source packets.', 'five source packets: contradicted'],
   ])('binds a count with a side word to that side: %s', (text, expected) => {
     expect(verdicts(text, dos)).toContain(expected);
+  });
+
+  it.each([
+    ['It sent and received 3,851 and 101,480 bytes.', ['3,851: supported', '101,480: supported']],
+    ['In/out bytes: 3,851, 101,480.', ['3,851: supported', '101,480: supported']],
+    ['The client and server sent 101,480 and 3,851 bytes respectively.', ['101,480: contradicted', '3,851: contradicted']],
+  ])('keeps a figure with thousands separators whole: %s', (text, expected) => {
+    expect(verdicts(text, big)).toEqual(expected);
   });
 });

@@ -48,7 +48,7 @@ export function extractFieldValues(ctx: ExtractContext): void {
 const PREPOSITION_BEFORE = /\b(?:to|of|in|on|at|from|by|with|for|than|as|about|over|under|into|onto|toward|towards|within|between|against)\s+$/i;
 
 /** Words that open a phrase rather than give a value. */
-const STOP_VALUES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'not', 'no', 'also', 'only', 'very', 'more', 'less', 'still', 'then', 'so', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'for', 'as', 'it', 'there', 'here']);
+const STOP_VALUES = new Set(['both', 'all', 'each', 'either', 'neither', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'not', 'no', 'also', 'only', 'very', 'more', 'less', 'still', 'then', 'so', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'for', 'as', 'it', 'there', 'here']);
 
 /** A one-word field that is a field's name on its own ("severity 2", "rev 4"), not a noun any sentence has. */
 const KEYISH = /^(?:severity|priority|rev|revision|gid|sid|ttl|tos|dscp|vlan|state|status|direction|action|category|version|method|rcode|qtype)$/i;

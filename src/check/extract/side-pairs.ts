@@ -19,7 +19,8 @@ const NOUN = String.raw`packets?|pkts|bytes?|octets?|segments?|payloads?|sizes?`
 const FIGURE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** Between the pair and its figures: a measure noun, a short verb, a colon or opening; no other figure. */
 const LEAD = String.raw`(?:\s+(${NOUN})(?:\s+(?:counts?|totals?))?)?[\s:=(]*(?:(?:were|are|was|is|of|at|sent|exchanged|received|transferred|carried|totall?ed|counted|numbered|with|had|respectively)\b[\s:=(]*){0,3}`;
-const FIGURES = String.raw`(${FIGURE})\s*(?:\/|,|\s+and\s+|\s+vs\.?\s+)\s*(${FIGURE})(?:\s*(${NOUN}|[KMG]i?B|kB|ms|s|seconds?))?(?![\w\/]|\.\d)`;
+// a comma between two figures is followed by a space: "101,480" is one figure, not 101 and 480
+const FIGURES = String.raw`(${FIGURE})(?:\s*\/\s*|,\s+|\s+and\s+|\s+vs\.?\s+)(${FIGURE})(?:\s*(${NOUN}|[KMG]i?B|kB|ms|s|seconds?))?(?![\w\/]|\.\d)`;
 const PAIR_RE = new RegExp(String.raw`(?:\b(${NOUN})\s+)?${PAIR}${LEAD}${FIGURES}`, 'gid');
 /** A further pair of figures in the same sentence that reuses the sides: "… were 4/2 and bytes 236/120". */
 const AGAIN_RE = new RegExp(String.raw`^\s*(?:,|;)?\s*(?:and\s+)?(${NOUN})\s*(?:were\s+|are\s+|:\s*)?${FIGURES}`, 'id');
