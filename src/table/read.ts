@@ -175,7 +175,8 @@ export interface ReadReport {
 }
 
 /**
- * Read a report: a JSON report of this project (`{ narrative | text | explanation, table }`), a
+ * Read a report: a JSON report of this project (`{ narrative | text | explanation, table }`) or a
+ * model's structured JSON answer (checked value by value), a
  * Markdown report in the seed's layout (the "Observable Features" table is read as a flat table,
  * the narrative is the text after it), or plain text (all narrative, no table).
  *
@@ -248,6 +249,8 @@ function readJsonReport(text: string, file: string): ReadReport {
   const explanation = record['explanation'];
   const nested = typeof explanation === 'object' && explanation !== null ? (explanation as Record<string, unknown>)['text'] : explanation;
   const narrative = [record['narrative'], record['text'], nested].find((v) => typeof v === 'string');
+  // a model's structured answer ({decision, reasons[], cve[]…}) is itself the text to check, field by field
+  if (typeof narrative !== 'string' && record['table'] === undefined && Object.keys(record).length > 0) return { narrative: text, narrativeOffset: 0 };
   if (typeof narrative !== 'string') {
     throw new InputError({ file, field: 'narrative', value: Object.keys(record).join(','), expected: 'a string member `narrative`, `text` or `explanation` in the JSON report' });
   }

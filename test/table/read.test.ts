@@ -113,3 +113,15 @@ describe('exporter uptime read as uptime, not as a date', () => {
     expect(table.flow?.start ?? null).toBe(start);
   });
 });
+
+describe('a structured JSON answer as the report', () => {
+  it.each([
+    '{"decision": "benign", "reasons": ["Port 80 is HTTP."]}',
+    '{"verdict": "malicious", "cve": ["CVE-2022-1234"], "mitre_attack": [{"id": "T1110"}]}',
+    '  {"summary": "The client port was 33245"}',
+  ])('is read whole as the narrative when it has no narrative member and no table: %s', (text) => {
+    const report = readReport(text, 'answer.json');
+    expect(report.narrative).toBe(text);
+    expect(report.table).toBeUndefined();
+  });
+});
