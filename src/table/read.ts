@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { FEATURES, resolveFeatureName } from '../features/index.ts';
 import { InputError } from '../errors.ts';
 import { FIELD_SPECS, fieldSpec } from './fields.ts';
@@ -63,6 +64,13 @@ function completeRows(rows: unknown): unknown {
   });
 }
 
+/** The parts of an address:port value ("10.0.0.1:51000", "[2001:db8::1]:443") in a field the vocabulary says holds one. */
+function addressAndPort(key: string, value: string): { address: string; port: number } | undefined {
+  if (describeField(key, value).unit !== 'addr:port') return undefined;
+  const m = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(value.trim());
+  return m && isIP(m[1]!) !== 0 ? { address: m[1]!, port: Number(m[2]) } : undefined;
+}
+
 function describeRow(name: string, value: unknown): { unit: string; description: string } {
   const feature = resolveFeatureName(name);
   return feature !== undefined ? { unit: FEATURES[feature].unit, description: FEATURES[feature].description } : describeInput(name, value);
@@ -94,7 +102,16 @@ function toScalar(key: string, raw: unknown, file: string): Scalar {
  */
 export function flatToTable(record: Record<string, unknown>, file: string): FeatureTable {
   const values = new Map<string, Scalar>();
-  for (const [key, raw] of Object.entries(record)) values.set(key, toScalar(key, raw, file));
+  for (const [key, raw] of Object.entries(record)) {
+    const value = toScalar(key, raw, file);
+    values.set(key, value);
+    // Snort's "10.0.0.1:51000": the address and the port are read as fields of their own too
+    const parts = typeof value === 'string' ? addressAndPort(key, value) : undefined;
+    if (parts) {
+      values.set(`${key}.addr`, parts.address);
+      values.set(`${key}.port`, parts.port);
+    }
+  }
   if (values.size === 0) throw new InputError({ file, field: 'table', expected: 'at least one field' });
   const id = idOf(values);
   const features: TableRow[] = [];

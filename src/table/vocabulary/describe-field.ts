@@ -70,7 +70,7 @@ export function isKnownField(path: string): boolean {
 const NAMESPACES: ReadonlyMap<string, Family> = new Map([
   ['suricata', 'suricata-eve'], ['eve', 'suricata-eve'], ['zeek', 'zeek'], ['bro', 'zeek'], ['ecs', 'ecs'],
   ['goflow2', 'goflow2'], ['goflow', 'goflow2'], ['nprobe', 'nprobe'], ['ntopng', 'nprobe'], ['ipfix', 'ipfix'],
-  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'],
+  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'],
 ]);
 
 const spelledIn = (index: SpellingIndex, name: string): FieldSemantics | undefined => index.exact.get(name) ?? index.lower.get(name.toLowerCase());

@@ -22,11 +22,11 @@ export type Role = z.infer<typeof RoleSchema>;
 export const UnitSchema = z.enum([
   'bytes', 'packets', 'ms', 's', 'bytes/s', 'bits/s', 'packets/s', 'flows', 'hops', 'epoch ms', 'bitmask', 'nDPI id',
   'id', 'type', 'code', 'type·256+code',
-  'µs', 'ns', 'epoch s', 'epoch µs', 'epoch ns', 'iso8601', 'hex bitmask', 'flag letters', '',
+  'µs', 'ns', 'epoch s', 'epoch µs', 'epoch ns', 'iso8601', 'hex bitmask', 'flag letters', 'flag chars', 'addr:port', '',
 ]);
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2']);
+export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort']);
 export type Family = z.infer<typeof FamilySchema>;
 
 const EntrySchema = z.strictObject({
