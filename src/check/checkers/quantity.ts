@@ -5,7 +5,7 @@ import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type 
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
-import { rowsFor, shownValue, statsOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowsFor, shownValue, statsOf, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 import { protocolRow } from './identity.ts';
@@ -49,6 +49,24 @@ function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[]
 
 /** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
+  const judged = judgeQuantity(claim, facts);
+  if (judged === null || judged.verdict === 'supported') return judged;
+  // "at least 15 unique ports" where a notice's message says so: the record's own text backs the figure as written
+  const said = quotedFigure(claim);
+  const text = said === undefined ? undefined : stringRowContaining(facts, said);
+  return text ? { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record's ${text.key} says "${said}".` } : judged;
+}
+
+/** The figure and its unit as written (from the first digit), when it has a unit word to match in a text. */
+function quotedFigure(claim: Claim<'quantity'>): string | undefined {
+  const { sentence } = claim;
+  const written = sentence.text.slice(claim.start - sentence.start, claim.end - sentence.start);
+  const from = written.search(/\d/);
+  const figure = from < 0 ? '' : written.slice(from);
+  return /\d[\d,.]*\s*[A-Za-z%]/.test(figure) ? figure : undefined;
+}
+
+function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
   if (claim.data.messages && !oneMessagePerPacket(facts)) return null;
   if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));

@@ -14,7 +14,7 @@ const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
 const FIELD_VALUE_RE = new RegExp(
   String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
-    String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*|[a-z]+))(?=[\s.,;:)!?]|$)`,
+    String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`,
   'g',
 );
 const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:/);
