@@ -65,7 +65,7 @@ async function generateParquet(csv: string, parquet: string): Promise<void> {
   const { openFlows } = await import('../src/ingest/index.ts');
   const duck = await openDuckdbFeatures({ source: await openFlows(csv, { quarantineFile: `${parquet}.quarantine.jsonl` }) });
   try {
-    await duck.connection.run(`COPY (SELECT * EXCLUDE (notes, late) FROM flows) TO '${parquet}' (FORMAT parquet)`);
+    await duck.connection.run(`COPY (SELECT * EXCLUDE (notes, late, in_start_order) FROM flows) TO '${parquet}' (FORMAT parquet)`);
   } finally {
     duck.close();
   }

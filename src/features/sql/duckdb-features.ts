@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { MissingColumnError } from '../../errors.ts';
 import type { FlowSource } from '../../ingest/index.ts';
-import { featureSql, FLOWS_TABLE_COLUMNS } from './feature-sql.ts';
-import { loadFlowsIntoDuckdb } from './load-flows-duckdb.ts';
+import { featureSql, FLOWS_TABLE_COLUMNS, windowFeatureSql, type FeatureSqlOptions } from './feature-sql.ts';
+import { loadFlowsIntoDuckdb, ORDERED_COLUMN } from './load-flows-duckdb.ts';
 
 /** Options for openDuckdbFeatures. */
 export interface DuckdbFeaturesOptions {
@@ -54,11 +54,12 @@ export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}
  * try { await duck.write('features.parquet', 'parquet'); } finally { duck.close(); }
  */
 export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeaturesOptions = {}): Promise<DuckdbFeatures> {
-  // rows come out ORDER BY idx; insertion order elsewhere costs memory for nothing
+  // rows come out in idx order by an ORDER BY, or by position from tables loaded in that order; insertion order elsewhere costs memory for nothing
   const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: false });
   try {
     const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
-    const sql = featureSql({ dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...(loaded.lateColumn ? { lateColumn: loaded.lateColumn } : {}) });
+    const sqlOptions: FeatureSqlOptions = { dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...loaded.sqlOptions };
+    const sql = loaded.staged ? await stageWindowFeatures(connection, sqlOptions) : featureSql(sqlOptions);
     return {
       connection,
       sql,
@@ -70,6 +71,21 @@ export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeat
     close();
     throw error;
   }
+}
+
+/**
+ * Compute the window features into a table of their own, in idx order, and return the statement that
+ * pairs it with the flows by position. Run in one statement, the window sorts keep their memory (or
+ * their spill) until the output is written, and the output (every column of every flow) is sorted
+ * back into idx order at the end; staged, the sorts end first and the output streams in table order.
+ */
+async function stageWindowFeatures(connection: DuckDBConnection, options: FeatureSqlOptions): Promise<string> {
+  // both tables' scan order is their insertion order (idx order) only with insertion order kept
+  await connection.run('SET preserve_insertion_order = true');
+  let { hasFlags } = options;
+  if (hasFlags === 'detect') hasFlags = Boolean((await connection.runAndReadAll('SELECT count(tcp_flags) > 0 AS f FROM flows')).getRowObjectsJS()[0]!['f']);
+  if (options.hasTime !== false) await connection.run(`CREATE TEMP TABLE window_features AS ${windowFeatureSql(options)}`);
+  return featureSql({ ...options, hasFlags, windowTable: 'window_features' });
 }
 
 /**
@@ -100,12 +116,15 @@ interface Loaded {
   hasTime: boolean;
   hasFlags: boolean | 'detect';
   passThrough: string[];
-  lateColumn?: string;
+  /** How the flows that join the windows are found (see FeatureSqlOptions). */
+  sqlOptions?: Pick<FeatureSqlOptions, 'lateColumn' | 'orderedColumn'>;
+  /** The flows table is in idx order: compute the window features first (stageWindowFeatures). */
+  staged?: boolean;
 }
 
 async function loadIngested(connection: DuckDBConnection, source: FlowSource): Promise<Loaded> {
   const { flows, labelKeys } = await loadFlowsIntoDuckdb(connection, source);
-  return { flows, hasTime: source.hasTime, hasFlags: source.hasFlags, passThrough: ['notes', ...labelKeys], lateColumn: 'late' };
+  return { flows, hasTime: source.hasTime, hasFlags: source.hasFlags, passThrough: ['notes', ...labelKeys], sqlOptions: { orderedColumn: ORDERED_COLUMN }, staged: true };
 }
 
 /** A Parquet file as the `flows` view; `idx` is the file's row order unless the file has one. */

@@ -46,6 +46,18 @@ export interface FeatureSqlOptions {
    * the flows it still holds); they join no window, as in the TypeScript engine. @default none
    */
   lateColumn?: string;
+  /**
+   * A boolean column already marking the flows that join the windows (a start, not late, and not before a
+   * start earlier in idx order): what `timed` otherwise finds with a window over the whole table in idx
+   * order, one unpartitioned sort. Takes the place of lateColumn. @default none
+   */
+  orderedColumn?: string;
+  /**
+   * The window features are already in this table (made by windowFeatureSql: one row per flow, in idx
+   * order, `idx` and the window features): the statement joins it row by row (POSITIONAL JOIN, DuckDB
+   * only) instead of by idx, and does not sort; `flows` must be scanned in idx order. @default none
+   */
+  windowTable?: string;
   /** More columns of the table to carry into the output, after the canonical ones. @default [] */
   passThrough?: readonly string[];
 }
@@ -140,6 +152,59 @@ function windowFeatures(): WindowFeature[] {
  * featureSql({ dialect: 'clickhouse', windowMs: 60_000 })
  */
 export function featureSql(options: FeatureSqlOptions): string {
+  const p = plan(options);
+  const features = windowFeatures();
+  const staged = options.windowTable !== undefined;
+  if (staged && options.dialect !== 'duckdb') throw new ConfigError('windowTable', 'options', 'A window table is joined by position, which only DuckDB has');
+  const ctes = [...(p.hasFlags === 'detect' ? [`flag_input AS (SELECT count(tcp_flags) > 0 AS has_flags FROM ${p.table})`] : []), ...(p.hasTime && !staged ? windowCtes(p, features) : [])];
+  const columns = [
+    'f.idx',
+    'f.id',
+    ...OUTPUT_CANONICAL.map((name) => `f.${name}`),
+    ...(options.passThrough ?? []).map((name) => `f.${p.c.d.quote(name)}`),
+    ...FEATURE_NAMES.map((name) => {
+      const formula = FEATURES[name].formula;
+      let value: string;
+      if (formula.of !== 'window') value = perFlowExpression(formula);
+      else if (!p.hasTime) value = 'CAST(NULL AS DOUBLE)';
+      else {
+        value = `w.${p.c.d.quote(name)}`;
+        if (formula.aggregate.fn === 'syn-count' && p.hasFlags !== true) value = p.hasFlags === false ? 'CAST(NULL AS DOUBLE)' : `CASE WHEN g.has_flags THEN ${value} END`;
+      }
+      return `${value} AS ${p.c.d.quote(name)}`;
+    }),
+  ];
+  const join = !p.hasTime ? [] : staged ? [`POSITIONAL JOIN ${options.windowTable} AS w`] : [`LEFT JOIN ${lastWindowCte(p)} AS w ON w.idx = f.idx`];
+  const from = [`${p.table} AS f`, ...join, ...(p.hasFlags === 'detect' ? ['CROSS JOIN flag_input AS g'] : [])];
+  const withClause = ctes.length > 0 ? `WITH\n${ctes.join(',\n')}\n` : '';
+  // staged: both tables hold one row per flow in idx order, so rows pair by position; a pair that does not match is an error, never a wrong row
+  const tail = staged && p.hasTime ? `\nWHERE CASE WHEN w.idx IS DISTINCT FROM f.idx THEN error('window features out of step with the flows at idx ' || f.idx) ELSE TRUE END` : '\nORDER BY f.idx';
+  return `${withClause}SELECT\n  ${columns.join(',\n  ')}\nFROM ${from.join('\n')}${tail}${p.c.d.suffix}`;
+}
+
+/**
+ * The window features of every flow (DuckDB dialect), one row per flow of the table in idx order: `idx`
+ * and the window features under their registry names, NULL for a flow in no window. Stored as a table,
+ * it is featureSql's `windowTable`: the window sorts then end (and free their memory) before the
+ * output is written.
+ */
+export function windowFeatureSql(options: Omit<FeatureSqlOptions, 'dialect' | 'windowTable' | 'passThrough'>): string {
+  const p = plan({ ...options, dialect: 'duckdb' });
+  const features = windowFeatures();
+  const columns = features.map((f) => `w.${p.c.d.quote(f.name)}`).join(', ');
+  return `WITH\n${windowCtes(p, features).join(',\n')}\nSELECT f.idx, ${columns}\nFROM ${p.table} AS f LEFT JOIN ${lastWindowCte(p)} AS w ON w.idx = f.idx\nORDER BY f.idx`;
+}
+
+interface Plan {
+  c: Context;
+  table: string;
+  hasTime: boolean;
+  hasFlags: boolean | 'detect';
+  lateColumn?: string;
+  orderedColumn?: string;
+}
+
+function plan(options: FeatureSqlOptions): Plan {
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
   if (!(windowMs >= 0 && Number.isFinite(windowMs))) {
     throw new ConfigError('windowMs', 'options', `Expected \`windowMs\` to be a finite number >= 0, got \`${windowMs}\` (${typeof windowMs})`);
@@ -148,59 +213,50 @@ export function featureSql(options: FeatureSqlOptions): string {
   if (form === 'frames' && options.dialect !== 'duckdb') {
     throw new ConfigError('form', 'options', `The 'frames' form needs per-row frame offsets, which only DuckDB has; use 'portable' for ${options.dialect}`);
   }
-  const c: Context = { d: DIALECTS[options.dialect], w: windowMs, form };
-  const table = options.table ?? 'flows';
-  const hasTime = options.hasTime ?? true;
-  const hasFlags = options.hasFlags ?? 'detect';
-  const features = windowFeatures();
+  return {
+    c: { d: DIALECTS[options.dialect], w: windowMs, form },
+    table: options.table ?? 'flows',
+    hasTime: options.hasTime ?? true,
+    hasFlags: options.hasFlags ?? 'detect',
+    ...(options.lateColumn !== undefined ? { lateColumn: options.lateColumn } : {}),
+    ...(options.orderedColumn !== undefined ? { orderedColumn: options.orderedColumn } : {}),
+  };
+}
+
+const lastWindowCte = (p: Plan): string => (p.c.form === 'portable' ? 'window_features' : 'windowed');
+
+/** The CTEs from the flows table to the window features of the flows in start order (timed, counted, windowed[, window_features]). */
+function windowCtes(p: Plan, features: WindowFeature[]): string[] {
+  const { c, table } = p;
+  const keys = [...new Set(features.map((f) => f.key))];
+  const marks = features.flatMap((f) => (c.form === 'portable' && f.aggregate.fn === 'distinct' ? [newValueMark(f.key, f.aggregate.column, c)] : []));
+  const ctes = [
+    `timed AS (\n  SELECT idx, src_addr, dst_addr, dst_port, protocol, start_ms, in_pkts, in_bytes,\n` +
+      `    CASE WHEN tcp_flags IS NOT NULL AND ${c.d.bitSet('tcp_flags', 2)} THEN 1 ELSE 0 END AS syn\n` +
+      `  FROM ${timedSource(p)}\n)`,
+    `counted AS (\n  SELECT *,\n${[
+      ...keys.map((k) => `    count(*) ${rangeOver(k, c)} - count(*) ${laterTiesOver(k)} AS ${k}_n`),
+      ...marks.map((m) => `    ${m}`),
+    ].join(',\n')}\n  FROM timed\n)`,
+    `windowed AS (\n  SELECT idx,\n${features.map((f) => `    ${windowExpression(f.key, f.aggregate, c)} AS ${c.d.quote(f.name)}`).join(',\n')}\n  FROM counted\n)`,
+  ];
+  // lists (portable entropy) become numbers before the join: ClickHouse cannot make an array column nullable
+  if (c.form === 'portable') {
+    ctes.push(`window_features AS (\n  SELECT idx,\n${features.map((f) => `    ${finishWindow(f.aggregate, f.name, c)} AS ${c.d.quote(f.name)}`).join(',\n')}\n  FROM windowed AS w\n)`);
+  }
+  return ctes;
+}
+
+/** The flows that join the windows: those with a start, not late, and in start order so far (a flow starting before one already seen, in idx order, joins none). */
+function timedSource(p: Plan): string {
+  if (p.orderedColumn !== undefined) return `${p.table}\n  WHERE ${p.c.d.quote(p.orderedColumn)}`;
   // a flow ingest already found late joins no window, and so never moves the start order on (as in the TypeScript engine)
-  const lateFlag = options.lateColumn !== undefined ? `coalesce(${c.d.quote(options.lateColumn)}, FALSE)` : undefined;
+  const lateFlag = p.lateColumn !== undefined ? `coalesce(${p.c.d.quote(p.lateColumn)}, FALSE)` : undefined;
   const late = lateFlag === undefined
     ? { flag: '', start: 'start_ms', where: '' }
     : { flag: `${lateFlag} AS is_late, `, start: `CASE WHEN NOT ${lateFlag} THEN start_ms END`, where: ' AND NOT is_late' };
-  const keys = [...new Set(features.map((f) => f.key))];
-  const marks = features.flatMap((f) => (form === 'portable' && f.aggregate.fn === 'distinct' ? [newValueMark(f.key, f.aggregate.column, c)] : []));
-
-  const ctes: string[] = [];
-  if (hasFlags === 'detect') ctes.push(`flag_input AS (SELECT count(tcp_flags) > 0 AS has_flags FROM ${table})`);
-  if (hasTime) {
-    ctes.push(
-      // in start order so far: a flow starting before one already seen (in idx order) joins no window
-      `timed AS (\n  SELECT idx, src_addr, dst_addr, dst_port, protocol, start_ms, in_pkts, in_bytes,\n` +
-        `    CASE WHEN tcp_flags IS NOT NULL AND ${c.d.bitSet('tcp_flags', 2)} THEN 1 ELSE 0 END AS syn\n` +
-        `  FROM (SELECT *, ${late.flag}max(${late.start}) OVER (ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_start FROM ${table}) AS ordered\n` +
-        `  WHERE start_ms IS NOT NULL${late.where} AND (latest_start IS NULL OR start_ms >= latest_start)\n)`,
-      `counted AS (\n  SELECT *,\n${[
-        ...keys.map((k) => `    count(*) ${rangeOver(k, c)} - count(*) ${laterTiesOver(k)} AS ${k}_n`),
-        ...marks.map((m) => `    ${m}`),
-      ].join(',\n')}\n  FROM timed\n)`,
-      `windowed AS (\n  SELECT idx,\n${features.map((f) => `    ${windowExpression(f.key, f.aggregate, c)} AS ${c.d.quote(f.name)}`).join(',\n')}\n  FROM counted\n)`,
-    );
-    // lists (portable entropy) become numbers before the join: ClickHouse cannot make an array column nullable
-    if (form === 'portable') {
-      ctes.push(`window_features AS (\n  SELECT idx,\n${features.map((f) => `    ${finishWindow(f.aggregate, f.name, c)} AS ${c.d.quote(f.name)}`).join(',\n')}\n  FROM windowed AS w\n)`);
-    }
-  }
-
-  const columns = [
-    'f.idx',
-    'f.id',
-    ...OUTPUT_CANONICAL.map((name) => `f.${name}`),
-    ...(options.passThrough ?? []).map((name) => `f.${c.d.quote(name)}`),
-    ...FEATURE_NAMES.map((name) => {
-      const formula = FEATURES[name].formula;
-      let value: string;
-      if (formula.of !== 'window') value = perFlowExpression(formula);
-      else if (!hasTime) value = 'CAST(NULL AS DOUBLE)';
-      else {
-        value = `w.${c.d.quote(name)}`;
-        if (formula.aggregate.fn === 'syn-count' && hasFlags !== true) value = hasFlags === false ? 'CAST(NULL AS DOUBLE)' : `CASE WHEN g.has_flags THEN ${value} END`;
-      }
-      return `${value} AS ${c.d.quote(name)}`;
-    }),
-  ];
-  const windowTable = form === 'portable' ? 'window_features' : 'windowed';
-  const from = [`${table} AS f`, ...(hasTime ? [`LEFT JOIN ${windowTable} AS w ON w.idx = f.idx`] : []), ...(hasFlags === 'detect' ? ['CROSS JOIN flag_input AS g'] : [])];
-  const withClause = ctes.length > 0 ? `WITH\n${ctes.join(',\n')}\n` : '';
-  return `${withClause}SELECT\n  ${columns.join(',\n  ')}\nFROM ${from.join('\n')}\nORDER BY f.idx${c.d.suffix}`;
+  return (
+    `(SELECT *, ${late.flag}max(${late.start}) OVER (ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_start FROM ${p.table}) AS ordered\n` +
+    `  WHERE start_ms IS NOT NULL${late.where} AND (latest_start IS NULL OR start_ms >= latest_start)`
+  );
 }

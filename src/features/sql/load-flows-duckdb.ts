@@ -7,9 +7,15 @@ function createTableSql(table: string, labelKeys: readonly string[]): string {
   return (
     `CREATE TABLE ${table} (idx BIGINT, id VARCHAR, src_addr VARCHAR, dst_addr VARCHAR, src_port INTEGER, dst_port INTEGER, ` +
     'protocol INTEGER, start_ms DOUBLE, end_ms DOUBLE, tcp_flags INTEGER, in_bytes DOUBLE, in_pkts DOUBLE, ' +
-    `out_bytes DOUBLE, out_pkts DOUBLE, duration_ms DOUBLE, notes VARCHAR, late BOOLEAN${labels})`
+    `out_bytes DOUBLE, out_pkts DOUBLE, duration_ms DOUBLE, notes VARCHAR, late BOOLEAN, ${ORDERED_COLUMN} BOOLEAN${labels})`
   );
 }
+
+/**
+ * The column marking the flows that join the windows (featureSql's `orderedColumn`): found while the
+ * flows stream in, in idx order, instead of by a window over the whole table.
+ */
+export const ORDERED_COLUMN = 'in_start_order';
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -23,7 +29,23 @@ export interface LoadedFlows {
 const appendNumber = (appender: DuckDBAppender, value: number | null): void => (value === null ? appender.appendNull() : appender.appendDouble(value));
 const appendInteger = (appender: DuckDBAppender, value: number | null): void => (value === null ? appender.appendNull() : appender.appendInteger(value));
 
-function appendFlow(appender: DuckDBAppender, idx: number, flow: Flow, labelKeys: readonly string[]): void {
+/**
+ * Which flows join the windows, in idx order, as featureSql's `timed` finds them: a flow with a start,
+ * not late, and not before the latest start of the earlier flows that were not late.
+ */
+class StartOrder {
+  private latest = -Infinity;
+
+  /** Whether this flow (the next in idx order) joins the windows. */
+  next(start: number | null, late: boolean): boolean {
+    if (start === null || late) return false;
+    const joins = start >= this.latest;
+    if (joins) this.latest = start;
+    return joins;
+  }
+}
+
+function appendFlow(appender: DuckDBAppender, idx: number, flow: Flow, labelKeys: readonly string[], order: StartOrder): void {
   appender.appendBigInt(BigInt(idx));
   appender.appendVarchar(flow.id);
   appender.appendVarchar(flow.src_addr);
@@ -40,7 +62,9 @@ function appendFlow(appender: DuckDBAppender, idx: number, flow: Flow, labelKeys
   appendNumber(appender, flow.out_pkts);
   appendNumber(appender, flow.duration_ms);
   appender.appendVarchar(flow.notes.map((n) => n.code).join(';'));
-  appender.appendBoolean(flow.notes.some((n) => n.code === 'late-flow'));
+  const late = flow.notes.some((n) => n.code === 'late-flow');
+  appender.appendBoolean(late);
+  appender.appendBoolean(order.next(flow.start_ms, late));
   for (const key of labelKeys) {
     const label = flow.labels[key];
     if (label === undefined) appender.appendNull();
@@ -58,13 +82,14 @@ export async function loadFlowsIntoDuckdb(connection: DuckDBConnection, source: 
   let appender: DuckDBAppender | undefined;
   let labelKeys: string[] = [];
   let idx = 0;
+  const order = new StartOrder();
   for await (const batch of source.batches()) {
     if (appender === undefined && batch.length > 0) {
       labelKeys = Object.keys(batch[0]!.labels);
       await connection.run(createTableSql(table, labelKeys));
       appender = await connection.createAppender(table);
     }
-    for (const flow of batch) appendFlow(appender!, idx++, flow, labelKeys);
+    for (const flow of batch) appendFlow(appender!, idx++, flow, labelKeys, order);
   }
   if (appender === undefined) await connection.run(createTableSql(table, []));
   else appender.closeSync();

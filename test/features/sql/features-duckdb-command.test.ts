@@ -58,7 +58,7 @@ describe('flowlens features --engine duckdb', () => {
     const parquet = join(dir, 'demo-canonical.parquet');
     const duck = await openDuckdbFeatures({ source: await openFlows(csv, { quarantineFile: join(dir, 'q.jsonl') }) });
     try {
-      await duck.connection.run(`COPY (SELECT * EXCLUDE (idx, notes, late) FROM flows ORDER BY idx) TO '${parquet}' (FORMAT parquet)`);
+      await duck.connection.run(`COPY (SELECT * EXCLUDE (idx, notes, late, in_start_order) FROM flows ORDER BY idx) TO '${parquet}' (FORMAT parquet)`);
     } finally {
       duck.close();
     }
