@@ -54,8 +54,9 @@ export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}
  * try { await duck.write('features.parquet', 'parquet'); } finally { duck.close(); }
  */
 export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeaturesOptions = {}): Promise<DuckdbFeatures> {
-  // rows come out in idx order by an ORDER BY, or by position from tables loaded in that order; insertion order elsewhere costs memory for nothing
-  const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: false });
+  // ingested flows are loaded in idx order and their rows come out by position, so insertion order is kept (the
+  // appender may store row groups out of order otherwise); a Parquet input's rows are sorted by idx at the end
+  const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: 'source' in input });
   try {
     const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
     const sqlOptions: FeatureSqlOptions = { dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...loaded.sqlOptions };
@@ -80,8 +81,6 @@ export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeat
  * back into idx order at the end; staged, the sorts end first and the output streams in table order.
  */
 async function stageWindowFeatures(connection: DuckDBConnection, options: FeatureSqlOptions): Promise<string> {
-  // both tables' scan order is their insertion order (idx order) only with insertion order kept
-  await connection.run('SET preserve_insertion_order = true');
   let { hasFlags } = options;
   if (hasFlags === 'detect') hasFlags = Boolean((await connection.runAndReadAll('SELECT count(tcp_flags) > 0 AS f FROM flows')).getRowObjectsJS()[0]!['f']);
   if (options.hasTime !== false) await connection.run(`CREATE TEMP TABLE window_features AS ${windowFeatureSql(options)}`);
