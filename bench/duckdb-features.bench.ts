@@ -2,23 +2,25 @@
  * Native engine vs `--engine duckdb` (issue 15): flows/s and peak RSS at 1 M flows (`npm run bench`) and
  * 10 M (`npm run bench -- --large`). Target: `--engine duckdb` processes 10 M rows with peak RSS ≤ 1 GB.
  *
- * The parent writes the seeded synthetic CSV that features.bench.ts uses (src/synth, 100 flows/s plus
- * bursts), then runs each command in a fresh child process, in-process through the CLI's main():
+ * The parent writes the seeded address-heavy CSV of the cli bench (support/address-heavy-csv.ts: the
+ * address cardinality of a network edge, ≈ 218,000 sources at 1 M flows, 252,000 at 10 M), then runs
+ * each command in a fresh child process, in-process through the CLI's main():
  *   - native:          `features synth.csv --out features.jsonl` (ingest + extractor + JSONL writer);
  *   - duckdb:          `features synth.csv --engine duckdb --out features.parquet` (ingest into DuckDB,
  *                      the registry's SQL, Parquet written by DuckDB);
  *   - duckdb-parquet:  `features flows.parquet --engine duckdb --out features.parquet`: canonical Parquet
  *                      in (as a warehouse holds flows), DuckDB reads it itself; the file is made once, untimed.
- * Peak RSS is the child's own maxRSS (Node and DuckDB's threads share it); CPU-s are the child's user +
- * system over all threads, the honest figure on a shared machine. DuckDB gets its default 512 MB memory
- * limit and spills to a temp directory past it.
+ * Peak RSS is the child's own maxRSS (the whole process: Node and DuckDB's threads share it); CPU-s are
+ * the child's user + system over all threads, the honest figure on a shared machine, and the 1-minute
+ * load average is printed after each run. DuckDB gets its default 512 MB memory limit and spills to a
+ * temp directory past it.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAddressHeavyCsv } from './support/address-heavy-csv.ts';
 
 type Mode = 'native' | 'duckdb' | 'duckdb-parquet';
 
@@ -51,14 +53,6 @@ function measure(mode: Mode, input: string, out: string): ChildResult {
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
-async function generateCsv(file: string, flows: number): Promise<void> {
-  const { writeSynthCsv } = await import('../src/synth/index.ts');
-  const out = createWriteStream(file);
-  await writeSynthCsv(out, { flows, seed: 1, flowsPerSecond: 100 });
-  out.end();
-  await once(out, 'finish');
-}
-
 /** The CSV's flows as canonical Parquet (through ingest, as `--engine duckdb` loads them), for the warehouse-style run. */
 async function generateParquet(csv: string, parquet: string): Promise<void> {
   const { openDuckdbFeatures } = await import('../src/features/index.ts');
@@ -74,7 +68,7 @@ async function generateParquet(csv: string, parquet: string): Promise<void> {
 const rate = (flows: number, ms: number): string => Math.round(flows / (ms / 1000)).toLocaleString('en-US').padStart(9);
 
 function line(label: string, flows: number, r: ChildResult): string {
-  return `  ${label.padEnd(16)} ${rate(flows, r.ms)} flows/s wall (${(r.ms / 1000).toFixed(1).padStart(6)} s)  ${rate(flows, r.cpuMs)} flows/CPU-s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
+  return `  ${label.padEnd(16)} ${rate(flows, r.ms)} flows/s wall (${(r.ms / 1000).toFixed(1).padStart(6)} s)  ${rate(flows, r.cpuMs)} flows/CPU-s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB  load ${loadavg()[0]!.toFixed(1)}`;
 }
 
 async function main(): Promise<void> {
@@ -85,10 +79,10 @@ async function main(): Promise<void> {
     for (const n of sizes) {
       const csv = join(dir, `synth-${n}.csv`);
       const parquet = join(dir, `flows-${n}.parquet`);
-      await generateCsv(csv, n);
+      const { distinctSources } = await writeAddressHeavyCsv(csv, n);
       await generateParquet(csv, parquet);
       const mb = (file: string): string => (statSync(file).size / 2 ** 20).toFixed(0);
-      process.stdout.write(`\n${n.toLocaleString('en-US')} flows (${mb(csv)} MB CSV, ${mb(parquet)} MB canonical Parquet)\n`);
+      process.stdout.write(`\n${n.toLocaleString('en-US')} flows, ${distinctSources.toLocaleString('en-US')} sources (${mb(csv)} MB CSV, ${mb(parquet)} MB canonical Parquet)\n`);
       for (const [mode, input, out] of [
         ['native', csv, join(dir, 'native.jsonl')],
         ['duckdb', csv, join(dir, 'duckdb.parquet')],

@@ -24,6 +24,7 @@ export interface DuckdbRunFlags {
   out?: string;
   outFormat?: string;
   duckdbMemory?: string;
+  duckdbThreads?: number;
 }
 
 /**
@@ -38,7 +39,11 @@ export async function runFeaturesDuckdb(input: string, flags: DuckdbRunFlags, in
   const parquet = input.toLowerCase().endsWith('.parquet');
   const source = parquet ? undefined : await openFlows(input, ingest);
   const duckInput: DuckdbInput = source === undefined ? { parquet: input } : { source };
-  const duck = await openDuckdbFeatures(duckInput, { windowMs: flags.window, ...(flags.duckdbMemory !== undefined ? { memoryLimit: flags.duckdbMemory } : {}) });
+  const duck = await openDuckdbFeatures(duckInput, {
+    windowMs: flags.window,
+    ...(flags.duckdbMemory !== undefined ? { memoryLimit: flags.duckdbMemory } : {}),
+    ...(flags.duckdbThreads !== undefined ? { threads: flags.duckdbThreads } : {}),
+  });
   try {
     await duck.write(flags.out, format);
   } finally {

@@ -12,6 +12,7 @@ import { openParquetFeatureWriter } from './feature-parquet.ts';
 import { createFeatureRowWriter, type FeatureRowWriter, type OutFormat } from './feature-rows.ts';
 import { printFeatureSql, runFeaturesDuckdb } from './features-sql.ts';
 import { ConfigError } from '../../errors.ts';
+import { wholeNumberFlag } from './scoring-options.ts';
 import { SQL_DIALECTS, type SqlDialect } from '../../features/index.ts';
 
 
@@ -23,6 +24,7 @@ interface FeaturesFlags extends InputFlags {
   sql?: boolean;
   dialect: SqlDialect;
   duckdbMemory?: string;
+  duckdbThreads?: number;
   quiet?: boolean;
 }
 
@@ -42,7 +44,8 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
       .addOption(new Option('--engine <name>', "native: this process, streaming; duckdb: the registry's SQL in embedded DuckDB (CSV or Parquet in, needs --out)").choices(['native', 'duckdb']).default('native'))
       .option('--sql', 'print the feature SQL for a `flows` table (see --dialect) instead of reading an input')
       .addOption(new Option('--dialect <name>', 'SQL dialect for --sql').choices([...SQL_DIALECTS]).default('duckdb'))
-      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 512MB; --engine duckdb and Parquet output)'),
+      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 512MB; --engine duckdb and Parquet output)')
+      .option('--duckdb-threads <n>', "DuckDB worker threads for --engine duckdb (default: one a core); fewer hold less in memory at once", wholeNumberFlag),
     'next to --out, else <input>.quarantine.jsonl here',
   )
     .option('--quiet', 'no progress on stderr')

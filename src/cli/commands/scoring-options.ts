@@ -31,7 +31,8 @@ export const numberFlag = (label: string) => (value: string): number => {
   return n;
 };
 
-const wholeNumberFlag = (value: string): number => {
+/** A flag's value that must be a whole number ≥ 1. */
+export const wholeNumberFlag = (value: string): number => {
   const n = numberFlag('a whole number ≥ 1')(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number ≥ 1, got \`${value}\`.`);
   return n;

@@ -54,9 +54,8 @@ export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}
  * try { await duck.write('features.parquet', 'parquet'); } finally { duck.close(); }
  */
 export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeaturesOptions = {}): Promise<DuckdbFeatures> {
-  // ingested flows are loaded in idx order and their rows come out by position, so insertion order is kept (the
-  // appender may store row groups out of order otherwise); a Parquet input's rows are sorted by idx at the end
-  const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: 'source' in input });
+  // rows come out ORDER BY idx; insertion order elsewhere costs memory for nothing
+  const { connection, close } = await openSpillingDuckdb({ ...options, preserveInsertionOrder: false });
   try {
     const loaded = 'source' in input ? await loadIngested(connection, input.source) : await viewParquet(connection, input.parquet);
     const sqlOptions: FeatureSqlOptions = { dialect: 'duckdb', form: options.form ?? 'frames', windowMs: options.windowMs, hasTime: loaded.hasTime, hasFlags: loaded.hasFlags, passThrough: loaded.passThrough, ...loaded.sqlOptions };
@@ -75,10 +74,9 @@ export async function openDuckdbFeatures(input: DuckdbInput, options: DuckdbFeat
 }
 
 /**
- * Compute the window features into a table of their own, in idx order, and return the statement that
- * pairs it with the flows by position. Run in one statement, the window sorts keep their memory (or
- * their spill) until the output is written, and the output (every column of every flow) is sorted
- * back into idx order at the end; staged, the sorts end first and the output streams in table order.
+ * Compute the window features into a table of their own, and return the statement that joins it to the
+ * flows. Run as one statement, the window sorts hold their memory (or their spill) while the output is
+ * joined and sorted back into idx order; staged, they have ended first.
  */
 async function stageWindowFeatures(connection: DuckDBConnection, options: FeatureSqlOptions): Promise<string> {
   let { hasFlags } = options;

@@ -53,9 +53,8 @@ export interface FeatureSqlOptions {
    */
   orderedColumn?: string;
   /**
-   * The window features are already in this table (made by windowFeatureSql: one row per flow, in idx
-   * order, `idx` and the window features): the statement joins it row by row (POSITIONAL JOIN, DuckDB
-   * only) instead of by idx, and does not sort; `flows` must be scanned in idx order. @default none
+   * The window features are already in this table (made by windowFeatureSql: `idx` and the window
+   * features of the flows that join the windows): the statement joins it instead of computing them. @default none
    */
   windowTable?: string;
   /** More columns of the table to carry into the output, after the canonical ones. @default [] */
@@ -155,7 +154,6 @@ export function featureSql(options: FeatureSqlOptions): string {
   const p = plan(options);
   const features = windowFeatures();
   const staged = options.windowTable !== undefined;
-  if (staged && options.dialect !== 'duckdb') throw new ConfigError('windowTable', 'options', 'A window table is joined by position, which only DuckDB has');
   const ctes = [...(p.hasFlags === 'detect' ? [`flag_input AS (SELECT count(tcp_flags) > 0 AS has_flags FROM ${p.table})`] : []), ...(p.hasTime && !staged ? windowCtes(p, features) : [])];
   const columns = [
     'f.idx',
@@ -174,25 +172,20 @@ export function featureSql(options: FeatureSqlOptions): string {
       return `${value} AS ${p.c.d.quote(name)}`;
     }),
   ];
-  const join = !p.hasTime ? [] : staged ? [`POSITIONAL JOIN ${options.windowTable} AS w`] : [`LEFT JOIN ${lastWindowCte(p)} AS w ON w.idx = f.idx`];
+  const join = p.hasTime ? [`LEFT JOIN ${options.windowTable ?? lastWindowCte(p)} AS w ON w.idx = f.idx`] : [];
   const from = [`${p.table} AS f`, ...join, ...(p.hasFlags === 'detect' ? ['CROSS JOIN flag_input AS g'] : [])];
   const withClause = ctes.length > 0 ? `WITH\n${ctes.join(',\n')}\n` : '';
-  // staged: both tables hold one row per flow in idx order, so rows pair by position; a pair that does not match is an error, never a wrong row
-  const tail = staged && p.hasTime ? `\nWHERE CASE WHEN w.idx IS DISTINCT FROM f.idx THEN error('window features out of step with the flows at idx ' || f.idx) ELSE TRUE END` : '\nORDER BY f.idx';
-  return `${withClause}SELECT\n  ${columns.join(',\n  ')}\nFROM ${from.join('\n')}${tail}${p.c.d.suffix}`;
+  return `${withClause}SELECT\n  ${columns.join(',\n  ')}\nFROM ${from.join('\n')}\nORDER BY f.idx${p.c.d.suffix}`;
 }
 
 /**
- * The window features of every flow (DuckDB dialect), one row per flow of the table in idx order: `idx`
- * and the window features under their registry names, NULL for a flow in no window. Stored as a table,
- * it is featureSql's `windowTable`: the window sorts then end (and free their memory) before the
- * output is written.
+ * The window features of the flows that join the windows: `idx` and the window features under their
+ * registry names. Stored as a table, it is featureSql's `windowTable`: the window sorts then end (and
+ * free their memory or spill) before the output is joined and written.
  */
-export function windowFeatureSql(options: Omit<FeatureSqlOptions, 'dialect' | 'windowTable' | 'passThrough'>): string {
-  const p = plan({ ...options, dialect: 'duckdb' });
-  const features = windowFeatures();
-  const columns = features.map((f) => `w.${p.c.d.quote(f.name)}`).join(', ');
-  return `WITH\n${windowCtes(p, features).join(',\n')}\nSELECT f.idx, ${columns}\nFROM ${p.table} AS f LEFT JOIN ${lastWindowCte(p)} AS w ON w.idx = f.idx\nORDER BY f.idx`;
+export function windowFeatureSql(options: Omit<FeatureSqlOptions, 'windowTable' | 'passThrough'>): string {
+  const p = plan(options);
+  return `WITH\n${windowCtes(p, windowFeatures()).join(',\n')}\nSELECT * FROM ${lastWindowCte(p)}`;
 }
 
 interface Plan {
