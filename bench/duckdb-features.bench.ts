@@ -12,7 +12,7 @@
  *                      in (as a warehouse holds flows), DuckDB reads it itself; the file is made once, untimed.
  * Peak RSS is the child's own maxRSS (the whole process: Node and DuckDB's threads share it); CPU-s are
  * the child's user + system over all threads, the honest figure on a shared machine, and the 1-minute
- * load average is printed after each run. DuckDB gets its default 512 MB memory limit and spills to a
+ * load average is printed after each run. DuckDB gets its defaults (256 MB, one thread) and spills to a
  * temp directory past it.
  */
 import { spawnSync } from 'node:child_process';

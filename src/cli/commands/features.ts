@@ -44,7 +44,7 @@ export const registerFeatures: RegisterCommand = (program, io, setExit) => {
       .addOption(new Option('--engine <name>', "native: this process, streaming; duckdb: the registry's SQL in embedded DuckDB (CSV or Parquet in, needs --out)").choices(['native', 'duckdb']).default('native'))
       .option('--sql', 'print the feature SQL for a `flows` table (see --dialect) instead of reading an input')
       .addOption(new Option('--dialect <name>', 'SQL dialect for --sql').choices([...SQL_DIALECTS]).default('duckdb'))
-      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 320MB with --engine duckdb, 512MB for Parquet output); the process holds more than this')
+      .option('--duckdb-memory <size>', 'DuckDB memory limit before it spills to disk, e.g. 512MB, 2GB (default 256MB with --engine duckdb, 512MB for Parquet output); the process holds more than this')
       .option('--duckdb-threads <n>', "DuckDB worker threads for --engine duckdb (default 1); each holds its own share of the window sorts", wholeNumberFlag),
     'next to --out, else <input>.quarantine.jsonl here',
   )

@@ -13,8 +13,8 @@ export interface DuckdbFeaturesOptions {
   windowMs?: number;
   /**
    * DuckDB's memory limit; past it, DuckDB spills to a temp directory. The process holds well more than
-   * the limit (Node, and DuckDB's memory outside its buffer pool): at 10 M flows, 0.88 GB at 320MB
-   * and 1.32 GB at 512MB (src/features/README.md). @default DUCKDB_FEATURES_DEFAULTS.memoryLimit
+   * the limit (Node, and DuckDB's memory outside its buffer pool): at 10 M flows, 861 MiB at 256MB, 864–986 MiB at 320MB
+   * and 1,294 MiB at 512MB (src/features/README.md). @default DUCKDB_FEATURES_DEFAULTS.memoryLimit
    */
   memoryLimit?: string;
   /** DuckDB worker threads: each holds its own share of the window sorts. @default DUCKDB_FEATURES_DEFAULTS.threads */
@@ -24,7 +24,7 @@ export interface DuckdbFeaturesOptions {
 }
 
 /** What `--engine duckdb` runs with unless told: the settings that kept 10 M flows under 1 GB of peak RSS. */
-export const DUCKDB_FEATURES_DEFAULTS = { memoryLimit: '320MB', threads: 1 } as const;
+export const DUCKDB_FEATURES_DEFAULTS = { memoryLimit: '256MB', threads: 1 } as const;
 
 /** Flows to compute features for: an input opened by flowlens ingest, or a Parquet file with the canonical columns. */
 export type DuckdbInput = { source: FlowSource } | { parquet: string };
