@@ -1,13 +1,10 @@
 import type { Claim, Judgement } from '../claim.ts';
-import { keyTokens } from '../facts/key-tokens.ts';
-import type { FactRow, TableFacts } from '../facts/table-facts.ts';
+import { keyTokens, singular } from '../facts/key-tokens.ts';
+import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
 
-const NUMBER = /^-?\d+(?:\.(\d+))?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
-
-/** A word as a key has it: lower case, a plural's "s" dropped. */
-const stem = (word: string): string => word.toLowerCase().replace(/(?<=[a-z]{3})s$/, '');
 
 /**
  * The rows a field named in the text may be: by its key (exact, any case, or as the last part of a
@@ -15,18 +12,13 @@ const stem = (word: string): string => word.toLowerCase().replace(/(?<=[a-z]{3})
  * the last of them the key's last (fewest extra words first: "alert severity" is alert.severity).
  */
 function rowsNamed(facts: TableFacts, field: string): FactRow[] {
-  const lower = field.toLowerCase();
-  const byKey: FactRow[] = [];
-  for (const row of facts.rows.values()) {
-    const key = row.key.toLowerCase().replace(/\[\d+\]/g, '');
-    if (key === lower || key.endsWith(`.${lower}`)) byKey.push(row);
-  }
+  const byKey = rowsNamedBy(facts, field);
   if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
-  const words = field.split(/\s+/).map(stem);
+  const words = field.split(/\s+/).map(singular);
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];
   for (const row of facts.rows.values()) {
-    const tokens = keyTokens(row.key).map(stem);
+    const tokens = keyTokens(row.key).map(singular);
     if (tokens[tokens.length - 1] !== head || !words.every((w) => tokens.includes(w))) continue;
     scored.push({ row, extra: tokens.length - words.length });
   }
@@ -46,8 +38,9 @@ function matches(value: string, row: FactRow): boolean | undefined {
   const rowNumber = typeof raw === 'number' ? raw : NUMBER.test(String(raw).trim()) ? Number(raw) : undefined;
   if (numeric) {
     if (rowNumber === undefined) return undefined;
-    const half = numeric[1] === undefined ? 0.5 : 0.5 * 10 ** -numeric[1].length;
-    return Math.abs(rowNumber - Number(value)) < half;
+    // exact to the digits written: a field's value is often an id or a code, where a round figure is no estimate
+    const decimals = value.split('.')[1]?.length ?? 0;
+    return Math.abs(rowNumber - Number(value)) < 0.5 * 10 ** -decimals;
   }
   if (typeof raw !== 'string' || rowNumber !== undefined) return undefined;
   const said = norm(value);

@@ -5,6 +5,7 @@ import type { Sides } from '../facts/endpoints.ts';
 import { describeField, protocolValue, sideOf, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
+import { sideOfWord } from '../lexicon/side-words.ts';
 
 /** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
 export function canonicalAddress(text: string): string {
@@ -63,11 +64,9 @@ function sideOfRole(role: 'src' | 'dst' | 'client' | 'server' | undefined, facts
   return role === 'server' ? server : server === 'src' ? 'dst' : 'src';
 }
 
-/** The side a party word names: source-like words the source, destination-like the destination, client and server by the ports. */
+/** The side a party word names: client and server by the ports (roles of a connection), the others by the word (side-words.ts). */
 export function partySide(party: string, facts: TableFacts): 'src' | 'dst' | undefined {
-  if (/^(?:source|originator|sender|initiator)$/.test(party)) return 'src';
-  if (/^(?:destination|responder|receiver)$/.test(party)) return 'dst';
-  return party === 'client' || party === 'server' ? sideOfRole(party, facts) : undefined;
+  return party === 'client' || party === 'server' ? sideOfRole(party, facts) : sideOfWord(party);
 }
 
 function serverSide(facts: TableFacts): 'src' | 'dst' | null {

@@ -1,13 +1,11 @@
 import type { Claim, Judgement } from '../claim.ts';
-import { keyTokens } from '../facts/key-tokens.ts';
+import { keyTokens, singular } from '../facts/key-tokens.ts';
 import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
 
 /** Nouns for the items of a list themselves: "three events", "two entries". */
 const ITEM_NOUNS = new Set(['event', 'entry', 'item', 'record', 'alert', 'log', 'attempt', 'login', 'hit', 'detection', 'observation', 'finding']);
 
-/** A word as a key spells it: "names" → name, "addresses" → address, "entries" → entry. */
-const stem = (word: string): string => word.toLowerCase().replace(/(?<=[a-z]{2})ies$/, 'y').replace(/(?<=(?:ss|x|ch|sh))es$/, '').replace(/(?<=[a-z]{2}[^s])s$/, '');
 
 interface ListField {
   /** The list's path with its indices dropped ("evidence[].user.name"). */
@@ -48,10 +46,10 @@ function itemsOf(facts: TableFacts, list: string): number {
 export function checkListCount(claim: Claim<'list-count'>, facts: TableFacts): Judgement | null {
   const fields = memoised(facts, 'list-fields', listFields);
   if (fields.length === 0) return null;
-  const words = claim.data.noun.split(/\s+/).map(stem);
+  const words = claim.data.noun.split(/\s+/).map(singular);
   const head = words[words.length - 1]!;
   const named = fields.filter((f) => {
-    const tokens = keyTokens(f.field).map(stem);
+    const tokens = keyTokens(f.field).map(singular);
     return tokens[tokens.length - 1] === head && words.every((w) => tokens.includes(w));
   });
   if (named.length > 0) {

@@ -52,9 +52,9 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   const judged = judgeQuantity(claim, facts);
   if (judged === null || judged.verdict === 'supported') return judged;
   // "at least 15 unique ports" where a notice's message says so: the record's own text backs the figure as written
-  const said = quotedFigure(claim);
-  const text = said === undefined ? undefined : stringRowContaining(facts, said);
-  return text ? { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record's ${text.key} says "${said}".` } : judged;
+  const figure = quotedFigure(claim);
+  const text = figure === undefined ? undefined : stringRowContaining(facts, figure);
+  return text ? { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record's ${text.key} says "${figure}".` } : judged;
 }
 
 /** The figure and its unit as written (from the first digit), when it has a unit word to match in a text. */

@@ -1,5 +1,5 @@
 import type { Claim, Judgement, Operand } from '../claim.ts';
-import { rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { rowsFor, rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 /** How far a stated factor ("twice", "3 times") may be from the record's ratio: models round such figures. */
@@ -15,9 +15,8 @@ function rowsOf(facts: TableFacts, operand: Operand): FactRow[] {
   for (const key of operand.keys) {
     const where = IDENTITY[key];
     if (where) return facts.endpoints[where[0]][where[1]].filter((r) => r.value !== null).slice(0, 1);
-    // a nested field named by its last part: "tcp_flags_ts" for tcp.tcp_flags_ts
-    const suffix = `.${key.toLowerCase()}`;
-    for (const row of facts.rows.values()) if (row.value !== null && row.key.toLowerCase().endsWith(suffix)) return [row];
+    const named = rowsNamedBy(facts, key);
+    if (named.length > 0) return named.slice(0, 1);
   }
   return [];
 }

@@ -52,6 +52,12 @@ export function addClaim<K extends ClaimKind>(ctx: ExtractContext, kind: K, star
   if (keep) reserve(ctx, start, end);
 }
 
+/** Whether a claim already found (of `kind`, when given) overlaps [start, end). */
+export function overlapsClaim(ctx: ExtractContext, start: number, end: number, kind?: ClaimKind): boolean {
+  for (const c of ctx.claims) if (c.start < end && c.end > start && (kind === undefined || c.kind === kind)) return true;
+  return false;
+}
+
 /** Mentions in a sentence. */
 export function mentionsIn(ctx: ExtractContext, sentence: Sentence): readonly Mention[] {
   return ctx.bySentence.get(sentence) ?? [];

@@ -1,7 +1,6 @@
-import type { Claim } from '../claim.ts';
 import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, lowerGate, overlapsClaim, scan, type ExtractContext } from './context.ts';
 
 /*
  * A field of the record named and given a value: "app_proto is http", "the flow state was closed",
@@ -36,11 +35,11 @@ export function extractFieldValues(ctx: ExtractContext): void {
     if (m[1] === undefined && NOT_FIELD.has(words[words.length - 1]!)) return;
     // an adjective of judgement ("unusual", "malicious") backs a field that holds it, and is no claim against one that does not
     const judgement = quoted === undefined && /^[a-z]+$/i.test(value) && EVALUATIVE_WORDS.has(value.toLowerCase());
-    if (/^\d+(?:\.\d+)?$/.test(value) && m[1] === undefined && m[2] !== undefined && words.length === 1 && !KEYISH.test(field)) return;
+    if (/^\d+(?:\.\d+)?$/.test(value) && m[1] === undefined && words.length === 1 && !KEYISH.test(field)) return;
     const valueAt = at + m[0].lastIndexOf(value);
     const end = valueAt + value.length;
     // a quoted value is the field's whole value, whatever words in it other claims read
-    if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx.claims, valueAt, end))) return;
+    if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx, valueAt, end))) return;
     addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
   });
 }
@@ -52,8 +51,3 @@ const STOP_VALUES = new Set(['both', 'all', 'each', 'either', 'neither', 'the', 
 
 /** A one-word field that is a field's name on its own ("severity 2", "rev 4"), not a noun any sentence has. */
 const KEYISH = /^(?:severity|priority|rev|revision|gid|sid|ttl|tos|dscp|vlan|state|status|direction|action|category|version|method|rcode|qtype)$/i;
-
-function overlapsClaim(claims: readonly Claim[], start: number, end: number): boolean {
-  for (const c of claims) if (c.start < end && c.end > start) return true;
-  return false;
-}

@@ -1,5 +1,5 @@
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, overlapsClaim, scan, type ExtractContext } from './context.ts';
 import { NUMBER_WORDS } from './quantities.ts';
 
 /*
@@ -24,7 +24,7 @@ export function extractListCounts(ctx: ExtractContext): void {
     if (MEASURES.test(noun) || isTaken(ctx, at, at + m[0].length) || isNegated(sentence, at)) return;
     // a claim already on the count itself ("five packets" read as a quantity) keeps it
     const countEnd = at + m[1]!.length;
-    if (ctx.claims.some((c) => c.start < countEnd && c.end > at) || SUBSET_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 16), at))) return;
+    if (overlapsClaim(ctx, at, countEnd) || SUBSET_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 16), at))) return;
     addClaim(ctx, 'list-count', at, at + m[0].length, { count: wordCount(m[1]!), distinct: m[2] !== undefined, noun: noun.toLowerCase() });
   });
 }

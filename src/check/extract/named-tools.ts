@@ -1,7 +1,7 @@
 import { ADJECTIVE_ENDING, KIND_MODIFIERS, TOOL_NOUNS } from '../lexicon/tool-nouns.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, scanTriggers, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, overlapsClaim, scanTriggers, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
 /*
@@ -29,7 +29,7 @@ export function extractNamedTools(ctx: ExtractContext): void {
     if (/^[a-z]+$/.test(name) && ADJECTIVE_ENDING.test(name)) return;
     const start = at + m[0].indexOf(name);
     const end = start + name.length;
-    if (isTaken(ctx, start, end) || isNegated(sentence, at) || ctx.claims.some((c) => c.kind === 'entity' && c.start < end && c.end > start)) return;
+    if (isTaken(ctx, start, end) || isNegated(sentence, at) || overlapsClaim(ctx, start, end, 'entity')) return;
     addClaim(ctx, 'entity', start, end, { category: 'tool or malware named as fact', term: name });
   });
 }

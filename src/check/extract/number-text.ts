@@ -147,16 +147,26 @@ function parseDecimal(intPart: string, frac: string | undefined): { value: numbe
   return { value: places === 0 ? n : n / 10 ** places, trailingZeros, digits };
 }
 
-/** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
-export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
-  // indexed reads, not array destructuring: destructuring walks the match through the iterator protocol
-  const intPart = m[1]!;
-  const frac = m[2];
-  const rawUnit = m[3];
+/** A figure's value and half a step of its last written digit (a round "4,000" is read to its thousands). */
+function valueAndHalfStep(intPart: string, frac: string | undefined): { value: number; halfStep: number } {
   const { value, trailingZeros, digits } = parseDecimal(intPart, frac);
   let step = frac ? 10 ** -frac.length : 1;
   if (!frac && digits >= 4) step = 10 ** trailingZeros;
-  const out: NumberText = { value, halfStep: step / 2, readings: [] };
+  return { value, halfStep: step / 2 };
+}
+
+/** A figure as written ("1,240", "0.64"), without a unit: its value and precision, as numberText reads them. */
+export function figureOf(figure: string): { value: number; halfStep: number } {
+  const dot = figure.indexOf('.');
+  return dot < 0 ? valueAndHalfStep(figure, undefined) : valueAndHalfStep(figure.slice(0, dot), figure.slice(dot + 1));
+}
+
+/** Turn a NUMBER_RE match (and the hedge word before it, if any) into a NumberText. */
+export function numberText(m: RegExpExecArray, hedge?: string): NumberText {
+  // indexed reads, not array destructuring: destructuring walks the match through the iterator protocol
+  const rawUnit = m[3];
+  const { value, halfStep } = valueAndHalfStep(m[1]!, m[2]);
+  const out: NumberText = { value, halfStep, readings: [] };
   if (rawUnit) {
     const unit = rawUnit.trim();
     out.unit = unit;

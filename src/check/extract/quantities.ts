@@ -36,7 +36,7 @@ const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:
 const NUMBER_WORD = triggered(NUMBER_WORD_RE);
 
 const WORD_RANGE_BEFORE_RE = new RegExp(String.raw`\b(?:between|from)\s+(one|${NUMBER_WORDS.join('|')})\s+(?:and|to)\s+$`, 'i');
-/** "the two ports", "both addresses": the flow's own pair (every flow has two ends), not a count stated. */
+/** "the two ports", "these two addresses": the flow's own pair (every flow has two ends), not a count stated. */
 const DEFINITE_BEFORE_RE = /\b(?:the|these|those|its|their)\s+$/i;
 
 function flowPair(text: string, m: RegExpExecArray, at: number, sentence: Sentence): boolean {
@@ -62,15 +62,10 @@ function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, se
   if (hedge) number.bound = boundOf(hedge.word);
   // "between six and seven packets": one claim on the range, as for figures
   const before = WORD_RANGE_BEFORE_RE.exec(ctx.text.slice(Math.max(sentence.start, at - 30), at));
-  if (before && wordValue(before[1]!) < number.value) {
-    const low = wordValue(before[1]!);
-    number.range = [low, number.value];
-    number.halfStep = (number.value - low) / 2 + 0.5;
-    number.value = (number.value + low) / 2;
-    at -= before[0].length;
-  }
+  const range = before !== null && wordValue(before[1]!) < number.value;
+  if (range) at -= before[0].length;
   const wordEnd = start + m[1]!.length;
-  const data: ClaimPayloads['quantity'] = { number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) };
+  const data: ClaimPayloads['quantity'] = { number: range ? rangeOf(wordValue(before[1]!), number) : number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) };
   // "four client packets": a side word between the count and its noun names the row
   const side = m[2] === undefined || number.readings.length === 0 ? undefined : sideOfWord(m[2]);
   const mention = (side && sideMention(number.readings[0]!.dim, side, at, end)) || bindMention(ctx, sentence, at, wordEnd, number.readings);
@@ -195,8 +190,16 @@ function rangeAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, end:
   const low = numberText(m);
   const high = numberText(m2);
   if (!(high.value > low.value) || high.readings.length === 0) return undefined;
-  const number: NumberText = { ...high, value: (low.value + high.value) / 2, halfStep: (high.value - low.value) / 2 + high.halfStep, range: [low.value, high.value] };
+  const number = rangeOf(low.value, high);
   return { start: between ? numStart - before.length + between.index : numStart, end: m2.index + m2[0].length, number };
+}
+
+/**
+ * A range read as one figure: its middle, with half its width as the tolerance on top of the
+ * precision of its upper bound as written, which also gives the unit.
+ */
+function rangeOf(low: number, high: NumberText): NumberText {
+  return { ...high, value: (low + high.value) / 2, halfStep: (high.value - low) / 2 + high.halfStep, range: [low, high.value] };
 }
 
 function addRange(ctx: ExtractContext, range: { start: number; end: number; number: NumberText }, sentence: Sentence): void {

@@ -1,7 +1,7 @@
 import type { ClaimPayloads, NumberText } from '../claim.ts';
 import { SIDE_WORD_SOURCE, sideMention, sideOfWord, type FlowSide } from '../lexicon/side-words.ts';
 import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
-import { readingsOf } from './number-text.ts';
+import { figureOf, readingsOf } from './number-text.ts';
 
 /*
  * A pair of figures given for the two sides of the flow, named by a pair of side words in the same
@@ -59,7 +59,7 @@ function addPair(ctx: ExtractContext, sides: [FlowSide, FlowSide], noun: string 
   if (spans.some(([s, e]) => isTaken(ctx, s, e))) return false;
   spans.forEach(([start, end], i) => {
     const side = sides[i]!;
-    const number: NumberText = { value: Number(figures[i]!.replace(/,/g, '')), halfStep: halfStepOf(figures[i]!), unit: noun!, readings };
+    const number: NumberText = { ...figureOf(figures[i]!), unit: noun!, readings };
     const data: ClaimPayloads['quantity'] = { number, context: [], side: side === 'src' ? 'in' : 'out' };
     if (messages) data.messages = true;
     const mention = sideMention(readings[0]!.dim, side, pair.start, pair.end);
@@ -67,9 +67,4 @@ function addPair(ctx: ExtractContext, sides: [FlowSide, FlowSide], noun: string 
     addClaim(ctx, 'quantity', start, end, data, true);
   });
   return true;
-}
-
-function halfStepOf(figure: string): number {
-  const dot = figure.indexOf('.');
-  return dot < 0 ? 0.5 : 10 ** -(figure.length - dot - 1) / 2;
 }

@@ -3,3 +3,7 @@ import { sharedMemo } from './shared-memo.ts';
 
 /** A row key's words, split once across tables: every table's facts read the same keys again. */
 export const keyTokens = sharedMemo(tokenizeKey);
+
+/** A word as a key spells it: lower case and singular ("names" → name, "addresses" → address, "entries" → entry). */
+export const singular = (word: string): string =>
+  word.toLowerCase().replace(/(?<=[a-z]{2})ies$/, 'y').replace(/(?<=(?:ss|x|ch|sh))es$/, '').replace(/(?<=[a-z]{2}[^s])s$/, '');

@@ -170,6 +170,21 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
   return out;
 }
 
+/**
+ * The rows a field name as written stands for: its key in any case, or the last part of a dotted
+ * path ("tcp_flags_ts" for tcp.tcp_flags_ts); array indices are no part of the name.
+ */
+export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
+  const lower = name.toLowerCase();
+  const out: FactRow[] = [];
+  for (const row of facts.rows.values()) {
+    if (row.value === null) continue;
+    const key = row.key.toLowerCase().replace(/\[\d+\]/g, '');
+    if (key === lower || key.endsWith(`.${lower}`)) out.push(row);
+  }
+  return out;
+}
+
 /** The row of one project name, or the first row of another schema that means the same. */
 export function rowOf(facts: TableFacts, key: string): FactRow | undefined {
   return facts.rows.get(key) ?? facts.concepts.get(key)?.[0];
