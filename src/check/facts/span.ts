@@ -43,14 +43,16 @@ function eventListSpan(times: readonly FactRow[]): Span | undefined {
   let best: Span | undefined;
   for (const rows of byField.values()) {
     if (rows.length < 2) continue;
-    let first = rows[0]!;
-    let last = rows[0]!;
-    for (const r of rows) {
-      if (msOf(r) < msOf(first)) first = r;
-      if (msOf(r) > msOf(last)) last = r;
-    }
-    const ms = msOf(last) - msOf(first);
-    if (Number.isFinite(ms) && ms > 0 && (best === undefined || ms > best.ms)) best = { ms, rows: [first, last] };
+    // each time read once: an ISO string is parsed by Date.parse
+    const times = rows.map(msOf);
+    let first = 0;
+    let last = 0;
+    times.forEach((t, i) => {
+      if (t < times[first]!) first = i;
+      if (t > times[last]!) last = i;
+    });
+    const ms = times[last]! - times[first]!;
+    if (Number.isFinite(ms) && ms > 0 && (best === undefined || ms > best.ms)) best = { ms, rows: [rows[first]!, rows[last]!] };
   }
   return best;
 }
