@@ -1,7 +1,7 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { memoised, rowOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
-import { ALL_FLAGS, flagSources } from '../facts/flag-sources.ts';
+import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Evidence } from '../types.ts';
 import { rowEvidence } from './evidence.ts';
@@ -35,7 +35,6 @@ export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
   const { rows, mask, known, evidence } = memoised(facts, 'flags', flagFacts);
   const { flags } = claim.data;
   if (rows.length === 0) return checkWithoutField(claim, facts);
-  const value = claim.data.value === undefined ? undefined : asWritten(claim.data.value, rows[0]!, mask);
   // each verdict gets its own evidence object (callers may hold on to it)
   const ev: Evidence = { rows: [...evidence.rows], values: [...evidence.values], derivation: evidence.derivation! };
   if (claim.data.decomposes !== undefined) return checkDecomposition(flags, asWritten(claim.data.decomposes, rows[0]!, mask));
@@ -44,13 +43,14 @@ export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
     if (typeof sideRow?.value === 'number') return checkFlagSet(flags, sideRow.value, ALL_FLAGS, rowEvidence([sideRow], `${sideRow.key} = ${sideRow.value} = ${decodeFlags(sideRow.value)}`));
     return checkFlagSet(flags, mask, known, ev);
   }
-  if (value !== undefined) {
-    const named = claim.data.field ? facts.rows.get(claim.data.field) : undefined;
+  if (claim.data.value !== undefined) {
+    const named = claim.data.field ? rowOf(facts, claim.data.field) : undefined;
     const row = named ?? rows[0]!;
-    const actual = typeof named?.value === 'number' ? named.value : mask;
+    const actual = named ? (readFlags(named)?.mask ?? mask) : mask;
+    const value = asWritten(claim.data.value, row, actual);
     return value === actual
       ? { verdict: 'supported', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(value)}).` }
-      : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(actual)}), not ${value}.` };
+      : { verdict: 'contradicted', evidence: ev, reason: `${row.key} is ${String(row.value)} (${decodeFlags(actual)}), not ${value} (${decodeFlags(value)}).` };
   }
   // both lists are built in one loop: no closures or intermediate arrays per claim
   let said = '';

@@ -11,6 +11,8 @@ import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 import { protocolRow } from './identity.ts';
 
 const DERIVABLE: ReadonlySet<Dimension> = new Set(['bytes/s', 'bits/s', 'packets/s', 'bits', 'percent', 'ratio']);
+/** A named mean ("average packet size", "mean bytes per packet") is a quotient of totals the table may give. */
+const MEAN = /\b(?:average|mean|avg)\b|\bper\s+(?:packet|flow)\b/i;
 
 /** Factor that turns a row's base value into the claim's dimension (bits/s vs bytes/s …); undefined when not comparable. */
 function convert(claim: Dimension, row: Dimension): number | undefined {
@@ -80,7 +82,7 @@ function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement |
     const rows = named.filter((r) => !isWrapped(r));
     if (rows.length === 0) {
       // a rate, or a duration the record gives as start and end times, is derived rather than read
-      if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time')) return searchCandidates(n, facts, context, side);
+      if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time') || MEAN.test(mention.phrase)) return searchCandidates(n, facts, context, side);
       return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${mention.phrase} row to back this value.` };
     }
     const judged = checkBound(n, rows, facts);

@@ -32,7 +32,11 @@ export function extractAddressScopes(ctx: ExtractContext): void {
   const add = (at: number, length: number, data: ClaimPayloads['address-scope'], sentence: Parameters<typeof isNegated>[0]): void => {
     if (!isNegated(sentence, at)) addClaim(ctx, 'address-scope', at, at + length, data);
   };
-  scanSentences(gated, SCOPE_BEFORE, (m, at, s) => add(at, m[0].length, { address: m[2]!, scope: isInternal(m[1]!) ? 'internal' : 'external' }, s));
+  // "an external IP address (10.0.0.5)": the span is the scope phrase, the address after it is only its subject
+  scanSentences(gated, SCOPE_BEFORE, (m, at, s) => {
+    const phrase = m[0].slice(0, m[0].lastIndexOf(m[2]!)).replace(/[\s(:,]+$/, '');
+    add(at, phrase.length, { address: m[2]!, scope: isInternal(m[1]!) ? 'internal' : 'external' }, s);
+  });
   scanSentences(gated, SCOPE_AFTER, (m, at, s) => add(at, m[0].length, { ...subject(m[1], m[2]), scope: isInternal(m[3]!) ? 'internal' : 'external' }, s));
   scanSentences(gated, INSIDE, (m, at, s) => {
     // "on the Internet" is outside; a bare "on the network" says nothing of which

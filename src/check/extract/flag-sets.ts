@@ -13,12 +13,12 @@ const COMBINED = /[+|/&]/;
 const SET_BEFORE = /(?:(?:\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|means|i\.e\.,?)|\bflags?\s*(?:field\s*|value\s*|bitmask\s*)?(?:was|were|is|are|:|=|showed|shows|of|contained|contains|held|holds|combination(?: of)?|set to)|\bcombination(?: of)?)\s*\(?\s*`?$/i;
 
 /** A number the list spells out: "20 (ACK and RST)", "0x12: SYN, ACK". */
-const DECOMPOSES = /(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|means|i\.e\.,?)\s*\(?\s*`?$/i;
+const DECOMPOSES = /(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|,?\s*(?:means?|meaning|i\.e\.,?|that is,?|which is))\s*\(?\s*`?$/i;
 /** A flags value named as such, then a verb that spells it out: "flags 0x13 are SYN and ACK", "TCP_FLAGS of 22 decodes to …". */
-const DECOMPOSES_VERB = /\bflags?\b[^.;]{0,20}?(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:are|is|were|was|decodes? (?:to|as|into)|stands? for|represents?|corresponds? to|means|breaks? down (?:to|into)|translates? to)\s*\(?\s*`?$/i;
+const DECOMPOSES_VERB = /\bflags?\b[^.;]{0,20}?(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\)?\s*(?:are|is|were|was|decodes? (?:to|as|into)|stands? for|represents?|corresponds? to|means?|breaks? down (?:to|into)|translates? to)\s*\(?\s*`?$/i;
 
 /** Whose flags the list is: "the responder's flags", "the server's", "the client sent". */
-const SIDE_DST = /\b(?:responder|server|destination|receiver|victim)(?:'s)?\b/i;
+export const SIDE_DST = /\b(?:responder|server|destination|receiver|victim)(?:'s)?\b/i;
 const SIDE_SRC = /\b(?:originator|client|source|initiator|sender|scanner)(?:'s)?\b/i;
 
 /** A flags value as written: decimal, or hex with 0x or a hex digit ("1b"). */

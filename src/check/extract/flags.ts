@@ -1,9 +1,9 @@
 import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
 import { triggered } from './triggers.ts';
-import { flagNumber, groupFlagSets } from './flag-sets.ts';
+import { flagNumber, groupFlagSets, SIDE_DST } from './flag-sets.ts';
 import { addClaim, isTaken, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 
-const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(0x[0-9a-f]{1,3}|\d{1,3}|\d[0-9a-f]{0,2})(?![\w.])/gi;
+const FLAGS_VALUE_RE = /\b(?:TCP_FLAGS|(?:CLIENT|SERVER)_TCP_FLAGS|TCP[ _]FLAGS|TCP flags?|flags?)(?: (?:value|field|bitmask))?(?: (?:of|is|was|are|were|=|set to|equal to|equals|at))?[\s`:=*()"']{0,5}(0x[0-9a-f]{1,3}|\d{1,3}|\d[0-9a-f]{0,2})(?!\w|\.\d)/gi;
 /** Flag values are read at their words (triggers.ts), sentence by sentence. */
 const FLAGS_VALUE = triggered(FLAGS_VALUE_RE);
 const NEGATED_BEFORE = /\b(?:without|no|not|absence of|lack(?:s|ing)? (?:of )?|missing|never|neither|nor)\b[^.;:]{0,25}$/i;
@@ -34,11 +34,19 @@ export function extractFlags(ctx: ExtractContext): void {
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
   const at = mAt + m[0].lastIndexOf(m[1]!);
   if (isTaken(ctx, at, at + m[1]!.length)) return;
-  const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase();
+  const field = /^(CLIENT|SERVER)_TCP_FLAGS/i.exec(m[0])?.[0].toUpperCase() ?? sideField(ctx.text.slice(Math.max(0, mAt - 24), mAt));
   // "1b", "0x1b": a hex flags value as Suricata writes it
   const value = flagNumber(m[1]!);
   addClaim(ctx, 'tcp-flags', mAt, at + m[1]!.length, field ? { flags: [], value, field } : { flags: [], value }, true);
 }
+
+/** "the client's flags (27)", "the server's TCP flags 30": a side's own flags field, by its concept name. */
+function sideField(before: string): string | undefined {
+  const side = POSSESSIVE_SIDE.exec(before)?.[1]?.toLowerCase();
+  if (side === undefined) return undefined;
+  return SIDE_DST.test(side) ? 'SERVER_TCP_FLAGS' : 'CLIENT_TCP_FLAGS';
+}
+const POSSESSIVE_SIDE = /\b(client|server|originator|responder|source|destination|initiator|sender|receiver|victim|scanner)(?:'s|’s|s'|\s+side(?:'s)?)\s*(?:own\s+)?(?:tcp\s+)?$/i;
 
 /** "SYN and FIN flag counts", "the RST count": the name of a count field, not a flag said to be set. */
 const COUNT_NAME = /(?:(?:,\s*|\s+and\s+|\s*\/\s*)(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR))*\s+(?:flags?\s+)?(?:counts?|cnt)\b/iy;

@@ -40,7 +40,10 @@ export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
   if (CONTACT_VERB_RE.test(window.slice(last.index + word.length))) return /^client$/i.test(word) ? 'server' : /^server$/i.test(word) ? 'client' : 'dst';
   // client and server are the connection's roles, which a flow record's sides need not follow
   if (/^(?:client|server)$/i.test(word)) return word.toLowerCase() as 'client' | 'server';
-  if (/^from$/i.test(word)) return REPLY_BEFORE_RE.test(ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index)) ? 'dst' : 'src';
+  if (/^from$/i.test(word)) {
+    const before = ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index);
+    return FETCH_BEFORE_RE.test(before) ? 'server' : REPLY_BEFORE_RE.test(before) ? 'dst' : 'src';
+  }
   return /^(source|src|originat|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
 
@@ -48,6 +51,9 @@ const CONTACT_VERB_RE = /\b(?:reached|contacted|connected to|queried|scanned|pro
 
 /** "the reply from X", "response packets … from X": a reply comes from the responder, the flow's destination. */
 const REPLY_BEFORE_RE = /\b(?:repl(?:y|ies|ied)|respon(?:se|ses|ded)|answer(?:s|ed)?|returned|came back)\b/i;
+
+/** "downloaded … from X", "fetched a file from X": what is fetched comes from the server end, whichever side opened the flow. */
+const FETCH_BEFORE_RE = /\b(?:download(?:s|ed|ing)?|fetch(?:es|ed|ing)?|retriev(?:e|es|ed|ing)|pull(?:s|ed|ing)?\s+down)\b/i;
 
 const AFTER_SRC = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:initiated|sent|opened|originated|transmitted|uploaded|queried|requested|contacted|connected to|reached|scanned|probed|is the source)\b/i;
 const AFTER_DST = /^[\s`'")*,]*(?:[\w-]+\s+){0,1}?(?:received|was contacted|responded|replied|answered|listened|is the destination)\b/i;

@@ -52,7 +52,7 @@ export const NUMBER_RE = new RegExp(
   String.raw`(?<![\w.:/-])(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.(\d{1,12}))?(?![\d.]\d)` +
     String.raw`(?:(?:\s{0,2}|-)(` +
     String.raw`bytes? ?(?:\/ ?s|per second|\/sec)|[KkMG]i?B ?(?:per second|\/sec)|bits? ?(?:\/ ?s|per second)|(?:packets?|pkts?) ?(?:\/ ?s|per second)|kilobits per second|megabits per second|gigabits per second|kilobytes per second|megabytes per second|` +
-    String.raw`Kbps|kbps|Mbps|Gbps|bps|pps|KBps|MBps|[KMG]b\/s|[KMG]bit\/s|[KkMG]B\/s|B\/s|KiB|MiB|GiB|KB|kB|MB|GB|Kb|Mb|Gb|kbit|Mbit|Gbit|` +
+    String.raw`Kbps|kbps|Mbps|Gbps|bps|pps|KBps|MBps|[kKMG]b\/s|[kKMG]bit\/s|[KkMG]B\/s|B\/s|KiB|MiB|GiB|KB|kB|MB|GB|Kb|Mb|Gb|kbit|Mbit|Gbit|` +
     String.raw`kilobytes?|megabytes?|gigabytes?|kilobits?|megabits?|gigabits?|bytes?|octets?|bits?|B|packets?|pkts?|segments?|milliseconds?|msec|ms|microseconds?|µs|us|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|%|percent|flows?|connections?|sessions?|ports?|addresses|hosts|destinations|sources|IPs|hops|times|fold|x|×` +
     String.raw`)(?![\w/]))?`,
   'g',

@@ -42,7 +42,8 @@ const SNORT_FLAG_BITS = [0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01];
 const HISTORY_LETTERS: Readonly<Record<string, number>> = { s: TCP_FLAG_BITS['SYN']!, h: TCP_FLAG_BITS['SYN']! | TCP_FLAG_BITS['ACK']!, a: TCP_FLAG_BITS['ACK']!, f: TCP_FLAG_BITS['FIN']!, r: TCP_FLAG_BITS['RST']! };
 const HISTORY_KNOWN = TCP_FLAG_BITS['SYN']! | TCP_FLAG_BITS['ACK']! | TCP_FLAG_BITS['FIN']! | TCP_FLAG_BITS['RST']!;
 
-function readFlags(row: FactRow): { mask: number; known: number } | undefined {
+/** The flags one row shows set, and which flags it speaks of at all; undefined for a row that is no flags field. */
+export function readFlags(row: FactRow): { mask: number; known: number } | undefined {
   const field = describeField(row.key, row.value);
   const single = singleFlag(row.key);
   // booleans were read as 1 and 0 (read.ts)

@@ -7,13 +7,13 @@ import type { Sentence } from './segment.ts';
  * verb is in the simple present; nothing in it points at this flow (this, the flow, observed, was).
  * Claims inside such a statement are not judged against the table.
  */
-const GENERIC_SUBJECT = String.raw`(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|[a-z]+\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
+const GENERIC_SUBJECT = String.raw`(?:(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|(?:[a-z]+|[A-Z][a-z]+-[a-z]+)\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
 const PRESENT_VERB = String.raw`(?:is|are|carries|carry|uses|use|maps?|means?|signals?|indicates?|opens?|closes?|has|have|does|do|sets?|requires?|terminates?|aborts?|acknowledges?|resets?|runs?|listens?|contains?|marks?|asks?|returns?|resolves?|sends?|tells?|works?|relies|rely|operates?|typically|usually|normally|commonly|often|always|never|only)`;
 const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
 /** Words that tie a statement to this record. */
 const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|was|were|had|did|the (?:flow|record|alert|connection|session|source|destination|client|server|host|sensor|table|event))\b/i;
 /** Where a statement inside a sentence starts: after a clause joiner. */
-const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since)\b|\s—\s|\s–\s)\s*/g;
+const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b|\s—\s|\s–\s)\s*/g;
 
 /** Whether the claim at `at` sits in a general-knowledge statement of its sentence. */
 export function isGeneralStatement(sentence: Sentence, at: number): boolean {
@@ -22,7 +22,8 @@ export function isGeneralStatement(sentence: Sentence, at: number): boolean {
   STATEMENT_BREAK.lastIndex = 0;
   for (let m = STATEMENT_BREAK.exec(sentence.text); m && m.index < rel; m = STATEMENT_BREAK.exec(sentence.text)) from = m.index + m[0].length;
   const rest = sentence.text.slice(from);
-  const next = rest.slice(1).search(/\bbecause\b|\bsince\b|;|\(/);
+  // a second clause after ", and" / ", but" is a statement of its own ("SSH is often targeted, and this session …")
+  const next = rest.slice(1).search(/\bbecause\b|\bsince\b|;|\(|,\s+(?:and|but|so|yet|while|whereas)\b/);
   const statement = next < 0 ? rest : rest.slice(0, next + 1);
   return GENERAL_RE.test(statement) && !ABOUT_RECORD.test(statement);
 }

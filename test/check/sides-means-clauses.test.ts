@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/**
+ * A side's own flags, a mean derived from totals, the server end of a download, rates in kbit/s,
+ * the span of a scope claim, and a general statement that ends at its clause.
+ */
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => kind === undefined || c.kind === kind)
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const nprobe = readTable({ IPV4_SRC_ADDR: '172.31.66.12', IPV4_DST_ADDR: '52.84.20.17', PROTOCOL: 6, L4_DST_PORT: 443, TCP_FLAGS: 31, CLIENT_TCP_FLAGS: 27, SERVER_TCP_FLAGS: 30, IN_BYTES: 1_843_221, IN_PKTS: 1302 }, 'nprobe.json');
+const eve = readTable({ src_ip: '10.0.0.5', dest_ip: '93.184.216.34', proto: 'TCP', tcp: { tcp_flags: '1f', tcp_flags_ts: '1b', tcp_flags_tc: '1e' } }, 'eve.json');
+const zeek = readTable({ 'id.orig_h': '192.168.1.195', 'id.orig_p': 41050, 'id.resp_h': '185.244.25.235', 'id.resp_p': 80, proto: 'tcp', duration: 1.392401, orig_bytes: 151, resp_bytes: 101_480 }, 'conn.json');
+
+describe('a side of the flow named for its flags', () => {
+  it.each([
+    ["The client's flags (27) are FIN, SYN and ACK.", nprobe, ['flags (27: supported', 'FIN, SYN and ACK: contradicted']],
+    ["The server's TCP flags were 27.", nprobe, ['TCP flags were 27: contradicted']],
+    ["The server's flags 30 mean SYN, RST, PSH and ACK.", nprobe, ['flags 30: supported', 'SYN, RST, PSH and ACK: supported']],
+    ["The client's flags (1b) are FIN, SYN, PSH and ACK.", eve, ['flags (1b: supported', 'FIN, SYN, PSH and ACK: supported']],
+    ["The server's flags 1b show a reset.", eve, ['flags 1b: contradicted']],
+  ])('compares a value with that side’s flags field: %s', (text, table, expected) => {
+    expect(verdicts(text, table, 'tcp-flags')).toEqual(expected);
+  });
+
+  it.each([
+    ['Overall TCP_FLAGS is 31, i.e. SYN and RST.', 'SYN and RST: contradicted'],
+    ['TCP_FLAGS is 31, that is FIN, SYN, RST, PSH and ACK.', 'FIN, SYN, RST, PSH and ACK: supported'],
+    ['The flags value 31, meaning SYN and ACK, shows a handshake.', 'SYN and ACK: contradicted'],
+  ])('reads a value spelled out after a comma as a whole set: %s', (text, expected) => {
+    expect(verdicts(text, nprobe, 'tcp-flags')).toContain(expected);
+  });
+
+  it.each(['The flags were 31.', 'TCP_FLAGS is 31.', 'Its TCP flags are 31.'])('reads a flags value that ends its sentence: %s', (text) => {
+    expect(verdicts(text, nprobe, 'tcp-flags')).toEqual([expect.stringMatching(/31: supported$/)]);
+  });
+});
+
+describe('a mean the table gives only as totals', () => {
+  it.each([
+    ['The average packet size is 1,416 bytes.', 'supported'],
+    ['The mean packet size was about 1.4 KB.', 'supported'],
+    ['Packets averaged 1,416 bytes each.', 'supported'],
+    ['The average packet size is 900 bytes.', 'contradicted'],
+  ])('derives it as bytes over packets: %s', (text, verdict) => {
+    expect(verdicts(text, nprobe, 'quantity').map((v) => v.split(': ')[1])).toEqual([verdict]);
+  });
+});
+
+describe('what is downloaded comes from the server end', () => {
+  it.each([
+    '192.168.1.195 downloaded about 101 KB over HTTP from 185.244.25.235 port 80.',
+    'The host fetched a file from 185.244.25.235 on port 80.',
+    'It retrieved the binary from 185.244.25.235.',
+  ])('%s', (text) => {
+    expect(verdicts(text, zeek).filter((v) => v.startsWith('185.') || v.startsWith('80:'))).toEqual(expect.arrayContaining([expect.stringMatching(/^185\.244\.25\.235: supported$/)]));
+    expect(verdicts(text, zeek).filter((v) => v.endsWith('contradicted'))).toEqual([]);
+  });
+
+  it('still reads a plain "from" as the source', () => {
+    expect(verdicts('The request came from 185.244.25.235.', zeek, 'address')).toEqual(['185.244.25.235: contradicted']);
+  });
+});
+
+describe('rates in kilobits per second', () => {
+  it.each([
+    ['a download rate of about 584 kbit/s', 'supported'],
+    ['a download rate of about 73 kbit/s', 'contradicted'],
+    ['about 580 kb/s on average', 'supported'],
+    ['about 73 KB/s, or about 73 kbit/s', 'supported,contradicted'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, zeek, 'quantity').map((v) => v.split(': ')[1]).join(',')).toBe(expected);
+  });
+});
+
+describe('the span of a claim about address space', () => {
+  it.each([
+    ['An external IP address (192.168.250.106) was seen.', 'external IP address'],
+    ['the public host 10.1.2.3 sent it', 'public host'],
+    ['from a private address: 8.8.8.8', 'private address'],
+  ])('is the scope phrase, not the address after it: %s', (text, span) => {
+    const table = readTable({ src_ip: '192.168.250.106', dest_ip: '10.1.2.3', misc_ip: '8.8.8.8' }, 'scope.json');
+    const claim = checkNarrative(text, table).claims.find((c) => c.kind === 'address-scope');
+    expect(claim?.text).toBe(span);
+    expect(claim?.verdict).toBe('contradicted');
+  });
+});
+
+describe('a general statement ends at its clause', () => {
+  it.each([
+    'SSH is commonly targeted by brute-force tools, and a single short session like this one could be one attempt among many.',
+    'Brute-force tools often target SSH, but nothing more is shown.',
+    'Scanning tools typically send SYN packets, so a lone SYN is common.',
+  ])('the general clause is left unjudged: %s', (text) => {
+    expect(verdicts(text, nprobe).filter((v) => !v.endsWith(': supported'))).toEqual([]);
+  });
+
+  it.each([
+    ['Brute-force tools commonly target SSH, but this flow shows a brute-force attack.', 'brute-force attack: unsupported'],
+    ['Scanners often send SYN packets, and this one was run by Nmap.', 'Nmap: unsupported'],
+  ])('the clause about this record is judged: %s', (text, expected) => {
+    expect(verdicts(text, nprobe)).toContain(expected);
+  });
+});
