@@ -105,3 +105,26 @@ describe('a general statement ends at its clause', () => {
     expect(verdicts(text, nprobe)).toContain(expected);
   });
 });
+
+describe('a figure said of one side takes only that side’s fields, in any schema', () => {
+  const eveFlow = readTable({ src_ip: '192.168.37.130', dest_ip: '192.168.37.1', dest_port: 53, proto: 'UDP', flow: { pkts_toserver: 1, pkts_toclient: 0, bytes_toserver: 77, bytes_toclient: 0 } }, 'eve.json');
+  it.each([
+    ['The resolver replied with 77 bytes.', 'contradicted'],
+    ['The server responded with 77 bytes of data.', 'contradicted'],
+    ['The client sent 77 bytes.', 'supported'],
+    ['Nothing: it received 0 bytes back.', 'supported'],
+  ])('%s', (text, verdict) => {
+    expect(verdicts(text, eveFlow, 'quantity').map((v) => v.split(': ')[1])).toEqual([verdict]);
+  });
+});
+
+describe('the responder and the initiator are sides of the connection', () => {
+  it.each([
+    ['The responder 192.168.1.195 is the command server.', '192.168.1.195: contradicted'],
+    ['The responder, 185.244.25.235, never answered.', '185.244.25.235: supported'],
+    ['The initiator 185.244.25.235 opened it.', '185.244.25.235: contradicted'],
+    ['The initiator 192.168.1.195 sent three SYNs.', '192.168.1.195: supported'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, zeek, 'address')).toEqual([expected]);
+  });
+});

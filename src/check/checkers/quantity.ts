@@ -157,7 +157,10 @@ function checkBound(n: NumberText, rows: readonly FactRow[], facts: TableFacts):
  * text says; with `named` (the sentence's rows), only one built from a row the sentence names.
  */
 function inScope(d: Derived, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): boolean {
-  if (side !== undefined && closedSide(d) === side) return false;
+  if (side !== undefined) {
+    const closed = closedSide(d);
+    if (closed === side || closed === 'both') return false;
+  }
   if (named === undefined) return true;
   for (const k of d.keys) if (named.includes(k)) return true;
   return false;

@@ -1,5 +1,6 @@
 import { formatNumber as fmt } from '../checkers/evidence.ts';
 import type { Evidence } from '../types.ts';
+import { describeField } from '../deps.ts';
 import type { Candidate, DerivationBase } from './derive.ts';
 import type { Dimension } from './dimension.ts';
 import type { FactRow } from './table-facts.ts';
@@ -17,23 +18,38 @@ export interface Derived {
   /** For `time`: the prepared candidate (window length, end − start). */
   time: Candidate | undefined;
   /** The side a claim names ("in" / "out") that may not use this value, once read (see closedSide); 'none' when any may. */
-  otherSide: 'in' | 'out' | 'none' | undefined;
+  otherSide: 'in' | 'out' | 'both' | 'none' | undefined;
 }
 
 const OUT_ROW = /^(?:OUT_|DST_TO_SRC|RETRANSMITTED_OUT)/;
 const IN_ROW = /^(?:IN_|SRC_TO_DST|RETRANSMITTED_IN|src_in_)/;
 
 /**
- * The side a claim names that may not use the value: a single row of the other direction. Read on
- * first use and kept (few claims name a side, so most values are never tested); the two patterns
- * exclude each other.
+ * The side a claim names that may not use the value: one built from rows of the other direction
+ * (a row, or a quotient such as bytes per packet of that side); 'both' when it mixes the two sides
+ * (their sum), which no one side sent. Read on first use and
+ * kept (few claims name a side, so most values are never tested).
  */
-export function closedSide(d: Derived): 'in' | 'out' | 'none' {
+export function closedSide(d: Derived): 'in' | 'out' | 'both' | 'none' {
   if (d.otherSide === undefined) {
-    const key = d.keys.length === 1 ? d.keys[0]! : undefined;
-    d.otherSide = key === undefined ? 'none' : OUT_ROW.test(key) ? 'in' : IN_ROW.test(key) ? 'out' : 'none';
+    let side: 'in' | 'out' | 'both' | 'none' = 'none';
+    for (let i = 0; i < d.keys.length; i++) {
+      const own = rowSide(d.keys[i]!, d.rows[i]?.value ?? null);
+      if (own !== 'none') side = side === 'none' || side === own ? own : 'both';
+    }
+    d.otherSide = side;
   }
   return d.otherSide;
+}
+
+/** The side a claim may not take this row for: nProbe's IN_/OUT_ names, else the role the vocabulary gives the field. */
+function rowSide(key: string, value: FactRow['value']): 'in' | 'out' | 'none' {
+  return OUT_ROW.test(key) ? 'in' : IN_ROW.test(key) ? 'out' : sideOfRole(describeField(key, value).role);
+}
+
+/** A field of any schema by the side its vocabulary gives it: the responder's bytes are no answer to what the client sent. */
+function sideOfRole(role: string): 'in' | 'out' | 'none' {
+  return role === 'destination' || role === 'server' ? 'in' : role === 'source' || role === 'client' ? 'out' : 'none';
 }
 
 /** Every derived value has the same fields, so the search's property reads stay monomorphic. */
