@@ -1,4 +1,5 @@
 import { averagePathLength } from './average-path-length.ts';
+import { WalkMemory } from './walk-memory.ts';
 
 /**
  * Isolation trees laid out for walking (issue 14): 32 bytes a node, in depth-first order so a node's
@@ -6,16 +7,18 @@ import { averagePathLength } from './average-path-length.ts';
  * threshold, lo, hi, then two int32 in the last 8 bytes: the split feature (bit 16 set when nulls go
  * left; -1 at a leaf) and the right child's node index. A leaf keeps c(size) in the threshold slot
 and its size (training rows) in the lo slot.
- * The score-only walk (walkBlock) reads nothing else; the attribution walk (creditWalk) also reads
- * `bits`, three float64 a node.
+ * The score-only walk (forest-walk.wat) reads nothing else; the attribution walk (creditWalk) also
+ * reads `bits`, three float64 a node.
  */
 export interface CompactForest {
-  /** 4 float64 a node. */
+  /** 4 float64 a node, in `memory`. */
   readonly nodes: Float64Array;
   /** The same memory as int32: meta at node·8 + 6, right child at node·8 + 7. */
   readonly meta: Int32Array;
-  /** First node of each tree, in the order the trees' path lengths are summed. */
+  /** First node of each tree, in the order the trees' path lengths are summed (in `memory` too). */
   readonly roots: Int32Array;
+  /** The shared memory the nodes and roots are in, which the wasm walk reads. */
+  readonly memory: WalkMemory;
   /**
    * Per split node k: log2(size), log2(size / left size), log2(size / right size) at k·3 (sizes in
    * training rows, a child of none counted as 1): the isolation credit of the split.
@@ -23,14 +26,14 @@ export interface CompactForest {
   readonly bits: Float64Array;
 }
 
-/** Bit of a node's meta set when nulls go left (walkBlock spells it out: it must run alone in a worker). */
+/** Bit of a node's meta set when nulls go left (forest-walk.wat spells it out). */
 export const NULL_LEFT = 0x10000;
 
 /**
  * A forest written node by node as the trees grow (grow-tree.ts), in depth-first order, with no
- * object per node, straight into the shared memory walk-pool.ts's workers read. The memory is
- * reserved for the largest forest the trees could make and never copied; only the pages the nodes
- * are written to are ever resident (the OS maps zero pages lazily), about a fifth of the bound here.
+ * object per node, straight into the shared walk memory (walk-memory.ts) that the wasm walk reads
+ * on every thread. The space is reserved for the largest forest the trees could make and never
+ * copied; only the pages the nodes are written to are ever resident, about a fifth of the bound here.
  */
 export class ForestBuilder {
   private readonly nodes: Float64Array;
@@ -39,10 +42,14 @@ export class ForestBuilder {
   private readonly roots: number[] = [];
   private count = 0;
 
-  /** Room for at most `maxNodes` nodes over all the trees. */
-  constructor(private readonly maxNodes: number) {
-    this.nodes = new Float64Array(new SharedArrayBuffer(maxNodes * 32));
-    this.meta = new Int32Array(this.nodes.buffer);
+  /** Room for at most `maxNodes` nodes over all the trees, in `memory` (a memory of its own by default). */
+  constructor(
+    private readonly maxNodes: number,
+    private readonly memory = new WalkMemory(maxNodes * 32),
+  ) {
+    const at = memory.reserve(maxNodes * 32);
+    this.nodes = new Float64Array(memory.buffer, at, maxNodes * 4);
+    this.meta = new Int32Array(memory.buffer, at, maxNodes * 8);
     this.bits = new Float64Array(maxNodes * 3);
   }
 
@@ -81,55 +88,14 @@ export class ForestBuilder {
   }
 
   finish(): CompactForest {
-    return { nodes: this.nodes, meta: this.meta, roots: Int32Array.from(this.roots), bits: this.bits };
+    const roots = new Int32Array(this.memory.buffer, this.memory.reserve(this.roots.length * 4), this.roots.length);
+    roots.set(this.roots);
+    return { nodes: this.nodes, meta: this.meta, roots, bits: this.bits, memory: this.memory };
   }
 }
 
 /** Most nodes a tree of depth `maxDepth` can have, 2^(d+1) − 1 (a split can leave one side empty, so the row count does not bound it). */
 export const maxTreeNodes = (maxDepth: number): number => 2 ** (maxDepth + 1) - 1;
-
-/**
- * Add each flow's expected path length over every tree to depths[j], tree by tree over the block (one
- * tree stays in cache while the block walks it). xs holds `count` flows of `width` features, NaN for
- * null. The arithmetic is creditWalk's, operation for operation, so the scores are the same to the
- * bit; a value inside the split's training range (cut = 0) changes neither the expected depth nor
- * the reach there, so that case skips the sums. Self-contained (no outer names), since walk-pool.ts
- * runs its source text in worker threads.
- */
-export function walkBlock(forest: CompactForest, xs: Float64Array, width: number, count: number, depths: Float64Array): void {
-  const { nodes, meta, roots } = forest;
-  for (let t = 0; t < roots.length; t++) {
-    const root = roots[t]!;
-    for (let j = 0; j < count; j++) {
-      const base = j * width;
-      let o = root;
-      let depth = 0;
-      let reach = 1;
-      let expected = 0;
-      for (let m = meta[o * 8 + 6]!; m >= 0; m = meta[o * 8 + 6]!) {
-        const v = xs[base + (m & 0xffff)]!;
-        let left: boolean;
-        if (v !== v) {
-          left = (m & 0x10000) !== 0; // NaN: null, sent the side NULL_LEFT says
-        } else {
-          const d = o * 4;
-          left = v < nodes[d]!;
-          const lo = nodes[d + 1]!;
-          const hi = nodes[d + 2]!;
-          if (v < lo || v > hi) {
-            const outside = v < lo ? lo - v : v - hi;
-            const cut = outside / (hi - lo + outside);
-            expected += reach * cut * (depth + 1);
-            reach *= 1 - cut;
-          }
-        }
-        o = left ? o + 1 : meta[o * 8 + 7]!;
-        depth++;
-      }
-      depths[j]! += expected + reach * (depth + nodes[o * 4]!);
-    }
-  }
-}
 
 /**
  * Expected path length of x (features on the tree's view, NaN = null) through the tree at `root`,

@@ -8,8 +8,10 @@ import { growTree, toColumns } from './grow-tree.ts';
 import { averagePathLength } from './average-path-length.ts';
 import { createViewMaps, createViewWriter, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
-import { creditWalk, ForestBuilder, maxTreeNodes, walkBlock, type CompactForest } from './compact-forest.ts';
+import { creditWalk, ForestBuilder, maxTreeNodes, type CompactForest } from './compact-forest.ts';
+import { createBlockWalker, reserveWalkSetup, type BlockWalker } from './forest-walk.ts';
 import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
+import { WalkMemory } from './walk-memory.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
@@ -114,13 +116,14 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     for (let j = 0; j < slice.length; j++) writeViews(packInto(slice[j]!, x), blocks, j * width);
     return blocks;
   };
+  const compacts = forests.map((f) => f.compact);
+  let walker: BlockWalker | undefined; // the calling thread's, made at its first walk
   const scores = (batch: readonly FeatureValues[]): Float64Array => {
+    walker ??= createBlockWalker(reserveWalkSetup(compacts, BLOCK, width));
     const out = new Float64Array(batch.length);
     for (let from = 0; from < batch.length; from += BLOCK) {
-      const blocks = viewBlocks(batch.slice(from, from + BLOCK));
-      const depths = new Float64Array(Math.min(BLOCK, batch.length - from));
-      forests.forEach(({ compact }, k) => walkBlock(compact, blocks[k]!, width, depths.length, depths));
-      depths.forEach((d, j) => (out[from + j] = toScore(d)));
+      const slice = batch.slice(from, from + BLOCK);
+      walker(viewBlocks(slice), slice.length).forEach((d, j) => (out[from + j] = toScore(d)));
     }
     return out;
   };
@@ -128,16 +131,13 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   let pool: WalkPool | undefined;
   const scoresAsync = async (batch: readonly FeatureValues[]): Promise<Float64Array> => {
     if (threads <= 1) return scores(batch);
-    pool ??= createWalkPool(
-      forests.map((f) => f.compact),
-      threads,
-    );
+    pool ??= createWalkPool(compacts, threads, BLOCK, width);
     const out = new Float64Array(batch.length);
     const walks: Promise<void>[] = [];
     for (let from = 0; from < batch.length; from += BLOCK) {
       const slice = batch.slice(from, from + BLOCK);
       const at = from;
-      walks.push(pool.walk(viewBlocks(slice), width, slice.length).then((depths) => depths.forEach((d, j) => (out[at + j] = toScore(d)))));
+      walks.push(pool.walk(viewBlocks(slice), slice.length).then((depths) => depths.forEach((d, j) => (out[at + j] = toScore(d)))));
     }
     await Promise.all(walks);
     return out;
@@ -166,7 +166,9 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   const psi = Math.max(2, Math.min(options.sampleSize ?? FOREST_SAMPLE_SIZE, packed.length));
   const maxDepth = Math.ceil(Math.log2(psi));
   const trees = options.trees ?? FOREST_TREES;
-  const builders = views.map(() => new ForestBuilder(Math.ceil(trees / views.length) * maxTreeNodes(maxDepth)));
+  const maxNodes = Math.ceil(trees / views.length) * maxTreeNodes(maxDepth);
+  const memory = new WalkMemory(views.length * maxNodes * 32);
+  const builders = views.map(() => new ForestBuilder(maxNodes, memory));
   if (packed.length >= 2) {
     for (let t = 0; t < trees; t++) {
       const k = t % views.length;

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { walkBlock, type CompactForest } from './compact-forest.ts';
+import type { CompactForest } from './compact-forest.ts';
+import { createBlockWalker, reserveWalkSetup } from './forest-walk.ts';
 
 /** Score-only walks of flow blocks on worker threads (issue 14). */
 export interface WalkPool {
-  /** Sum of path lengths per flow over every forest in order; blocks[k] is the block seen by forests[k]. */
-  walk(blocks: Float64Array[], width: number, count: number): Promise<Float64Array>;
+  /** Sum of path lengths per flow over every forest in order; blocks[k] is the block seen by forests[k] (at most `block` flows). */
+  walk(blocks: Float64Array[], count: number): Promise<Float64Array>;
 }
 
 /** Set by setWalkThreads (the CLI's --threads); one a core when unset. */
@@ -25,28 +26,27 @@ export function setWalkThreads(threads: number | undefined): void {
 }
 
 /**
- * The workers run walkBlock's own source text (no module file to find, whether flowlens runs from
- * its TypeScript sources or the bundle) over the trees in shared memory. Every flow is walked whole
- * by one thread, through the same trees in the same order with the same arithmetic, so its score is
- * the same to the bit in any thread count. A worker holds the process open only while it has work.
+ * The workers run createBlockWalker's own source text (no module file to find, whether flowlens runs
+ * from its TypeScript sources or the bundle) with the compiled walk, over the trees in the shared
+ * walk memory; each has its own scratch there. Every flow is walked whole by one thread, through the
+ * same trees in the same order with the same arithmetic, so its score is the same to the bit in any
+ * thread count. A worker holds the process open only while it has work.
  */
-export function createWalkPool(forests: readonly CompactForest[], threads: number): WalkPool {
+export function createWalkPool(forests: readonly CompactForest[], threads: number, block: number, width: number): WalkPool {
   const source = `
 const { parentPort, workerData } = require('node:worker_threads');
-const walkBlock = ${walkBlock.toString()};
-const forests = workerData.map((f) => ({ nodes: new Float64Array(f.buffer), meta: new Int32Array(f.buffer), roots: f.roots }));
-parentPort.on('message', ({ id, blocks, width, count }) => {
-  const depths = new Float64Array(count);
-  for (let k = 0; k < forests.length; k++) walkBlock(forests[k], blocks[k], width, count, depths);
+const createBlockWalker = ${createBlockWalker.toString()};
+const walkBlocks = createBlockWalker(workerData);
+parentPort.on('message', ({ id, blocks, count }) => {
+  const depths = walkBlocks(blocks, count);
   parentPort.postMessage({ id, depths }, [depths.buffer]);
 });`;
-  const shared = forests.map((f) => ({ buffer: f.nodes.buffer, roots: f.roots }));
   let workers: { worker: Worker; pending: number }[] | undefined;
   const waiting = new Map<number, { resolve: (d: Float64Array) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   const start = (): { worker: Worker; pending: number }[] =>
     Array.from({ length: threads }, () => {
-      const entry = { worker: new Worker(source, { eval: true, workerData: shared }), pending: 0 };
+      const entry = { worker: new Worker(source, { eval: true, workerData: reserveWalkSetup(forests, block, width) }), pending: 0 };
       entry.worker.unref();
       entry.worker.on('message', ({ id, depths }: { id: number; depths: Float64Array }) => {
         if (--entry.pending === 0) entry.worker.unref();
@@ -60,14 +60,14 @@ parentPort.on('message', ({ id, blocks, width, count }) => {
       return entry;
     });
   return {
-    walk(blocks, width, count) {
+    walk(blocks, count) {
       workers ??= start();
       const entry = workers.reduce((a, b) => (b.pending < a.pending ? b : a));
       if (entry.pending++ === 0) entry.worker.ref();
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        entry.worker.postMessage({ id, blocks, width, count }, blocks.map((b) => b.buffer as ArrayBuffer));
+        entry.worker.postMessage({ id, blocks, count }, blocks.map((b) => b.buffer as ArrayBuffer));
       });
     },
   };
