@@ -7,8 +7,8 @@ import { WalkMemory } from './walk-memory.ts';
  * threshold, lo, hi, then two int32 in the last 8 bytes: the split feature (bit 16 set when nulls go
  * left; -1 at a leaf) and the right child's node index. A leaf keeps c(size) in the threshold slot
 and its size (training rows) in the lo slot.
- * The score-only walk (forest-walk.wat) reads nothing else; the attribution walk (creditWalk) also
- * reads `bits`, three float64 a node.
+ * The score-only walk (forest-walk.wat's walk) reads nothing else; the attribution walk (its
+ * creditWalk) also reads `bits`, three float64 a node.
  */
 export interface CompactForest {
   /** 4 float64 a node, in `memory`. */
@@ -21,7 +21,7 @@ export interface CompactForest {
   readonly memory: WalkMemory;
   /**
    * Per split node k: log2(size), log2(size / left size), log2(size / right size) at k·3 (sizes in
-   * training rows, a child of none counted as 1): the isolation credit of the split.
+   * training rows, a child of none counted as 1): the isolation credit of the split. In `memory` too.
    */
   readonly bits: Float64Array;
 }
@@ -50,7 +50,8 @@ export class ForestBuilder {
     const at = memory.reserve(maxNodes * 32);
     this.nodes = new Float64Array(memory.buffer, at, maxNodes * 4);
     this.meta = new Int32Array(memory.buffer, at, maxNodes * 8);
-    this.bits = new Float64Array(maxNodes * 3);
+    const bitsAt = memory.reserve(maxNodes * 24); // before reading the buffer: reserving may grow it
+    this.bits = new Float64Array(memory.buffer, bitsAt, maxNodes * 3);
   }
 
   /** Start a tree of at most `maxNodes` nodes. */
@@ -88,7 +89,8 @@ export class ForestBuilder {
   }
 
   finish(): CompactForest {
-    const roots = new Int32Array(this.memory.buffer, this.memory.reserve(this.roots.length * 4), this.roots.length);
+    const at = this.memory.reserve(this.roots.length * 4);
+    const roots = new Int32Array(this.memory.buffer, at, this.roots.length);
     roots.set(this.roots);
     return { nodes: this.nodes, meta: this.meta, roots, bits: this.bits, memory: this.memory };
   }
@@ -96,37 +98,3 @@ export class ForestBuilder {
 
 /** Most nodes a tree of depth `maxDepth` can have, 2^(d+1) − 1 (a split can leave one side empty, so the row count does not bound it). */
 export const maxTreeNodes = (maxDepth: number): number => 2 ** (maxDepth + 1) - 1;
-
-/**
- * Expected path length of x (features on the tree's view, NaN = null) through the tree at `root`,
- * crediting each split's feature with its bits of isolation (forest-attribution.ts) in `credit`. A
- * value outside the node's training range of the split feature would have been cut off here with
- * probability (distance outside) / (range stretched to include it), had it been in the training
- * sample; the path ends there with that probability. Without this, a flow far beyond everything in
- * the baseline would look no more isolated than the baseline's maximum.
- */
-export function creditWalk(forest: CompactForest, root: number, x: Float64Array, credit: Float64Array): number {
-  const { nodes, meta, bits } = forest;
-  let depth = 0;
-  let reach = 1; // probability that the walk is still going
-  let expected = 0;
-  let o = root;
-  for (let m = meta[o * 8 + 6]!; m >= 0; m = meta[o * 8 + 6]!) {
-    const feature = m & 0xffff;
-    const v = x[feature]!;
-    const isNull = v !== v;
-    const goLeft = isNull ? (m & NULL_LEFT) !== 0 : v < nodes[o * 4]!;
-    if (!isNull) {
-      const lo = nodes[o * 4 + 1]!;
-      const hi = nodes[o * 4 + 2]!;
-      const outside = v < lo ? lo - v : v > hi ? v - hi : 0;
-      const cut = outside > 0 ? outside / (hi - lo + outside) : 0;
-      credit[feature]! += reach * (cut * bits[o * 3]! + (1 - cut) * (goLeft ? bits[o * 3 + 1]! : bits[o * 3 + 2]!));
-      expected += reach * cut * (depth + 1);
-      reach *= 1 - cut;
-    }
-    o = goLeft ? o + 1 : meta[o * 8 + 7]!;
-    depth++;
-  }
-  return expected + reach * (depth + nodes[o * 4]!);
-}

@@ -19,6 +19,8 @@ export const WALK_LANES = 8;
 /** Where one forest is in the walk memory, in bytes. */
 export interface WalkTarget {
   readonly nodes: number;
+  /** The split credits, 3 f64 a node (the attribution walk's). */
+  readonly bits: number;
   readonly roots: number;
   readonly trees: number;
 }
@@ -40,15 +42,16 @@ export interface WalkSetup {
 
 /**
  * A walk setup over `forests` (one a view, all in one walk memory) for one thread, with its own
- * scratch reserved in that memory: lane state, path lengths and one block of flows.
+ * scratch reserved in that memory: lane state, path lengths, one block of flows and its credits (the
+ * attribution walk's; pages a thread never writes are never resident).
  */
 export function reserveWalkSetup(forests: readonly CompactForest[], block: number, width: number): WalkSetup {
   const memory = forests[0]!.memory;
   return {
     module: loadForestWalk(),
     memory: memory.memory,
-    forests: forests.map((f) => ({ nodes: f.nodes.byteOffset, roots: f.roots.byteOffset, trees: f.roots.length })),
-    scratch: memory.reserve(WALK_LANES * 32 + block * 8 + block * width * 8),
+    forests: forests.map((f) => ({ nodes: f.nodes.byteOffset, bits: f.bits.byteOffset, roots: f.roots.byteOffset, trees: f.roots.length })),
+    scratch: memory.reserve(WALK_LANES * 64 + block * 8 + 2 * block * width * 8),
     block,
     width,
     lanes: WALK_LANES,
@@ -81,6 +84,36 @@ export function createBlockWalker({ module, memory, forests, scratch, block, wid
       // code only at a later call, so one call a whole forest would walk the first blocks slowly.
       for (let t = 0; t < trees; t += 4) walk(nodes, roots + t * 4, Math.min(4, trees - t), xsAt, width, count, depthsAt, lanes, scratch);
     });
+    return depths.slice();
+  };
+}
+
+/** Path lengths as a BlockWalker's, and each flow's isolation credits added into `credits` (count × width, like a block). */
+export type CreditWalker = (blocks: readonly Float64Array[], count: number, credits: Float64Array) => Float64Array;
+
+/**
+ * The attribution walk (forest-walk.wat's creditWalk) on the calling thread, for the baseline sample
+ * and the flows that get tables: the same path lengths as the score-only walk, to the bit.
+ */
+export function createCreditWalker({ module, memory, forests, scratch, block, width, lanes }: WalkSetup): CreditWalker {
+  const { creditWalk } = new WebAssembly.Instance(module, { env: { memory } }).exports as {
+    creditWalk: (nodes: number, bits: number, roots: number, trees: number, xs: number, width: number, count: number, depths: number, credits: number, lanes: number, scratch: number) => void;
+  };
+  const depthsAt = scratch + lanes * 64;
+  const xsAt = depthsAt + block * 8;
+  const creditsAt = xsAt + block * width * 8;
+  return (blocks, count, credits) => {
+    if (count > block) throw new RangeError(`createCreditWalker: ${count} flows, room for ${block}`);
+    const buffer = memory.buffer;
+    const depths = new Float64Array(buffer, depthsAt, count).fill(0);
+    const xs = new Float64Array(buffer, xsAt, count * width);
+    const sums = new Float64Array(buffer, creditsAt, count * width);
+    sums.set(credits.subarray(0, count * width));
+    forests.forEach(({ nodes, bits, roots, trees }, k) => {
+      xs.set(blocks[k]!.subarray(0, count * width));
+      for (let t = 0; t < trees; t += 4) creditWalk(nodes, bits, roots + t * 4, Math.min(4, trees - t), xsAt, width, count, depthsAt, creditsAt, lanes, scratch);
+    });
+    credits.set(sums);
     return depths.slice();
   };
 }

@@ -8,8 +8,8 @@ import { growTree, toColumns } from './grow-tree.ts';
 import { averagePathLength } from './average-path-length.ts';
 import { createViewMaps, createViewWriter, FOREST_VIEWS, type ForestView, type ViewMap } from './forest-views.ts';
 import { attributionWeights, typicalCredit } from './forest-attribution.ts';
-import { creditWalk, ForestBuilder, maxTreeNodes, type CompactForest } from './compact-forest.ts';
-import { createBlockWalker, reserveWalkSetup, type BlockWalker } from './forest-walk.ts';
+import { ForestBuilder, maxTreeNodes, type CompactForest } from './compact-forest.ts';
+import { createBlockWalker, createCreditWalker, reserveWalkSetup, type BlockWalker, type CreditWalker } from './forest-walk.ts';
 import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
 import { WalkMemory } from './walk-memory.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
@@ -82,9 +82,13 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   // What a typical flow collects: the mean credit of the baseline sample's rows (the trees' own
   // training rows), per feature over the rows where it is not null. The walk is needed anyway to
   // calibrate the threshold, so this costs one pass over 18 numbers a row.
+  const width = FEATURE_NAMES.length;
+  const compacts = forests.map((f) => f.compact);
+  const setup = reserveWalkSetup(compacts, BLOCK, width); // the calling thread's scratch
+  const creditWalk = createCreditWalker(setup);
   const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
-  const sampleCredits = sample.map(() => new Float64Array(FEATURE_NAMES.length));
-  const sampleScores = Array.from(walkAll(forests, sample, sampleCredits), toScore);
+  const sampleCredits = sample.map(() => new Float64Array(width));
+  const sampleScores = Array.from(walkAll(forests, creditWalk, sample, sampleCredits), toScore);
   const typical = typicalCredit(sample, sampleCredits);
   const percentiles = createViewMaps(baseline).rank;
   const finish = (values: FeatureValues, x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
@@ -104,10 +108,9 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   // Attribution walks the trees with credits (creditWalk), for the flows that get tables only.
   const score = (values: FeatureValues): ScoreResult => {
     const x = pack(values);
-    const credit = new Float64Array(FEATURE_NAMES.length);
-    return finish(values, x, walkAll(forests, [x], [credit])[0]!, credit);
+    const credit = new Float64Array(width);
+    return finish(values, x, walkAll(forests, creditWalk, [x], [credit])[0]!, credit);
   };
-  const width = FEATURE_NAMES.length;
   // One block of flows as each view sees it (NaN = null), flow after flow.
   const writeViews = createViewWriter(baseline, options.views ?? FOREST_VIEWS);
   const x = new Float64Array(width);
@@ -116,10 +119,9 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
     for (let j = 0; j < slice.length; j++) writeViews(packInto(slice[j]!, x), blocks, j * width);
     return blocks;
   };
-  const compacts = forests.map((f) => f.compact);
   let walker: BlockWalker | undefined; // the calling thread's, made at its first walk
   const scores = (batch: readonly FeatureValues[]): Float64Array => {
-    walker ??= createBlockWalker(reserveWalkSetup(compacts, BLOCK, width));
+    walker ??= createBlockWalker(setup);
     const out = new Float64Array(batch.length);
     for (let from = 0; from < batch.length; from += BLOCK) {
       const slice = batch.slice(from, from + BLOCK);
@@ -167,7 +169,7 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   const maxDepth = Math.ceil(Math.log2(psi));
   const trees = options.trees ?? FOREST_TREES;
   const maxNodes = Math.ceil(trees / views.length) * maxTreeNodes(maxDepth);
-  const memory = new WalkMemory(views.length * maxNodes * 32);
+  const memory = new WalkMemory(views.length * maxNodes * (32 + 24)); // nodes and their credits
   const builders = views.map(() => new ForestBuilder(maxNodes, memory));
   if (packed.length >= 2) {
     for (let t = 0; t < trees; t++) {
@@ -178,15 +180,21 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   return views.map((view, k) => ({ map: maps[view], compact: builders[k]!.finish() }));
 }
 
-/** Sum of path lengths over every tree, per flow; credits accumulate in place. */
-function walkAll(forests: readonly ViewForest[], xs: readonly Float64Array[], credits: readonly Float64Array[]): Float64Array {
+/** Sum of path lengths over every tree, per flow; credits (one array a flow) accumulate in place. */
+function walkAll(forests: readonly ViewForest[], walk: CreditWalker, xs: readonly Float64Array[], credits: readonly Float64Array[]): Float64Array {
+  const width = FEATURE_NAMES.length;
   const depths = new Float64Array(xs.length);
-  for (const { map, compact } of forests) {
-    const viewed = xs.map(map);
-    // Tree by tree over the whole batch: one tree stays in cache while every flow walks it.
-    for (const root of compact.roots) {
-      for (let j = 0; j < viewed.length; j++) depths[j]! += creditWalk(compact, root, viewed[j]!, credits[j]!);
-    }
+  for (let from = 0; from < xs.length; from += BLOCK) {
+    const count = Math.min(BLOCK, xs.length - from);
+    const blocks = forests.map(({ map }) => {
+      const block = new Float64Array(count * width);
+      for (let j = 0; j < count; j++) block.set(map(xs[from + j]!), j * width);
+      return block;
+    });
+    const sums = new Float64Array(count * width);
+    for (let j = 0; j < count; j++) sums.set(credits[from + j]!, j * width);
+    walk(blocks, count, sums).forEach((d, j) => (depths[from + j] = d));
+    for (let j = 0; j < count; j++) credits[from + j]!.set(sums.subarray(j * width, (j + 1) * width));
   }
   return depths;
 }
