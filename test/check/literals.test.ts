@@ -64,4 +64,19 @@ describe('values copied from the record', () => {
   it('leaves a version unjudged where the record gives none', () => {
     expect(literals('SSH-2.0 servers answered.', versions)).toEqual([]);
   });
+
+  it.each([
+    [versions, 'The client asked for cdn-update.example over TLS.', []],
+    [versions, 'The SNI was CDN-UPDATE.example.', []],
+    [versions, 'The client was resolving evil-update.biz.', ['evil-update.biz: contradicted']],
+    [versions, 'It then contacted www.google.com for updates.', ['www.google.com: contradicted']],
+    [flow, 'The host beaconed to update.microsoft-cdn.net.', ['update.microsoft-cdn.net: unsupported']],
+    [eve, 'The page loaded wp-emoji-release.min.js from the site.', ['wp-emoji-release.min.js: supported']],
+  ])('checks a host name against the names the record holds: %s', (table, text, expected) => {
+    expect(literals(text, table).filter((v) => /[a-z]\.[a-z]/i.test(v) && !v.startsWith('TLS'))).toEqual(expected.length === 0 ? [expect.stringMatching(/: supported$/)] : expected);
+  });
+
+  it.each(['The flow.alerted and rule.name fields hold it.', 'Built with Node.js on ASP.NET.', 'Version 1.2 of the rule.', 'i.e. the server, e.g. a proxy'])('reads no host in field names, products or abbreviations: %s', (text) => {
+    expect(literals(text, eve).filter((v) => !/^\d/.test(v))).toEqual([]);
+  });
 });

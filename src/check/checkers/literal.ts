@@ -4,16 +4,18 @@ import { memoised, stringRowContaining, type FactRow, type TableFacts } from '..
 import { rowEvidence } from './evidence.ts';
 
 type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
+/** Kinds held by rows named for them; paths and host names are found in any text of the record. */
+type RowKind = Exclude<Kind, 'path' | 'hostname'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
-const HOLDS: Readonly<Record<Exclude<Kind, 'path'>, (tokens: readonly string[]) => boolean>> = {
+const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
   'http status': (t) => t.includes('status') && !t.includes('msg'),
   'http method': (t) => t.includes('method'),
   'rule id': (t) => t.includes('sid') || ((t.includes('signature') || t.includes('rule')) && t.includes('id')),
 };
 
-function literalRows(facts: TableFacts): Record<Exclude<Kind, 'path'>, FactRow[]> {
-  const out: Record<Exclude<Kind, 'path'>, FactRow[]> = { 'http status': [], 'http method': [], 'rule id': [] };
+function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {
+  const out: Record<RowKind, FactRow[]> = { 'http status': [], 'http method': [], 'rule id': [] };
   for (const row of facts.rows.values()) {
     if (row.value === null || row.value === '') continue;
     const tokens = keyTokens(row.key);
@@ -30,7 +32,7 @@ function literalRows(facts: TableFacts): Record<Exclude<Kind, 'path'>, FactRow[]
 export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement | null {
   const { kind, value } = claim.data;
   if (kind === 'version') return checkVersion(value, facts);
-  if (kind !== 'path') {
+  if (kind !== 'path' && kind !== 'hostname') {
     const rows = memoised(facts, 'literal-rows', literalRows)[kind];
     const hit = rows.find((r) => String(r.value).trim().toUpperCase() === value.toUpperCase());
     if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
@@ -38,6 +40,7 @@ export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgem
   }
   const text = stringRowContaining(facts, value);
   if (text) return { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record holds "${value}" in ${text.key}.` };
+  if (kind === 'hostname') return checkHostname(value, facts);
   return { verdict: 'unsupported', hedgeable: false, reason: `Nothing in the record holds this ${kind} (${value}).` };
 }
 
@@ -64,4 +67,20 @@ function checkVersion(value: string, facts: TableFacts): Judgement | null {
   const hit = rows.find((r) => same(r.number, number));
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit.row]), reason: `${hit.row.key} is ${String(hit.row.value)}.` };
   return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 3).map((r) => r.row)), reason: `${rows.slice(0, 3).map((r) => `${r.row.key} is ${String(r.row.value)}`).join(', ')}, not ${value}.` };
+}
+
+/** Rows that name a host: a DNS query or answer name, an SNI, an HTTP host, a certificate subject. */
+const HOST_TOKENS = new Set(['host', 'hostname', 'sni', 'rrname', 'rdata', 'query', 'domain', 'fqdn', 'server_name', 'subject', 'cn', 'san']);
+
+function hostRows(facts: TableFacts): FactRow[] {
+  const out: FactRow[] = [];
+  for (const row of facts.rows.values()) if (typeof row.value === 'string' && row.value !== '' && keyTokens(row.key).some((t) => HOST_TOKENS.has(t))) out.push(row);
+  return out;
+}
+
+/** A host name no text of the record holds: another name where the record names hosts, else nothing backs it. */
+function checkHostname(value: string, facts: TableFacts): Judgement {
+  const rows = memoised(facts, 'host-rows', hostRows);
+  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 3)), reason: `${rows.slice(0, 3).map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${value}.` };
+  return { verdict: 'unsupported', hedgeable: false, reason: `No field of the record names the host ${value}.` };
 }

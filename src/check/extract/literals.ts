@@ -1,6 +1,8 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
 import { addClaim, isTaken, lowerGate, scan, textGate, type ExtractContext } from './context.ts';
+import { isHostname } from '../lexicon/top-level-domains.ts';
+import { isKnownField } from '../deps.ts';
 
 /*
  * Values a text copies from the record rather than measures: an HTTP status code or method, a rule
@@ -31,6 +33,10 @@ const PATH_GATE = lowerGate(new RegExp(String.raw`\/[a-z]|\.(?:${EXTENSIONS})\b`
 const VERSION_RE = /\b(TLS|SSL|HTTP|SSH|SMB|SNMP|DTLS|QUIC)(?:\s?v|\/|-|\s)(\d(?:\.\d)?)(?![\w.]*\d)/gi;
 const VERSION_GATE = lowerGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
 
+/** "evil-update.biz", "cv.mathming.ltd": dot-separated labels ending in a lower-case top-level domain (checked against the IANA list). */
+const HOST_RE = /(?<![\w@/.:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
+const HOST_GATE = textGate(/[A-Za-z0-9]\.[a-z]{2}/);
+
 export function extractLiterals(ctx: ExtractContext): void {
   const add = (kind: Kind, value: string, at: number, end: number, s: Parameters<typeof isNegated>[0]): void => {
     if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind, value }, true);
@@ -53,5 +59,10 @@ export function extractLiterals(ctx: ExtractContext): void {
     // a bare name that opens with a capital is a product ("Node.js"), not a file
     if (!path.startsWith('/') && /^[A-Z]/.test(path) && !/[-_]/.test(path)) return;
     add('path', path, at, at + path.length, s);
+  });
+  // after paths, so a file name ("install.sh") stays a path; a field's own name ("rule.name") is no host
+  scan(ctx, HOST_RE, HOST_GATE, (m, at, s) => {
+    const host = m[1]!;
+    if (isHostname(host) && !isKnownField(host)) add('hostname', host.toLowerCase(), at, at + host.length, s);
   });
 }
