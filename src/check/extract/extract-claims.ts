@@ -9,7 +9,7 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
-import { extractLiterals } from './literals.ts';
+import { extractHostnames, extractLiterals } from './literals.ts';
 import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
 import { extractListCounts } from './list-counts.ts';
@@ -41,6 +41,7 @@ export function extractClaims(text: string): Claim[] {
   extractPhrases(ctx);
   extractNamedTools(ctx);
   extractFieldValues(ctx);
+  extractHostnames(ctx);
   extractListCounts(ctx);
   return byPosition(ctx.claims);
 }

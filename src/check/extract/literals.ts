@@ -60,9 +60,17 @@ export function extractLiterals(ctx: ExtractContext): void {
     if (!path.startsWith('/') && /^[A-Z]/.test(path) && !/[-_]/.test(path)) return;
     add('path', path, at, at + path.length, s);
   });
-  // after paths, so a file name ("install.sh") stays a path; a field's own name ("rule.name") is no host
+}
+
+/**
+ * Host names, after paths (a file name such as "install.sh" stays a path) and after a field named
+ * and given a value ("the SNI was x.example" is judged against that field). A field's own name
+ * ("rule.name") is no host.
+ */
+export function extractHostnames(ctx: ExtractContext): void {
   scan(ctx, HOST_RE, HOST_GATE, (m, at, s) => {
     const host = m[1]!;
-    if (isHostname(host) && !isKnownField(host)) add('hostname', host.toLowerCase(), at, at + host.length, s);
+    const end = at + host.length;
+    if (isHostname(host) && !isKnownField(host) && !isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind: 'hostname', value: host.toLowerCase() }, true);
   });
 }
