@@ -5,7 +5,7 @@ export { tableToMarkdown, formatNumber, NULL_TEXT } from './to-markdown.ts';
 export { mapTableStrings, type TableStringMaps } from './map-strings.ts';
 export { tableJsonSchema } from './json-schema.ts';
 export { fieldSpec, FIELD_SPECS, type FieldSpec } from './fields.ts';
-export { describeField, isKnownField, checkRange, ndpiName, type FieldSemantics } from './vocabulary/index.ts';
+export { describeField, isKnownField, checkRange, isNdpiProtocolName, ndpiName, type FieldSemantics } from './vocabulary/index.ts';
 export { protocolName } from './protocol-names.ts';
 export { selectTables, type ScoreSummary } from './select-tables.ts';
 export { DEFAULT_TOP, resolveScoring, resolveSelection, type SelectOptions } from './select-options.ts';

@@ -44,4 +44,20 @@ describe('named things against the record', () => {
   it.each(['A scanning tool was used.', 'An HTTP scanner probed it.', 'The same tool ran twice.', 'A Python script did it.'])('reads a modifier of kind or a protocol before the noun as no name: %s', (text) => {
     expect(entities(text, plain).filter((e) => !/attacker|malware|botnet/.test(e))).toEqual([]);
   });
+
+  it.each([
+    ['It ran an SSH brute-force using Hydra.', ['Hydra: unsupported']],
+    ['The host was scanned with Medusa, then probed again.', ['Medusa: unsupported']],
+    ['Traffic was tunnelled via Iodine to the resolver.', ['Iodine: unsupported']],
+    ['The beacon was sent using Cobalt Strike.', ['Cobalt Strike: supported']],
+  ])('reads a name as the object of "using", "with" or "via" as a tool: %s', (text, expected) => {
+    expect(entities(text, alert).filter((v) => !/^(?:brute-force|beacon)/i.test(v))).toEqual(expected);
+  });
+
+  it.each(['Detected with Suricata.', 'Logged with Zeek and forwarded to Splunk.', 'It connected via SSH to the server.', 'The session was encrypted using TLS 1.3.', 'Flagged with High severity.', 'Written with Python scripts.'])(
+    'reads no tool in a sensor, a protocol or a word that modifies a noun: %s',
+    (text) => {
+      expect(entities(text, plain)).toEqual([]);
+    },
+  );
 });

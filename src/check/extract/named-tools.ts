@@ -1,7 +1,8 @@
-import { ADJECTIVE_ENDING, KIND_MODIFIERS, TOOL_NOUNS } from '../lexicon/tool-nouns.ts';
+import { ADJECTIVE_ENDING, KIND_MODIFIERS, SENSOR_NAMES, TOOL_NOUNS } from '../lexicon/tool-nouns.ts';
+import { isNdpiProtocolName } from '../deps.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, overlapsClaim, scanTriggers, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
 /*
@@ -17,7 +18,28 @@ const NAMED_BEFORE = /\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w.-]*\s+){0,2}[\w][\w.-]*
 
 const PROTOCOL_WORDS = new Set([...Object.keys(PROTOCOL_NAMES), ...Object.values(PORT_SERVICES).flat()].map((w) => w.toLowerCase()));
 
+/**
+ * A name as the object of "using", "via" or "with" ("brute-forced SSH using Hydra", "scanned with
+ * Masscan."): a capitalised word that ends its noun phrase (a comma, a full stop or a joining word
+ * follows), so "with High severity" and "using TLS 1.3" are no names.
+ */
+const USING_NAME = /\b(?:using|via|with|through|by means of)\s+(?:the\s+|an?\s+)?([A-Z][a-z0-9]{2,}(?:[ -][A-Z][a-z0-9]+)?)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|or|against|from|on|in|at|for|which|that|as|over|toward|towards|by)\b)/g;
+const USING_GATE = lowerGate(/\b(?:using|via|with|through)\s+(?:the\s+|an?\s+)?[a-z]/);
+
 export function extractNamedTools(ctx: ExtractContext): void {
+  extractNounNamedTools(ctx);
+  scan(ctx, USING_NAME, USING_GATE, (m, at, sentence) => {
+    const name = m[1]!;
+    const lower = name.toLowerCase();
+    if (SENSOR_NAMES.has(lower) || PROTOCOL_WORDS.has(lower) || isNdpiProtocolName(lower) || KIND_MODIFIERS.has(lower)) return;
+    const start = at + m[0].lastIndexOf(name);
+    const end = start + name.length;
+    if (isTaken(ctx, start, end) || isNegated(sentence, at) || overlapsClaim(ctx, start, end)) return;
+    addClaim(ctx, 'entity', start, end, { category: 'tool or malware named as fact', term: name });
+  });
+}
+
+function extractNounNamedTools(ctx: ExtractContext): void {
   scanTriggers(ctx, NOUN.trigger, NOUN.sticky, (_noun, nounAt, sentence) => {
     const before = ctx.text.slice(Math.max(sentence.start, nounAt - 48), nounAt);
     const m = NAMED_BEFORE.exec(before);

@@ -18,3 +18,12 @@ export const KIND_MODIFIERS = new Set([
   'typical', 'classic', 'notorious', 'infamous', 'widespread', 'prevalent', 'various', 'several', 'multiple', 'many', 'some', 'any', 'every', 'each', 'one', 'first', 'second',
   'mining', 'credential', 'credential-stuffing', 'spam', 'phishing', 'iot', 'linux', 'windows', 'android', 'mobile', 'modular', 'generic', 'unknown', 'unidentified', 'suspected', 'likely',
 ]);
+
+/**
+ * Sensors, exporters and log platforms: what recorded the flow or alert, which a text may name
+ * ("detected with Suricata", "exported via nProbe") without claiming anything of the traffic.
+ */
+export const SENSOR_NAMES = new Set([
+  'suricata', 'zeek', 'bro', 'snort', 'nprobe', 'ntopng', 'argus', 'cicflowmeter', 'netflow', 'ipfix', 'sflow', 'jflow', 'goflow', 'goflow2', 'nfdump', 'softflowd', 'pmacct',
+  'wireshark', 'tshark', 'tcpdump', 'elastic', 'elasticsearch', 'kibana', 'logstash', 'filebeat', 'splunk', 'sentinel', 'qradar', 'wazuh', 'ossec', 'security onion', 'arkime', 'moloch', 'sigma', 'flowlens',
+]);

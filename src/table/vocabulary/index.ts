@@ -5,7 +5,7 @@
  */
 export { describeField, isKnownField } from './describe-field.ts';
 export { checkRange } from './check-range.ts';
-export { ndpiName } from './ndpi-name.ts';
+export { isNdpiProtocolName, ndpiName } from './ndpi-name.ts';
 export { tokenizeKey } from './tokenize-key.ts';
 export { loadFamily } from './load-family.ts';
 export { FAMILY_ORDER } from './families.ts';

@@ -45,3 +45,11 @@ export function ndpiName(id: string | number): string | undefined {
   const minor = protocols.get(String(minorId));
   return minor === undefined ? undefined : `${major}.${minor}`;
 }
+
+/** Every nDPI protocol and application name, in lower case: a word that is one names a protocol, not a tool. */
+export function isNdpiProtocolName(word: string): boolean {
+  protocols ??= loadProtocols();
+  names ??= new Set([...protocols.values()].map((n) => n.toLowerCase()));
+  return names.has(word.toLowerCase());
+}
+let names: ReadonlySet<string> | undefined;
