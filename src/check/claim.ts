@@ -68,6 +68,8 @@ export interface ClaimPayloads {
   'field-value': { field: string; value: string; quoted: boolean; judgement: boolean };
   /** A count of a list's items or of one field's different values over them ("five different user names"). */
   'list-count': { count: number; distinct: boolean; noun: string };
+  'end-reason': { reason: 'idle-timeout' | 'active-timeout' | 'timeout' | 'end-of-flow' | 'forced' | 'shutdown' | 'resources' };
+  alerted: { raised: boolean };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */

@@ -9,6 +9,7 @@ import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
 import { checkListCount } from './checkers/list-count.ts';
+import { checkAlerted, checkEndReason } from './checkers/flow-outcome.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -38,6 +39,8 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   literal: checkLiteral,
   'field-value': checkFieldValue,
   'list-count': checkListCount,
+  'end-reason': checkEndReason,
+  alerted: checkAlerted,
 };
 
 /** Judge one claim with its kind's checker. */

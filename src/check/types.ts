@@ -74,5 +74,7 @@ export const ClaimKind = z.enum([
   'literal',
   'field-value',
   'list-count',
+  'end-reason',
+  'alerted',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

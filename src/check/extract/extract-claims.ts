@@ -10,6 +10,7 @@ import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
 import { extractHostnames, extractLiterals } from './literals.ts';
+import { extractFlowOutcomes } from './flow-outcome.ts';
 import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
 import { extractListCounts } from './list-counts.ts';
@@ -33,6 +34,7 @@ export function extractClaims(text: string): Claim[] {
   extractDns(ctx);
   extractAddressScopes(ctx);
   extractLiterals(ctx);
+  extractFlowOutcomes(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
   extractRelations(ctx);

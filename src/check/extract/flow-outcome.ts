@@ -1,0 +1,52 @@
+import type { ClaimPayloads } from '../claim.ts';
+import { isNegated } from '../text/segment.ts';
+import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+
+/*
+ * How the flow ended and whether it raised an alert: "the flow ended because of an active timeout",
+ * "an idle timeout closed it", "the session timed out", "closed by a FIN"; "an alert was raised for
+ * this flow", "it triggered no alert". A flow record that keeps these (IPFIX flowEndReason, EVE
+ * flow.reason and flow.alerted) says which.
+ */
+type EndReason = ClaimPayloads['end-reason']['reason'];
+
+const CLOSE_VERB = String.raw`(?:ended|ends|closed|was closed|terminated|expired|was exported|exported|finished|torn down|evicted)`;
+const CAUSE = String.raw`(idle|inactivity|inactive|active)?[\s-]*(timeout|time-out|shutdown|forced end|lack of resources|end of flow|FIN|RST|reset)`;
+/** "ended because of an active timeout", "closed by a FIN", "was exported on an idle timeout". */
+const VERB_THEN_CAUSE = new RegExp(String.raw`\b${CLOSE_VERB}\s+(?:because of|due to|by|on|after|at|via|with|through|from|in)\s+(?:an?\s+|the\s+|its\s+)?(?:sensor\s+|engine\s+|flow\s+)?${CAUSE}\b`, 'gi');
+/** "an idle timeout closed the flow", "the active timeout ended it". */
+const CAUSE_THEN_VERB = new RegExp(String.raw`\b(idle|inactivity|inactive|active)[\s-]*(timeout|time-out)\s+(?:${CLOSE_VERB}|ended|closed|terminated)\b`, 'gi');
+/** "the session timed out". */
+const TIMED_OUT = /\b(?:timed|timing)\s+out\b/gi;
+const END_GATE = lowerGate(/timeout|time-out|timed out|shutdown|forced end|lack of resources|end of flow|\b(?:ended|closed|terminated|finished|exported)\b/);
+
+/** "an alert was raised for this flow", "the flow triggered an alert", "it raised no alert". */
+const ALERT_RAISED = /\b(?:an?\s+|no\s+)?alerts?\s+(?:was|were|has been|had been)\s+(?:raised|triggered|fired|generated|issued|logged)\b|\b(?:raised|triggered|fired|generated|set off|tripped)\s+(?:an?\s+|no\s+)?alerts?\b/gi;
+const ALERT_GATE = lowerGate(/\balerts?\b/);
+
+function reasonOf(qualifier: string | undefined, cause: string): EndReason {
+  const c = cause.toLowerCase();
+  if (c === 'timeout' || c === 'time-out') {
+    const q = qualifier?.toLowerCase();
+    return q === undefined ? 'timeout' : q === 'active' ? 'active-timeout' : 'idle-timeout';
+  }
+  if (c === 'shutdown') return 'shutdown';
+  if (c === 'forced end') return 'forced';
+  if (c === 'lack of resources') return 'resources';
+  return 'end-of-flow';
+}
+
+export function extractFlowOutcomes(ctx: ExtractContext): void {
+  const add = (at: number, end: number, reason: EndReason, s: Parameters<typeof isNegated>[0]): void => {
+    if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'end-reason', at, end, { reason }, true);
+  };
+  scan(ctx, VERB_THEN_CAUSE, END_GATE, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
+  scan(ctx, CAUSE_THEN_VERB, END_GATE, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
+  scan(ctx, TIMED_OUT, END_GATE, (m, at, s) => add(at, at + m[0].length, 'timeout', s));
+  scan(ctx, ALERT_RAISED, ALERT_GATE, (m, at, s) => {
+    const end = at + m[0].length;
+    if (isTaken(ctx, at, end)) return;
+    const raised = !/^no\b|\bno\s+alert/i.test(m[0]) && !isNegated(s, at);
+    addClaim(ctx, 'alerted', at, end, { raised });
+  });
+}

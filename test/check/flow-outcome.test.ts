@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** How the flow ended and whether it raised an alert (extract/flow-outcome.ts, checkers/flow-outcome.ts). */
+const outcomes = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'end-reason' || c.kind === 'alerted')
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const ipfix = readTable({ sourceIPv4Address: '198.51.100.23', destinationIPv4Address: '10.1.1.53', protocolIdentifier: 17, flowEndReason: 1 }, 'ipfix.json');
+const eveFlow = readTable({ src_ip: '43.153.194.204', dest_ip: '193.200.130.243', proto: 'TCP', event_type: 'flow', flow: { alerted: false, reason: 'shutdown' } }, 'eve.json');
+const eveAlert = readTable({ src_ip: '10.0.0.5', dest_ip: '10.0.0.9', proto: 'TCP', event_type: 'alert', alert: { signature: 'ET SCAN Nmap', signature_id: 2000537 } }, 'eve.json');
+const nprobe = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_BYTES: 40 }, 'nprobe.json');
+
+describe('why the flow ended', () => {
+  it.each([
+    ['The flow ended because of an active timeout.', 'ended because of an active timeout: contradicted'],
+    ['It was exported on an idle timeout.', 'was exported on an idle timeout: supported'],
+    ['An idle timeout closed the flow.', 'idle timeout closed: supported'],
+    ['The session timed out.', 'timed out: supported'],
+    ['The connection closed with a FIN.', 'closed with a FIN: contradicted'],
+  ])('against the IPFIX flowEndReason code: %s', (text, expected) => {
+    expect(outcomes(text, ipfix)).toEqual([expected]);
+  });
+
+  it.each([
+    ['It was closed by a timeout.', 'was closed by a timeout: contradicted'],
+    ['The flow ended at sensor shutdown.', 'ended at sensor shutdown: supported'],
+    ['It was terminated due to a forced end.', 'terminated due to a forced end: contradicted'],
+  ])('against the EVE flow.reason word: %s', (text, expected) => {
+    expect(outcomes(text, eveFlow)).toEqual([expected]);
+  });
+
+  it('is not judged where the record keeps no end reason', () => {
+    expect(outcomes('The flow ended because of an idle timeout.', nprobe)).toEqual([]);
+  });
+});
+
+describe('whether an alert was raised', () => {
+  it.each([
+    [eveFlow, 'An alert was raised for this flow.', 'An alert was raised: contradicted'],
+    [eveFlow, 'The flow triggered an alert.', 'triggered an alert: contradicted'],
+    [eveFlow, 'No alert was raised.', 'No alert was raised: supported'],
+    [eveAlert, 'This flow triggered an alert.', 'triggered an alert: supported'],
+    [eveAlert, 'No alert was generated.', 'No alert was generated: contradicted'],
+  ])('%#: %s', (table, text, expected) => {
+    expect(outcomes(text, table)).toEqual([expected]);
+  });
+
+  it('is not judged where the record says nothing of alerts', () => {
+    expect(outcomes('The flow triggered an alert.', nprobe)).toEqual([]);
+  });
+});
