@@ -67,4 +67,10 @@ describe('figures in several parts or in words', () => {
   ])('reads an initial TTL as the sender\'s starting value, the TTL seen as the TTL seen: %s', (text, verdict) => {
     expect(verdicts(text, ttl).map((v) => v.split(': ')[1])).toEqual([verdict]);
   });
+
+  it.each(['The upload started at 14:05 UTC.', 'It ended at 16:18:20 UTC.', 'The flow began at 03:23 UTC.'])('reads no time of day in an exporter uptime: %s', (text) => {
+    const claims = checkNarrative(text, v9).claims.filter((c) => c.kind === 'timestamp');
+    expect(claims.map((c) => c.verdict)).toEqual(['unsupported']);
+    expect(claims[0]!.reason).toMatch(/uptime/);
+  });
 });

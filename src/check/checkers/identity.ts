@@ -202,8 +202,9 @@ export function checkAddressFamily(claim: Claim<'address-family'>, facts: TableF
 }
 
 /** Time rows: the flow's start and end, and nProbe's *SWITCHED / *_MILLISECONDS fields (not durations). */
+/** A time of day or date row; FIRST_SWITCHED read as the exporter's uptime in ms (unit "ms", not "epoch …") is no clock time. */
 function isInstant(r: FactRow): boolean {
-  return r.value !== null && (r.dim === 'instant' || ((r.key.includes('SWITCHED') || r.key.endsWith('_MILLISECONDS')) && !r.key.includes('DURATION')));
+  return r.value !== null && r.unit !== 'ms' && (r.dim === 'instant' || ((r.key.includes('SWITCHED') || r.key.endsWith('_MILLISECONDS')) && !r.key.includes('DURATION')));
 }
 
 /** A time row with its ISO form, worked out when a claim first compares with it (most claims stop at the start time). */
@@ -245,9 +246,15 @@ function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: numb
   return want >= cut(first.iso) && want <= cut(last.iso) ? [first.row, last.row] : undefined;
 }
 
+/** Why no time of day can be checked: no time fields, or only an exporter's uptime (NetFlow v9 FIRST_SWITCHED in ms). */
+function noClockReason(facts: TableFacts): string {
+  const uptime = [...facts.rows.values()].filter((r) => r.unit === 'ms' && r.dim === 'instant').map((r) => r.key);
+  return uptime.length > 0 ? `The table has no time of day: ${uptime.join(' and ')} count the exporter's uptime in ms.` : 'The table has no time fields.';
+}
+
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const times = memoised(facts, 'instants', instantsOf);
-  if (times.length === 0) return { verdict: 'unsupported', reason: 'The table has no time fields.' };
+  if (times.length === 0) return { verdict: 'unsupported', reason: noClockReason(facts) };
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
