@@ -43,7 +43,7 @@ export interface Operand {
 export interface ClaimPayloads {
   /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). */
   /** `initial`: a TTL said to be the sender's starting value ("an initial TTL of 64"). */
-  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true };
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true; payload?: true };
   /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
   /** `hardware`: a MAC address ("00:1b:21:3a:4f:90"), checked against the record's MAC fields. */
   address: { address: string; role?: 'src' | 'dst' | 'client' | 'server'; hardware?: true };
@@ -51,7 +51,7 @@ export interface ClaimPayloads {
   service: { service: string; port: number };
   protocol: { name?: string; number?: number };
   'address-family': { family: 4 | 6 };
-  timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean };
+  timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean; validity?: 'not-after' | 'not-before' };
   /** `exact`: the flags given as the whole set that was set; `decomposes`: the value it spells out ("20 (ACK and RST)"); `side`: whose flags. */
   'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string; exact?: boolean; decomposes?: number; side?: 'src' | 'dst' };
   comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention; band?: PercentileBand };

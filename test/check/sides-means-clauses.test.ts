@@ -128,3 +128,33 @@ describe('the responder and the initiator are sides of the connection', () => {
     expect(verdicts(text, zeek, 'address')).toEqual([expected]);
   });
 });
+
+describe('bytes of payload against the rows that count payload', () => {
+  const conn = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', proto: 'tcp', orig_bytes: 0, resp_bytes: 0, orig_pkts: 3, orig_ip_bytes: 180, resp_pkts: 0, resp_ip_bytes: 0 }, 'conn.json');
+  const nprobeOnly = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, IN_BYTES: 180 }, 'nprobe.json');
+  it.each([
+    [conn, 'The originator sent 180 bytes of payload.', 'contradicted'],
+    [conn, 'It carried a 180-byte payload.', 'contradicted'],
+    [conn, 'The payload was 0 bytes.', 'supported'],
+    [conn, 'The originator sent 180 bytes.', 'supported'],
+    [conn, 'The request payload was 180 bytes with headers.', 'supported'],
+    // where the record counts no payload apart, any byte total may be meant
+    [nprobeOnly, 'It sent 180 bytes of payload.', 'supported'],
+  ])('%#: %s', (table, text, verdict) => {
+    expect(verdicts(text, table, 'quantity').map((v) => v.split(': ')[1])).toEqual([verdict]);
+  });
+});
+
+describe('a date said of a certificate’s validity', () => {
+  const tls = readTable({ src_ip: '193.112.129.180', dest_ip: '193.200.130.243', proto: 'TCP', timestamp: '2023-02-28T11:56:00.000+0000', tls: { sni: 'cv.mathming.ltd', notbefore: '2023-02-16T00:00:00', notafter: '2024-02-16T23:59:59' } }, 'eve.json');
+  it.each([
+    ['The certificate expired on 16 February 2023.', 'contradicted'],
+    ['The certificate is valid until 2024-02-16.', 'supported'],
+    ['It was issued on 16 Feb 2023.', 'supported'],
+    ['The certificate expires on 1 March 2024.', 'contradicted'],
+    ['The handshake happened on 28 February 2023.', 'supported'],
+  ])('is compared with that validity field: %s', (text, verdict) => {
+    expect(verdicts(text, tls, 'timestamp').map((v) => v.split(': ')[1])).toEqual([verdict]);
+    expect(verdicts(text, tls, 'entity').filter((v) => !v.endsWith('supported'))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Claim, Judgement } from '../claim.ts';
+import { keyTokens } from '../facts/key-tokens.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import type { Sides } from '../facts/endpoints.ts';
@@ -246,6 +247,28 @@ function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: numb
   return want >= cut(first.iso) && want <= cut(last.iso) ? [first.row, last.row] : undefined;
 }
 
+/** The fields of a certificate's validity by their words: notafter, not_after, valid_to; notbefore, not_before, valid_from. */
+function validityRows(facts: TableFacts, which: 'not-after' | 'not-before'): FactRow[] {
+  const [joined, edge, valid] = which === 'not-after' ? ['notafter', 'after', 'to'] : ['notbefore', 'before', 'from'];
+  return [...facts.rows.values()].filter((r) => {
+    if (r.value === null) return false;
+    const t = keyTokens(r.key);
+    return t.includes(joined) || (t.includes('not') && t.includes(edge)) || (t.includes('valid') && t.includes(valid)) || (which === 'not-after' && t.some((w) => w.startsWith('expir')));
+  });
+}
+
+/** A date said of a certificate's expiry or start of validity, against that field only: the other one is another date. */
+function checkValidityDate(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
+  const which = claim.data.validity!;
+  const what = which === 'not-after' ? 'expiry' : 'start of validity';
+  const rows = validityRows(facts, which);
+  if (rows.length === 0) return { verdict: 'unsupported', reason: `The record gives no certificate ${what} date.` };
+  const want = claim.data.iso.slice(0, 10);
+  const hit = rows.find((r) => toIso(r.value as number | string)?.slice(0, 10) === want);
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}: the ${what} is not ${want}.` };
+}
+
 /** Why no time of day can be checked: no time fields, or only an exporter's uptime (NetFlow v9 FIRST_SWITCHED in ms). */
 function noClockReason(facts: TableFacts): string {
   const uptime = [...facts.rows.values()].filter((r) => r.unit === 'ms' && r.dim === 'instant').map((r) => r.key);
@@ -254,6 +277,7 @@ function noClockReason(facts: TableFacts): string {
 
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const times = memoised(facts, 'instants', instantsOf);
+  if (claim.data.validity) return checkValidityDate(claim, facts);
   if (times.length === 0) return { verdict: 'unsupported', reason: noClockReason(facts) };
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;

@@ -1,11 +1,12 @@
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Claim, Judgement, NumberText } from '../claim.ts';
 import { isWrapped, type DerivationBase } from '../facts/derive.ts';
-import { closedSide, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
+import { closedSide, sideOfRow, derivationOf, derivedAt, derivedEvidence, derivedSet, type Derived, type DerivedSet } from '../facts/derived-set.ts';
 import type { Dimension } from '../facts/dimension.ts';
 import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
-import { rowsFor, shownValue, statsOf, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, rowsFor, shownValue, statsOf, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { keyTokens } from '../facts/key-tokens.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 import { protocolRow } from './identity.ts';
@@ -73,6 +74,10 @@ function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement |
   if (claim.data.messages && !oneMessagePerPacket(facts)) return null;
   if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));
   if (qualifier) return checkStat(n, qualifier, facts);
+  if (claim.data.payload) {
+    const judged = checkPayloadBytes(n, facts, side);
+    if (judged) return judged;
+  }
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
     const named = rowsFor(facts, mention.keys);
@@ -242,4 +247,29 @@ export function checkValueRange(claim: Claim<'value-range'>, facts: TableFacts):
   const ev = rows.length > 0 ? rowEvidence(rows, 'IP TTL is an 8-bit field: 0–255') : { rows: ['TTL'], values: [255], derivation: 'IP TTL is an 8-bit field: 0–255' };
   if (claim.data.value === 255) return { verdict: 'supported', evidence: ev, reason: 'The IP TTL field is 8 bits, so 255 is its maximum.' };
   return { verdict: 'contradicted', evidence: ev, reason: `The IP TTL field is 8 bits, so its maximum is 255, not ${claim.data.value}.` };
+}
+
+/** Byte rows that count the application payload, by name or by what the vocabulary says of them (Zeek orig_bytes, CICFlowMeter TotLen Fwd Pkts). */
+function payloadRows(facts: TableFacts): FactRow[] {
+  return [...facts.rows.values()].filter((r) => r.dim === 'bytes' && r.base !== null && (keyTokens(r.key).includes('payload') || /^(?:total\s+)?payload bytes\b/i.test(r.description)));
+}
+
+/**
+ * "180 bytes of payload": where the record counts payload apart from IP bytes, only the payload
+ * rows (of the side the text names) back the figure; IP-level bytes (orig_ip_bytes) are another
+ * count. undefined where the record has no payload row, so any byte total is tried as before.
+ */
+function checkPayloadBytes(n: NumberText, facts: TableFacts, side: 'in' | 'out' | undefined): Judgement | undefined {
+  const all = memoised(facts, 'payload-rows', payloadRows);
+  const rows = side === undefined ? all : all.filter((r) => sideOfRow(r.key, r.value) !== (side === 'in' ? 'out' : 'in'));
+  if (rows.length === 0) return undefined;
+  const hit = rows.find((r) => matchesRow(n, r));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${shownValue(facts, hit)} payload bytes.` };
+  const other = [...facts.rows.values()].find((r) => r.dim === 'bytes' && !rows.includes(r) && matchesRow(n, r));
+  const shown = rows.map((r) => `${r.key} is ${shownValue(facts, r)}`).join(', ');
+  return {
+    verdict: 'contradicted',
+    evidence: rowEvidence(other ? [...rows, other] : rows),
+    reason: other ? `${shown} payload bytes; ${show(n.value)} is ${other.key}, which counts more than the payload.` : `${shown} payload bytes, not ${said(n)}.`,
+  };
 }

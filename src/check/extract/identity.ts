@@ -266,7 +266,7 @@ function extractTimestamps(ctx: ExtractContext): void {
     const wall = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${sec ?? '00'}`;
     // a time written with its offset ("19:17:54-0500") is that instant, not 19:17:54 UTC
     const iso = offset === undefined ? `${wall}Z` : new Date(`${wall}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`).toISOString().slice(0, 19) + 'Z';
-    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false }, true);
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision, timeOnly: false, ...validityBefore(ctx.text, at) }, true);
   });
   // the clock regex over the whole text is cheaper than its gate: the gate is checked per match
   scanTextBySentence(ctx, CLOCK_RE, (m, at, s) => {
@@ -280,8 +280,17 @@ function extractTimestamps(ctx: ExtractContext): void {
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
     const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
-    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false }, true);
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false, ...validityBefore(ctx.text, at) }, true);
   });
+}
+
+const NOT_AFTER_BEFORE = /\b(?:expir(?:ed|es|y|ing)|valid (?:until|through|to)|not after|runs out|ran out)\b[^.;]{0,20}$/i;
+const NOT_BEFORE_BEFORE = /\b(?:issued|valid (?:from|since)|became valid|not before|starts? being valid)(?:\s+on)?\s*$/i;
+
+/** "the certificate expired on 16 February 2023", "valid from 2023-02-16": a date of a certificate's validity, not of the flow. */
+function validityBefore(text: string, at: number): { validity?: 'not-after' | 'not-before' } {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return NOT_AFTER_BEFORE.test(before) ? { validity: 'not-after' } : NOT_BEFORE_BEFORE.test(before) ? { validity: 'not-before' } : {};
 }
 
 /** The months as MONTH_RE spells them, to three letters: every match holds one at most 5 characters after its start ("21st Mar"). */

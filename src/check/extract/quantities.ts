@@ -16,8 +16,17 @@ import { triggered } from './triggers.ts';
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 const COUNT_NOUN_RE = /^\s+(?:[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
-const SIDE_IN_RE = /\b(?:source|client|sender|src)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
+const SIDE_IN_RE = /\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
 const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$/i;
+/** "180 bytes of payload", "a 180-byte payload", "180 payload bytes", "a payload of 180 bytes": the application data, not the IP packets. */
+const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
+const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
+const WITH_HEADERS = /^[^.;]{0,25}\b(?:with|including|incl\.?|plus)\s+(?:the\s+|its\s+)?(?:IP\s+|TCP\s+|UDP\s+)?headers?\b/i;
+
+/** A byte figure said of the payload alone: not one said to include the headers. */
+function isPayloadOnly(after: string, before: string): boolean {
+  return (PAYLOAD_AFTER.test(after) || PAYLOAD_BEFORE.test(before)) && !WITH_HEADERS.test(after);
+}
 const INITIAL_RE = /\b(?:initial|original|starting|default|start(?:ing)? value of the)\s+(?:ip\s+)?$/i;
 const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: possible| allowed)?(?: TTL)?(?: value)?\b/i;
 
@@ -128,6 +137,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (mention) data.mention = mention;
   if (qualifier) data.qualifier = qualifier;
   if (initial) data.initial = true;
+  if (number.readings.some((r) => r.dim === 'bytes') && isPayloadOnly(ctx.text.slice(end, Math.min(sentence.end, end + 40)), beforeText)) data.payload = true;
   addClaim(ctx, 'quantity', start, claimEnd, data);
 }
 

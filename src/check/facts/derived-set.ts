@@ -42,14 +42,18 @@ export function closedSide(d: Derived): 'in' | 'out' | 'both' | 'none' {
   return d.otherSide;
 }
 
-/** The side a claim may not take this row for: nProbe's IN_/OUT_ names, else the role the vocabulary gives the field. */
+/** The side a claim may not take this row for: the other side than the one it counts. */
 function rowSide(key: string, value: FactRow['value']): 'in' | 'out' | 'none' {
-  return OUT_ROW.test(key) ? 'in' : IN_ROW.test(key) ? 'out' : sideOfRole(describeField(key, value).role);
+  const side = sideOfRow(key, value);
+  return side === 'in' ? 'out' : side === 'out' ? 'in' : 'none';
 }
 
-/** A field of any schema by the side its vocabulary gives it: the responder's bytes are no answer to what the client sent. */
-function sideOfRole(role: string): 'in' | 'out' | 'none' {
-  return role === 'destination' || role === 'server' ? 'in' : role === 'source' || role === 'client' ? 'out' : 'none';
+/** The side a row counts: nProbe's IN_/OUT_ names, else the role the vocabulary gives the field (source or client is "in"). */
+export function sideOfRow(key: string, value: FactRow['value']): 'in' | 'out' | undefined {
+  if (OUT_ROW.test(key)) return 'out';
+  if (IN_ROW.test(key)) return 'in';
+  const role = describeField(key, value).role;
+  return role === 'source' || role === 'client' ? 'in' : role === 'destination' || role === 'server' ? 'out' : undefined;
 }
 
 /** Every derived value has the same fields, so the search's property reads stay monomorphic. */

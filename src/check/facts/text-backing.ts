@@ -21,6 +21,8 @@ export function textBacking(facts: TableFacts, term: string): { rows: FactRow[];
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
+  const described = fieldDescribedAs(facts, words);
+  if (described) return { rows: [described], reason: `The record has ${described.key} (${described.description}).` };
   const rows: FactRow[] = [];
   for (const word of words) {
     const row = stringRowContaining(facts, word) ?? spelledInRecord(facts, word);
@@ -45,6 +47,17 @@ function spelledInRecord(facts: TableFacts, word: string): FactRow | undefined {
 function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | undefined {
   for (const { row, tokens } of memoised(facts, 'row-tokens', rowTokens)) {
     if (row.value !== null && row.value !== '' && words.every((w) => tokens.includes(w))) return row;
+  }
+  return undefined;
+}
+
+/** A row with a value whose description (from the vocabulary) names all the words: "certificate" is backed by tls.notafter, "Certificate not valid after". */
+function fieldDescribedAs(facts: TableFacts, words: readonly string[]): FactRow | undefined {
+  const res = words.map((w) => new RegExp(String.raw`\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+  for (const row of facts.rows.values()) {
+    // examples in parentheses ("Request method (GET, POST, …)") name values the field may hold, not what it holds
+    const said = row.description.replace(/\([^)]*\)/g, '');
+    if (row.value !== null && row.value !== '' && said !== '' && res.every((re) => re.test(said))) return row;
   }
   return undefined;
 }
