@@ -63,7 +63,8 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'other flows') return checkOtherFlows(term, facts);
   if (category === 'enforcement action') return checkAction(term, facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
-  const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term);
+  // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
+  const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content');
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);

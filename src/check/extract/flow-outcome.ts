@@ -1,6 +1,7 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
 
 /*
  * How the flow ended and whether it raised an alert: "the flow ended because of an active timeout",
@@ -13,12 +14,11 @@ type EndReason = ClaimPayloads['end-reason']['reason'];
 const CLOSE_VERB = String.raw`(?:ended|ends|closed|was closed|terminated|expired|was exported|exported|finished|torn down|evicted)`;
 const CAUSE = String.raw`(idle|inactivity|inactive|active)?[\s-]*(timeout|time-out|shutdown|forced end|lack of resources|end of flow|FIN|RST|reset)`;
 /** "ended because of an active timeout", "closed by a FIN", "was exported on an idle timeout". */
-const VERB_THEN_CAUSE = new RegExp(String.raw`\b${CLOSE_VERB}\s+(?:because of|due to|by|on|after|at|via|with|through|from|in)\s+(?:an?\s+|the\s+|its\s+)?(?:sensor\s+|engine\s+|flow\s+)?${CAUSE}\b`, 'gi');
+const VERB_THEN_CAUSE = triggered(new RegExp(String.raw`\b${CLOSE_VERB}\s+(?:because of|due to|by|on|after|at|via|with|through|from|in)\s+(?:an?\s+|the\s+|its\s+)?(?:sensor\s+|engine\s+|flow\s+)?${CAUSE}\b`, 'gi'));
 /** "an idle timeout closed the flow", "the active timeout ended it". */
-const CAUSE_THEN_VERB = new RegExp(String.raw`\b(idle|inactivity|inactive|active)[\s-]*(timeout|time-out)\s+(?:${CLOSE_VERB}|ended|closed|terminated)\b`, 'gi');
+const CAUSE_THEN_VERB = triggered(new RegExp(String.raw`\b(idle|inactivity|inactive|active)[\s-]*(timeout|time-out)\s+(?:${CLOSE_VERB}|ended|closed|terminated)\b`, 'gi'));
 /** "the session timed out". */
-const TIMED_OUT = /\b(?:timed|timing)\s+out\b/gi;
-const END_GATE = lowerGate(/timeout|time-out|timed out|shutdown|forced end|lack of resources|end of flow|\b(?:ended|closed|terminated|finished|exported)\b/);
+const TIMED_OUT = triggered(/\b(?:timed|timing)\s+out\b/gi);
 
 /** "an alert was raised for this flow", "the flow triggered an alert", "it raised no alert". */
 const ALERT_RAISED = /\b(?:an?\s+|no\s+)?alerts?\s+(?:was|were|has been|had been)\s+(?:raised|triggered|fired|generated|issued|logged)\b|\b(?:raised|triggered|fired|generated|set off|tripped)\s+(?:an?\s+|no\s+)?alerts?\b/gi;
@@ -40,9 +40,9 @@ export function extractFlowOutcomes(ctx: ExtractContext): void {
   const add = (at: number, end: number, reason: EndReason, s: Parameters<typeof isNegated>[0]): void => {
     if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'end-reason', at, end, { reason }, true);
   };
-  scan(ctx, VERB_THEN_CAUSE, END_GATE, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
-  scan(ctx, CAUSE_THEN_VERB, END_GATE, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
-  scan(ctx, TIMED_OUT, END_GATE, (m, at, s) => add(at, at + m[0].length, 'timeout', s));
+  scanTriggers(ctx, VERB_THEN_CAUSE.trigger, VERB_THEN_CAUSE.sticky, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
+  scanTriggers(ctx, CAUSE_THEN_VERB.trigger, CAUSE_THEN_VERB.sticky, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
+  scanTriggers(ctx, TIMED_OUT.trigger, TIMED_OUT.sticky, (m, at, s) => add(at, at + m[0].length, 'timeout', s));
   scan(ctx, ALERT_RAISED, ALERT_GATE, (m, at, s) => {
     const end = at + m[0].length;
     if (isTaken(ctx, at, end)) return;

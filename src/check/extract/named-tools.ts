@@ -2,7 +2,7 @@ import { ADJECTIVE_ENDING, KIND_MODIFIERS, SENSOR_NAMES, TOOL_NOUNS } from '../l
 import { isNdpiProtocolName } from '../deps.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, overlapsClaim, scanTriggers, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
 /*
@@ -23,12 +23,11 @@ const PROTOCOL_WORDS = new Set([...Object.keys(PROTOCOL_NAMES), ...Object.values
  * Masscan."): a capitalised word that ends its noun phrase (a comma, a full stop or a joining word
  * follows), so "with High severity" and "using TLS 1.3" are no names.
  */
-const USING_NAME = /\b(?:using|via|with|through|by means of)\s+(?:the\s+|an?\s+)?([A-Z][a-z0-9]{2,}(?:[ -][A-Z][a-z0-9]+)?)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|or|against|from|on|in|at|for|which|that|as|over|toward|towards|by)\b)/g;
-const USING_GATE = lowerGate(/\b(?:using|via|with|through)\s+(?:the\s+|an?\s+)?[a-z]/);
+const USING_NAME = triggered(/\b(?:using|via|with|through|by means of)\s+(?:the\s+|an?\s+)?([A-Z][a-z0-9]{2,}(?:[ -][A-Z][a-z0-9]+)?)(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|or|against|from|on|in|at|for|which|that|as|over|toward|towards|by)\b)/g);
 
 export function extractNamedTools(ctx: ExtractContext): void {
   extractNounNamedTools(ctx);
-  scan(ctx, USING_NAME, USING_GATE, (m, at, sentence) => {
+  scanTriggers(ctx, USING_NAME.trigger, USING_NAME.sticky, (m, at, sentence) => {
     const name = m[1]!;
     const lower = name.toLowerCase();
     if (SENSOR_NAMES.has(lower) || PROTOCOL_WORDS.has(lower) || isNdpiProtocolName(lower) || KIND_MODIFIERS.has(lower)) return;

@@ -1,7 +1,8 @@
 import { tokenizeKey } from '../deps.ts';
-import { keyTokens } from './key-tokens.ts';
+import { keyTokens, singular } from './key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
 import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
+import { sharedMemo } from './shared-memo.ts';
 
 /**
  * Words that say what kind of thing a term is, not which: "login attempts", "POST request" and
@@ -11,17 +12,18 @@ const KIND_WORDS = new Set(['attempt', 'attempts', 'request', 'requests', 'attac
 
 /**
  * What in the record backs a term the numbers cannot: a text value that holds it whole, a field of
- * that name (`http_user_agent` for "user agent", `payload_printable` for "payload"), or text values
+ * that name (`http_user_agent` for "user agent", `payload_printable` for "payload"), with
+ * `byDescription` a field the vocabulary describes so (tls.notafter for "certificate"), or text values
  * that hold each of its distinctive words. undefined when nothing does.
  */
-export function textBacking(facts: TableFacts, term: string): { rows: FactRow[]; reason: string } | undefined {
+export function textBacking(facts: TableFacts, term: string, byDescription = false): { rows: FactRow[]; reason: string } | undefined {
   const whole = stringRowContaining(facts, term);
   if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
   const words = tokenizeKey(term).filter((w) => !KIND_WORDS.has(w));
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
-  const described = fieldDescribedAs(facts, words);
+  const described = byDescription ? fieldDescribedAs(facts, words) : undefined;
   if (described) return { rows: [described], reason: `The record has ${described.key} (${described.description}).` };
   const rows: FactRow[] = [];
   for (const word of words) {
@@ -53,14 +55,21 @@ function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | unde
 
 /** A row with a value whose description (from the vocabulary) names all the words: "certificate" is backed by tls.notafter, "Certificate not valid after". */
 function fieldDescribedAs(facts: TableFacts, words: readonly string[]): FactRow | undefined {
-  const res = words.map((w) => new RegExp(String.raw`\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+  const wanted = words.map(singular);
   for (const row of facts.rows.values()) {
-    // examples in parentheses ("Request method (GET, POST, …)") name values the field may hold, not what it holds
-    const said = row.description.replace(/\([^)]*\)/g, '');
-    if (row.value !== null && row.value !== '' && said !== '' && res.every((re) => re.test(said))) return row;
+    if (row.value === null || row.value === '' || row.description === '') continue;
+    const said = descriptionWords(row.description);
+    if (wanted.every((w) => said.has(w))) return row;
   }
   return undefined;
 }
+
+/**
+ * The words of a description in the singular, split once for every table (descriptions come from
+ * the vocabulary and repeat). Examples in parentheses ("Request method (GET, POST, …)") name values
+ * the field may hold, not what it holds.
+ */
+const descriptionWords = sharedMemo((description: string): ReadonlySet<string> => new Set(tokenizeKey(description.replace(/\([^)]*\)/g, '')).map(singular)), 5_000);
 
 function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
   return [...facts.rows.values()].map((row) => ({ row, tokens: keyTokens(row.key) }));

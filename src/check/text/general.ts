@@ -15,15 +15,43 @@ const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|wa
 /** Where a statement inside a sentence starts: after a clause joiner. */
 const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b|\s—\s|\s–\s)\s*/g;
 
-/** Whether the claim at `at` sits in a general-knowledge statement of its sentence. */
+/** A statement of a sentence: where it starts and ends (offsets in the sentence) and whether it is general. */
+interface Statement {
+  from: number;
+  to: number;
+  general: boolean;
+}
+
+/** A sentence's statements, split once: a sentence holds many claims. */
+const STATEMENTS = new WeakMap<Sentence, Statement[]>();
+
+function statementsOf(sentence: Sentence): Statement[] {
+  let out = STATEMENTS.get(sentence);
+  if (out) return out;
+  out = [];
+  const text = sentence.text;
+  const starts = [0];
+  STATEMENT_BREAK.lastIndex = 0;
+  for (let m = STATEMENT_BREAK.exec(text); m; m = STATEMENT_BREAK.exec(text)) starts.push(m.index + m[0].length);
+  for (const from of starts) {
+    STATEMENT_END.lastIndex = from + 1;
+    const end = STATEMENT_END.exec(text);
+    const to = end ? end.index : text.length;
+    const statement = text.slice(from, to);
+    out.push({ from, to, general: GENERAL_RE.test(statement) && !ABOUT_RECORD.test(statement) });
+  }
+  STATEMENTS.set(sentence, out);
+  return out;
+}
+
+// a second clause after ", and" / ", but" is a statement of its own ("SSH is often targeted, and this session …")
+const STATEMENT_END = /\bbecause\b|\bsince\b|;|\(|,\s+(?:and|but|so|yet|while|whereas)\b/g;
+
+/** Whether the claim at `at` sits in a general-knowledge statement of its sentence: the last statement starting before it. */
 export function isGeneralStatement(sentence: Sentence, at: number): boolean {
   const rel = at - sentence.start;
-  let from = 0;
-  STATEMENT_BREAK.lastIndex = 0;
-  for (let m = STATEMENT_BREAK.exec(sentence.text); m && m.index < rel; m = STATEMENT_BREAK.exec(sentence.text)) from = m.index + m[0].length;
-  const rest = sentence.text.slice(from);
-  // a second clause after ", and" / ", but" is a statement of its own ("SSH is often targeted, and this session …")
-  const next = rest.slice(1).search(/\bbecause\b|\bsince\b|;|\(|,\s+(?:and|but|so|yet|while|whereas)\b/);
-  const statement = next < 0 ? rest : rest.slice(0, next + 1);
-  return GENERAL_RE.test(statement) && !ABOUT_RECORD.test(statement);
+  const statements = statementsOf(sentence);
+  let hit = statements[0]!;
+  for (const st of statements) if (st.from <= rel) hit = st;
+  return hit.general;
 }
