@@ -158,3 +158,16 @@ describe('a date said of a certificate’s validity', () => {
     expect(verdicts(text, tls, 'entity').filter((v) => !v.endsWith('supported'))).toEqual([]);
   });
 });
+
+describe('the server’s and the client’s port, by value', () => {
+  // ECS gives the alerting packet (server → client) beside suricata.flow (client → server): the sides swap, the roles do not
+  const twoViews = readTable({ source: { ip: '192.168.250.59', port: 80 }, destination: { ip: '192.168.250.106', port: 39907 }, network: { transport: 'tcp' }, suricata: { flow: { src_ip: '192.168.250.106', src_port: 39907, dest_ip: '192.168.250.59', dest_port: 80 } } }, 'alert.json');
+  it.each([
+    ['The request was made to a web server on a non-standard port (39907).', '39907: contradicted'],
+    ['The web server listened on port 80.', '80: supported'],
+    ['The server port was 39907.', '39907: contradicted'],
+    ['The client used port 39907.', '39907: supported'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, twoViews, 'port')).toEqual([expected]);
+  });
+});

@@ -107,7 +107,32 @@ function macRows(facts: TableFacts): Sides {
 
 export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
   if (claim.data.port > 65535) return { verdict: 'contradicted', evidence: { rows: ['port'], values: [65535], derivation: 'ports are 16-bit: 0–65535' }, reason: 'A port number cannot exceed 65535.' };
-  return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.ports, (r) => Number(r.value) === claim.data.port, 'port', facts, undefined);
+  const { role, port } = claim.data;
+  if (role === 'client' || role === 'server') {
+    const ports = memoised(facts, 'role-ports', rolePorts);
+    if (ports !== null && (port === ports.server.value || port === ports.client.value)) {
+      const row = port === ports.server.value ? ports.server : ports.client;
+      const other = role === 'server' ? ports.server : ports.client;
+      const ev = rowEvidence([row], portDerivation(ports.server.value as number));
+      return row === other
+        ? { verdict: 'supported', evidence: ev, reason: `It is the ${role}'s port (${row.key}).` }
+        : { verdict: 'contradicted', evidence: rowEvidence([row, other]), reason: `${port} is the ${role === 'server' ? 'client' : 'server'}'s port (${row.key}); the ${role}'s port is ${String(other.value)}.` };
+    }
+  }
+  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, undefined);
+}
+
+/**
+ * The server's and the client's port by value: the service port (well-known, or one the lexicon
+ * names) against the other. Read by value, not by side, because a record may give the flow twice
+ * with the sides swapped (ECS source/destination of the alerting packet beside suricata.flow).
+ */
+function rolePorts(facts: TableFacts): { server: FactRow; client: FactRow } | null {
+  const src = facts.endpoints.ports.src.find((r) => typeof r.value === 'number');
+  const dst = facts.endpoints.ports.dst.find((r) => typeof r.value === 'number');
+  const side = serverSide(facts);
+  if (!src || !dst || side === null) return null;
+  return side === 'dst' ? { server: dst, client: src } : { server: src, client: dst };
 }
 
 function servicesOf(port: number): readonly string[] {
