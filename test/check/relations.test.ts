@@ -46,4 +46,23 @@ describe('relations between two values of the record', () => {
   it.each(['The two ports differ.', 'The two addresses are private.', 'The two hosts talk often.'])('reads "the two …" as things named, not a count: %s', (text) => {
     expect(checkNarrative(text, nprobe).claims.filter((c) => c.kind === 'quantity')).toEqual([]);
   });
+
+  it.each([
+    ['The OUT_BYTES value is twice the IN_BYTES.', 'contradicted'],
+    ['OUT_PKTS is twice IN_PKTS.', 'supported'],
+    ['IN_PKTS is half of OUT_PKTS.', 'supported'],
+    ['OUT_BYTES is three times IN_BYTES.', 'contradicted'],
+  ])('relates two fields named by their keys: %s', (text, verdict) => {
+    const table = readTable({ IPV4_SRC_ADDR: '18.218.115.60', IPV4_DST_ADDR: '172.31.69.25', PROTOCOL: 6, IN_BYTES: 44, OUT_BYTES: 40, IN_PKTS: 1, OUT_PKTS: 2 }, 'nprobe.json');
+    expect(checkNarrative(text, table).claims.filter((c) => c.kind === 'relation').map((c) => c.verdict)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['resp_pkts is twice orig_pkts.', 'relation', 'supported'],
+    ['orig_pkts and resp_pkts differ.', 'relation', 'supported'],
+    ['resp_pkts is 5.', 'quantity', 'contradicted'],
+  ])('finds a field the table reader took for a registry feature by its own name: %s', (text, kind, verdict) => {
+    const table = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '81.2.69.142', proto: 'tcp', orig_pkts: 3, resp_pkts: 6 }, 'conn.json');
+    expect(checkNarrative(text, table).claims.filter((c) => c.kind === kind).map((c) => c.verdict)).toEqual([verdict]);
+  });
 });

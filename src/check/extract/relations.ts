@@ -23,6 +23,8 @@ const NOUN_FIRST = new RegExp(String.raw`\b${FACTOR}\s+as\s+(?:many|much)\s+(${P
 const SIZE_OF = new RegExp(String.raw`\b${SIDE}(?:\s+(?:payload|packet|message))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+(?:the\s+size\s+of|as\s+(?:large|big)\s+as|larger\s+than|bigger\s+than)\s+${SIDE}\b`, 'gi');
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
 const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
+/** "OUT_BYTES is twice the IN_BYTES", "orig_pkts is half of resp_pkts", "the OUT_BYTES value is three times IN_BYTES". */
+const FIELDS_RATIO = new RegExp(String.raw`\b${FIELD}(?:\s+(?:value|count|field|figure))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|exactly\s+)?${FACTOR}\s+(?:of\s+)?(?:the\s+)?(?:value\s+of\s+)?(?:the\s+)?${FIELD}\b`, 'gi');
 /** Equal or different to each other; "differ from the baseline", "differ most", "match the rule" relate them to a third thing. */
 const SAME = String.raw`(?:(?:are|were|is|was)\s+(not\s+)?(the\s+same|identical|equal|different|distinct)|(differ|match))(?!\s+(?:from|to|than|by|with|as|most|the|a|an|in|on|at|significantly|greatly|markedly|strongly|sharply|widely)\b)`;
 /** "tcp_flags_ts and tcp_flags_tc are the same", "orig_pkts and resp_pkts differ". */
@@ -30,7 +32,7 @@ const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAM
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
 const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
 
-const GATE = lowerGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match)\b/);
+const GATE = lowerGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times)\b/);
 
 const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
 
@@ -60,6 +62,7 @@ export function extractRelations(ctx: ExtractContext): void {
     if (isNegated(s, at)) return;
     add(at, m[0].length, { left: { keys: [m[1]!], phrase: m[1]! }, right: { keys: [m[2]!], phrase: m[2]! }, relation: sameOf(m[3], m[4], m[5]) });
   });
+  scanSentences(gated, FIELDS_RATIO, (m, at) => add(at, m[0].length, ratio({ keys: [m[1]!], phrase: m[1]! }, { keys: [m[3]!], phrase: m[3]! }, m[2]!)));
   scanSentences(gated, PAIR_SAME, (m, at) => {
     const what = (m[2] ?? m[5] ?? `${m[3]} counts`).toLowerCase();
     const pair = pairOperands(what);

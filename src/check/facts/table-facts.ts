@@ -1,4 +1,4 @@
-import { endpointOf, type FeatureTable, type TableRow } from '../deps.ts';
+import { endpointOf, resolveFeatureName, type FeatureTable, type TableRow } from '../deps.ts';
 import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { sharedMemo } from './shared-memo.ts';
@@ -172,7 +172,8 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
 
 /**
  * The rows a field name as written stands for: its key in any case, or the last part of a dotted
- * path ("tcp_flags_ts" for tcp.tcp_flags_ts); array indices are no part of the name.
+ * path ("tcp_flags_ts" for tcp.tcp_flags_ts), or the registry feature the table reader read it as;
+ * array indices are no part of the name.
  */
 export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
   const lower = name.toLowerCase();
@@ -182,7 +183,11 @@ export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
     const key = row.key.toLowerCase().replace(/\[\d+\]/g, '');
     if (key === lower || key.endsWith(`.${lower}`)) out.push(row);
   }
-  return out;
+  if (out.length > 0) return out;
+  // a name the table reader took for a registry feature ("orig_pkts" read as IN_PKTS) is that feature's row
+  const feature = resolveFeatureName(name);
+  const row = feature === undefined ? undefined : facts.rows.get(feature);
+  return row && row.value !== null ? [row] : out;
 }
 
 /** The row of one project name, or the first row of another schema that means the same. */
