@@ -171,3 +171,15 @@ describe('the server’s and the client’s port, by value', () => {
     expect(verdicts(text, twoViews, 'port')).toEqual([expected]);
   });
 });
+
+describe('a figure whose side a passive names after it', () => {
+  const upload = readTable({ IPV4_SRC_ADDR: '172.31.66.12', IPV4_DST_ADDR: '52.84.20.17', PROTOCOL: 6, TCP_WIN_MAX_IN: 65535, TCP_WIN_MAX_OUT: 26883, IN_BYTES: 25_413_690, OUT_BYTES: 402_116 }, 'nprobe.json');
+  it.each([
+    ['The largest window, 65,535 bytes, was advertised by the server.', '65,535 bytes, was advertised by the server: contradicted'],
+    ['The largest window, 65,535 bytes, was advertised by the client.', '65,535 bytes, was advertised by the client: supported'],
+    ['402,116 bytes were sent by the server.', '402,116 bytes were sent by the server: supported'],
+    ['402,116 bytes were sent by the client.', '402,116 bytes were sent by the client: contradicted'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, upload, 'quantity')).toEqual([expected]);
+  });
+});

@@ -181,6 +181,15 @@ function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor
   return undefined;
 }
 
+/** The first value of any side that matches the number: what a claim that named the wrong side was reading. */
+function matchOnAnySide(base: DerivationBase, n: NumberText): Derived | undefined {
+  for (const reading of n.readings) {
+    const found = firstMatch(base, derivedSet(base, reading.dim), n, reading.factor, undefined, undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Search the table's values and derivations for the number. When the text says who sent it, a
  * single row of the other direction does not count; when the sentence names rows, candidates
@@ -206,6 +215,8 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
   const evidence = derivedEvidence(nearest, derivationOf(nearest));
+  const otherSide = side === undefined ? undefined : matchOnAnySide(base, n);
+  if (otherSide) return { verdict: 'contradicted', evidence: derivedEvidence(otherSide, derivationOf(otherSide)), reason: `${said(n)} is ${otherSide.keys.join(' and ')}, which counts the other side of the flow than the text says.` };
   return { verdict: 'contradicted', evidence, reason: `No table value or derivation of this dimension is ${said(n)}; e.g. ${evidence.rows.join(', ')} gives ${show(nearest.value)}.` };
 }
 

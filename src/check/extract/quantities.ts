@@ -21,6 +21,15 @@ const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from
 /** "180 bytes of payload", "a 180-byte payload", "180 payload bytes", "a payload of 180 bytes": the application data, not the IP packets. */
 const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
 const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
+/** "65,535 bytes, was advertised by the server", "1,200 bytes were sent by the client": the side a passive names after the figure. */
+const BY_PARTY = /^[^.;]{0,40}?\b(?:was|were)\s+(?:advertised|sent|announced|offered|transmitted|uploaded|returned)\s+by\s+the\s+(server|client|source|destination|responder|originator|initiator|sender|receiver)\b/i;
+
+function sideByAgent(text: string, end: number, sentenceEnd: number): { side: 'in' | 'out'; end: number } | undefined {
+  const m = BY_PARTY.exec(text.slice(end, Math.min(sentenceEnd, end + 90)));
+  if (!m) return undefined;
+  return { side: /^(?:server|destination|responder|receiver)$/i.test(m[1]!) ? 'out' : 'in', end: end + m[0].length };
+}
+
 const WITH_HEADERS = /^[^.;]{0,25}\b(?:with|including|incl\.?|plus)\s+(?:the\s+|its\s+)?(?:IP\s+|TCP\s+|UDP\s+)?headers?\b/i;
 
 /** A byte figure said of the payload alone: not one said to include the headers. */
@@ -131,7 +140,11 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // "an initial TTL of 64": the sender's starting value, inferred from the one seen, not the one seen
   const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
   const context = exactKeysOf(sentence, inSentence);
-  const side = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+  const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+  const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
+  const side = sideBefore ?? agent?.side;
+  // the claim runs to the party it names: "65,535 bytes, was advertised by the server"
+  if (agent) claimEnd = agent.end;
   const data: ClaimPayloads['quantity'] = { number, context };
   if (side) data.side = side;
   if (mention) data.mention = mention;
