@@ -11,10 +11,10 @@ import initWabt from 'wabt';
 export const WALK_WAT = resolve(import.meta.dirname, '../src/score/forest-walk.wat');
 export const WALK_WASM = resolve(import.meta.dirname, '../src/score/forest-walk.wasm');
 
-/** The binary of forest-walk.wat (threads: its memory is shared with the walk's worker threads; SIMD: the walk's pairs of lanes). */
+/** The binary of forest-walk.wat (threads: its memory is shared with the walk's worker threads). */
 export async function assembleForestWalk(): Promise<Uint8Array> {
   const wabt = await initWabt();
-  const features = { threads: true, simd: true };
+  const features = { threads: true };
   const module = wabt.parseWat('forest-walk.wat', readFileSync(WALK_WAT, 'utf8'), features);
   try {
     // validate takes the features too (index.js), though index.d.ts declares no parameter.
