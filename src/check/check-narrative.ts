@@ -1,10 +1,11 @@
 import type { FeatureTable } from './deps.ts';
 import { extractClaims } from './extract/extract-claims.ts';
+import { evidenceLabels } from './extract/quoted-labels.ts';
 import { factsOf } from './facts/table-facts.ts';
 import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
 import { isHedged } from './text/segment.ts';
-import { structuredView } from './text/structured.ts';
+import { structuredAnswer } from './text/structured.ts';
 import { isGeneralStatement } from './text/general.ts';
 import type { Claim, Judgement } from './claim.ts';
 import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
@@ -22,13 +23,14 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   const facts = factsOf(table);
   const claims: CheckedClaim[] = [];
   // a JSON answer is checked value by value, at its offsets in the original text
-  const view = structuredView(text) ?? text;
-  for (const claim of extractClaims(view)) {
+  const answer = structuredAnswer(text);
+  const labels = answer ? evidenceLabels(text, answer.values) : [];
+  for (const claim of extractClaims(answer?.view ?? text)) {
     if (isGeneralStatement(claim.sentence, claim.start)) continue;
     const judgement = judge(claim, facts);
     if (!judgement) continue;
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative
-    const hedged = judgement.verdict === 'unsupported' && judgement.hedgeable !== false && isHedged(claim.sentence, claim.start);
+    const hedged = judgement.verdict === 'unsupported' && judgement.hedgeable !== false && isHedged(claim.sentence, claim.start) && !labels.some((l) => claim.start >= l.start && claim.end <= l.end);
     const verdict = hedged ? 'speculative' : judgement.verdict;
     claims.push(checkedClaim(text, claim, verdict, judgement));
   }

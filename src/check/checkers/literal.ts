@@ -5,7 +5,7 @@ import { rowEvidence } from './evidence.ts';
 
 type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
 /** Kinds held by rows named for them; paths and host names are found in any text of the record. */
-type RowKind = Exclude<Kind, 'path' | 'hostname'>;
+type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
@@ -32,7 +32,7 @@ function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {
 export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement | null {
   const { kind, value } = claim.data;
   if (kind === 'version') return checkVersion(value, facts);
-  if (kind !== 'path' && kind !== 'hostname') {
+  if (kind !== 'path' && kind !== 'hostname' && kind !== 'label') {
     const rows = memoised(facts, 'literal-rows', literalRows)[kind];
     const hit = rows.find((r) => String(r.value).trim().toUpperCase() === value.toUpperCase());
     if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
@@ -41,6 +41,7 @@ export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgem
   const text = stringRowContaining(facts, value);
   if (text) return { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record holds "${value}" in ${text.key}.` };
   if (kind === 'hostname') return checkHostname(value, facts);
+  if (kind === 'label') return checkLabel(value, facts);
   return { verdict: 'unsupported', hedgeable: false, reason: `Nothing in the record holds this ${kind} (${value}).` };
 }
 
@@ -83,4 +84,23 @@ function checkHostname(value: string, facts: TableFacts): Judgement {
   const rows = memoised(facts, 'host-rows', hostRows);
   if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 3)), reason: `${rows.slice(0, 3).map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${value}.` };
   return { verdict: 'unsupported', hedgeable: false, reason: `No field of the record names the host ${value}.` };
+}
+
+/** Rows that name what fired: a signature, rule or alert name, a notice message. */
+function labelRows(facts: TableFacts): FactRow[] {
+  const out: FactRow[] = [];
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || row.value === '') continue;
+    const t = keyTokens(row.key);
+    const last = t[t.length - 1];
+    if (last === 'signature' || last === 'msg' || last === 'message' || (last === 'name' && (t.includes('rule') || t.includes('alert') || t.includes('signature')))) out.push(row);
+  }
+  return out;
+}
+
+/** A label quoted from the record: a text of the record must hold it; another name where the record names what fired contradicts it. */
+function checkLabel(value: string, facts: TableFacts): Judgement {
+  const rows = memoised(facts, 'label-rows', labelRows);
+  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 2)), reason: `${rows.slice(0, 2).map((r) => `${r.key} is "${String(r.value)}"`).join(', ')}; no text of the record reads "${value}".` };
+  return { verdict: 'unsupported', hedgeable: false, reason: `No text of the record reads "${value}".` };
 }

@@ -11,6 +11,7 @@ import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
 import { extractHostnames, extractLiterals } from './literals.ts';
 import { extractFlowOutcomes } from './flow-outcome.ts';
+import { extractQuotedLabels } from './quoted-labels.ts';
 import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
 import { extractListCounts } from './list-counts.ts';
@@ -34,6 +35,7 @@ export function extractClaims(text: string): Claim[] {
   extractDns(ctx);
   extractAddressScopes(ctx);
   extractLiterals(ctx);
+  extractQuotedLabels(ctx);
   extractFlowOutcomes(ctx);
   extractPercentileBands(ctx);
   extractSidePairs(ctx);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** Labels quoted from the record (extract/quoted-labels.ts) and claims of a kind of evidence signalling a kind of attack. */
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => kind === undefined || c.kind === kind)
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const alert = readTable({ '@timestamp': '2025-11-11T11:21:11.915Z', rule: { id: 2012843, name: 'ET INFO Cleartext WordPress Login' }, source: { ip: '192.168.250.106', port: 33245 }, destination: { ip: '192.168.250.59', port: 80 }, network: { transport: 'tcp' }, http: { request: { method: 'POST' } }, url: { path: '/wp-login.php' } }, 'alert.json');
+
+describe('a signature name in quotes after its noun', () => {
+  it.each([
+    ['The signature "ET INFO Cleartext WordPress Login" fired.', 'ET INFO Cleartext WordPress Login: supported'],
+    ['The rule name is "Possible XSS attack, script tag".', 'Possible XSS attack, script tag: contradicted'],
+    ['It matched the "ET SCAN Possible Nmap User-Agent Observed" signature.', 'ET SCAN Possible Nmap User-Agent Observed: contradicted'],
+    ['The alert "ET INFO Cleartext WordPress Login" was raised.', 'ET INFO Cleartext WordPress Login: supported'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, alert, 'literal')).toContain(expected);
+  });
+
+  it.each(['This looks like "low and slow" traffic.', 'The so-called "beaconing" pattern is absent.'])('leaves a quote that names no record field alone: %s', (text) => {
+    expect(verdicts(text, alert, 'literal')).toEqual([]);
+  });
+});
+
+describe('a reason given as a bare label in a structured answer', () => {
+  const answer = (reasons: string[], steps: string[] = []): string => JSON.stringify({ decision: 'suspicious', reasons, next_steps: steps }, null, 1);
+  it('is offered as what the record shows: a hedge word inside it does not make it speculative', () => {
+    const got = verdicts(answer(['ET INFO Cleartext WordPress Login', 'Possible XSS attack, script tag']), alert, 'entity');
+    expect(got).toEqual(['XSS: unsupported']);
+  });
+
+  it.each([
+    ['a reason written as a sentence keeps its hedge', answer(['The POST may be an XSS attempt.']), 'XSS: speculative'],
+    ['a next step is no evidence', answer([], ['Possible XSS attack, check the logs']), 'XSS: speculative'],
+  ])('%s', (_name, text, expected) => {
+    expect(verdicts(text, alert, 'entity')).toEqual([expected]);
+  });
+});
+
+describe('a kind of evidence said to signal a kind of attack', () => {
+  it.each([
+    'Failed SSH logins followed by a success are a classic sign of password guessing.',
+    'Many short flows to port 22 are a common indicator of brute-force attacks.',
+    'Repeated POSTs to a login page are a hallmark of credential stuffing.',
+  ])('is a general statement, left unjudged: %s', (text) => {
+    expect(verdicts(text, alert).filter((v) => !v.endsWith(': supported'))).toEqual([]);
+  });
+
+  it('is judged when it is said of this record', () => {
+    expect(verdicts('This flow is a classic sign of a brute-force attack.', alert)).toContain('brute-force attack: unsupported');
+  });
+});
