@@ -14,6 +14,20 @@ const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
 function rowsNamed(facts: TableFacts, field: string): FactRow[] {
   const byKey = rowsNamedBy(facts, field);
   if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
+  const rows = rowsByWords(facts, field);
+  if (rows.length > 0) return rows;
+  for (const other of FIELD_SAID_AS[field.toLowerCase()] ?? []) {
+    const found = rowsByWords(facts, other);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Names a record gives a field that a text names otherwise: a sampling rate "one in N" is IPFIX's and NetFlow v9's sampling interval. */
+const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = { 'sampling rate': ['sampling interval', 'sampling packet interval'] };
+
+/** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
+function rowsByWords(facts: TableFacts, field: string): FactRow[] {
   const words = field.split(/\s+/).map(singular);
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];

@@ -3,7 +3,7 @@ import { keyTokens } from '../facts/key-tokens.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import type { Sides } from '../facts/endpoints.ts';
-import { describeField, protocolValue, sideOf, toIso } from '../deps.ts';
+import { describeField, ndpiName, protocolValue, sideOf, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
 import { sideOfWord } from '../lexicon/side-words.ts';
@@ -174,8 +174,36 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
       break;
     }
   }
+  const apps = memoised(facts, 'application-rows', applicationRows);
+  const named = apps.find((a) => appNames(a.name, service));
+  if (named) return { verdict: 'supported', evidence: rowEvidence([named.row]), reason: `${named.row.key} is ${String(named.row.value)}${named.name === String(named.row.value) ? '' : ` (${named.name})`}.` };
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit], `IANA well-known port ${show(hit.value)}: ${servicesOf(hit.value as number).join(', ')}`), reason: `${service} is the well-known service of ${hit.key} ${String(hit.value)}.` };
+  if (apps.length > 0) {
+    const shown = apps.map((a) => `${a.row.key} is ${String(a.row.value)}${a.name === String(a.row.value) ? '' : ` (${a.name})`}`).join(', ');
+    return { verdict: 'contradicted', evidence: rowEvidence(apps.map((a) => a.row)), reason: `${shown}, not ${service}; neither port is its well-known port.` };
+  }
   return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
+}
+
+/** Names a detector gives the application that a service word also covers: TLS is how HTTPS shows. */
+const SAME_SERVICE: Readonly<Record<string, readonly string[]>> = { https: ['tls', 'ssl', 'https', 'quic'], web: ['http', 'https', 'tls', 'ssl', 'quic'], ssl: ['tls', 'ssl'], tls: ['tls', 'ssl'] };
+
+/** Whether the application a detector named (nDPI "HTTP.Amazon", Zeek "ssl,http", EVE "tls") is the service. */
+function appNames(name: string, service: string): boolean {
+  const wanted = SAME_SERVICE[service.toLowerCase()] ?? [service.toLowerCase()];
+  return name.toLowerCase().split(/[.,/\s]+/).some((part) => wanted.includes(part));
+}
+
+/** The record's application-protocol rows by name: L7_PROTO read through nDPI's ids, app_proto, Zeek's service, ECS network.protocol. Unknowns ("-", "failed", 0) name nothing. */
+function applicationRows(facts: TableFacts): Array<{ row: FactRow; name: string }> {
+  const out: Array<{ row: FactRow; name: string }> = [];
+  for (const row of facts.rows.values()) {
+    if (row.value === null || row.value === '' || describeField(row.key, row.value).dimension !== 'l7-protocol') continue;
+    const name = typeof row.value === 'number' || /^\d+(?:\.\d+)?$/.test(String(row.value)) ? ndpiName(String(row.value)) : String(row.value);
+    if (name === undefined || /^(?:-|unknown|failed|none)$/i.test(name)) continue;
+    out.push({ row, name });
+  }
+  return out;
 }
 
 const show = (v: unknown): string => String(v);

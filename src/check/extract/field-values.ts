@@ -21,7 +21,15 @@ const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:
 /** Words that make the phrase a description, not a field: "the traffic is suspicious", "the reason is unclear". */
 const NOT_FIELD = new Set(['traffic', 'flow', 'connection', 'session', 'activity', 'behaviour', 'behavior', 'pattern', 'cause', 'result', 'case', 'alert', 'event', 'host', 'attack', 'attacker', 'source', 'destination', 'client', 'server', 'rest', 'same', 'most', 'number', 'value', 'figure', 'count', 'total', 'sum', 'rate', 'ratio', 'share', 'majority', 'purpose', 'goal', 'intent', 'likelihood', 'decision', 'verdict', 'risk', 'impact', 'question', 'answer', 'problem', 'issue', 'point', 'fact', 'record', 'table', 'data', 'model', 'system', 'network']);
 
+/** "one packet in 1,000 was sampled", "1:1000 sampling", "a sampling rate of 1 in 100": the exporter's sampling rate, said as a ratio. */
+const SAMPLING_RE = /\b(?:one|1)\s+(?:packets?|flows?)\s+(?:in|out of|of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:was|were|is|are|gets?|got|being)\s+)?sampled\b|\b1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:packet\s+|flow\s+)?sampling\b|\bsampling\s+(?:rate|ratio|interval)\s+(?:of|is|was|=)\s+1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b/gi;
+const SAMPLING_GATE = lowerGate(/sampl/);
+
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
+    addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3])!.replace(/,/g, ''), quoted: false, judgement: false });
+  });
   scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
     const field = m[1] ?? m[2]!;
     const quoted = m[4] ?? m[5] ?? m[6];

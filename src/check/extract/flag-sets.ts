@@ -15,7 +15,7 @@ const SET_BEFORE = /(?:(?:\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(
 /** A number the list spells out: "20 (ACK and RST)", "0x12: SYN, ACK". */
 const DECOMPOSES = /(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\s*(?:\(|:|=|→|->|,?\s*(?:means?|meaning|i\.e\.,?|that is,?|which is))\s*\(?\s*`?$/i;
 /** A flags value named as such, then a verb that spells it out: "flags 0x13 are SYN and ACK", "TCP_FLAGS of 22 decodes to …". */
-const DECOMPOSES_VERB = /\bflags?\b[^.;]{0,20}?(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\)?\s*(?:are|is|were|was|decodes? (?:to|as|into)|stands? for|represents?|corresponds? to|means?|breaks? down (?:to|into)|translates? to)\s*\(?\s*`?$/i;
+const DECOMPOSES_VERB = /(?:\bflags?|_FLAGS)\b[^.;]{0,20}?(\b0x[0-9a-f]{1,3}|\b\d{1,3}|\b\d[0-9a-f]{0,2})\)?\s*(?:are|is|were|was|decodes? (?:to|as|into)|stands? for|represents?|corresponds? to|means?|indicates?|shows?|signals?|sets?|breaks? down (?:to|into)|translates? to)\s*(?:that\s+)?(?:only\s+)?\(?\s*`?$/i;
 
 /** Whose flags the list is: "the responder's flags", "the server's", "the client sent". */
 export const SIDE_DST = /\b(?:responder|server|destination|receiver|victim)(?:'s)?\b/i;

@@ -144,6 +144,8 @@ function addShares(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   }
 }
 
+const isBucket = (r: FactRow): boolean => r.key.startsWith('NUM_PKTS_');
+
 function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   if (!PAIR_DIMS.has(dim)) return;
   const anyDim = dim === 'ratio' || dim === 'percent';
@@ -151,7 +153,8 @@ function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
     if (!anyDim && a.dim !== dim) continue;
     for (const b of base.numeric) {
       if (a === b) continue;
-      if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim) {
+      // a size bucket's count is a part of a side's packets, never a term beside another side's total
+      if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim && isBucket(a) === isBucket(b)) {
         push(out, a.base! + b.base!, 'sum', a, b);
         if (a.base! > b.base!) push(out, a.base! - b.base!, 'diff', a, b);
       }
