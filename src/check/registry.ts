@@ -9,7 +9,7 @@ import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
 import { checkListCount } from './checkers/list-count.ts';
-import { checkAlerted, checkEndReason } from './checkers/flow-outcome.ts';
+import { checkAlerted, checkEndReason, checkPacketDirection } from './checkers/flow-outcome.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -41,6 +41,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   'list-count': checkListCount,
   'end-reason': checkEndReason,
   alerted: checkAlerted,
+  'packet-direction': checkPacketDirection,
 };
 
 /** Judge one claim with its kind's checker. */

@@ -76,5 +76,6 @@ export const ClaimKind = z.enum([
   'list-count',
   'end-reason',
   'alerted',
+  'packet-direction',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

@@ -61,3 +61,14 @@ describe('named things against the record', () => {
     },
   );
 });
+
+describe('identifiers and hedges of resemblance', () => {
+  const snort = readTable({ src_addr: '1.2.3.4', dst_addr: '10.0.0.5', dst_port: 445, proto: 'TCP', msg: 'OS-WINDOWS SMB remote code execution attempt MS17-010' }, 'snort.json');
+  it.each([
+    ['The rule names MS17-010.', 'MS17-010: supported'],
+    ['It matches MS08-067.', 'MS08-067: unsupported'],
+    ['This looks like exploitation.', 'exploitation: speculative'],
+  ])('%s', (text, expected) => {
+    expect(entities(text, snort)).toContain(expected);
+  });
+});

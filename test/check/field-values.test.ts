@@ -46,3 +46,14 @@ describe('a field named and given a value', () => {
     expect(fieldValues(text, table)).toEqual([]);
   });
 });
+
+describe('a field named in full words where the key is short', () => {
+  const snort = readTable({ rev: 4, priority: 1, msg: 'OS-WINDOWS SMB attempt', src_addr: '192.168.1.77', dst_addr: '10.0.0.5', proto: 'TCP', ttl: 128 }, 'snort.json');
+  it.each([
+    ['The rule revision is 3.', 'contradicted'],
+    ['The rule revision is 4.', 'supported'],
+    ['The alert priority is 2.', 'contradicted'],
+  ])('%s', (text, verdict) => {
+    expect(fieldValues(text, snort)).toEqual([verdict]);
+  });
+});

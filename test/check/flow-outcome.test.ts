@@ -52,3 +52,26 @@ describe('whether an alert was raised', () => {
     expect(outcomes('The flow triggered an alert.', nprobe)).toEqual([]);
   });
 });
+
+describe('which way the packet that matched went', () => {
+  const snort = readTable({ action: 'allow', dir: 'C2S', dst_addr: '10.0.0.5', dst_port: 445, proto: 'TCP', src_addr: '192.168.1.77', src_port: 51515, msg: 'OS-WINDOWS SMB attempt' }, 'snort.json');
+  const eve = readTable({ src_ip: '1.2.3.4', dest_ip: '5.6.7.8', proto: 'TCP', event_type: 'alert', direction: 'to_client', alert: { signature: 'ET INFO x' } }, 'eve.json');
+  const direction = (text: string, table: ReturnType<typeof readTable>): string[] =>
+    checkNarrative(text, table).claims.filter((c) => c.kind === 'packet-direction').map((c) => `${c.text}: ${c.verdict}`);
+  it.each([
+    [snort, 'The packet went from the server to the client.', ['from the server to the client: contradicted']],
+    [snort, 'A client-to-server packet triggered the rule.', ['client-to-server: supported']],
+    [eve, 'The server-to-client response matched the signature.', ['server-to-client: supported']],
+    [eve, 'The alert fired on a packet from the client to the server.', ['from the client to the server: contradicted']],
+  ])('%#: %s', (table, text, expected) => {
+    expect(direction(text, table)).toEqual(expected);
+  });
+
+  it.each([
+    [snort, 'The request went from the client to the server.'],
+    [snort, 'The packet went from the source to the destination.'],
+    [nprobe, 'The packet went from the server to the client.'],
+  ])('is not judged of the flow as a whole, of the record’s sides, or without a direction field: %s', (table, text) => {
+    expect(direction(text, table)).toEqual([]);
+  });
+});

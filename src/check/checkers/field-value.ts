@@ -1,4 +1,5 @@
 import type { Claim, Judgement } from '../claim.ts';
+import { fullWord } from '../lexicon/key-abbreviations.ts';
 import { keyTokens, singular } from '../facts/key-tokens.ts';
 import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
@@ -16,6 +17,12 @@ function rowsNamed(facts: TableFacts, field: string): FactRow[] {
   if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
   const rows = rowsByWords(facts, field);
   if (rows.length > 0) return rows;
+  // "the rule revision" is Snort's rev, "the packet TTL" a ttl: the record's kind before a field's word is no part of its name
+  const words = field.split(/\s+/);
+  if (words.length > 1 && RECORD_KINDS.has(singular(words[0]!))) {
+    const bare = rowsByWords(facts, words.slice(1).join(' '));
+    if (bare.length > 0) return bare;
+  }
   for (const other of FIELD_SAID_AS[field.toLowerCase()] ?? []) {
     const found = rowsByWords(facts, other);
     if (found.length > 0) return found;
@@ -23,16 +30,18 @@ function rowsNamed(facts: TableFacts, field: string): FactRow[] {
   return [];
 }
 
+const RECORD_KINDS: ReadonlySet<string> = new Set(['rule', 'alert', 'signature', 'flow', 'packet', 'event', 'record', 'connection', 'session']);
+
 /** Names a record gives a field that a text names otherwise: a sampling rate "one in N" is IPFIX's and NetFlow v9's sampling interval. */
 const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = { 'sampling rate': ['sampling interval', 'sampling packet interval'] };
 
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
 function rowsByWords(facts: TableFacts, field: string): FactRow[] {
-  const words = field.split(/\s+/).map(singular);
+  const words = field.split(/\s+/).map((w) => fullWord(singular(w)));
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];
   for (const row of facts.rows.values()) {
-    const tokens = keyTokens(row.key).map(singular);
+    const tokens = keyTokens(row.key).map((t) => fullWord(singular(t)));
     if (tokens[tokens.length - 1] !== head || !words.every((w) => tokens.includes(w))) continue;
     scored.push({ row, extra: tokens.length - words.length });
   }

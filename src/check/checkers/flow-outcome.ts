@@ -89,3 +89,30 @@ export function checkAlerted(claim: Claim<'alerted'>, facts: TableFacts): Judgem
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${shown}: ${raised ? 'an alert was raised' : 'no alert was raised'} on this flow.` }
     : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${shown}: ${raised ? 'an alert was raised' : 'no alert was raised'} on this flow.` };
 }
+
+/** Which way the matched packet went, as the record says it: Snort's dir (C2S, S2C), EVE's direction (to_server, to_client). */
+function directionRow(facts: TableFacts): { row: FactRow; toward: 'server' | 'client' } | null {
+  for (const row of facts.rows.values()) {
+    const last = keyTokens(row.key).at(-1);
+    if (typeof row.value !== 'string' || (last !== 'dir' && last !== 'direction')) continue;
+    const v = row.value.toLowerCase().replace(/[_\s-]/g, '');
+    if (v === 'c2s' || v === 'toserver') return { row, toward: 'server' };
+    if (v === 's2c' || v === 'toclient') return { row, toward: 'client' };
+  }
+  return null;
+}
+
+/**
+ * "From the client to the server": against the record's direction of the packet that matched.
+ * Where it keeps none, or says only inbound / outbound / internal, the flow's sides do not tell and
+ * the claim is not judged.
+ */
+export function checkPacketDirection(claim: Claim<'packet-direction'>, facts: TableFacts): Judgement | null {
+  const found = memoised(facts, 'direction-row', directionRow);
+  if (!found) return null;
+  const { row, toward } = found;
+  const evidence = rowEvidence([row]);
+  return toward === claim.data.toward
+    ? { verdict: 'supported', evidence, reason: `${row.key} is ${String(row.value)}: the packet went toward the ${toward}.` }
+    : { verdict: 'contradicted', evidence, reason: `${row.key} is ${String(row.value)}: the packet went toward the ${toward}, not the ${claim.data.toward}.` };
+}

@@ -71,7 +71,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
 }
 
-const IDENTIFIER = /CVE-\d{4}-\d{4,7}|T\d{4}(?:\.\d{3})?/i;
+const IDENTIFIER = /CVE-\d{4}-\d{4,7}|MS\d{2}-\d{3}|T\d{4}(?:\.\d{3})?/i;
 
 const STOPPED = /^(?:blocked?|drop(?:ped)?|reject(?:ed)?|den(?:y|ied))$/i;
 const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;

@@ -24,6 +24,18 @@ const TIMED_OUT = triggered(/\b(?:timed|timing)\s+out\b/gi);
 const ALERT_RAISED = /\b(?:an?\s+|no\s+)?alerts?\s+(?:was|were|has been|had been)\s+(?:raised|triggered|fired|generated|issued|logged)\b|\b(?:raised|triggered|fired|generated|set off|tripped)\s+(?:an?\s+|no\s+)?alerts?\b/gi;
 const ALERT_GATE = lowerGate(/\balerts?\b/);
 
+/** "the packet went from the client to the server", "a server-to-client packet matched": which way the packet that matched went. */
+// the record's sides (source, destination) and an attack's parties say nothing of which end is the server
+const CLIENT_WORD = 'client|originator|initiator|scanner';
+const SERVER_WORD = 'server|responder|target';
+/** A sentence about the packet that matched, not about the flow as a whole ("the request went to the server"). */
+const ABOUT_MATCH = /\b(?:packet|alert|match(?:ed|ing)?|triggered|triggering|fired|signature|rule|direction)\b/i;
+const DIRECTION = triggered(new RegExp(String.raw`\bfrom\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\s+to\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\b|\b(client|server)[- ]to[- ](server|client)\b`, 'gi'));
+
+function towardOf(word: string): 'server' | 'client' {
+  return new RegExp(`^(?:${SERVER_WORD})$`, 'i').test(word) ? 'server' : 'client';
+}
+
 function reasonOf(qualifier: string | undefined, cause: string): EndReason {
   const c = cause.toLowerCase();
   if (c === 'timeout' || c === 'time-out') {
@@ -43,6 +55,13 @@ export function extractFlowOutcomes(ctx: ExtractContext): void {
   scanTriggers(ctx, VERB_THEN_CAUSE.trigger, VERB_THEN_CAUSE.sticky, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
   scanTriggers(ctx, CAUSE_THEN_VERB.trigger, CAUSE_THEN_VERB.sticky, (m, at, s) => add(at, at + m[0].length, reasonOf(m[1], m[2]!), s));
   scanTriggers(ctx, TIMED_OUT.trigger, TIMED_OUT.sticky, (m, at, s) => add(at, at + m[0].length, 'timeout', s));
+  scanTriggers(ctx, DIRECTION.trigger, DIRECTION.sticky, (m, at, s) => {
+    const to = m[2] ?? m[4]!;
+    const from = m[1] ?? m[3]!;
+    // "from the source to the destination" says nothing of which end is the server
+    if (towardOf(from) === towardOf(to) || !ABOUT_MATCH.test(s.text) || isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
+    addClaim(ctx, 'packet-direction', at, at + m[0].length, { toward: towardOf(to) });
+  });
   scan(ctx, ALERT_RAISED, ALERT_GATE, (m, at, s) => {
     const end = at + m[0].length;
     if (isTaken(ctx, at, end)) return;

@@ -5,7 +5,7 @@
 
 /** Hedges that make an inference speculative (allowed, counted) rather than asserted. */
 export const HEDGE_RE =
-  /\b(?:may|might|could|can be|possibly|possible|perhaps|potentially|potential|likely|unlikely|probably|suggests?|suggesting|suggested|suggestive|consistent with|indicative of|resembl\w*|appears?|seems?|hypothes\w*|would|plausibl[ey]|if|whether|one possible|candidate|cannot be ruled out|not necessarily|speculat\w*|hints?|point(?:s|ing)? (?:to|towards))\b/i;
+  /\b(?:may|might|could|can be|possibly|possible|perhaps|potentially|potential|likely|unlikely|probably|suggests?|suggesting|suggested|suggestive|consistent with|indicative of|resembl\w*|appears?|seems?|looks? like|looking like|hypothes\w*|would|plausibl[ey]|if|whether|one possible|candidate|cannot be ruled out|not necessarily|speculat\w*|hints?|point(?:s|ing)? (?:to|towards))\b/i;
 
 /** Negations that turn a mention into a denial (nothing asserted). */
 export const NEGATION_RE =
@@ -17,7 +17,7 @@ export const NEGATION_RE =
  */
 export const ENTITY_TERMS: ReadonlyArray<{ category: string; re: RegExp }> = [
   { category: 'attack or malware named as fact', re: /\b(?:DDoS|DoS attack|denial[- ]of[- ]service|brute[- ]?force(?: attack)?|port scan(?:ning)?|network scan(?:ning)?|SYN scan|ping sweep|port sweep|host discovery|Nmap|masscan|SYN flood|UDP flood|HTTP flood|botnet|bot traffic|Mirai|Zeus|Emotet|TrickBot|Cobalt Strike|command[- ]and[- ]control|C2 (?:server|channel|traffic|beacon\w*)|C&C|beacon(?:ing)?|exfiltration|data theft|ransomware|malware|trojan|worm|cryptominer|crypto-?mining|Slowloris|HOIC|LOIC|SQL injection|XSS|exploit(?:ation)?|reconnaissance|compromised host|compromised|infected|attacker|malicious actor|threat actor|APT\d*)\b/gi },
-  { category: 'vulnerability or technique identifier', re: /\b(?:CVE-\d{4}-\d{4,7}|(?:MITRE (?:ATT&CK )?(?:technique )?)?T\d{4}(?:\.\d{3})?)\b/g },
+  { category: 'vulnerability or technique identifier', re: /\b(?:CVE-\d{4}-\d{4,7}|MS\d{2}-\d{3}|(?:MITRE (?:ATT&CK )?(?:technique )?)?T\d{4}(?:\.\d{3})?)\b/g },
   { category: 'other flows', re: /\b(?:repeated(?:ly)?|repetitive|recurring|multiple (?:flows|connections|sessions|attempts|requests)|several (?:flows|connections|sessions)|many (?:flows|connections|sessions)|numerous (?:flows|connections)|consecutive flows|across (?:multiple |several |many |consecutive |all )?(?:flows|connections|sessions)|other flows)\b/gi },
   { category: 'enforcement action', re: /\b(?:blocked|dropped|denied|allowed through|permitted)\b/gi },
   { category: 'country or geolocation', re: /\b(?:China|Chinese|Russia|Russian|Iran|Iranian|North Korea|North Korean|United States|USA|U\.S\.|American|Germany|German|Netherlands|Dutch|Brazil|Brazilian|India|Indian|Vietnam|Vietnamese|Ukraine|Ukrainian|France|French|United Kingdom|UK|British|Japan|Japanese|Korea|Korean|Romania|Romanian|Turkey|Hong Kong|Singapore|Ireland|Frankfurt|Amsterdam|Virginia|Ohio|Oregon|geolocat\w*|located in|based in)\b/g },
