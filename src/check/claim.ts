@@ -46,7 +46,7 @@ export interface ClaimPayloads {
   quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true; payload?: true };
   /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
   /** `hardware`: a MAC address ("00:1b:21:3a:4f:90"), checked against the record's MAC fields. */
-  address: { address: string; role?: 'src' | 'dst' | 'client' | 'server'; hardware?: true };
+  address: { address: string; role?: 'src' | 'dst' | 'client' | 'server'; hardware?: true; prefix?: number };
   port: { port: number; role?: 'src' | 'dst' | 'client' | 'server' };
   service: { service: string; port: number };
   protocol: { name?: string; number?: number };

@@ -183,3 +183,14 @@ describe('a figure whose side a passive names after it', () => {
     expect(verdicts(text, upload, 'quantity')).toEqual([expected]);
   });
 });
+
+describe('a network in CIDR form and the flow’s hosts', () => {
+  const alert = readTable({ source: { ip: '192.168.250.106', port: 33245 }, destination: { ip: '192.168.250.59', port: 80 }, network: { transport: 'tcp' } }, 'alert.json');
+  it.each([
+    ['The traffic is internal, between two hosts on 192.168.250.0/24.', ['two hosts: supported', '192.168.250.0/24: supported']],
+    ['Both hosts are in 10.0.0.0/8.', ['10.0.0.0/8: contradicted']],
+    ['Three hosts were involved.', ['Three hosts: unsupported']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, alert).filter((v) => !v.startsWith('internal'))).toEqual(expected);
+  });
+});

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
@@ -84,8 +85,28 @@ export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgem
     const want = canonicalMac(claim.data.address);
     return checkEndpoint(sideOfRole(claim.data.role, facts), memoised(facts, 'mac-rows', macRows), (r) => canonicalMac(String(r.value)) === want, 'MAC address', facts, claim.data.address);
   }
+  if (claim.data.prefix !== undefined) return checkNetwork(claim.data.address, claim.data.prefix, facts);
   const want = canonicalAddress(claim.data.address);
   return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
+}
+
+/** "hosts on 192.168.250.0/24": some address of the flow lies in the network. */
+function checkNetwork(network: string, prefix: number, facts: TableFacts): Judgement {
+  const family = isIP(network) === 4 ? 'ipv4' : 'ipv6';
+  const net = new BlockList();
+  net.addSubnet(network, prefix, family);
+  const { src, dst, either } = facts.endpoints.addresses;
+  const rows = [...src, ...dst, ...either].filter((r) => typeof r.value === 'string' && isIP(String(r.value).trim()) !== 0);
+  if (rows.length === 0) return { verdict: 'unsupported', reason: 'The table gives no address.' };
+  const inside: FactRow[] = [];
+  for (const r of rows) {
+    const value = String(r.value).trim();
+    if (isIP(value) === (family === 'ipv4' ? 4 : 6) && net.check(value, family) && !inside.some((i) => String(i.value).trim() === value)) inside.push(r);
+  }
+  const cidr = `${network}/${prefix}`;
+  return inside.length > 0
+    ? { verdict: 'supported', evidence: rowEvidence(inside.slice(0, 2)), reason: `${inside.slice(0, 2).map((r) => `${r.key} ${String(r.value)}`).join(' and ')} ${inside.length > 1 ? 'lie' : 'lies'} in ${cidr}.` }
+    : { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 2)), reason: `No address of the flow lies in ${cidr}.` };
 }
 
 /** A MAC address as twelve lower-case hex digits, whatever separators it was written with. */

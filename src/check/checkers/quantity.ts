@@ -211,6 +211,9 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     nearest ??= firstInScope(base, set, side, named);
   }
   if (!nearest) {
+    // "two hosts" are the flow's ends; "two addresses" may be a DNS answer's, which the ends are not
+    const hosts = /^hosts?$/i.test(n.unit ?? '') ? flowHosts(facts) : [];
+    if (hosts.length > 0 && numberMatches(n, 1, hosts.length)) return { verdict: 'supported', evidence: rowEvidence(hosts), reason: `The flow is between ${hosts.length === 1 ? 'one host' : `${hosts.length} hosts`}: ${hosts.map((r) => String(r.value)).join(' and ')}.` };
     const what = n.readings[0]?.dim ?? 'number';
     return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
@@ -283,4 +286,13 @@ function checkPayloadBytes(n: NumberText, facts: TableFacts, side: 'in' | 'out' 
     evidence: rowEvidence(other ? [...rows, other] : rows),
     reason: other ? `${shown} payload bytes; ${show(n.value)} is ${other.key}, which counts more than the payload.` : `${shown} payload bytes, not ${said(n)}.`,
   };
+}
+
+/** The flow's distinct end addresses: a record of one flow is between these hosts. */
+function flowHosts(facts: TableFacts): FactRow[] {
+  const out: FactRow[] = [];
+  for (const r of [...facts.endpoints.addresses.src.slice(0, 1), ...facts.endpoints.addresses.dst.slice(0, 1)]) {
+    if (typeof r.value === 'string' && !out.some((o) => o.value === r.value)) out.push(r);
+  }
+  return out;
 }

@@ -130,6 +130,13 @@ function scanAddresses(ctx: ExtractContext, re: RegExp, nextAnchor: (text: strin
 
 function addAddress(ctx: ExtractContext, address: string, at: number): void {
   if (isIP(address) === 0 || !/[0-9a-f]/i.test(address) || isTaken(ctx, at, at + address.length)) return;
+  // "192.168.250.0/24" names a network, not a host: the claim is that the flow's addresses lie in it
+  const cidr = /^\/(\d{1,3})(?!\d)/.exec(ctx.text.slice(at + address.length, at + address.length + 4));
+  const prefix = cidr ? Number(cidr[1]) : undefined;
+  if (prefix !== undefined && prefix <= (isIP(address) === 4 ? 32 : 128)) {
+    addClaim(ctx, 'address', at, at + address.length + cidr![0].length, { address, prefix }, true);
+    return;
+  }
   const role = roleBefore(ctx, at) ?? roleAfter(ctx.text.slice(at + address.length, at + address.length + 40));
   addClaim(ctx, 'address', at, at + address.length, role ? { address, role } : { address }, true);
 }
