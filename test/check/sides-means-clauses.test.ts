@@ -194,3 +194,19 @@ describe('a network in CIDR form and the flow’s hosts', () => {
     expect(verdicts(text, alert).filter((v) => !v.startsWith('internal'))).toEqual(expected);
   });
 });
+
+describe('the forward and backward directions', () => {
+  const cic = readTable({ 'Src IP': '18.219.211.138', 'Src Port': 50090, 'Dst IP': '172.31.69.25', 'Dst Port': 22, Protocol: 6, 'Tot Fwd Pkts': 22, 'Tot Bwd Pkts': 33, 'TotLen Fwd Pkts': 2184, 'TotLen Bwd Pkts': 4367, 'Fwd Pkt Len Max': 640, 'Bwd Pkt Len Max': 976 }, 'cic.json');
+  it.each([
+    ['The backward direction carried 22 packets.', ['22 packets: contradicted']],
+    ['The largest forward packet was 976 bytes.', ['976 bytes: contradicted']],
+    ['The largest backward packet was 976 bytes.', ['976 bytes: supported']],
+    ['The return traffic had 33 packets.', ['33 packets: supported']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, cic, 'quantity')).toEqual(expected);
+  });
+
+  it('compares the two directions by the bytes the record counts at any layer', () => {
+    expect(verdicts('Traffic was balanced between the two directions.', cic, 'share')).toEqual(['Traffic was balanced: contradicted']);
+  });
+});

@@ -132,8 +132,9 @@ export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement 
   if (size) return checkSizeShare(size, facts);
   if (none) return direction === 'out' ? checkNothingBack(subject, facts) : checkNone(facts);
   const bytes = subject !== 'packets';
-  const inRow = rowOf(facts, bytes ? 'IN_BYTES' : 'IN_PKTS');
-  const outRow = rowOf(facts, bytes ? 'OUT_BYTES' : 'OUT_PKTS');
+  // bytes at any layer: CICFlowMeter counts the payload (TotLen Fwd Pkts), Zeek both payload and IP bytes
+  const inRow = rowOf(facts, bytes ? 'IN_BYTES' : 'IN_PKTS') ?? (bytes ? rowOf(facts, ANY_LAYER_KEYS.src) : undefined);
+  const outRow = rowOf(facts, bytes ? 'OUT_BYTES' : 'OUT_PKTS') ?? (bytes ? rowOf(facts, ANY_LAYER_KEYS.dst) : undefined);
   if (typeof inRow?.value !== 'number' || typeof outRow?.value !== 'number') {
     return { verdict: 'unsupported', reason: `The table has no ${bytes ? 'OUT_BYTES' : 'OUT_PKTS'} (destination-to-source) value, so it cannot compare the two directions.` };
   }

@@ -17,8 +17,8 @@ const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
-const SIDE_IN_RE = /\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
-const SIDE_OUT_RE = /\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$|\b(?:destination|server|responder|receiver|target)\b[^;|]{0,30}\b(?:sent|transmitted|returned|delivered|answered with)\b[^;|]{0,20}$/i;
+const SIDE_IN_RE = /\b(?:forward|fwd|upstream|client-to-server|source-to-destination)\b(?:\s+(?:direction|path|side|traffic|flow))?[^;|.]{0,25}$|\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
+const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-client|destination-to-source)\b(?:\s+(?:direction|path|side|traffic|flow))?[^;|.]{0,25}$|\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$|\b(?:destination|server|responder|receiver|target)\b[^;|]{0,30}\b(?:sent|transmitted|returned|delivered|answered with)\b[^;|]{0,20}$/i;
 /** "180 bytes of payload", "a 180-byte payload", "180 payload bytes", "a payload of 180 bytes": the application data, not the IP packets. */
 const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
 const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
@@ -96,8 +96,8 @@ function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, se
 const NUMBER = triggered(NUMBER_RE);
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
-const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered/;
-const SIDE_OUT_GATE = /receiv|back|returned|repl|respon|sent|transmitted|delivered|answered/;
+const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered|forward|fwd|upstream|client-to|source-to/;
+const SIDE_OUT_GATE = /receiv|back|returned|repl|respon|sent|transmitted|delivered|answered|bwd|reverse|return|downstream|server-to|destination-to/;
 /** Any word of the three gates above: most windows before a number hold none, and one test rules all three out. */
 const ANY_GATE = new RegExp([QUALIFIER_GATE, SIDE_IN_GATE, SIDE_OUT_GATE].map((re) => re.source).join('|'));
 
