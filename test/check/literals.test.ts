@@ -80,3 +80,15 @@ describe('values copied from the record', () => {
     expect(literals(text, eve).filter((v) => !/^\d/.test(v))).toEqual([]);
   });
 });
+
+describe('a Zeek connection state named by its code', () => {
+  const conn = readTable({ ts: 1545480012.62, 'id.orig_h': '192.168.1.195', 'id.orig_p': 43763, 'id.resp_h': '81.2.69.142', 'id.resp_p': 23, proto: 'tcp', conn_state: 'S0', history: 'S', orig_pkts: 3 }, 'conn.json');
+  it.each([
+    [conn, 'The connection was rejected (REJ).', ['REJ: contradicted']],
+    [conn, 'The state S0 means the SYN was never answered.', ['S0: supported']],
+    [conn, 'conn_state is SF, a normal close.', ['SF: contradicted']],
+    [flow, 'The REJ state is common for closed ports.', []],
+  ])('%#: %s', (table, text, expected) => {
+    expect(literals(text, table)).toEqual(expected);
+  });
+});

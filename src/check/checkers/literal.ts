@@ -2,10 +2,11 @@ import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
+import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 
 type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
 /** Kinds held by rows named for them; paths and host names are found in any text of the record. */
-type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label'>;
+type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
@@ -32,6 +33,7 @@ function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {
 export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement | null {
   const { kind, value } = claim.data;
   if (kind === 'version') return checkVersion(value, facts);
+  if (kind === 'conn state') return checkConnState(value, facts);
   if (kind !== 'path' && kind !== 'hostname' && kind !== 'label') {
     const rows = memoised(facts, 'literal-rows', literalRows)[kind];
     const hit = rows.find((r) => String(r.value).trim().toUpperCase() === value.toUpperCase());
@@ -103,4 +105,15 @@ function checkLabel(value: string, facts: TableFacts): Judgement {
   const rows = memoised(facts, 'label-rows', labelRows);
   if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 2)), reason: `${rows.slice(0, 2).map((r) => `${r.key} is "${String(r.value)}"`).join(', ')}; no text of the record reads "${value}".` };
   return { verdict: 'unsupported', hedgeable: false, reason: `No text of the record reads "${value}".` };
+}
+
+/** A Zeek connection state named by its code, against the record's conn_state; not judged without one (the code is then no claim of this record). */
+function checkConnState(code: string, facts: TableFacts): Judgement | null {
+  const row = [...facts.rows.values()].find((r) => typeof r.value === 'string' && keyTokens(r.key).join('_') === 'conn_state');
+  if (!row) return null;
+  const actual = String(row.value).trim();
+  const meaning = (c: string): string => ZEEK_CONN_STATES[c] ?? 'unknown state';
+  return actual === code
+    ? { verdict: 'supported', evidence: rowEvidence([row], `${code}: ${meaning(code)}`), reason: `${row.key} is ${actual}.` }
+    : { verdict: 'contradicted', evidence: rowEvidence([row], `${actual}: ${meaning(actual)}`), reason: `${row.key} is ${actual} (${meaning(actual)}), not ${code} (${meaning(code)}).` };
 }

@@ -2,6 +2,7 @@ import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
 import { addClaim, isTaken, lowerGate, scan, textGate, type ExtractContext } from './context.ts';
 import { isHostname } from '../lexicon/top-level-domains.ts';
+import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 import { isKnownField } from '../deps.ts';
 
 /*
@@ -37,6 +38,10 @@ const VERSION_GATE = lowerGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v
 const HOST_RE = /(?<![\w@/.:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 const HOST_GATE = textGate(/[A-Za-z0-9]\.[a-z]{2}/);
 
+/** Zeek's connection states, written as the codes they are ("S0", "REJ", "RSTO"). */
+const CONN_STATE_RE = new RegExp(String.raw`(?<![\w-])(${Object.keys(ZEEK_CONN_STATES).sort((a, b) => b.length - a.length).join('|')})(?![\w-])`, 'g');
+const CONN_STATE_GATE = textGate(/\b(?:S[0-3F]|REJ|RST[A-Z0-9]*|SHR?|OTH)\b/);
+
 export function extractLiterals(ctx: ExtractContext): void {
   const add = (kind: Kind, value: string, at: number, end: number, s: Parameters<typeof isNegated>[0]): void => {
     if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind, value }, true);
@@ -63,11 +68,16 @@ export function extractLiterals(ctx: ExtractContext): void {
 }
 
 /**
- * Host names, after paths (a file name such as "install.sh" stays a path) and after a field named
- * and given a value ("the SNI was x.example" is judged against that field). A field's own name
- * ("rule.name") is no host.
+ * Host names and Zeek state codes, after paths (a file name such as "install.sh" stays a path) and
+ * after a field named and given a value ("the SNI was x.example", "conn_state is S0" are judged
+ * against that field). A field's own name ("rule.name") is no host.
  */
 export function extractHostnames(ctx: ExtractContext): void {
+  // a state code after its field's name ("conn_state is S0") is that field's value, judged there
+  scan(ctx, CONN_STATE_RE, CONN_STATE_GATE, (m, at, s) => {
+    const end = at + m[1]!.length;
+    if (!isTaken(ctx, at, end) && !isNegated(s, at)) addClaim(ctx, 'literal', at, end, { kind: 'conn state', value: m[1]! }, true);
+  });
   scan(ctx, HOST_RE, HOST_GATE, (m, at, s) => {
     const host = m[1]!;
     const end = at + host.length;
