@@ -62,7 +62,7 @@ export interface ClaimPayloads {
   'null-reading': { phrase: string };
   initiation: { phrase: string };
   /** A value copied from the record: an HTTP status or method, a rule id, a path or file name. */
-  literal: { kind: 'http status' | 'http method' | 'rule id' | 'path' | 'version' | 'hostname' | 'label' | 'conn state'; value: string };
+  literal: { kind: 'http status' | 'http method' | 'rule id' | 'path' | 'version' | 'hostname' | 'label' | 'conn state' | 'asn'; value: string; side?: 'src' | 'dst' };
   /** A field named and given a value ("app_proto is http", "the flow state was closed"). */
   /** `judgement`: the value is an adjective of judgement ("malicious"), a claim only where the field holds it. */
   'field-value': { field: string; value: string; quoted: boolean; judgement: boolean };

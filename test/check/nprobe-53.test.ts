@@ -74,3 +74,22 @@ describe('a side’s flags field spelled out by a verb', () => {
     expect(verdicts(text, nf, 'tcp-flags')).toContain(expected);
   });
 });
+
+describe('AS numbers and hop counts', () => {
+  const ipfix = readTable({ sourceIPv4Address: '198.51.100.23', destinationIPv4Address: '10.1.1.53', protocolIdentifier: 17, minimumTTL: 52, maximumTTL: 54, bgpSourceAsNumber: 64496, bgpDestinationAsNumber: 0 }, 'ipfix.json');
+  it.each([
+    ['It came from AS 64496.', 'literal', 'AS 64496: supported'],
+    ['It came from AS64496.', 'literal', 'AS64496: supported'],
+    ['The source ASN 64500 belongs to a hosting company.', 'literal', 'ASN 64500: contradicted'],
+    // AS 0 is what an exporter writes when it does not know
+    ['The destination AS is 15169.', 'literal', 'AS is 15169: unsupported'],
+    ['The TTLs suggest about 10 hops from a Linux sender.', 'quantity', 'about 10 hops: supported'],
+    ['The sender is about 30 hops away.', 'quantity', 'about 30 hops: contradicted'],
+  ])('%s', (text, kind, expected) => {
+    expect(verdicts(text, ipfix, kind)).toContain(expected);
+  });
+
+  it('reads an AS number once, not again as a named organisation', () => {
+    expect(verdicts('It came from AS64496.', ipfix, 'entity')).toEqual([]);
+  });
+});

@@ -2,11 +2,12 @@ import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
+import { describeField, sideOf } from '../deps.ts';
 import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 
 type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
 /** Kinds held by rows named for them; paths and host names are found in any text of the record. */
-type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state'>;
+type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state' | 'asn'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
@@ -34,6 +35,7 @@ export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgem
   const { kind, value } = claim.data;
   if (kind === 'version') return checkVersion(value, facts);
   if (kind === 'conn state') return checkConnState(value, facts);
+  if (kind === 'asn') return checkAsn(value, claim.data.side, facts);
   if (kind !== 'path' && kind !== 'hostname' && kind !== 'label') {
     const rows = memoised(facts, 'literal-rows', literalRows)[kind];
     const hit = rows.find((r) => String(r.value).trim().toUpperCase() === value.toUpperCase());
@@ -116,4 +118,15 @@ function checkConnState(code: string, facts: TableFacts): Judgement | null {
   return actual === code
     ? { verdict: 'supported', evidence: rowEvidence([row], `${code}: ${meaning(code)}`), reason: `${row.key} is ${actual}.` }
     : { verdict: 'contradicted', evidence: rowEvidence([row], `${actual}: ${meaning(actual)}`), reason: `${row.key} is ${actual} (${meaning(actual)}), not ${code} (${meaning(code)}).` };
+}
+
+/** An AS number against the record's AS fields (of the side the text names, when it names one); an AS field of 0 means unknown. */
+function checkAsn(value: string, side: 'src' | 'dst' | undefined, facts: TableFacts): Judgement {
+  // AS 0 is reserved: an exporter writes it where it does not know the AS
+  const all = [...facts.rows.values()].filter((r) => r.value !== null && r.value !== 0 && r.value !== '0' && describeField(r.key, r.value).dimension === 'asn');
+  const rows = side === undefined ? all : all.filter((r) => sideOf(describeField(r.key, r.value).role) !== (side === 'src' ? 'dst' : 'src'));
+  if (rows.length === 0) return { verdict: 'unsupported', hedgeable: false, reason: `The record gives no known AS number${all.length > 0 ? ` for the ${side === 'src' ? 'source' : 'destination'}` : ''} (0 means unknown).` };
+  const hit = rows.find((r) => String(r.value).split(/[\s,]+/).includes(value));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 2)), reason: `${rows.slice(0, 2).map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not AS ${value}.` };
 }

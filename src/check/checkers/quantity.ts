@@ -121,6 +121,25 @@ function checkInitialTtl(n: NumberText, rows: readonly FactRow[]): Judgement | n
     : { verdict: 'contradicted', evidence: ev, reason: `${seen.key} is ${observed}: the nearest common initial TTL at or above it is ${start ?? 'none'}, not ${show(n.value)}.` };
 }
 
+/**
+ * "About 10 hops away": a hop count is read from a TTL as the nearest common initial TTL at or above
+ * it minus the TTL seen (64 − 54 = 10); any TTL row of the record may be the one meant.
+ */
+const MAX_HOPS = 40;
+
+function hopsFromTtl(n: NumberText, facts: TableFacts): Judgement | undefined {
+  for (const row of facts.rows.values()) {
+    if (row.dim !== 'hops' || typeof row.value !== 'number') continue;
+    const seen = row.value;
+    // any common starting TTL above the one seen, within a path length the Internet has (at most 40 hops)
+    const start = INITIAL_TTLS.find((t) => t >= seen && t - seen <= MAX_HOPS && numberMatches(n, 1, t - seen));
+    if (start !== undefined) {
+      return { verdict: 'supported', evidence: rowEvidence([row], `${start} (a common initial TTL) − ${seen} = ${start - seen} hops`), reason: `${row.key} is ${seen}: ${start - seen} hops from a sender starting at ${start}.` };
+    }
+  }
+  return undefined;
+}
+
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */
 function oneMessagePerPacket(facts: TableFacts): boolean {
   const protocol = protocolRow(facts)?.number;
@@ -217,6 +236,8 @@ function searchCandidates(n: NumberText, facts: TableFacts, context: readonly st
     const what = n.readings[0]?.dim ?? 'number';
     return { verdict: 'unsupported', hedgeable: false, reason: `The table gives no ${what} value this figure could come from.` };
   }
+  const hops = n.readings.some((r) => r.dim === 'hops') ? hopsFromTtl(n, facts) : undefined;
+  if (hops) return hops;
   const evidence = derivedEvidence(nearest, derivationOf(nearest));
   const otherSide = side === undefined ? undefined : matchOnAnySide(base, n);
   if (otherSide) return { verdict: 'contradicted', evidence: derivedEvidence(otherSide, derivationOf(otherSide)), reason: `${said(n)} is ${otherSide.keys.join(' and ')}, which counts the other side of the flow than the text says.` };

@@ -38,6 +38,11 @@ const VERSION_GATE = lowerGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v
 const HOST_RE = /(?<![\w@/.:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 const HOST_GATE = textGate(/[A-Za-z0-9]\.[a-z]{2}/);
 
+/** "AS 64496", "AS64496", "ASN 15169": an autonomous system number. */
+const ASN_RE = /\b(?:AS|ASN)(?:\s+number)?\s?(?:is\s+|was\s+|of\s+|=\s*|#|:)?\s?(\d{1,10})\b/g;
+const ASN_GATE = textGate(/\bASN?(?![A-Za-z])/);
+const ASN_SIDE_BEFORE = /\b(?:(source|src|origin|originating|sender's)|(destination|dst|dest|target|remote))\b[^.;,]{0,12}$/i;
+
 /** Zeek's connection states, written as the codes they are ("S0", "REJ", "RSTO"). */
 const CONN_STATE_RE = new RegExp(String.raw`(?<![\w-])(${Object.keys(ZEEK_CONN_STATES).sort((a, b) => b.length - a.length).join('|')})(?![\w-])`, 'g');
 const CONN_STATE_GATE = textGate(/\b(?:S[0-3F]|REJ|RST[A-Z0-9]*|SHR?|OTH)\b/);
@@ -56,6 +61,11 @@ export function extractLiterals(ctx: ExtractContext): void {
     const id = (m[1] ?? m[2])!;
     const start = at + m[0].lastIndexOf(id);
     add('rule id', id, start, start + id.length, s);
+  });
+  scan(ctx, ASN_RE, ASN_GATE, (m, at, s) => {
+    if (isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
+    const side = ASN_SIDE_BEFORE.exec(ctx.text.slice(Math.max(s.start, at - 30), at));
+    addClaim(ctx, 'literal', at, at + m[0].length, { kind: 'asn', value: m[1]!, ...(side ? { side: side[1] ? 'src' : 'dst' } : {}) }, true);
   });
   scan(ctx, VERSION_RE, VERSION_GATE, (m, at, s) => add('version', `${m[1]!.toUpperCase()} ${m[2]!}`, at, at + m[0].length, s));
   scan(ctx, PATH_RE, PATH_GATE, (m, at, s) => {

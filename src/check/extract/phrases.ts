@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 import { stickyOf, triggered } from './triggers.ts';
 
 const SHARE_RE =
@@ -62,6 +62,8 @@ export function extractPhrases(ctx: ExtractContext): void {
       const end = at + m[0].length;
       // "a common exploitation port", "a known C2 port": what the port is used for in general, not what this flow did
       if (PORT_NOUN.test(ctx.text.slice(end, end + 12))) return;
+      // a value read already (an AS number, a host name) is judged as that value, not again as a named thing
+      if (isTaken(ctx, at, end)) return;
       addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
     }, hay);
   }
