@@ -53,3 +53,17 @@ describe('a kind of evidence said to signal a kind of attack', () => {
     expect(verdicts('This flow is a classic sign of a brute-force attack.', alert)).toContain('brute-force attack: unsupported');
   });
 });
+
+describe('what a host usually does', () => {
+  it.each([
+    ['The request came from an IP address that is not typically associated with the web server.', 'is not typically associated with: unsupported'],
+    ['The source host has never been seen before.', 'never been seen: unsupported'],
+    ['The client rarely talks to this server.', 'rarely talks: unsupported'],
+  ])('is a claim of other flows, which one record does not show: %s', (text, expected) => {
+    expect(verdicts(text, alert, 'entity')).toEqual([expected]);
+  });
+
+  it.each(['Port 443 is typically associated with HTTPS.', 'Port 6667 is commonly used by IRC.'])('leaves knowledge of ports alone: %s', (text) => {
+    expect(verdicts(text, alert).filter((v) => !v.endsWith(': supported'))).toEqual([]);
+  });
+});

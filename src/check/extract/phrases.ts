@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 import { stickyOf, triggered } from './triggers.ts';
 
 const SHARE_RE =
@@ -68,9 +68,27 @@ export function extractPhrases(ctx: ExtractContext): void {
     }, hay);
   }
   extractShares(ctx);
+  extractHistory(ctx);
   extractNullReadings(ctx);
   scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
   extractComparatives(ctx);
+}
+
+/**
+ * What a host usually does: "an IP address that is not typically associated with the web server",
+ * "a host never seen before", "rarely talks to this server". One record holds no history, so such a
+ * claim is about other flows (backed only by the window features). A party must be its subject:
+ * "port 443 is typically associated with HTTPS" is knowledge of ports, not history.
+ */
+const HISTORY = /\b(?:address|ip|host|client|source|user|machine|device|sender|endpoint)\b[^.;]{0,40}?\b((?:is\s+|was\s+)?(?:not\s+)?(?:typically|usually|normally|commonly|previously|ever|never)\s+(?:been\s+)?(?:associated with|seen|observed|accessed|contacted|communicat\w+ with|talk\w* to|connect\w* to)|never (?:been )?seen before|first[- ]time (?:seen|visitor|connection)|rarely (?:communicates|talks|connects))/gi;
+const HISTORY_GATE = lowerGate(/typically|usually|normally|commonly|previously|never|first[- ]time|rarely|ever\b/);
+
+function extractHistory(ctx: ExtractContext): void {
+  scan(ctx, HISTORY, HISTORY_GATE, (m, at) => {
+    const start = at + m[0].lastIndexOf(m[1]!);
+    const end = start + m[1]!.length;
+    if (!isTaken(ctx, start, end)) addClaim(ctx, 'entity', start, end, { category: 'other flows', term: m[1]! });
+  });
 }
 
 const NONE = triggered(/\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi);
