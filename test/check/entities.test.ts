@@ -72,3 +72,18 @@ describe('identifiers and hedges of resemblance', () => {
     expect(entities(text, snort)).toContain(expected);
   });
 });
+
+describe('where a host is, by construction', () => {
+  const flow = readTable({ IPV4_SRC_ADDR: '172.31.66.12', IPV4_DST_ADDR: '52.84.20.17', PROTOCOL: 6 }, 'nprobe.json');
+  it.each([
+    ['The destination is an edge server in Seattle.', 'Seattle: unsupported'],
+    ['The host is located in Ashburn.', 'Ashburn: unsupported'],
+    ['The server in Frankfurt answered.', 'Frankfurt: unsupported'],
+  ])('%s', (text, expected) => {
+    expect(entities(text, flow)).toContain(expected);
+  });
+
+  it.each(['It was hosted in December.', 'The server in question answered.'])('reads no place in a month or a phrase: %s', (text) => {
+    expect(entities(text, flow)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, mentionsIn, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, mentionsIn, overlapsClaim, textGate, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 import { stickyOf, triggered } from './triggers.ts';
 
 const SHARE_RE =
@@ -69,6 +69,7 @@ export function extractPhrases(ctx: ExtractContext): void {
   }
   extractShares(ctx);
   extractHistory(ctx);
+  extractPlaces(ctx);
   extractNullReadings(ctx);
   scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
   extractComparatives(ctx);
@@ -88,6 +89,25 @@ function extractHistory(ctx: ExtractContext): void {
     const start = at + m[0].lastIndexOf(m[1]!);
     const end = start + m[1]!.length;
     if (!isTaken(ctx, start, end)) addClaim(ctx, 'entity', start, end, { category: 'other flows', term: m[1]! });
+  });
+}
+
+/**
+ * Where a host is: "an edge server in Seattle", "located in Ashburn", "hosted in Frankfurt". A place
+ * is a lookup (GeoIP) no flow field holds, whichever place it is, so the construction finds it
+ * rather than a list of places.
+ */
+const PLACE = /\b(?:located|based|hosted|situated|sits|resides|server|servers|host|hosts|node|datacenter|data center|region|endpoint|machine)\s+in\s+((?:the\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b/g;
+const PLACE_GATE = textGate(/\bin\s+(?:the\s+)?[A-Z][a-z]/);
+const NOT_PLACES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Addition|Particular|General|Total|Practice|Summary|Short|Fact|Turn|Order|Response|Reply|Question|The\s+(?:Past|Future|Record|Table|Flow|Alert|Log|Event))$/;
+
+function extractPlaces(ctx: ExtractContext): void {
+  scan(ctx, PLACE, PLACE_GATE, (m, at, sentence) => {
+    const place = m[1]!;
+    if (NOT_PLACES.test(place) || isNegated(sentence, at)) return;
+    const start = at + m[0].lastIndexOf(place);
+    const end = start + place.length;
+    if (!isTaken(ctx, start, end) && !overlapsClaim(ctx, start, end)) addClaim(ctx, 'entity', start, end, { category: 'country or geolocation', term: place });
   });
 }
 
