@@ -5,7 +5,8 @@ import { factsOf } from './facts/table-facts.ts';
 import { judge } from './registry.ts';
 import { summarize } from './summarize.ts';
 import { isHedged } from './text/segment.ts';
-import { structuredAnswer } from './text/structured.ts';
+import { structuredAnswer, type StructuredValue } from './text/structured.ts';
+import type { Sentence } from './text/segment.ts';
 import { isGeneralStatement } from './text/general.ts';
 import type { Claim, Judgement } from './claim.ts';
 import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
@@ -25,8 +26,11 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
   // a JSON answer is checked value by value, at its offsets in the original text
   const answer = structuredAnswer(text);
   const labels = answer ? evidenceLabels(text, answer.values) : [];
+  const advice = answer ? adviceValues(answer.values) : [];
   for (const claim of extractClaims(answer?.view ?? text)) {
     if (isGeneralStatement(claim.sentence, claim.start)) continue;
+    // advice names what to do, not what the record shows: "Recommend enforcing HTTPS", a next step
+    if (RECOMMENDED_KINDS.has(claim.kind) && (isAdvice(claim.sentence) || advice.some((v) => claim.start >= v.start && claim.end <= v.end))) continue;
     const judgement = judge(claim, facts);
     if (!judgement) continue;
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative
@@ -35,6 +39,17 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
     claims.push(checkedClaim(text, claim, verdict, judgement));
   }
   return { claims, summary: summarize(claims) };
+}
+
+/** Claims of things one may recommend (a protocol, a service, a tool): in advice they are no claim about the record. */
+const RECOMMENDED_KINDS: ReadonlySet<string> = new Set(['service', 'protocol', 'entity', 'literal']);
+/** A sentence of advice: an imperative or a recommendation ("Consider blocking …", "Recommend enforcing HTTPS", "You should …"). */
+const ADVICE = /^[\s*_\-•"'(\d.)]*(?:consider|ensure|enforce|implement|use|migrate|block|review|verify|investigate|monitor|update|patch|disable|enable|restrict|check|isolate|reset|scan|apply|configure|deploy|recommend(?:ed)?|escalate|correlate|search|hunt|confirm|audit|change|rotate|upgrade)\b|\b(?:should|recommend(?:s|ed)?|is advised|are advised)\b/i;
+const isAdvice = (sentence: Sentence): boolean => ADVICE.test(sentence.text);
+
+/** The values of a structured answer under advice keys (next_steps, recommendations, actions). */
+function adviceValues(values: readonly StructuredValue[]): StructuredValue[] {
+  return values.filter((v) => v.key !== undefined && /next_?steps?|recommend|action|remediat|mitigat|response/i.test(v.key));
 }
 
 /** The claim as reported; two literal shapes rather than spreads: evidence, when there is one, comes before the reason. */

@@ -34,9 +34,17 @@ describe('a reason given as a bare label in a structured answer', () => {
 
   it.each([
     ['a reason written as a sentence keeps its hedge', answer(['The POST may be an XSS attempt.']), 'XSS: speculative'],
-    ['a next step is no evidence', answer([], ['Possible XSS attack, check the logs']), 'XSS: speculative'],
   ])('%s', (_name, text, expected) => {
     expect(verdicts(text, alert, 'entity')).toEqual([expected]);
+  });
+
+  it.each([
+    ['a next step', answer([], ['Possible XSS attack, check the logs'])],
+    ['a recommendation in prose', 'Recommend enforcing HTTPS on the web server to encrypt all traffic.'],
+    ['an imperative', 'Consider deploying Suricata rules for Cobalt Strike beacons.'],
+    ['a modal', 'The team should move the login page to HTTPS.'],
+  ])('reads no claim of a service, protocol or named thing in advice: %s', (_name, text) => {
+    expect(checkNarrative(text, alert).claims.filter((c) => ['service', 'protocol', 'entity'].includes(c.kind))).toEqual([]);
   });
 });
 
