@@ -45,7 +45,10 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
 const RECOMMENDED_KINDS: ReadonlySet<string> = new Set(['service', 'protocol', 'entity', 'literal']);
 /** A sentence of advice: an imperative or a recommendation ("Consider blocking …", "Recommend enforcing HTTPS", "You should …"). */
 const ADVICE = /^[\s*_\-•"'(\d.)]*(?:consider|ensure|enforce|implement|use|migrate|block|review|verify|investigate|monitor|update|patch|disable|enable|restrict|check|isolate|reset|scan|apply|configure|deploy|recommend(?:ed)?|escalate|correlate|search|hunt|confirm|audit|change|rotate|upgrade)\b|\b(?:should|recommend(?:s|ed)?|is advised|are advised)\b/i;
-const isAdvice = (sentence: Sentence): boolean => ADVICE.test(sentence.text);
+function isAdvice(sentence: Sentence): boolean {
+  sentence.advice ??= ADVICE.test(sentence.text);
+  return sentence.advice;
+}
 
 /** The values of a structured answer under advice keys (next_steps, recommendations, actions). */
 function adviceValues(values: readonly StructuredValue[]): StructuredValue[] {

@@ -1,5 +1,6 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { fullWord } from '../lexicon/key-abbreviations.ts';
+import { sharedMemo } from '../facts/shared-memo.ts';
 import { keyTokens, singular } from '../facts/key-tokens.ts';
 import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence, show } from './evidence.ts';
@@ -35,13 +36,16 @@ const RECORD_KINDS: ReadonlySet<string> = new Set(['rule', 'alert', 'signature',
 /** Names a record gives a field that a text names otherwise: a sampling rate "one in N" is IPFIX's and NetFlow v9's sampling interval. */
 const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = { 'sampling rate': ['sampling interval', 'sampling packet interval'] };
 
+/** A key's words in full and singular ("src_pkts" → source, packet), once across tables. */
+const fullTokens = sharedMemo((key: string): string[] => keyTokens(key).map((t) => fullWord(singular(t))), 5_000);
+
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
 function rowsByWords(facts: TableFacts, field: string): FactRow[] {
   const words = field.split(/\s+/).map((w) => fullWord(singular(w)));
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];
   for (const row of facts.rows.values()) {
-    const tokens = keyTokens(row.key).map((t) => fullWord(singular(t)));
+    const tokens = fullTokens(row.key);
     if (tokens[tokens.length - 1] !== head || !words.every((w) => tokens.includes(w))) continue;
     scored.push({ row, extra: tokens.length - words.length });
   }

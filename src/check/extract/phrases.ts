@@ -81,11 +81,10 @@ export function extractPhrases(ctx: ExtractContext): void {
  * claim is about other flows (backed only by the window features). A party must be its subject:
  * "port 443 is typically associated with HTTPS" is knowledge of ports, not history.
  */
-const HISTORY = /\b(?:address|ip|host|client|source|user|machine|device|sender|endpoint)\b[^.;]{0,40}?\b((?:is\s+|was\s+)?(?:not\s+)?(?:typically|usually|normally|commonly|previously|ever|never)\s+(?:been\s+)?(?:associated with|seen|observed|accessed|contacted|communicat\w+ with|talk\w* to|connect\w* to)|never (?:been )?seen before|first[- ]time (?:seen|visitor|connection)|rarely (?:communicates|talks|connects))/gi;
-const HISTORY_GATE = lowerGate(/typically|usually|normally|commonly|previously|never|first[- ]time|rarely|ever\b/);
+const HISTORY = triggered(/\b(?:address|ip|host|client|source|user|machine|device|sender|endpoint)\b[^.;]{0,40}?\b((?:is\s+|was\s+)?(?:not\s+)?(?:typically|usually|normally|commonly|previously|ever|never)\s+(?:been\s+)?(?:associated with|seen|observed|accessed|contacted|communicat\w+ with|talk\w* to|connect\w* to)|never (?:been )?seen before|first[- ]time (?:seen|visitor|connection)|rarely (?:communicates|talks|connects))/gi);
 
 function extractHistory(ctx: ExtractContext): void {
-  scan(ctx, HISTORY, HISTORY_GATE, (m, at) => {
+  scanTriggers(ctx, HISTORY.trigger, HISTORY.sticky, (m, at) => {
     const start = at + m[0].lastIndexOf(m[1]!);
     const end = start + m[1]!.length;
     if (!isTaken(ctx, start, end)) addClaim(ctx, 'entity', start, end, { category: 'other flows', term: m[1]! });
@@ -97,12 +96,11 @@ function extractHistory(ctx: ExtractContext): void {
  * is a lookup (GeoIP) no flow field holds, whichever place it is, so the construction finds it
  * rather than a list of places.
  */
-const PLACE = /\b(?:located|based|hosted|situated|sits|resides|server|servers|host|hosts|node|datacenter|data center|region|endpoint|machine)\s+in\s+((?:the\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b/g;
-const PLACE_GATE = textGate(/\bin\s+(?:the\s+)?[A-Z][a-z]/);
+const PLACE = triggered(/\b(?:located|based|hosted|situated|sits|resides|server|servers|host|hosts|node|datacenter|data center|region|endpoint|machine)\s+in\s+((?:the\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b/g);
 const NOT_PLACES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Addition|Particular|General|Total|Practice|Summary|Short|Fact|Turn|Order|Response|Reply|Question|The\s+(?:Past|Future|Record|Table|Flow|Alert|Log|Event))$/;
 
 function extractPlaces(ctx: ExtractContext): void {
-  scan(ctx, PLACE, PLACE_GATE, (m, at, sentence) => {
+  scanTriggers(ctx, PLACE.trigger, PLACE.sticky, (m, at, sentence) => {
     const place = m[1]!;
     if (NOT_PLACES.test(place) || isNegated(sentence, at)) return;
     const start = at + m[0].lastIndexOf(place);

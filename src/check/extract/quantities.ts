@@ -23,12 +23,14 @@ const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-clien
 const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
 const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
 /** "65,535 bytes, was advertised by the server", "1,200 bytes were sent by the client": the side a passive names after the figure. */
-const BY_PARTY = /^[^.;]{0,40}?\b(?:was|were)\s+(?:advertised|sent|announced|offered|transmitted|uploaded|returned)\s+by\s+the\s+(server|client|source|destination|responder|originator|initiator|sender|receiver)\b/i;
+const BY_PARTY = /[^.;]{0,40}?\b(?:was|were)\s+(?:advertised|sent|announced|offered|transmitted|uploaded|returned)\s+by\s+the\s+(server|client|source|destination|responder|originator|initiator|sender|receiver)\b/iy;
 
 function sideByAgent(text: string, end: number, sentenceEnd: number): { side: 'in' | 'out'; end: number } | undefined {
-  const m = BY_PARTY.exec(text.slice(end, Math.min(sentenceEnd, end + 90)));
-  if (!m) return undefined;
-  return { side: /^(?:server|destination|responder|receiver)$/i.test(m[1]!) ? 'out' : 'in', end: end + m[0].length };
+  // sticky at the figure's end: the pattern's own bounded reach keeps the search short, with no slice
+  BY_PARTY.lastIndex = end;
+  const m = BY_PARTY.exec(text);
+  if (!m || m.index + m[0].length > sentenceEnd) return undefined;
+  return { side: /^(?:server|destination|responder|receiver)$/i.test(m[1]!) ? 'out' : 'in', end: m.index + m[0].length };
 }
 
 const WITH_HEADERS = /^[^.;]{0,25}\b(?:with|including|incl\.?|plus)\s+(?:the\s+|its\s+)?(?:IP\s+|TCP\s+|UDP\s+)?headers?\b/i;

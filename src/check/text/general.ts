@@ -17,20 +17,17 @@ const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|wa
 /** Where a statement inside a sentence starts: after a clause joiner. */
 const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b|\s—\s|\s–\s)\s*/g;
 
-/** A statement of a sentence: where it starts and ends (offsets in the sentence) and whether it is general. */
-interface Statement {
+/** A statement of a sentence: where it starts and ends (offsets in the sentence) and, once asked, whether it is general. */
+export interface Statement {
   from: number;
   to: number;
-  general: boolean;
+  general: boolean | undefined;
 }
 
-/** A sentence's statements, split once: a sentence holds many claims. */
-const STATEMENTS = new WeakMap<Sentence, Statement[]>();
-
+/** A sentence's statements, split once and kept on it: a sentence holds many claims. */
 function statementsOf(sentence: Sentence): Statement[] {
-  let out = STATEMENTS.get(sentence);
-  if (out) return out;
-  out = [];
+  if (sentence.statements) return sentence.statements;
+  const out: Statement[] = [];
   const text = sentence.text;
   const starts = [0];
   STATEMENT_BREAK.lastIndex = 0;
@@ -38,11 +35,9 @@ function statementsOf(sentence: Sentence): Statement[] {
   for (const from of starts) {
     STATEMENT_END.lastIndex = from + 1;
     const end = STATEMENT_END.exec(text);
-    const to = end ? end.index : text.length;
-    const statement = text.slice(from, to);
-    out.push({ from, to, general: (GENERAL_RE.test(statement) || SIGN_OF.test(statement)) && !ABOUT_RECORD.test(statement) });
+    out.push({ from, to: end ? end.index : text.length, general: undefined });
   }
-  STATEMENTS.set(sentence, out);
+  sentence.statements = out;
   return out;
 }
 
@@ -55,5 +50,9 @@ export function isGeneralStatement(sentence: Sentence, at: number): boolean {
   const statements = statementsOf(sentence);
   let hit = statements[0]!;
   for (const st of statements) if (st.from <= rel) hit = st;
+  if (hit.general === undefined) {
+    const statement = sentence.text.slice(hit.from, hit.to);
+    hit.general = (GENERAL_RE.test(statement) || SIGN_OF.test(statement)) && !ABOUT_RECORD.test(statement);
+  }
   return hit.general;
 }

@@ -1,4 +1,5 @@
 import { HEDGE_RE, NEGATION_RE } from '../lexicon/terms.ts';
+import type { Statement } from './general.ts';
 import { isSpaceCode } from './chars.ts';
 
 /** A sentence (or table row, list item, heading) of the narrative, with offsets into it. */
@@ -14,6 +15,10 @@ export interface Sentence {
   breaks: number[] | undefined;
   /** The row keys of the exact field names it mentions, found on first use (quantity context). */
   exactKeys: readonly string[] | undefined;
+  /** Its statements, split on first use (general.ts). */
+  statements: Statement[] | undefined;
+  /** Whether it gives advice, read on first use (check-narrative.ts). */
+  advice: boolean | undefined;
 }
 
 const HEADING_LINE = /^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$/;
@@ -103,7 +108,7 @@ function push(text: string, from: number, to: number, topic: string, out: Senten
   if (b - a < 2) return;
   const sentence = text.slice(a, b);
   // every field present from the start: one object shape for all sentences
-  out.push({ start: a, end: b, text: sentence, lower: lower === undefined ? sentence.toLowerCase() : lower.slice(a, b), topic, breaks: undefined, exactKeys: undefined });
+  out.push({ start: a, end: b, text: sentence, lower: lower === undefined ? sentence.toLowerCase() : lower.slice(a, b), topic, breaks: undefined, exactKeys: undefined, statements: undefined, advice: undefined });
 }
 
 /** /\s/ on one character, without a regex call for ASCII. */
