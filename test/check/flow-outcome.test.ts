@@ -75,3 +75,29 @@ describe('which way the packet that matched went', () => {
     expect(direction(text, table)).toEqual([]);
   });
 });
+
+describe('whether the handshake completed', () => {
+  const handshake = (text: string, table: ReturnType<typeof readTable>): string[] =>
+    checkNarrative(text, table).claims.filter((c) => c.kind === 'initiation').map((c) => `${c.text}: ${c.verdict}`);
+  const sides = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, TCP_FLAGS: 22, CLIENT_TCP_FLAGS: 2, SERVER_TCP_FLAGS: 20 }, 'nprobe.json');
+  const midstream = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, TCP_FLAGS: 24 }, 'nprobe.json');
+  const data = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, TCP_FLAGS: 27 }, 'nprobe.json');
+  const s0 = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '81.2.69.142', proto: 'tcp', conn_state: 'S0', history: 'S' }, 'conn.json');
+  it.each([
+    [sides, 'A complete handshake was observed.', 'complete handshake: contradicted'],
+    [sides, 'The handshake was never completed.', 'handshake was never completed: supported'],
+    [midstream, 'A full three-way handshake was completed.', 'full three-way handshake: contradicted'],
+    [data, 'The TCP handshake was completed.', 'handshake was completed: supported'],
+    [s0, 'The connection completed the three-way handshake.', 'completed the three-way handshake: contradicted'],
+  ])('%#: %s', (table, text, expected) => {
+    expect(handshake(text, table)).toEqual([expected]);
+  });
+
+  it.each([
+    [nprobe, 'The handshake was completed.'],
+    [readTable({ IPV4_SRC_ADDR: '10.0.0.1', PROTOCOL: 6, TCP_FLAGS: 18 }, 'nprobe.json'), 'The handshake was completed.'],
+    [sides, 'The source initiated the connection.'],
+  ])('is not judged where the record does not tell: %s', (table, text) => {
+    expect(handshake(text, table).map((v) => v.split(': ')[1])).toEqual(['unsupported']);
+  });
+});

@@ -3,6 +3,10 @@ import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } fro
 import { textBacking } from '../facts/text-backing.ts';
 import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
+import type { Evidence } from '../types.ts';
+import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
+import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
+import { decodeFlags } from './flags.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
 
@@ -106,9 +110,54 @@ function checkOtherFlows(term: string, facts: TableFacts): Judgement {
   return { verdict: 'unsupported', reason: `The table is one flow's record; it shows no other flows ("${term}").` };
 }
 
-/** Who opened the connection: a flow record does not say (the seed's source is the server side). */
-export function checkInitiation(claim: Claim<'initiation'>): Judgement {
-  return { verdict: 'unsupported', reason: `The table does not show which side initiated the connection or how the handshake went ("${claim.data.phrase}").` };
+/**
+ * Who opened the connection: a flow record does not say (the seed's source is the server side).
+ * Whether the handshake completed, it may: Zeek's conn_state says so, and the TCP flags show whether
+ * a SYN and an ACK were seen at all (PSH|ACK alone is a flow caught mid-connection, no handshake).
+ */
+export function checkInitiation(claim: Claim<'initiation'>, facts: TableFacts): Judgement {
+  const unknown: Judgement = { verdict: 'unsupported', reason: `The table does not show which side initiated the connection or how the handshake went ("${claim.data.phrase}").` };
+  if (!/handshake/i.test(claim.data.phrase)) return unknown;
+  const seen = handshakeSeen(facts);
+  if (seen === undefined) return unknown;
+  const said = claim.data.negated !== true;
+  return said === seen.completed
+    ? { verdict: 'supported', evidence: seen.evidence, reason: seen.reason }
+    : { verdict: 'contradicted', evidence: seen.evidence, reason: seen.reason };
+}
+
+/** Zeek conn_state codes of a connection that was established (the handshake completed) or not. */
+const ESTABLISHED = new Set(['S1', 'SF', 'S2', 'S3', 'RSTO', 'RSTR']);
+const NOT_ESTABLISHED = new Set(['S0', 'REJ', 'RSTOS0', 'RSTRH', 'SH', 'SHR', 'OTH']);
+
+/** What the record shows of the handshake: Zeek's conn_state, else the flags (no SYN, or no ACK: none completed). */
+function handshakeSeen(facts: TableFacts): { completed: boolean; evidence: Evidence; reason: string } | undefined {
+  const state = [...facts.rows.values()].find((r) => typeof r.value === 'string' && /(?:^|\.)conn_state$/.test(r.key));
+  const code = state ? String(state.value).trim() : '';
+  if (state && (ESTABLISHED.has(code) || NOT_ESTABLISHED.has(code))) {
+    const completed = ESTABLISHED.has(code);
+    return { completed, evidence: rowEvidence([state]), reason: `${state.key} is ${code}: the connection was ${completed ? '' : 'not '}established.` };
+  }
+  const syn = TCP_FLAG_BITS['SYN']!;
+  const ack = TCP_FLAG_BITS['ACK']!;
+  const psh = TCP_FLAG_BITS['PSH']!;
+  // each side's flags, where the record keeps them: the server's SYN-ACK and the client's ACK complete it
+  const client = rowOf(facts, 'CLIENT_TCP_FLAGS');
+  const server = rowOf(facts, 'SERVER_TCP_FLAGS');
+  const c = client ? readFlags(client) : undefined;
+  const sv = server ? readFlags(server) : undefined;
+  if (client && server && c?.known === ALL_FLAGS && sv?.known === ALL_FLAGS && (c.mask & syn) !== 0) {
+    const completed = (sv.mask & syn) !== 0 && (sv.mask & ack) !== 0 && (c.mask & ack) !== 0;
+    return { completed, evidence: rowEvidence([client, server]), reason: `${client.key} ${decodeFlags(c.mask)}, ${server.key} ${decodeFlags(sv.mask)}: the handshake ${completed ? 'completed' : 'did not complete'}.` };
+  }
+  const { rows, mask, known } = flagSources(facts);
+  if (rows.length === 0 || (known & syn) === 0 || (known & ack) === 0) return undefined;
+  const evidence = rowEvidence(rows);
+  if ((mask & syn) === 0) return { completed: false, evidence, reason: `${rows[0]!.key} shows no SYN: no handshake was seen in this record.` };
+  if ((mask & ack) === 0) return { completed: false, evidence, reason: `${rows[0]!.key} shows a SYN but no ACK: the handshake did not complete.` };
+  // SYN and ACK alone may be a SYN answered by RST-ACK; data pushed needs an established connection
+  if ((known & psh) !== 0 && (mask & psh) !== 0) return { completed: true, evidence, reason: `${rows[0]!.key} shows SYN, ACK and PSH: data moved over an established connection.` };
+  return undefined;
 }
 
 /** inter_arrival_ms is the gap between flow starts from one source, never a gap between packets. */

@@ -71,7 +71,11 @@ export function extractPhrases(ctx: ExtractContext): void {
   extractHistory(ctx);
   extractPlaces(ctx);
   extractNullReadings(ctx);
-  scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at) => addClaim(ctx, 'initiation', at, at + m[0].length, { phrase: m[0] }));
+  scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at, sentence) => {
+    // "without completing the handshake", "the handshake was never completed": said not to have happened
+    const negated = isNegated(sentence, at) || /\bnever\b|\bnot\b/i.test(m[0]);
+    addClaim(ctx, 'initiation', at, at + m[0].length, negated ? { phrase: m[0], negated: true } : { phrase: m[0] });
+  });
   extractComparatives(ctx);
 }
 
