@@ -71,6 +71,7 @@ export interface ClaimPayloads {
   'end-reason': { reason: 'idle-timeout' | 'active-timeout' | 'timeout' | 'end-of-flow' | 'forced' | 'shutdown' | 'resources' };
   alerted: { raised: boolean };
   'packet-direction': { toward: 'server' | 'client' };
+  'list-same': { what: 'port' | 'address' | 'user' | 'host'; side?: 'src' | 'dst'; same: boolean };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */

@@ -8,7 +8,7 @@ import { checkDns } from './checkers/dns.ts';
 import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
-import { checkListCount } from './checkers/list-count.ts';
+import { checkListCount, checkListSame } from './checkers/list-count.ts';
 import { checkAlerted, checkEndReason, checkPacketDirection } from './checkers/flow-outcome.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
@@ -42,6 +42,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   'end-reason': checkEndReason,
   alerted: checkAlerted,
   'packet-direction': checkPacketDirection,
+  'list-same': checkListSame,
 };
 
 /** Judge one claim with its kind's checker. */

@@ -77,5 +77,6 @@ export const ClaimKind = z.enum([
   'end-reason',
   'alerted',
   'packet-direction',
+  'list-same',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

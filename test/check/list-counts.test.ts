@@ -31,3 +31,21 @@ describe('counts over a list of the record', () => {
     expect(counts(text, table)).toEqual([]);
   });
 });
+
+describe('whether the items of a list share a value', () => {
+  const incident = readTable({ incident: { id: 'INC-1' }, evidence: [{ source: { ip: '203.0.113.77', port: 51122 }, destination: { ip: '10.1.2.10', port: 22 }, user: { name: 'root' } }, { source: { ip: '203.0.113.77', port: 51190 }, destination: { ip: '10.1.2.10', port: 22 }, user: { name: 'admin' } }, { source: { ip: '203.0.113.77', port: 51301 }, destination: { ip: '10.1.2.10', port: 22 }, user: { name: 'root' } }] }, 'incident.json');
+  const same = (text: string): string[] => checkNarrative(text, incident).claims.filter((c) => c.kind === 'list-same').map((c) => c.verdict);
+  it.each([
+    ['Both failures used the same source port.', 'contradicted'],
+    ['All attempts came from the same IP.', 'supported'],
+    ['Each event targeted the same destination port.', 'supported'],
+    ['All attempts used different source ports.', 'supported'],
+  ])('%s', (text, verdict) => {
+    expect(same(text)).toEqual([verdict]);
+  });
+
+  it('is not judged where some items share the value and some do not', () => {
+    // root, admin, root: which two the text means decides it
+    expect(same('Both attempts used the same user name.')).toEqual([]);
+  });
+});

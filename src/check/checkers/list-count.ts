@@ -71,3 +71,42 @@ export function checkListCount(claim: Claim<'list-count'>, facts: TableFacts): J
     ? { verdict: 'supported', evidence: ev, reason: `${list} holds ${n} item${n === 1 ? '' : 's'}.` }
     : { verdict: 'contradicted', evidence: ev, reason: `${list} holds ${n} item${n === 1 ? '' : 's'}, not ${claim.data.count}.` };
 }
+
+/** The words of a list field's name that a thing said to be the same names: a port, an address, a user, a host. */
+const FIELD_WORDS: Readonly<Record<Claim<'list-same'>['data']['what'], (tokens: readonly string[]) => boolean>> = {
+  port: (t) => t.includes('port'),
+  address: (t) => t.includes('ip') || t.includes('address') || t.includes('addr'),
+  user: (t) => t.includes('user') || t.includes('username') || t.includes('account'),
+  host: (t) => t.includes('host') || t.includes('hostname'),
+};
+const SIDE_TOKENS = { src: ['source', 'src', 'client', 'orig'], dst: ['destination', 'dst', 'dest', 'server', 'resp'] } as const;
+
+/**
+ * Whether the items of a list share a value: where every item's value is the same, or every one
+ * differs, any two items meant do too; a list with some equal and some different values does not
+ * say which items the text means, and is not judged.
+ */
+export function checkListSame(claim: Claim<'list-same'>, facts: TableFacts): Judgement | null {
+  const { what, side, same } = claim.data;
+  const groups = new Map<string, FactRow[]>();
+  for (const row of facts.rows.values()) {
+    if (!row.key.includes('[') || row.value === null) continue;
+    const tokens = keyTokens(row.key);
+    if (!FIELD_WORDS[what](tokens)) continue;
+    if (side && !SIDE_TOKENS[side].some((w) => tokens.includes(w))) continue;
+    if (!side && (SIDE_TOKENS.src.some((w) => tokens.includes(w)) || SIDE_TOKENS.dst.some((w) => tokens.includes(w))) && what !== 'user') continue;
+    const field = row.key.replace(/\[\d+\]/g, '[]');
+    const list = groups.get(field);
+    if (list) list.push(row);
+    else groups.set(field, [row]);
+  }
+  const rows = [...groups.values()].find((g) => g.length >= 2);
+  if (!rows) return null;
+  const distinct = new Set(rows.map((r) => String(r.value))).size;
+  const allSame = distinct === 1;
+  const allDifferent = distinct === rows.length;
+  if (!allSame && !allDifferent) return null;
+  const shown = rows.slice(0, 4).map((r) => String(r.value)).join(', ');
+  const reason = `${rows[0]!.key.replace(/\[\d+\]/g, '[]')} is ${allSame ? `${shown.split(', ')[0]} in every item` : `different in every item (${shown})`}.`;
+  return same === allSame ? { verdict: 'supported', evidence: rowEvidence(rows.slice(0, 4)), reason } : { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 4)), reason };
+}

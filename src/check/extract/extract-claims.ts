@@ -14,7 +14,7 @@ import { extractFlowOutcomes } from './flow-outcome.ts';
 import { extractQuotedLabels } from './quoted-labels.ts';
 import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
-import { extractListCounts } from './list-counts.ts';
+import { extractListCounts, extractListSame } from './list-counts.ts';
 import { extractRelations } from './relations.ts';
 import { findTriggers } from './triggers.ts';
 
@@ -47,6 +47,7 @@ export function extractClaims(text: string): Claim[] {
   extractFieldValues(ctx);
   extractHostnames(ctx);
   extractListCounts(ctx);
+  extractListSame(ctx);
   return byPosition(ctx.claims);
 }
 

@@ -28,3 +28,24 @@ export function extractListCounts(ctx: ExtractContext): void {
     addClaim(ctx, 'list-count', at, at + m[0].length, { count: wordCount(m[1]!), distinct: m[2] !== undefined, noun: noun.toLowerCase() });
   });
 }
+
+/**
+ * "Both failures used the same source port", "all attempts came from the same IP", "each event had a
+ * different user": whether the items of a list share a value. Which items are meant ("both
+ * failures") is not read; the checker answers only where the whole list settles it.
+ */
+const LIST_SAME = /\b(?:both|all|each|every|the)\s+(?:(?:of\s+the\s+)?(?:\w+\s+){0,2}?)(?:used|came from|targeted|had|shared|share|use|come from|were from|went to|hit)\s+(?:the\s+)?(same|different|distinct)\s+(?:(source|src|destination|dst|dest|target)\s+)?(ports?|addresses|address|ips?|user names?|usernames?|users?|accounts?|hosts?)\b/gi;
+const LIST_SAME_GATE = lowerGate(/\b(?:same|different|distinct)\b/);
+
+export function extractListSame(ctx: ExtractContext): void {
+  scan(ctx, LIST_SAME, LIST_SAME_GATE, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
+    const noun = m[3]!.toLowerCase();
+    const what = /^port/.test(noun) ? 'port' : /^(?:address|ip)/.test(noun) ? 'address' : /^(?:user|account)/.test(noun) ? 'user' : 'host';
+    const sideWord = m[2]?.toLowerCase();
+    // without a side word, the verb says which end: "came from" the source, "targeted" the destination
+    const verb = /\b(?:came from|come from|were from)\b/i.test(m[0]) ? 'src' : /\b(?:targeted|went to|hit)\b/i.test(m[0]) ? 'dst' : undefined;
+    const side = sideWord === undefined ? verb : /^(?:source|src)$/.test(sideWord) ? 'src' : 'dst';
+    addClaim(ctx, 'list-same', at, at + m[0].length, { what, ...(side ? { side } : {}), same: m[1]!.toLowerCase() === 'same' });
+  });
+}
