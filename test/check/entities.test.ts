@@ -87,3 +87,20 @@ describe('where a host is, by construction', () => {
     expect(entities(text, flow)).toEqual([]);
   });
 });
+
+describe('content called malicious', () => {
+  const alert = readTable({ rule: { name: 'Possible XSS attack, script tag', category: ['Web Application Attack'] }, source: { ip: '192.168.250.59', port: 80 }, destination: { ip: '10.229.19.97', port: 51989 }, payload_text: '<script>window._wpemojiSettings = {}</script><link href="http://s.w.org/">' }, 'alert.json');
+  const labelled = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', proto: 'tcp', label: 'Malicious', 'detailed-label': 'C&C', payload: 'malicious script' }, 'conn.json');
+  it.each([
+    [alert, 'The page contains a script tag with a malicious payload.', 'malicious payload: unsupported'],
+    [alert, 'It includes a link to a malicious website.', 'malicious website: unsupported'],
+    [alert, 'The response carried malicious JavaScript.', 'malicious JavaScript: unsupported'],
+    [labelled, 'The flow carried a malicious script.', 'malicious script: supported'],
+  ])('%#: %s', (table, text, expected) => {
+    expect(entities(text, table)).toContain(expected);
+  });
+
+  it('leaves "malicious traffic" to the record-level verdict words', () => {
+    expect(entities('This looks like malicious traffic.', alert)).toEqual([]);
+  });
+});
