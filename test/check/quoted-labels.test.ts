@@ -75,3 +75,28 @@ describe('what a host usually does', () => {
     expect(verdicts(text, alert).filter((v) => !v.endsWith(': supported'))).toEqual([]);
   });
 });
+
+describe('what a hedge after a comma governs', () => {
+  const flow = readTable({ IPV4_SRC_ADDR: '18.219.211.138', IPV4_DST_ADDR: '172.31.69.25', L4_DST_PORT: 22, PROTOCOL: 6 }, 'nprobe.json');
+  it.each([
+    ['The analysis indicates a repetitive pattern against port 22, indicative of a brute-force attack.', ['repetitive: unsupported', 'brute-force attack: speculative']],
+    ['A botnet, possibly Mirai, scanned port 22.', ['botnet: unsupported', 'Mirai: speculative']],
+    ['Port 22 was likely targeted by a botnet.', ['botnet: speculative']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, flow, 'entity')).toEqual(expected);
+  });
+});
+
+describe('a general clause leaves the clauses before it judged', () => {
+  const flow = readTable({ IPV4_SRC_ADDR: '192.168.56.101', IPV4_DST_ADDR: '192.168.56.20', PROTOCOL: 6, TCP_FLAGS: 22, IN_PKTS: 1424, OUT_PKTS: 1198 }, 'nprobe.json');
+  it.each([
+    ['TCP_FLAGS is 22, i.e. SYN and RST with no ACK, which is the classic signature of a closed port.', 'ACK: contradicted'],
+    ['The flags show no ACK, as is typical of a closed port.', 'ACK: contradicted'],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, flow, 'tcp-flags')).toContain(expected);
+  });
+
+  it('reads a direction word after a figure as that figure’s, not the next one’s', () => {
+    expect(verdicts('It carried 1,424 packets upstream and 1,198 packets downstream.', flow, 'quantity')).toEqual(['1,424 packets: supported', '1,198 packets: supported']);
+  });
+});

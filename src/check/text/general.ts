@@ -41,8 +41,8 @@ function statementsOf(sentence: Sentence): Statement[] {
   return out;
 }
 
-// a second clause after ", and" / ", but" is a statement of its own ("SSH is often targeted, and this session …")
-const STATEMENT_END = /\bbecause\b|\bsince\b|;|\(|,\s+(?:and|but|so|yet|while|whereas)\b/g;
+// a second clause after ", and" / ", but" / ", which" is a statement of its own ("SSH is often targeted, and this session …")
+const STATEMENT_END = /\bbecause\b|\bsince\b|;|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b/g;
 
 /** Whether the claim at `at` sits in a general-knowledge statement of its sentence: the last statement starting before it. */
 export function isGeneralStatement(sentence: Sentence, at: number): boolean {

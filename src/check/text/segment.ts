@@ -170,7 +170,11 @@ export function isHedged(sentence: Sentence, start: number): boolean {
   const inParens = open >= 0 && before.indexOf(')', open) < 0;
   const scope = inParens ? before.slice(open) : before.replace(/\([^)]*\)/g, '');
   const clause = clauseAround(sentence, start);
-  return HEDGE_RE.test(scope) || HEDGE_RE.test(clause.text);
+  if (HEDGE_RE.test(scope)) return true;
+  // after the claim, the clause counts up to its next comma: "X, indicative of Y" hedges Y, not X
+  const after = start - clause.start;
+  const comma = clause.text.indexOf(',', Math.max(0, after));
+  return HEDGE_RE.test(comma < 0 ? clause.text : clause.text.slice(0, comma));
 }
 
 /** Whether a negation precedes the claim in its clause (a denial asserts nothing about the flow). */
