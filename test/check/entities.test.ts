@@ -104,3 +104,17 @@ describe('content called malicious', () => {
     expect(entities('This looks like malicious traffic.', alert)).toEqual([]);
   });
 });
+
+describe('a fingerprint said to be a tool’s', () => {
+  const tls = readTable({ src_ip: '10.10.4.21', dest_ip: '185.220.101.34', proto: 'TCP', alert: { signature: 'ET MALWARE Observed Cobalt Strike CnC Domain' }, tls: { ja3: { hash: '72a589da586844d7f0818ce684948eea' } } }, 'eve.json');
+  const named = readTable({ src_ip: '10.10.4.21', proto: 'TCP', tls: { ja3: { hash: '72a589da586844d7f0818ce684948eea' }, ja3_owner: 'Cobalt Strike' } }, 'eve.json');
+  it.each([
+    [tls, "The JA3 hash is the fingerprint of Cobalt Strike's default profile.", 'Cobalt Strike: unsupported'],
+    [tls, 'The JA3 matches Metasploit.', 'Metasploit: unsupported'],
+    [tls, 'The JA3 fingerprint may be associated with Trickbot.', 'Trickbot: speculative'],
+    [named, 'The JA3 matches Cobalt Strike.', 'Cobalt Strike: supported'],
+    [tls, 'The signature names Cobalt Strike.', 'Cobalt Strike: supported'],
+  ])('%#: %s', (table, text, expected) => {
+    expect(entities(text, table)).toEqual([expected]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
+import { keyTokens } from '../facts/key-tokens.ts';
 import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
 import type { Evidence } from '../types.ts';
@@ -66,6 +67,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   const { category, term } = claim.data;
   if (category === 'other flows') return checkOtherFlows(term, facts);
   if (category === 'enforcement action') return checkAction(term, facts);
+  if (category === 'fingerprint attribution') return checkFingerprintOwner(term, facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content');
@@ -73,6 +75,18 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+/** Fingerprint fields (JA3, JA3S, JA4, HASSH, certificate fingerprints): only one that names the tool ties a hash to it. */
+const FINGERPRINT_TOKENS = new Set(['ja3', 'ja3s', 'ja4', 'ja4s', 'hassh', 'hasshserver', 'fingerprint']);
+
+function checkFingerprintOwner(term: string, facts: TableFacts): Judgement {
+  const want = term.toLowerCase();
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || !keyTokens(row.key).some((t) => FINGERPRINT_TOKENS.has(t))) continue;
+    if (row.value.toLowerCase().includes(want)) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${row.value}.` };
+  }
+  return { verdict: 'unsupported', hedgeable: true, reason: `No fingerprint field of the record names ${term}: a hash alone does not say which software made it.` };
 }
 
 const IDENTIFIER = /CVE-\d{4}-\d{4,7}|MS\d{2}-\d{3}|T\d{4}(?:\.\d{3})?/i;

@@ -54,6 +54,8 @@ const PORT_NOUN = /^\s+(?:ports?|services?)\b/i;
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
+  // first, so the tool a fingerprint is said to be is judged as that, not as a name the record holds elsewhere
+  extractFingerprintOwners(ctx);
   for (const { trigger, sticky, lowerRe, categories } of ENTITY_SCANS) {
     const [re, hay] = lowerRe && ctx.lower !== undefined ? [lowerRe, ctx.lower] : [sticky, ctx.text];
     scanTriggers(ctx, trigger, re, (m, at, sentence) => {
@@ -110,6 +112,23 @@ function extractPlaces(ctx: ExtractContext): void {
     const start = at + m[0].lastIndexOf(place);
     const end = start + place.length;
     if (!isTaken(ctx, start, end) && !overlapsClaim(ctx, start, end)) addClaim(ctx, 'entity', start, end, { category: 'country or geolocation', term: place });
+  });
+}
+
+/**
+ * A fingerprint said to be a tool's: "the JA3 hash … is the fingerprint of Cobalt Strike's default
+ * profile", "a JA3 that matches Metasploit". Naming the tool elsewhere in the record (a signature)
+ * does not tie this hash to it; only a fingerprint field of the record that names it does.
+ */
+const FINGERPRINT_OWNER = triggered(/\b(?:JA3S?|JA4S?|HASSH|fingerprint)\b[^.;]{0,70}?\b(?:fingerprint of|matches|matching|belongs to|associated with|linked to|used by|corresponds to|is that of|identifies)\s+(?:the\s+|a\s+|an\s+)?(?:known\s+|default\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})/g);
+
+function extractFingerprintOwners(ctx: ExtractContext): void {
+  scanTriggers(ctx, FINGERPRINT_OWNER.trigger, FINGERPRINT_OWNER.sticky, (m, at, sentence) => {
+    const owner = m[1]!.replace(/'s$/, '');
+    const start = at + m[0].lastIndexOf(m[1]!);
+    const end = start + owner.length;
+    if (isNegated(sentence, at) || isTaken(ctx, start, end)) return;
+    addClaim(ctx, 'entity', start, end, { category: 'fingerprint attribution', term: owner }, true);
   });
 }
 
