@@ -1,6 +1,7 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
+import { isSizeBucket } from '../facts/derive.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
@@ -213,7 +214,7 @@ export function checkShare(claim: Claim<'share'>, facts: TableFacts): Judgement 
 /** The packet-size bucket rows (NUM_PKTS_*), read once per table. */
 function sizeBuckets(facts: TableFacts): FactRow[] {
   const out: FactRow[] = [];
-  for (const r of facts.rows.values()) if (r.key.startsWith('NUM_PKTS_') && typeof r.value === 'number') out.push(r);
+  for (const r of facts.rows.values()) if (isSizeBucket(r) && typeof r.value === 'number') out.push(r);
   return out;
 }
 

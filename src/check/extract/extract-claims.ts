@@ -9,7 +9,7 @@ import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
 import { extractAddressScopes } from './address-scope.ts';
-import { extractHostnames, extractLiterals } from './literals.ts';
+import { extractLateLiterals, extractLiterals } from './literals.ts';
 import { extractFlowOutcomes } from './flow-outcome.ts';
 import { extractQuotedLabels } from './quoted-labels.ts';
 import { extractNamedTools } from './named-tools.ts';
@@ -45,7 +45,7 @@ export function extractClaims(text: string): Claim[] {
   extractPhrases(ctx);
   extractNamedTools(ctx);
   extractFieldValues(ctx);
-  extractHostnames(ctx);
+  extractLateLiterals(ctx);
   extractListCounts(ctx);
   extractListSame(ctx);
   return byPosition(ctx.claims);

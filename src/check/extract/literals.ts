@@ -82,7 +82,7 @@ export function extractLiterals(ctx: ExtractContext): void {
  * after a field named and given a value ("the SNI was x.example", "conn_state is S0" are judged
  * against that field). A field's own name ("rule.name") is no host.
  */
-export function extractHostnames(ctx: ExtractContext): void {
+export function extractLateLiterals(ctx: ExtractContext): void {
   // a state code after its field's name ("conn_state is S0") is that field's value, judged there
   scan(ctx, CONN_STATE_RE, CONN_STATE_GATE, (m, at, s) => {
     const end = at + m[1]!.length;

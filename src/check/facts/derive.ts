@@ -44,6 +44,9 @@ export function isWrapped(row: FactRow): boolean {
 
 const DURATION_KEY = /duration|^DURATION_/i;
 
+/** nProbe's packet-size histogram (NUM_PKTS_UP_TO_128_BYTES …): each bucket counts a part of the packets. */
+export const isSizeBucket = (row: FactRow): boolean => row.key.startsWith('NUM_PKTS_');
+
 /** Prepare the rows for searching. Rows with a data-quality note (a wrapped counter) back nothing at face value. */
 export function derivationBase(rows: readonly FactRow[], table: FeatureTable, span: Span | undefined): DerivationBase {
   const noted = new Set(table.notes.map((n) => n.field));
@@ -59,7 +62,7 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable, sp
     times.push({ value: ms, dim: 'time', rows: [start.key, end.key], values: [start.value, end.value], label: `${end.key} − ${start.key} = ${fmt(ms)} ms` });
     if (durations.length === 0) durations.push({ key: `${end.key} − ${start.key}`, value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
   }
-  const buckets = numeric.filter((r) => r.key.startsWith('NUM_PKTS_'));
+  const buckets = numeric.filter(isSizeBucket);
   return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), times, sets: new Map() };
 }
 

@@ -1,7 +1,7 @@
 import { formatNumber as fmt } from '../checkers/evidence.ts';
 import type { Evidence } from '../types.ts';
-import { describeField } from '../deps.ts';
-import type { Candidate, DerivationBase } from './derive.ts';
+import { describeField, sideOf } from '../deps.ts';
+import { isSizeBucket, type Candidate, type DerivationBase } from './derive.ts';
 import type { Dimension } from './dimension.ts';
 import type { FactRow } from './table-facts.ts';
 
@@ -52,8 +52,8 @@ function rowSide(key: string, value: FactRow['value']): 'in' | 'out' | 'none' {
 export function sideOfRow(key: string, value: FactRow['value']): 'in' | 'out' | undefined {
   if (OUT_ROW.test(key)) return 'out';
   if (IN_ROW.test(key)) return 'in';
-  const role = describeField(key, value).role;
-  return role === 'source' || role === 'client' ? 'in' : role === 'destination' || role === 'server' ? 'out' : undefined;
+  const side = sideOf(describeField(key, value).role);
+  return side === 'src' ? 'in' : side === 'dst' ? 'out' : undefined;
 }
 
 /** Every derived value has the same fields, so the search's property reads stay monomorphic. */
@@ -144,8 +144,6 @@ function addShares(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   }
 }
 
-const isBucket = (r: FactRow): boolean => r.key.startsWith('NUM_PKTS_');
-
 function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   if (!PAIR_DIMS.has(dim)) return;
   const anyDim = dim === 'ratio' || dim === 'percent';
@@ -154,7 +152,7 @@ function addPairs(base: DerivationBase, dim: Dimension, out: Derived[]): void {
     for (const b of base.numeric) {
       if (a === b) continue;
       // a size bucket's count is a part of a side's packets, never a term beside another side's total
-      if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim && isBucket(a) === isBucket(b)) {
+      if (a.dim === b.dim && ADDITIVE.has(a.dim) && dim === a.dim && isSizeBucket(a) === isSizeBucket(b)) {
         push(out, a.base! + b.base!, 'sum', a, b);
         if (a.base! > b.base!) push(out, a.base! - b.base!, 'diff', a, b);
       }

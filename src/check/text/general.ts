@@ -14,8 +14,10 @@ const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${GENERIC_SUBJECT}\s+${
 const SIGN_OF = /\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:classic|common|typical|well-known|known|telltale|tell-tale|strong|clear|textbook)\s+)?(?:signs?|indicators?|indications?|hallmarks?|symptoms?|characteristics?|signatures?)\s+of\b/i;
 /** Words that tie a statement to this record. */
 const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|was|were|had|did|the (?:flow|record|alert|connection|session|source|destination|client|server|host|sensor|table|event))\b/i;
-/** Where a statement inside a sentence starts: after a clause joiner. */
-const STATEMENT_BREAK = /(?:\bbecause\b|\bsince\b|;|:|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b|\s—\s|\s–\s)\s*/g;
+/** Words and marks that join two statements: each ends one and starts the next. */
+const JOINERS = String.raw`\bbecause\b|\bsince\b|;|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b`;
+/** A colon or a dash also starts a statement, but what stands before it runs on into it ("SSH servers: they listen …"). */
+const STATEMENT_BREAK = new RegExp(String.raw`(?:${JOINERS}|:|\s—\s|\s–\s)\s*`, 'g');
 
 /** A statement of a sentence: where it starts and ends (offsets in the sentence) and, once asked, whether it is general. */
 export interface Statement {
@@ -42,7 +44,7 @@ function statementsOf(sentence: Sentence): Statement[] {
 }
 
 // a second clause after ", and" / ", but" / ", which" is a statement of its own ("SSH is often targeted, and this session …")
-const STATEMENT_END = /\bbecause\b|\bsince\b|;|\(|,\s*(?:as|which|since|and|but|so|yet|while|whereas)\b/g;
+const STATEMENT_END = new RegExp(JOINERS, 'g');
 
 /** Whether the claim at `at` sits in a general-knowledge statement of its sentence: the last statement starting before it. */
 export function isGeneralStatement(sentence: Sentence, at: number): boolean {
