@@ -131,7 +131,12 @@ export function findTriggers(text: string): TriggerHits {
       }
     }
     if (node !== 0) fired |= exactBits[node]!;
-    for (let id = 0; fired !== 0; fired >>>= 1, id++) if ((fired & 1) === 1) hits[id]!.push(start);
+    // each set bit, lowest first, without a step per unset one
+    while (fired !== 0) {
+      const low = fired & -fired;
+      hits[31 - Math.clz32(low)]!.push(start);
+      fired ^= low;
+    }
   }
   return hits;
 }

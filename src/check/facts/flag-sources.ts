@@ -1,5 +1,6 @@
 import { describeField } from '../deps.ts';
 import { keyTokens } from './key-tokens.ts';
+import { sharedMemo } from './shared-memo.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { isFeatureName } from './feature-rows.ts';
 import type { FactRow, TableFacts } from './table-facts.ts';
@@ -45,7 +46,7 @@ const HISTORY_KNOWN = TCP_FLAG_BITS['SYN']! | TCP_FLAG_BITS['ACK']! | TCP_FLAG_B
 /** The flags one row shows set, and which flags it speaks of at all; undefined for a row that is no flags field. */
 export function readFlags(row: FactRow): { mask: number; known: number } | undefined {
   const field = describeField(row.key, row.value);
-  const single = singleFlag(row.key);
+  const single = singleFlag(row.key) ?? undefined;
   // booleans were read as 1 and 0 (read.ts)
   if (single !== undefined && (typeof row.value === 'number' || row.value === 'true' || row.value === 'false')) {
     const set = row.value === 'true' || (typeof row.value === 'number' && row.value > 0);
@@ -75,8 +76,10 @@ function readFlagsText(text: string): { mask: number; known: number } | undefine
   return undefined;
 }
 
-/** The one flag a field counts or marks (`SYN Flag Cnt`, `tcp.syn`, `syn_flag_count`); undefined for other fields. */
-function singleFlag(key: string): number | undefined {
+/** The one flag a field counts or marks (`SYN Flag Cnt`, `tcp.syn`, `syn_flag_count`); undefined for other fields. Read once per key across tables. */
+const singleFlag = sharedMemo((key: string): number | null => singleFlagOf(key) ?? null);
+
+function singleFlagOf(key: string): number | undefined {
   const tokens = keyTokens(key);
   let bit: number | undefined;
   for (const t of tokens) {

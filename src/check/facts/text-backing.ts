@@ -19,7 +19,7 @@ const KIND_WORDS = new Set(['attempt', 'attempts', 'request', 'requests', 'attac
 export function textBacking(facts: TableFacts, term: string, byDescription = false): { rows: FactRow[]; reason: string } | undefined {
   const whole = stringRowContaining(facts, term);
   if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
-  const words = tokenizeKey(term).filter((w) => !KIND_WORDS.has(w));
+  const words = termWords(term).filter((w) => !KIND_WORDS.has(w));
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
@@ -63,6 +63,9 @@ function fieldDescribedAs(facts: TableFacts, words: readonly string[]): FactRow 
   }
   return undefined;
 }
+
+/** A term's words, split once: terms repeat from narrative to narrative (kept apart from the row keys' memo). */
+const termWords = sharedMemo(tokenizeKey, 5_000);
 
 /**
  * The words of a description in the singular, split once for every table (descriptions come from
