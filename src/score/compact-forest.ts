@@ -62,7 +62,7 @@ export class ForestBuilder {
 
   leaf(size: number): void {
     const k = this.count++;
-    this.nodes[k * 4] = averagePathLength(size);
+    this.nodes[k * 4] = leafPathLength(size);
     this.nodes[k * 4 + 1] = size;
     this.meta[k * 8 + 6] = -1;
   }
@@ -94,6 +94,13 @@ export class ForestBuilder {
     roots.set(this.roots);
     return { nodes: this.nodes, meta: this.meta, roots, bits: this.bits, memory: this.memory };
   }
+}
+
+/** c(size) by leaf size, computed once a size (hundreds of thousands of leaves share a few thousand sizes). */
+const leafLengths = new Float64Array(8192); // 0: not yet computed (c(n) is 0 only for n ≤ 1, which is quick)
+function leafPathLength(size: number): number {
+  if (size >= leafLengths.length) return averagePathLength(size);
+  return leafLengths[size] || (leafLengths[size] = averagePathLength(size));
 }
 
 /** Most nodes a tree of depth `maxDepth` can have, 2^(d+1) − 1 (a split can leave one side empty, so the row count does not bound it). */
