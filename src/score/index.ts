@@ -4,7 +4,7 @@ export { createBaselineFitter, SAMPLE_SIZE, SCALE_FLOOR, type BaselineFitter } f
 export { loadBaseline, parseBaseline, saveBaseline } from './baseline-file.ts';
 export { percentileOf } from './percentile-of.ts';
 export { createRobustZ, ROBUST_Z_THRESHOLD } from './robust-z.ts';
-export { createIsolationForest, FOREST_SAMPLE_SIZE, FOREST_TREES, ISOLATION_FOREST_THRESHOLD, type IsolationForestOptions } from './isolation-forest.ts';
+export { createIsolationForest, FOREST_SAMPLE_SIZE, SCORE_BLOCK, FOREST_TREES, ISOLATION_FOREST_THRESHOLD, type IsolationForestOptions } from './isolation-forest.ts';
 export { FOREST_VIEWS, type ForestView } from './forest-views.ts';
 export { createScorer, DEFAULT_SCORER } from './create-scorer.ts';
 export { readColumnScore, rescaleContributions } from './column-score.ts';

@@ -1,6 +1,6 @@
 import { extractFeatures, type FeatureValues, type FlowFeatures } from '../features/index.ts';
 import type { Flow, FlowSource } from '../ingest/index.ts';
-import { TopHeap, type ScoreResult } from '../score/index.ts';
+import { SCORE_BLOCK, TopHeap, type ScoreResult } from '../score/index.ts';
 import type { FlowScorer } from './flow-scorer.ts';
 import type { Selection } from './select-options.ts';
 
@@ -18,8 +18,9 @@ export interface PassResult {
   missingIds: string[];
 }
 
-/** Batches scored at once while more are read. */
-const IN_FLIGHT = 4;
+/** Blocks scored at once while more are read. */
+const IN_FLIGHT = 2;
+
 
 interface Scored {
   order: number;
@@ -61,18 +62,28 @@ export async function scorePass(
     onProgress?.(n);
   };
   // Batches are scored while the next ones are read (the forest walks on worker threads), and taken
-  // in input order; a few in flight keep every thread busy with memory bounded.
+  // in input order; a few in flight keep every thread busy with memory bounded. The extractor's short
+  // slices are gathered into blocks of SCORE_BLOCK flows first: the forest walks a block tree by tree,
+  // and a 256-flow block fetched every tree from memory again for every 256 flows (2.4 times slower).
   const inFlight: { batch: readonly FlowFeatures[]; scores: Promise<Float64Array> }[] = [];
-  for await (const batch of extractFeatures(source, { windowMs })) {
+  let gathered: FlowFeatures[] = [];
+  const dispatch = async (): Promise<void> => {
+    const batch = gathered.length > SCORE_BLOCK ? gathered.splice(0, SCORE_BLOCK) : gathered;
+    if (batch === gathered) gathered = [];
     const scores = scorer.scores(batch);
     scores.catch(() => {}); // awaited below, in order; a failure meanwhile is not unhandled
     inFlight.push({ batch, scores });
-    await onBatch?.(batch);
     while (inFlight.length > IN_FLIGHT) {
       const done = inFlight.shift()!;
       take(done.batch, await done.scores);
     }
+  };
+  for await (const batch of extractFeatures(source, { windowMs })) {
+    for (const row of batch) gathered.push(row);
+    await onBatch?.(batch);
+    while (gathered.length >= SCORE_BLOCK) await dispatch();
   }
+  if (gathered.length > 0) await dispatch();
   for (const done of inFlight) take(done.batch, await done.scores);
   const chosen = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.score - a.score || a.order - b.order);
   const candidates = chosen.map(({ order, flow, features }) => ({ order, flow, features, result: scorer.score(flow, features) }));
