@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/check/index.ts';
 import { firstRuns } from '../../src/check/extract/first-runs.ts';
 import { execAtHits, findTriggers, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
+import { gatedSentences, registeredWordGates } from '../../src/check/extract/context.ts';
+import { splitSentences } from '../../src/check/text/segment.ts';
 import { loadCases } from './load-cases.ts';
 
 describe('firstRuns: the words a match can start with, read from the regex source', () => {
@@ -49,6 +51,9 @@ function fuzzTexts(count: number): string[] {
     'two', 'three', 'hosts', 'flows', 'IN_BYTES', 'duration', 'source', 'port', '1,024', 'brute-force', 'bruteforce', 'geolocated',
     'HTTPS', 'HTTP-alt', 'https', 'SSH', 'DNS', 'mDNS', 'TCP', 'UDP', 'tcp', 'IPv6-ICMP', 'ICMPv6', 'TCP-based', 'SYN', 'ACK', 'RST', 'FIN',
     'syn', '/', '4.76', '10.0.0.1', '22', 'MB',
+    // words the word gates start with, and what may follow them
+    'internal', 'private', 'RFC1918', 'rfc 1918', 'public', 'TLSv1.2', 'TLS 1.3', 'SSH-2.0', 'http/1.1', 'id', '(id', 'sid', 'rule', 'same',
+    'different', 'twice', 'as many', 'S0', 'REJ', 'RSTO', 'SH', 'NXDOMAIN', 'AAAA', 'A', 'client/server', 'in/out', 'vs', 'and', 'client', "server's",
   ];
   const joins = [' ', ' ', ' ', '  ', '-', '.', ',', ', ', '. ', '\n', '', '_', '&', '(', ')'];
   let seed = 7;
@@ -85,6 +90,26 @@ describe('triggered scans find exactly what a global scan finds', () => {
       const found: string[] = [];
       execAtHits(sticky, text, hits, 0, (m, at) => found.push(`${at}:${m[0]}`), 0, hits.length);
       expect(found, text).toEqual(expected);
+    }
+  });
+});
+
+describe('word gates pass the sentences their regex passes', () => {
+  extractClaims('');
+  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(1500)];
+  const gates = registeredWordGates();
+
+  it('has the extractors’ word gates registered', () => {
+    expect(gates.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(gates.map((g) => [g.gate.re.source.slice(0, 60), g] as const))('%s…', (_name, gate) => {
+    for (const text of texts) {
+      const lowered = text.toLowerCase();
+      const lower = lowered.length === text.length ? lowered : undefined;
+      const sentences = splitSentences(text, lower);
+      const ctx = { text, lower, sentences, mentions: [], bySentence: new Map(), triggers: findTriggers(text), taken: new Uint8Array(text.length), claims: [] };
+      expect(gatedSentences(ctx, gate).map((s) => s.start), text).toEqual(gatedSentences(ctx, gate.gate).map((s) => s.start));
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, lowerGate, scanSentences, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, lowerGate, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * Where an address lives: "an external IP address (192.168.250.106)", "10.0.0.5 is an internal
@@ -22,7 +22,7 @@ const SCOPE_AFTER = new RegExp(String.raw`(?:${ADDRESS}|\b${PARTY})\s*(?:\(|,\s*
 /** "the responder is inside the local network", "10.0.0.5 sits on the internal LAN". */
 const INSIDE = new RegExp(String.raw`(?:${ADDRESS}|\b${PARTY})\s+(?:is|was|sits|lives|resides)\s+(?:located\s+)?(?:inside|within|on|in)\s+(?:the\s+|a\s+|our\s+|your\s+)?(?:same\s+)?(?:(${INTERNAL}|home|corporate|enterprise)\s+)?(network|subnet|lan|range|address\s+space|internet)\b`, 'gi');
 
-const GATE = lowerGate(new RegExp(String.raw`\b(?:${INTERNAL}|${EXTERNAL}|home|corporate|enterprise)\b`));
+const GATE = wordGate(new RegExp(String.raw`\b(?:${INTERNAL}|${EXTERNAL}|home|corporate|enterprise)\b`));
 
 const isInternal = (word: string): boolean => new RegExp(String.raw`^(?:${INTERNAL}|home|corporate|enterprise)$`, 'i').test(word.replace(/\s+/g, ''));
 

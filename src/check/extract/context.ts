@@ -2,7 +2,7 @@ import type { Claim, ClaimPayloads, Mention } from '../claim.ts';
 import type { Sentence } from '../text/segment.ts';
 import { isDigitCode } from '../text/chars.ts';
 import type { ClaimKind } from '../types.ts';
-import { execAtHits, type Trigger, type TriggerHits } from './triggers.ts';
+import { execAtHits, triggered, type Triggered, type Trigger, type TriggerHits } from './triggers.ts';
 
 /** What every extractor reads: the narrative, its sentences, row mentions, and spans already taken. */
 export interface ExtractContext {
@@ -161,12 +161,57 @@ export const lowerGate = (re: RegExp): Gate => ({ re: new RegExp(re.source, re.f
 export const textGate = (re: RegExp): Gate => ({ re: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), lower: false });
 
 /**
+ * A gate read at its trigger words: a keyword regex that starts with \b and a word (first-runs.ts)
+ * is tried only where one of its first words occurs, instead of at every character of the text. A
+ * lower-case gate is run case-insensitively on the text as written (offsets never move).
+ */
+export interface WordGate extends Triggered {
+  /** The gate as written, for the test that the triggered reading passes the same sentences. */
+  gate: Gate;
+}
+
+const WORD_GATES: WordGate[] = [];
+
+export function wordGate(re: RegExp, lower = true): WordGate {
+  const gate = lower ? lowerGate(re) : textGate(re);
+  const flags = lower && !re.flags.includes('i') ? `${re.flags}i` : re.flags;
+  const out = { ...triggered(new RegExp(re.source, flags)), gate };
+  WORD_GATES.push(out);
+  return out;
+}
+
+/** Every word gate made so far (the extractors make theirs when their modules load). */
+export const registeredWordGates = (): readonly WordGate[] => WORD_GATES;
+
+const isWordGate = (gate: Gate | WordGate): gate is WordGate => 'trigger' in gate;
+
+/** The sentences a word gate passes: those where its regex matches, whole, at one of its trigger words. */
+function wordGatedSentences(ctx: ExtractContext, gate: WordGate): Sentence[] {
+  const out: Sentence[] = [];
+  const hits = ctx.triggers[gate.trigger.id]!;
+  const { sentences, text } = ctx;
+  const sticky = gate.sticky;
+  let k = 0;
+  for (const at of hits) {
+    while (k < sentences.length && sentences[k]!.end <= at) k++;
+    if (k === sentences.length) break;
+    const s = sentences[k]!;
+    if (at < s.start || out[out.length - 1] === s) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m !== null && at + m[0].length <= s.end) out.push(s);
+  }
+  return out;
+}
+
+/**
  * The sentences a gate passes, in order, from one search of the whole text rather than one test per
  * sentence. A gate match counts for the sentence that holds all of it; sentences are separated by
  * whitespace (after their . ! ? or line break), so a gate's keywords and \b read the same in
  * the whole text as in the sentence alone.
  */
-export function gatedSentences(ctx: ExtractContext, gate: Gate): Sentence[] {
+export function gatedSentences(ctx: ExtractContext, gate: Gate | WordGate): Sentence[] {
+  if (isWordGate(gate)) return wordGatedSentences(ctx, gate);
   const out: Sentence[] = [];
   if (gate.lower && ctx.lower === undefined) {
     // lower-casing changed lengths: offsets differ, so test sentence by sentence
@@ -195,7 +240,7 @@ function testFrom(re: RegExp, text: string): boolean {
  * Run a global regex over the sentences that pass a gate, calling `fn` with each match and its
  * absolute offset. Most sentences fail most gates, so most regexes never run.
  */
-export function scan(ctx: ExtractContext, re: RegExp, gate: Gate | ((s: Sentence) => boolean), fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+export function scan(ctx: ExtractContext, re: RegExp, gate: Gate | WordGate | ((s: Sentence) => boolean), fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
   scanSentences(typeof gate === 'function' ? ctx.sentences.filter(gate) : gatedSentences(ctx, gate), re, fn);
 }
 

@@ -1,6 +1,6 @@
 import { DNS_RECORD_TYPES, DNS_RESPONSE_CODES } from '../lexicon/dns-names.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, scanSentences, textGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, textGate, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * What a DNS exchange asked and got, named as the protocol names it: a record type ("an AAAA
@@ -11,7 +11,7 @@ const TYPES = Object.keys(DNS_RECORD_TYPES).sort((a, b) => b.length - a.length).
 const CODES = Object.keys(DNS_RESPONSE_CODES).join('|');
 const TYPE_RE = new RegExp(String.raw`\b(?:(${TYPES})[- ](?:records?|quer(?:y|ies)|lookups?|requests?|answers?|responses?|RRs?)\b|(?:type|qtype|rrtype|record type|query type)\s+(${TYPES})\b)`, 'g');
 const CODE_RE = new RegExp(String.raw`\b(${CODES})\b`, 'g');
-const GATE = textGate(new RegExp(String.raw`\b(?:${TYPES}|${CODES})\b`));
+const GATE = wordGate(new RegExp(String.raw`\b(?:${TYPES}|${CODES})\b`), false);
 
 const ARTICLE_BEFORE = /\b(?:an|the|for|its|one|single|first)\s+$/i;
 

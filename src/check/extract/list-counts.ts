@@ -1,5 +1,5 @@
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, overlapsClaim, scan, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, overlapsClaim, scan, wordGate, type ExtractContext } from './context.ts';
 import { NUMBER_WORDS } from './quantities.ts';
 
 /*
@@ -9,7 +9,7 @@ import { NUMBER_WORDS } from './quantities.ts';
  */
 const COUNT = String.raw`(\d{1,3}|one|${NUMBER_WORDS.join('|')})`;
 const LIST_COUNT_RE = new RegExp(String.raw`\b${COUNT}\s+(?:(different|distinct|unique|separate)\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s)\b`, 'gi');
-const GATE = lowerGate(new RegExp(String.raw`\b(?:\d{1,3}|one|${NUMBER_WORDS.join('|')})\s+`));
+const GATE = wordGate(new RegExp(String.raw`\b(?:\d{1,3}|one|${NUMBER_WORDS.join('|')})\s+`));
 /** Plural nouns that quantities and other claims read: no list count. */
 const MEASURES = /(?:^|\s)(?:packets|bytes|octets|flows|connections|sessions|seconds|minutes|hours|days|milliseconds|ms|times|bits|kilobytes|megabytes|percent|hops|segments)$/i;
 
@@ -35,7 +35,7 @@ export function extractListCounts(ctx: ExtractContext): void {
  * failures") is not read; the checker answers only where the whole list settles it.
  */
 const LIST_SAME = /\b(?:both|all|each|every|the)\s+(?:(?:of\s+the\s+)?(?:\w+\s+){0,2}?)(?:used|came from|targeted|had|shared|share|use|come from|were from|went to|hit)\s+(?:the\s+)?(same|different|distinct)\s+(?:(source|src|destination|dst|dest|target)\s+)?(ports?|addresses|address|ips?|user names?|usernames?|users?|accounts?|hosts?)\b/gi;
-const LIST_SAME_GATE = lowerGate(/\b(?:same|different|distinct)\b/);
+const LIST_SAME_GATE = wordGate(/\b(?:same|different|distinct)\b/);
 
 export function extractListSame(ctx: ExtractContext): void {
   scan(ctx, LIST_SAME, LIST_SAME_GATE, (m, at, sentence) => {

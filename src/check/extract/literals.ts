@@ -1,6 +1,6 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, scan, textGate, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, scan, textGate, wordGate, type ExtractContext } from './context.ts';
 import { isHostname } from '../lexicon/top-level-domains.ts';
 import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 import { isKnownField } from '../deps.ts';
@@ -27,12 +27,12 @@ const PATH_RE = new RegExp(String.raw`(?<![\w/.:-])(\/(?=[\w.~%-]*[a-z])[\w.~%-]
 // a code is three digits: a digit scan is far cheaper than the status words
 const STATUS_GATE = textGate(/\b[1-5]\d\d\b/);
 const METHOD_GATE = textGate(/\b(?:GET|POST|PUT|HEAD|OPTIONS|PATCH|CONNECT)\b/);
-const RULE_GATE = lowerGate(/\b(?:signature|rule|sid|sig|alert)\b|\(id\b/);
+const RULE_GATE = wordGate(/\b(?:signature|rule|sid|sig|alert)\b|\bid(?<=\(id)\b/);
 const PATH_GATE = lowerGate(new RegExp(String.raw`\/[a-z]|\.(?:${EXTENSIONS})\b`));
 
 /** "TLS 1.3", "TLSv1.2", "HTTP/1.0", "SSH-2.0", "SMBv1": a protocol's version. */
 const VERSION_RE = /\b(TLS|SSL|HTTP|SSH|SMB|SNMP|DTLS|QUIC)(?:\s?v|\/|-|\s)(\d(?:\.\d)?)(?![\w.]*\d)/gi;
-const VERSION_GATE = lowerGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
+const VERSION_GATE = wordGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
 
 /** "evil-update.biz", "cv.mathming.ltd": dot-separated labels ending in a lower-case top-level domain (checked against the IANA list). */
 const HOST_RE = /(?<![\w@/.:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
@@ -45,7 +45,7 @@ const ASN_SIDE_BEFORE = /\b(?:(source|src|origin|originating|sender's)|(destinat
 
 /** Zeek's connection states, written as the codes they are ("S0", "REJ", "RSTO"). */
 const CONN_STATE_RE = new RegExp(String.raw`(?<![\w-])(${Object.keys(ZEEK_CONN_STATES).sort((a, b) => b.length - a.length).join('|')})(?![\w-])`, 'g');
-const CONN_STATE_GATE = textGate(/\b(?:S[0-3F]|REJ|RST[A-Z0-9]*|SHR?|OTH)\b/);
+const CONN_STATE_GATE = wordGate(/\b(?:S[0-3F]|REJ|RST[A-Z0-9]*|SHR?|OTH)\b/, false);
 
 export function extractLiterals(ctx: ExtractContext): void {
   const add = (kind: Kind, value: string, at: number, end: number, s: Parameters<typeof isNegated>[0]): void => {

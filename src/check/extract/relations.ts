@@ -1,7 +1,7 @@
 import type { ClaimPayloads, Operand } from '../claim.ts';
 import { PARTY_SIDE_SOURCE, sideOperand } from '../lexicon/side-words.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, lowerGate, scanSentences, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, lowerGate, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * Claims that relate two values of the record to each other rather than a value to a figure:
@@ -32,7 +32,7 @@ const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAM
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
 const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
 
-const GATE = lowerGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times)\b/);
+const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times)\b/);
 
 const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
 

@@ -1,6 +1,6 @@
 import type { ClaimPayloads, NumberText } from '../claim.ts';
 import { SIDE_WORD_SOURCE, sideMention, sideOfWord, type FlowSide } from '../lexicon/side-words.ts';
-import { addClaim, isTaken, lowerGate, scan, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, scan, wordGate, type ExtractContext } from './context.ts';
 import { figureOf, readingsOf } from './number-text.ts';
 
 /*
@@ -24,7 +24,7 @@ const FIGURES = String.raw`(${FIGURE})(?:\s*\/\s*|,\s+|\s+and\s+|\s+vs\.?\s+)(${
 const PAIR_RE = new RegExp(String.raw`(?:\b(${NOUN})\s+)?${PAIR}${LEAD}${FIGURES}`, 'gid');
 /** A further pair of figures in the same sentence that reuses the sides: "… were 4/2 and bytes 236/120". */
 const AGAIN_RE = new RegExp(String.raw`^\s*(?:,|;)?\s*(?:and\s+)?(${NOUN})\s*(?:were\s+|are\s+|:\s*)?${FIGURES}`, 'id');
-const GATE = lowerGate(new RegExp(String.raw`\b(?:${W})(?:'s)?(?:\s*\/\s*|\s+and\s+|\s+vs)`));
+const GATE = wordGate(new RegExp(String.raw`\b(?:${W})(?:'s)?(?:\s*\/\s*|\s+and\s+|\s+vs)`));
 
 /** A noun as the unit it counts in: a payload or a size is counted in bytes. */
 function measured(noun: string | undefined): string | undefined {

@@ -32,7 +32,8 @@ const PATTERNS: RunPattern[][] = [];
 /**
  * Every trigger's run patterns in one trie over case-folded characters: `next` holds the child per
  * (node, character) (0: none; the root, node 0, is never a child); a node's `prefixBits` are the
- * triggers whose prefix pattern ends there, its `exactBits` those whose exact word does. Nodes are
+ * triggers whose prefix pattern ends there or at an ancestor, its `exactBits` those whose exact
+ * word does, in two 32-bit words per node (triggers 0–31, then 32–63). Nodes are
  * numbered breadth first, so the rows every run reads (the first two levels) sit together in a
  * few kilobytes of cache rather than spread over the whole table.
  */
@@ -46,35 +47,43 @@ let trie: Trie | undefined;
 
 interface BuildNode {
   children: Map<number, BuildNode>;
-  prefixBits: number;
-  exactBits: number;
+  prefixBits: [number, number];
+  exactBits: [number, number];
 }
 
 function buildTrie(): Trie {
-  const root: BuildNode = { children: new Map(), prefixBits: 0, exactBits: 0 };
+  const root: BuildNode = { children: new Map(), prefixBits: [0, 0], exactBits: [0, 0] };
   PATTERNS.forEach((list, id) => {
     for (const p of list) {
       let node = root;
       for (let i = 0; i < p.text.length; i++) {
         const code = CODE[p.text.charCodeAt(i)]!;
         let child = node.children.get(code);
-        if (!child) node.children.set(code, (child = { children: new Map(), prefixBits: 0, exactBits: 0 }));
+        if (!child) node.children.set(code, (child = { children: new Map(), prefixBits: [0, 0], exactBits: [0, 0] }));
         node = child;
       }
-      if (p.exact) node.exactBits |= 1 << id;
-      else node.prefixBits |= 1 << id;
+      const bits = p.exact ? node.exactBits : node.prefixBits;
+      bits[id >> 5] = bits[id >> 5]! | (1 << (id & 31));
     }
   });
   const order: BuildNode[] = [root];
   for (let i = 0; i < order.length; i++) order.push(...order[i]!.children.values());
   if (order.length > 65535) throw new RangeError(`Trigger trie too large: ${order.length} nodes`);
   const index = new Map(order.map((n, i) => [n, i] as const));
-  const t: Trie = { next: new Uint16Array(order.length * RADIX), prefixBits: new Uint32Array(order.length), exactBits: new Uint32Array(order.length) };
+  const t: Trie = { next: new Uint16Array(order.length * RADIX), prefixBits: new Uint32Array(2 * order.length), exactBits: new Uint32Array(2 * order.length) };
   order.forEach((n, i) => {
-    t.prefixBits[i] = n.prefixBits;
-    t.exactBits[i] = n.exactBits;
+    t.prefixBits.set(n.prefixBits, 2 * i);
+    t.exactBits.set(n.exactBits, 2 * i);
     for (const [code, child] of n.children) t.next[i * RADIX + code] = index.get(child)!;
   });
+  // a node's prefix bits take in its ancestors' (parents come first in breadth-first order): a run
+  // reads the bits of the deepest node it reaches only, not a word per character
+  for (let i = 1; i < order.length; i++) {
+    for (const child of order[i]!.children.values()) {
+      const c = index.get(child)!;
+      for (const w of [0, 1]) t.prefixBits[2 * c + w] = t.prefixBits[2 * c + w]! | t.prefixBits[2 * i + w]!;
+    }
+  }
   return t;
 }
 
@@ -90,7 +99,7 @@ export function triggerOf(re: RegExp): Trigger {
 
 /** Register a trigger from its run patterns directly (for word lists that are not a regex). */
 export function triggerOfRuns(patterns: readonly RunPattern[], re?: RegExp): Trigger {
-  if (TRIGGERS.length >= 32) throw new RangeError('At most 32 triggers: their bits share one 32-bit word per trie node');
+  if (TRIGGERS.length >= 64) throw new RangeError('At most 64 triggers: their bits share two 32-bit words per trie node');
   const trigger: Trigger = re ? { id: TRIGGERS.length, re } : { id: TRIGGERS.length };
   TRIGGERS.push(trigger);
   PATTERNS.push([...patterns]);
@@ -121,24 +130,35 @@ export function findTriggers(text: string): TriggerHits {
     }
     const start = i;
     let node = next[CODE[c0]!]!;
-    let fired = node === 0 ? 0 : prefixBits[node]!;
+    let deepest = node;
     for (i++; i < len; i++) {
       const c = text.charCodeAt(i);
       if (c >= 128 || CODE[c] === 0) break;
       if (node !== 0) {
         node = next[node * RADIX + CODE[c]!]!;
-        fired |= prefixBits[node]!;
+        if (node !== 0) deepest = node;
       }
     }
-    if (node !== 0) fired |= exactBits[node]!;
-    // each set bit, lowest first, without a step per unset one
-    while (fired !== 0) {
-      const low = fired & -fired;
-      hits[31 - Math.clz32(low)]!.push(start);
-      fired ^= low;
+    if (deepest === 0) continue;
+    let low = prefixBits[2 * deepest]!;
+    let high = prefixBits[2 * deepest + 1]!;
+    if (node !== 0) {
+      low |= exactBits[2 * node]!;
+      high |= exactBits[2 * node + 1]!;
     }
+    if (low !== 0) addHits(hits, low, 0, start);
+    if (high !== 0) addHits(hits, high, 32, start);
   }
   return hits;
+}
+
+/** Record a run's start for each set bit of `bits` (triggers from `base`), lowest first, without a step per unset bit. */
+function addHits(hits: number[][], bits: number, base: number, start: number): void {
+  while (bits !== 0) {
+    const lowest = bits & -bits;
+    hits[base + 31 - Math.clz32(lowest)]!.push(start);
+    bits ^= lowest;
+  }
 }
 
 /**
