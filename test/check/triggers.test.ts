@@ -54,6 +54,7 @@ function fuzzTexts(count: number): string[] {
     // words the word gates start with, and what may follow them
     'internal', 'private', 'RFC1918', 'rfc 1918', 'public', 'TLSv1.2', 'TLS 1.3', 'SSH-2.0', 'http/1.1', 'id', '(id', 'sid', 'rule', 'same',
     'different', 'twice', 'as many', 'S0', 'REJ', 'RSTO', 'SH', 'NXDOMAIN', 'AAAA', 'A', 'client/server', 'in/out', 'vs', 'and', 'client', "server's",
+    'flow.state', 'alert.severity', 'app_proto', 'e.g.', 'x-IN_BYTES', 'is', 'was', 'its', 'their', 'The', '=', ':', '"http"', 'closed', 'Attempted Leak',
   ];
   const joins = [' ', ' ', ' ', '  ', '-', '.', ',', ', ', '. ', '\n', '', '_', '&', '(', ')'];
   let seed = 7;

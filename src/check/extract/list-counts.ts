@@ -1,5 +1,6 @@
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, overlapsClaim, scan, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, overlapsClaim, scan, scanTriggersIn, wordGate, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
 import { NUMBER_WORDS } from './quantities.ts';
 
 /*
@@ -9,7 +10,8 @@ import { NUMBER_WORDS } from './quantities.ts';
  */
 const COUNT = String.raw`(\d{1,3}|one|${NUMBER_WORDS.join('|')})`;
 const LIST_COUNT_RE = new RegExp(String.raw`\b${COUNT}\s+(?:(different|distinct|unique|separate)\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s)\b`, 'gi');
-const GATE = wordGate(new RegExp(String.raw`\b(?:\d{1,3}|one|${NUMBER_WORDS.join('|')})\s+`));
+/** Run at its first words only: a figure or a number word. */
+const LIST_COUNT = triggered(LIST_COUNT_RE);
 /** Plural nouns that quantities and other claims read: no list count. */
 const MEASURES = /(?:^|\s)(?:packets|bytes|octets|flows|connections|sessions|seconds|minutes|hours|days|milliseconds|ms|times|bits|kilobytes|megabytes|percent|hops|segments)$/i;
 
@@ -19,7 +21,7 @@ const SUBSET_BEFORE = /\b(?:first|last|next|other|remaining|previous|earlier|lat
 const wordCount = (word: string): number => (/^\d+$/.test(word) ? Number(word) : word.toLowerCase() === 'one' ? 1 : NUMBER_WORDS.indexOf(word.toLowerCase()) + 2);
 
 export function extractListCounts(ctx: ExtractContext): void {
-  scan(ctx, LIST_COUNT_RE, GATE, (m, at, sentence) => {
+  scanTriggersIn(ctx, LIST_COUNT.trigger, LIST_COUNT.sticky, undefined, (m, at, sentence) => {
     const noun = m[3]!;
     if (MEASURES.test(noun) || isTaken(ctx, at, at + m[0].length) || isNegated(sentence, at)) return;
     // a claim already on the count itself ("five packets" read as a quantity) keeps it
