@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
+import { writeDouble } from './write-double.ts';
 
 /** Bytes a sink fills before it hands them to the file. */
 const BUFFER_BYTES = 1 << 20;
@@ -98,12 +99,14 @@ export class ByteSink {
   }
 
   /**
-   * A number as String(n) writes it; integers digit by digit without making a string (most cells are
-   * counts, in int32 arithmetic below 2^31; a millisecond time as two halves); at most 25 bytes.
+   * A number as String(n) writes it, without making a string: integers digit by digit (most cells are
+   * counts, in int32 arithmetic below 2^31; a millisecond time as two halves), other numbers by
+   * writeDouble where it applies; at most 25 bytes.
    */
   number(n: number): void {
     if (!Number.isSafeInteger(n)) {
-      this.pos += this.buffer.write(String(n), this.pos, 'latin1');
+      const end = writeDouble(this.buffer, this.pos, n);
+      this.pos = end >= 0 ? end : this.pos + this.buffer.write(String(n), this.pos, 'latin1');
       return;
     }
     let v = n;
