@@ -1,7 +1,8 @@
-import OpenAI, { toFile } from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import { BatchApiError, FlowlensError } from '../../errors.ts';
 import { scrub, toProviderError } from '../providers/openai-errors.ts';
+import { loadOpenAI } from '../providers/openai-sdk.ts';
 import { BATCH_ENDPOINT } from './batch-lines.ts';
 
 export interface BatchClientOptions {
@@ -37,38 +38,45 @@ export const TERMINAL_STATUSES: ReadonlySet<BatchInfo['status']> = new Set(['com
 export class BatchClient {
   /** Files/Batches calls made (each may hide SDK retries). */
   calls = 0;
-  private readonly client: OpenAI;
+  /** Made at the first call (the SDK is loaded then: openai-sdk.ts). */
+  private clientMade: Promise<OpenAI> | undefined;
+  private readonly makeClient: () => Promise<OpenAI>;
   private readonly secrets: string[];
   private readonly limits: { timeoutMs: number; maxRetries: number };
 
   constructor(options: BatchClientOptions) {
     this.secrets = options.apiKey ? [options.apiKey] : [];
     this.limits = { timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries ?? 2 };
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? 'no-key',
-      maxRetries: this.limits.maxRetries,
-      timeout: this.limits.timeoutMs,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    });
+    this.makeClient = async () =>
+      new (await loadOpenAI()).default({
+        apiKey: options.apiKey ?? 'no-key',
+        maxRetries: this.limits.maxRetries,
+        timeout: this.limits.timeoutMs,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      });
+  }
+
+  private client(): Promise<OpenAI> {
+    return (this.clientMade ??= this.makeClient());
   }
 
   /** Upload a batch input file (`purpose: batch`); its file id. */
   async upload(text: string, filename: string): Promise<string> {
-    const file = await this.call('upload', undefined, async () => this.client.files.create({ file: await toFile(Buffer.from(text), filename, { type: 'application/jsonl' }), purpose: 'batch' }));
+    const file = await this.call('upload', undefined, async () => (await this.client()).files.create({ file: await (await loadOpenAI()).toFile(Buffer.from(text), filename, { type: 'application/jsonl' }), purpose: 'batch' }));
     return file.id;
   }
 
   /** Create a batch of chat completions over an uploaded file, with the 24 h window. */
   async create(inputFileId: string, metadata: Record<string, string>): Promise<BatchInfo> {
-    const batch = await this.call('create', undefined, () => this.client.batches.create({ input_file_id: inputFileId, endpoint: BATCH_ENDPOINT, completion_window: '24h', metadata }));
+    const batch = await this.call('create', undefined, async () => (await this.client()).batches.create({ input_file_id: inputFileId, endpoint: BATCH_ENDPOINT, completion_window: '24h', metadata }));
     return this.valid('create', batch);
   }
 
   /** The batch already made from this input file, if a create answered after a crash cut the state write. */
   async findByInputFile(inputFileId: string): Promise<BatchInfo | undefined> {
     return this.call('create', undefined, async () => {
-      for await (const batch of this.client.batches.list({ limit: 100 })) {
+      for await (const batch of (await this.client()).batches.list({ limit: 100 })) {
         if (batch.input_file_id === inputFileId) return this.valid('create', batch);
       }
       return undefined;
@@ -76,12 +84,12 @@ export class BatchClient {
   }
 
   async retrieve(batchId: string): Promise<BatchInfo> {
-    return this.valid('poll', await this.call('poll', batchId, () => this.client.batches.retrieve(batchId)), batchId);
+    return this.valid('poll', await this.call('poll', batchId, async () => (await this.client()).batches.retrieve(batchId)), batchId);
   }
 
   /** A file's whole content as text (output and error files). */
   async download(fileId: string, batchId: string): Promise<string> {
-    return this.call('download', batchId, async () => (await this.client.files.content(fileId)).text());
+    return this.call('download', batchId, async () => (await (await this.client()).files.content(fileId)).text());
   }
 
   private async call<T>(step: BatchApiError['step'], batchId: string | undefined, run: () => Promise<T>): Promise<T> {

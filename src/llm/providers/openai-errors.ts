@@ -1,5 +1,5 @@
-import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { FlowlensError, ProviderError } from '../../errors.ts';
+import { loadedOpenAI } from './openai-sdk.ts';
 
 /** Remove every occurrence of the secrets from a message (a server may echo a key back). */
 export function scrub(text: string, secrets: readonly string[]): string {
@@ -19,15 +19,22 @@ export interface CallLimits {
 export function toProviderError(error: unknown, provider: string, secrets: readonly string[], limits: CallLimits, signal?: AbortSignal): Error {
   if (signal?.aborted && signal.reason instanceof Error) return signal.reason;
   if (error instanceof FlowlensError) return error;
-  if (error instanceof APIUserAbortError) return new ProviderError(provider, 'request aborted', undefined, undefined, { cause: error });
-  if (error instanceof APIConnectionTimeoutError) {
+  // An error of the SDK's own classes exists only once the SDK is loaded.
+  const sdk = loadedOpenAI();
+  if (sdk === undefined) return invalidResponse(error, provider, secrets);
+  if (error instanceof sdk.APIUserAbortError) return new ProviderError(provider, 'request aborted', undefined, undefined, { cause: error });
+  if (error instanceof sdk.APIConnectionTimeoutError) {
     const retries = limits.maxRetries === 1 ? '1 retry' : `${limits.maxRetries} retries`;
     return new ProviderError(provider, `request timed out (${limits.timeoutMs} ms per attempt, ${retries}); raise --timeout for slow endpoints`, undefined, undefined, { cause: error });
   }
-  if (error instanceof APIError) {
+  if (error instanceof sdk.APIError) {
     const message = scrub(error.message, secrets);
     return new ProviderError(provider, message, error.status, error.requestID ?? undefined, { cause: scrubbedCause(error, secrets) });
   }
+  return invalidResponse(error, provider, secrets);
+}
+
+function invalidResponse(error: unknown, provider: string, secrets: readonly string[]): ProviderError {
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(provider, `invalid response: ${scrub(message, secrets)}`, undefined, undefined, { cause: scrubbedCause(error, secrets) });
 }
@@ -40,5 +47,6 @@ function scrubbedCause(error: unknown, secrets: readonly string[]): unknown {
 
 /** A 400/422 to a request that carried `response_format`: the endpoint may not support that format. */
 export function isFormatRejection(error: unknown): boolean {
-  return error instanceof APIError && (error.status === 400 || error.status === 422);
+  const sdk = loadedOpenAI();
+  return sdk !== undefined && error instanceof sdk.APIError && (error.status === 400 || error.status === 422);
 }

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { NarrativeFormatError, ProviderError } from '../../errors.ts';
 import { fenceData } from '../../prompt/index.ts';
 import { chatRequestBody, FORMAT_LADDER, narrativeOf, readCompletion, requireText, type ChatAnswer, type FormatLevel } from '../chat-request.ts';
@@ -7,6 +7,7 @@ import type { ChatMessage, NarrateOptions, NarrateRequest, Narrative, Provider, 
 import { meterContext, meteredFetch } from './metered-fetch.ts';
 import { renderStructured } from '../render-structured.ts';
 import { isFormatRejection, scrub, toProviderError } from './openai-errors.ts';
+import { loadOpenAI } from './openai-sdk.ts';
 
 export interface OpenAIProviderOptions {
   /** Any OpenAI-compatible endpoint (OpenAI, Azure, Ollama, vLLM, llama.cpp, LM Studio). */
@@ -33,7 +34,9 @@ const SDK_TIMER_MS = 24 * 3_600_000;
 export class OpenAIProvider implements Provider {
   readonly id = 'openai';
   readonly metersRequests = true;
-  private readonly client: OpenAI;
+  /** Made at the first request (the SDK is loaded then: openai-sdk.ts). */
+  private client: Promise<OpenAI> | undefined;
+  private readonly makeClient: () => Promise<OpenAI>;
   private readonly secrets: string[];
   private readonly limits: { timeoutMs: number; maxRetries: number };
   /** Remembered per instance: an endpoint that rejected json_schema is not asked again. */
@@ -44,13 +47,15 @@ export class OpenAIProvider implements Provider {
     const apiKey = options.apiKey ?? 'no-key';
     this.secrets = options.apiKey ? [options.apiKey] : [];
     this.limits = { timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries ?? 2 };
-    this.client = new OpenAI({
-      apiKey,
-      maxRetries: this.limits.maxRetries,
-      timeout: SDK_TIMER_MS,
-      fetch: meteredFetch(options.fetch ?? globalThis.fetch, this.limits.timeoutMs),
-      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    });
+    const fetch = meteredFetch(options.fetch ?? globalThis.fetch, this.limits.timeoutMs);
+    this.makeClient = async () =>
+      new (await loadOpenAI()).default({
+        apiKey,
+        maxRetries: this.limits.maxRetries,
+        timeout: SDK_TIMER_MS,
+        fetch,
+        ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      });
   }
 
   /** The structured-output strategy currently in use (for tests and diagnostics). */
@@ -107,7 +112,7 @@ export class OpenAIProvider implements Provider {
 
   private async complete(request: NarrateRequest, messages: ChatMessage[], level: FormatLevel, signal?: AbortSignal): Promise<ChatAnswer> {
     try {
-      const completion = await this.client.chat.completions.create(chatRequestBody(request, messages, level), signal ? { signal } : {});
+      const completion = await (await (this.client ??= this.makeClient())).chat.completions.create(chatRequestBody(request, messages, level), signal ? { signal } : {});
       return readCompletion(completion, request, this.id);
     } catch (error) {
       throw toProviderError(error, this.id, this.secrets, this.limits, signal);
