@@ -1,5 +1,5 @@
-import { extractFeatures, type FeatureValues, type FlowFeatures } from '../features/index.ts';
-import type { Flow, FlowSource } from '../ingest/index.ts';
+import type { FeatureValues, FlowFeatures } from '../features/index.ts';
+import type { Flow } from '../ingest/index.ts';
 import { SCORE_BLOCK, TopHeap, type ScoreResult } from '../score/index.ts';
 import type { FlowScorer } from './flow-scorer.ts';
 import type { Selection } from './select-options.ts';
@@ -30,13 +30,12 @@ interface Scored {
 }
 
 /**
- * One streaming pass: score every flow, keep only what the selection needs (a bounded top-N heap,
+ * One streaming pass over flows and their features (extractFeatures' batches): score every flow, keep only what the selection needs (a bounded top-N heap,
  * the flows at or above a threshold, or the listed ids), and every score for ranking. Only the kept
  * flows are scored again with attribution, at the end (the forest's attribution walk is the slow one).
  */
 export async function scorePass(
-  source: FlowSource,
-  windowMs: number,
+  rows: AsyncIterable<readonly FlowFeatures[]> | Iterable<readonly FlowFeatures[]>,
   scorer: FlowScorer,
   selection: Selection,
   onProgress?: (flows: number) => void,
@@ -78,7 +77,7 @@ export async function scorePass(
       take(done.batch, await done.scores);
     }
   };
-  for await (const batch of extractFeatures(source, { windowMs })) {
+  for await (const batch of rows) {
     for (const row of batch) gathered.push(row);
     await onBatch?.(batch);
     while (gathered.length >= SCORE_BLOCK) await dispatch();

@@ -1,4 +1,5 @@
 import { BaselineError, InputError } from '../errors.ts';
+import { extractFeatures, type FlowFeatures } from '../features/index.ts';
 import { assertFlowsRead, openFlows, type FlowSource, type IngestSummary } from '../ingest/index.ts';
 import { loadBaseline, type Baseline } from '../score/index.ts';
 import { fitBaselineFile } from './fit-baseline-file.ts';
@@ -34,7 +35,8 @@ export interface ScoreSummary {
 /**
  * The whole "ingest → features → score → select → FeatureTable" chain that `flowlens score` and
  * `flowlens run` call. Streams the input: one pass to fit the baseline (unless a baseline file is
- * given), one to score keeping only the selected flows (and noting what `scoresFile` needs).
+ * given), one to score keeping only the selected flows (and noting what `scoresFile` needs); an input
+ * of up to READ_ONCE_FLOWS flows is read once, its rows kept from the first pass for the second.
  *
  * @example
  * const { tables } = await selectTables('flows.csv', { top: 5 });
@@ -42,13 +44,15 @@ export interface ScoreSummary {
 export async function selectTables(input: string, options: SelectOptions = {}): Promise<{ tables: FeatureTable[]; summary: ScoreSummary }> {
   const selection = resolveSelection(options);
   const scoring = resolveScoring(options);
-  const { baseline, windowMs } = await obtainBaseline(input, options, scoring.windowMs);
+  const { baseline, windowMs, kept } = await obtainBaseline(input, options, scoring.windowMs);
   const scorer = createFlowScorer(baseline, scoring.scorer, options.scoreColumn, input);
-  const source = await openSource(input, options);
+  const source = kept?.source ?? (await openFlows(input, options.ingest ?? {}));
+  checkScoreColumn(input, source, options.scoreColumn);
   const scoresWriter = options.scoresFile !== undefined ? createScoresWriter(options.scoresFile) : undefined;
   let pass: Awaited<ReturnType<typeof scorePass>>;
   try {
-    pass = await scorePass(source, windowMs, scorer, selection, (n) => options.onProgress?.('score', n), scoresWriter && ((batch) => scoresWriter.add(batch)));
+    const rows = kept?.rows ?? extractFeatures(source, { windowMs });
+    pass = await scorePass(rows, scorer, selection, (n) => options.onProgress?.('score', n), scoresWriter && ((batch) => scoresWriter.add(batch)));
     assertFlowsRead(source.summary(), options.ingest);
   } catch (error) {
     scoresWriter?.discard();
@@ -90,19 +94,29 @@ export async function selectTables(input: string, options: SelectOptions = {}): 
   return { tables, summary };
 }
 
-async function openSource(input: string, options: SelectOptions): Promise<FlowSource> {
-  const source = await openFlows(input, options.ingest ?? {});
-  const column = options.scoreColumn;
+function checkScoreColumn(input: string, source: FlowSource, column: string | undefined): void {
   if (column !== undefined && source.header.length > 0 && !source.header.includes(column)) {
     throw new InputError(
       { file: input, line: 1, field: column, expected: 'a column of the input' },
       `--score-column \`${column}\` is not a column of this input; the header has: ${source.header.join(', ')}`,
     );
   }
-  return source;
 }
 
-async function obtainBaseline(input: string, options: SelectOptions, windowMs: number): Promise<{ baseline: Baseline; windowMs: number }> {
+/**
+ * Inputs of up to this many flows are read once: the fitting pass keeps their flows and features for
+ * the scoring pass (issue 14: `npm start`'s 20,000 flows were read, parsed and windowed twice). Above
+ * it the scoring pass reads the input again, so memory stays bounded by the window, not the file.
+ */
+const READ_ONCE_FLOWS = 50_000;
+
+/** The fitting pass's source and rows, when the scoring pass can take them instead of reading again. */
+interface KeptPass {
+  source: FlowSource;
+  rows: FlowFeatures[][];
+}
+
+async function obtainBaseline(input: string, options: SelectOptions, windowMs: number): Promise<{ baseline: Baseline; windowMs: number; kept?: KeptPass }> {
   if (options.baselineFile !== undefined) {
     const baseline = await loadBaseline(options.baselineFile);
     if (options.windowMs !== undefined && options.windowMs !== baseline.window_ms) {
@@ -110,12 +124,16 @@ async function obtainBaseline(input: string, options: SelectOptions, windowMs: n
     }
     return { baseline, windowMs: baseline.window_ms };
   }
-  const fitted = await fitBaselineFile(options.baseline ?? input, {
+  const baselineInput = options.baseline ?? input;
+  const fitted = await fitBaselineFile(baselineInput, {
     windowMs,
     ...(options.ingest !== undefined ? { ingest: options.ingest } : {}),
     onProgress: (n) => options.onProgress?.('fit', n),
+    // the scoring pass reads the same file with the same options: it can take these rows
+    ...(baselineInput === input ? { keepFlows: READ_ONCE_FLOWS } : {}),
   });
-  return { baseline: fitted.baseline, windowMs };
+  const kept = fitted.kept !== undefined ? { source: fitted.source, rows: fitted.kept } : undefined;
+  return { baseline: fitted.baseline, windowMs, ...(kept !== undefined ? { kept } : {}) };
 }
 
 function windowContext(source: FlowSource, windowMs: number): WindowContext {
