@@ -11,10 +11,32 @@ export class HostIndex {
   private hashes = new Int32Array(1024);
   private ids = new Int32Array(1024).fill(-1);
   size = 0;
+  /** The hash and slot of the last get(): where a key it missed goes (addMissed), with no second hash and probe. */
+  private lastHash = 0;
+  private lastSlot = 0;
 
   /** The id stored for `key`, or -1. */
   get(key: string): number {
-    return this.ids[this.find(key, hashText(key))]!;
+    const h = hashText(key);
+    const i = this.find(key, h);
+    this.lastHash = h;
+    this.lastSlot = i;
+    return this.ids[i]!;
+  }
+
+  /** Store `id` for the key the last get() did not find (nothing changed the table in between); returns its hash for delete. */
+  addMissed(key: string, id: number): number {
+    const h = this.lastHash;
+    let i = this.lastSlot;
+    if (2 * (this.size + 1) > this.mask + 1) {
+      this.grow();
+      i = this.find(key, h);
+    }
+    this.keys[i] = key;
+    this.hashes[i] = h;
+    this.ids[i] = id;
+    this.size++;
+    return h;
   }
 
   /** Store `id` for a key that is not present. */
@@ -28,10 +50,10 @@ export class HostIndex {
     this.size++;
   }
 
-  /** Remove a key that is present. */
-  delete(key: string): void {
+  /** Remove a key that is present (`hash`: what addMissed returned for it, else computed). */
+  delete(key: string, hash = hashText(key)): void {
     const { keys, hashes, ids, mask } = this;
-    let hole = this.find(key, hashText(key));
+    let hole = this.find(key, hash);
     let j = hole;
     for (;;) {
       j = (j + 1) & mask;

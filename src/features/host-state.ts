@@ -6,6 +6,8 @@
  */
 export class HostState {
   key = '';
+  /** The key's hash in SlidingWindows' HostIndex (kept so releasing the state does not hash the key again). */
+  hash = 0;
   /** Small integer naming this state in the pair tables while it is in use. */
   constructor(readonly id: number) {}
   // as a source

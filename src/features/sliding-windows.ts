@@ -115,12 +115,12 @@ export class SlidingWindows {
     if (id >= 0) return this.states[id]!;
     const state = this.hostPool.pop() ?? this.newState();
     state.reset(key);
-    this.hosts.add(key, state.id);
+    state.hash = this.hosts.addMissed(key, state.id);
     return state;
   }
 
   private release(state: HostState): void {
-    this.hosts.delete(state.key);
+    this.hosts.delete(state.key, state.hash);
     // every released state is pooled (its id stays valid), so states never outnumber the peak of live addresses
     this.hostPool.push(state);
   }

@@ -9,21 +9,25 @@ function random(seed: number): () => number {
 }
 
 describe('HostIndex', () => {
-  it('agrees with a Map through 50,000 random adds and deletes (growth and backward-shift deletion)', () => {
+  it('agrees with a Map through 50,000 random adds and deletes (growth and backward-shift deletion; adds after a missed get and deletes with the hash it returned)', () => {
     const rand = random(3);
     const index = new HostIndex();
     const reference = new Map<string, number>();
+    const hashes = new Map<string, number>();
     for (let step = 0; step < 50_000; step++) {
       const key = `10.${Math.floor(rand() * 8)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 12)}`;
       if (reference.has(key)) {
         expect(index.get(key)).toBe(reference.get(key));
         if (rand() < 0.6) {
-          index.delete(key);
+          // with the hash addMissed returned, or without it
+          index.delete(key, hashes.get(key));
           reference.delete(key);
         }
       } else {
         expect(index.get(key)).toBe(-1);
-        index.add(key, step);
+        // right after the get() that missed (its slot reused), or as a plain add
+        if (rand() < 0.5) hashes.set(key, index.addMissed(key, step));
+        else (index.add(key, step), hashes.delete(key));
         reference.set(key, step);
       }
       expect(index.size).toBe(reference.size);
