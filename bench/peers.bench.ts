@@ -4,7 +4,7 @@
  *   - `flowlens score f.csv --top 10 --scores s.jsonl` vs scikit-learn's IsolationForest with the same
  *     trees and sample size (600 × 4,096), read + fit + score every row + write the scores.
  * Each side is a fresh process timed from start to exit (wall, CPU, peak RSS); ratios are flowlens's
- * speed over the peer's. `npm run bench -- peers [--flows N] [--runs N]` (1 M flows by default). Needs
+ * speed over the peer's. `npm run bench -- peers [--flows N] [--runs N] [--no-score]` (1 M flows by default). Needs
  * /usr/bin/python3 with pandas and scikit-learn (Debian: `apt-get install python3-pandas
  * python3-sklearn`); without them it says so and skips. Never part of `npm test`.
  */
@@ -47,7 +47,8 @@ if (probe.status !== 0) {
       const theirs = timeCommand(PYTHON, [join(peers, 'pandas_features.py'), csv, join(dir, 'pandas.csv')]);
       process.stdout.write(`${formatTimed('flowlens features → CSV (18)', ours, flows)}\n${formatTimed('pandas 9 features + to_csv', theirs, flows)}\n  → ${ratio(ours, theirs)} (target ≥ 3×)\n`);
     }
-    for (let r = 0; r < runs; r++) {
+    // --no-score: the features comparison alone (scikit-learn takes about 9 minutes at 1 M flows)
+    for (let r = 0; r < runs && !process.argv.includes('--no-score'); r++) {
       const ours = timeCommand(process.execPath, [bin, 'score', csv, '--top', '10', '--out', join(dir, 'tables'), '--scores', join(dir, 'scores.jsonl'), '--quiet']);
       const theirs = timeCommand(PYTHON, [join(peers, 'sklearn_iforest.py'), csv, join(dir, 'sklearn.txt')]);
       process.stdout.write(`${formatTimed('flowlens score (forest 600×4096)', ours, flows)}\n${formatTimed('sklearn IsolationForest 600×4096', theirs, flows)}\n  → ${ratio(ours, theirs)} (target ≥ 2×)\n`);
