@@ -60,7 +60,8 @@ export interface ClaimPayloads {
   entity: { category: string; term: string };
   share: { subject: 'traffic' | 'packets' | 'bytes'; direction?: 'in' | 'out'; balanced?: boolean; size?: 'small' | 'large'; none?: boolean };
   'null-reading': { phrase: string };
-  initiation: { phrase: string; negated?: true };
+  /** `party`: who is said to open it — an address, or a party word ("client", "source") — when the sentence names one. */
+  initiation: { phrase: string; negated?: true; party?: { address: string } | { word: string } };
   /** A value copied from the record: an HTTP status or method, a rule id, a path or file name. */
   literal: { kind: 'http status' | 'http method' | 'rule id' | 'path' | 'version' | 'hostname' | 'label' | 'conn state' | 'asn'; value: string; side?: 'src' | 'dst' };
   /** A field named and given a value ("app_proto is http", "the flow state was closed"). */

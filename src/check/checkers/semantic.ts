@@ -9,6 +9,7 @@ import type { Evidence } from '../types.ts';
 import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { decodeFlags } from './flags.ts';
+import { checkOpener } from './initiator.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
 
@@ -132,7 +133,7 @@ function checkOtherFlows(term: string, facts: TableFacts): Judgement {
  */
 export function checkInitiation(claim: Claim<'initiation'>, facts: TableFacts): Judgement {
   const unknown: Judgement = { verdict: 'unsupported', reason: `The table does not show which side initiated the connection or how the handshake went ("${claim.data.phrase}").` };
-  if (!/handshake/i.test(claim.data.phrase)) return unknown;
+  if (!/handshake/i.test(claim.data.phrase)) return checkOpener(claim, facts) ?? unknown;
   const seen = handshakeSeen(facts);
   if (seen === undefined) return unknown;
   const said = claim.data.negated !== true;

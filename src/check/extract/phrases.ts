@@ -2,6 +2,8 @@ import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
 import { addClaim, isTaken, lowerGate, mentionsIn, overlapsClaim, textGate, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 import { stickyOf, triggered } from './triggers.ts';
+import type { ClaimPayloads } from '../claim.ts';
+import type { Sentence } from '../text/segment.ts';
 
 const SHARE_RE =
   /\b(?:(?:the )?(?:vast |overwhelming |great )?majority of|most of|most|mostly|predominantly|primarily|nearly all|almost all|the bulk of|largely|balanced|symmetric(?:al)?|asymmetric(?:al)?|one-way|unidirectional|lopsided|equal)\b(?:\s+(?:the|observed|of|its|this|flow's|\w+ing))*\s+(traffic|data|bytes|packets|IN_BYTES|IN_PKTS|(?:packet|byte) counts?|volume|transfer|exchange|bidirectional traffic)\b/gi;
@@ -13,7 +15,7 @@ const SIZE_LARGE = /\b(?:large|full[- ]size\w*|MTU|jumbo|over 1,?0\d\d bytes|abo
 const GAP_RE =
   /back-to-back|without (?:any )?(?:measurable )?(?:gaps?|delay)|between (?:consecutive |successive |individual |high-speed )?packets?|packet arrivals?|packets? (?:arrived|arriving|were sent)|(?:time|temporal) resolution|jitter|zero (?:gap|delay|latency)|no (?:delay|gap)s? between|(?:zero|0(?:\.0+)?(?: ?ms)?)[- ](?:inter-?arrival|interarrival)(?: times?)?|(?:minimal|minimized|artificially minimal) inter-?arrival(?: times?)?/gi;
 const INIT_RE =
-  /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication|(?:outbound |inbound )?transfer|exchange)\b|\b(?:client|server|source|destination)-initiated\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
+  /\b(?:initiat\w*|opened|open(?:ing)?|start(?:ed|ing)|establish(?:ed|ing)?|set up)\s+(?:the |this |a |that )?(?:TCP )?(?:connection|session|handshake|communication|(?:outbound |inbound )?transfer|exchange)\b|\b(?:connection|session|communication) (?:was |is |had been )?(?:initiated|opened|started|established) by\b|\b(?:client|server|source|destination)-initiated\b|\b(?:completed|complete|full|completing) (?:the )?(?:three-way |TCP )?handshake\b|\bhandshake (?:was |is )?(?:never )?completed\b/gi;
 const COMPARATIVE_RE =
   /\b(?:(unusually|abnormally|extremely|exceptionally|very|significantly|remarkably|particularly|relatively|notably|highly|strikingly)\s+)?(high|higher|highest|low|lower|lowest|large|larger|largest|small|smaller|tiny|huge|massive|elevated|excessive|heavy|long|longer|short|shorter|brief|typical|normal|ordinary|usual|unusual|atypical|anomalous|abnormal|modest|minimal|ephemeral|privileged|well-known)\b/gi;
 /**
@@ -76,7 +78,13 @@ export function extractPhrases(ctx: ExtractContext): void {
   scanTriggersIn(ctx, INIT.trigger, INIT.sticky, undefined, (m, at, sentence) => {
     // "without completing the handshake", "the handshake was never completed": said not to have happened
     const negated = isNegated(sentence, at) || /\bnever\b|\bnot\b/i.test(m[0]);
-    addClaim(ctx, 'initiation', at, at + m[0].length, negated ? { phrase: m[0], negated: true } : { phrase: m[0] });
+    const end = at + m[0].length;
+    const by = / by$/i.test(m[0]) ? partyAfter(ctx, sentence, end) : partyBefore(ctx, sentence, at);
+    const claimEnd = by?.after ? by.end : end;
+    const data: ClaimPayloads['initiation'] = { phrase: ctx.text.slice(at, claimEnd) };
+    if (negated) data.negated = true;
+    if (by) data.party = by.party;
+    addClaim(ctx, 'initiation', at, claimEnd, data);
   });
   extractComparatives(ctx);
 }
@@ -227,4 +235,34 @@ function modifies(text: string, mention: { start: number; end: number }, start: 
   }
   const between = text.slice(end, mention.start).replace(/[`*'"(),:]/g, ' ').trim();
   return mention.start - end <= 24 && (between === '' || between.split(/\s+/).length <= 2);
+}
+
+/** A party word that names one end of a connection (lexicon/side-words.ts gives its side). */
+const PARTY_WORD = String.raw`source|client|originator|initiator|sender|destination|server|responder|receiver`;
+const PARTY_LAST = new RegExp(String.raw`\b(${PARTY_WORD})\b(?!.*\b(?:${PARTY_WORD})\b)`, 'i');
+const PARTY_NEXT = new RegExp(String.raw`^\s*(?:the\s+)?(${PARTY_WORD})\b`, 'i');
+/** What ends the subject's clause: a party before it is another clause's. */
+const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which)\b|\b(?:and|but|then)\s+(?:the\s+)?(?=\S+\s+(?:initiat|open|start|establish))/gi;
+
+/**
+ * The party said to open the connection, as the subject of the verb: the last address or party
+ * word of its clause before it ("The host 10.0.0.5 opened …", "the client initiated …").
+ */
+function partyBefore(ctx: ExtractContext, sentence: Sentence, at: number): { party: NonNullable<ClaimPayloads['initiation']['party']>; end: number; after: false } | undefined {
+  let from = Math.max(sentence.start, at - 80);
+  CLAUSE_BREAK.lastIndex = 0;
+  const before = ctx.text.slice(from, at);
+  for (const b of before.matchAll(CLAUSE_BREAK)) from = Math.max(from, sentence.start, at - before.length + b.index + b[0].length);
+  let address: string | undefined;
+  for (const c of ctx.claims) if (c.kind === 'address' && c.start >= from && c.end <= at) address = c.data.address;
+  if (address !== undefined) return { party: { address }, end: at, after: false };
+  const word = PARTY_LAST.exec(ctx.text.slice(from, at));
+  return word ? { party: { word: word[1]!.toLowerCase() }, end: at, after: false } : undefined;
+}
+
+/** The agent of a passive: "the connection was initiated by 10.0.0.5", "… by the client". */
+function partyAfter(ctx: ExtractContext, sentence: Sentence, end: number): { party: NonNullable<ClaimPayloads['initiation']['party']>; end: number; after: true } | undefined {
+  for (const c of ctx.claims) if (c.kind === 'address' && c.start >= end && c.start <= end + 12 && !/\S\s+\S/.test(ctx.text.slice(end, c.start).replace(/^\s*the\s+(?:host|address|ip)\s*/i, ''))) return { party: { address: c.data.address }, end: c.end, after: true };
+  const word = PARTY_NEXT.exec(ctx.text.slice(end, Math.min(sentence.end, end + 30)));
+  return word ? { party: { word: word[1]!.toLowerCase() }, end: end + word[0].length, after: true } : undefined;
 }

@@ -11,7 +11,11 @@ export const DimensionSchema = z.enum([
 ]);
 export type Dimension = z.infer<typeof DimensionSchema>;
 
-/** Which endpoint a field belongs to; for a directional quantity, the endpoint that sent it. */
+/**
+ * Which endpoint a field belongs to; for a directional quantity, the endpoint that sent it. `client`
+ * and `server` are the roles of a connection: the client is the endpoint that opened it (ECS client.*,
+ * Zeek's originator, EVE's to-server side), where `source` is only the sender of a record's packets.
+ */
 export const RoleSchema = z.enum(['source', 'destination', 'client', 'server', 'either']);
 export type Role = z.infer<typeof RoleSchema>;
 

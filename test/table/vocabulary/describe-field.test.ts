@@ -139,8 +139,8 @@ describe('ECS and EVE paths as the real soc-llm-triage alert inputs have them', 
 
 describe('the other families', () => {
   it.each([
-    ['id.orig_h', 'zeek', 'address', 'source', ''],
-    ['id.resp_p', 'zeek', 'port', 'destination', ''],
+    ['id.orig_h', 'zeek', 'address', 'client', ''],
+    ['id.resp_p', 'zeek', 'port', 'server', ''],
     ['duration', 'zeek', 'duration', 'either', 's'],
     ['history', 'zeek', 'tcp-flags', 'either', 'flag letters'],
     ['detailed-label', 'zeek', 'label', 'either', ''],
