@@ -137,8 +137,15 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
   }
   const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
-  const mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
-  if (number.readings.length === 0 && !mention && !qualifier) return;
+  let mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
+  if (number.readings.length === 0 && !mention && !qualifier) {
+    // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last
+    const shared = sharedUnit(ctx.text, end, sentence.end);
+    if (shared === undefined) return;
+    number = numberText(Object.assign([m[0], m[1], m[2], shared], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+    if (number.readings.length === 0) return;
+    mention = bindMention(ctx, sentence, numStart, end, number.readings);
+  }
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   // "an initial TTL of 64": the sender's starting value, inferred from the one seen, not the one seen
   const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
@@ -158,6 +165,28 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+
+/** What joins the figures of a list: a comma (with "and" or "or"), or "and"/"or" alone. */
+const LIST_JOIN_RE = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/y;
+
+/**
+ * The unit written after the last figure of a list that the figure ending at `end` opens ("447 and
+ * 563 bytes", "7, 6 and 13 packets"); undefined when no figure of the list has one.
+ */
+function sharedUnit(text: string, end: number, limit: number): string | undefined {
+  let at = end;
+  for (let i = 0; i < 6; i++) {
+    LIST_JOIN_RE.lastIndex = at;
+    const join = LIST_JOIN_RE.exec(text);
+    if (join === null) return undefined;
+    NUMBER_Y.lastIndex = at + join[0].length;
+    const next = NUMBER_Y.exec(text);
+    if (next === null || next.index + next[0].length > limit) return undefined;
+    if (next[3] !== undefined) return next[3];
+    at = next.index + next[0].length;
+  }
+  return undefined;
+}
 
 const bound = (mention: Mention | undefined): { mention?: Mention } => (mention ? { mention } : {});
 

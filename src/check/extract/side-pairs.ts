@@ -21,7 +21,9 @@ const FIGURE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const LEAD = String.raw`(?:\s+(${NOUN})(?:\s+(?:counts?|totals?))?)?[\s:=(]*(?:(?:were|are|was|is|of|at|sent|exchanged|received|transferred|carried|totall?ed|counted|numbered|with|had|respectively)\b[\s:=(]*){0,3}`;
 // a comma between two figures is followed by a space: "101,480" is one figure, not 101 and 480
 const FIGURES = String.raw`(${FIGURE})(?:\s*\/\s*|,\s+|\s+and\s+|\s+vs\.?\s+)(${FIGURE})(?:\s*(${NOUN}|[KMG]i?B|kB|ms|s|seconds?))?(?![\w\/]|\.\d)`;
-const PAIR_RE = new RegExp(String.raw`(?:\b(${NOUN})\s+)?${PAIR}${LEAD}${FIGURES}`, 'gid');
+/** What the pair of side words may qualify: "the forward and backward directions carried 22 and 33 packets". */
+const ENDS = String.raw`(?:\s+(?:directions?|sides?|ends?|endpoints?|hosts?|parties))?`;
+const PAIR_RE = new RegExp(String.raw`(?:\b(${NOUN})\s+)?${PAIR}${ENDS}${LEAD}${FIGURES}`, 'gid');
 /** A further pair of figures in the same sentence that reuses the sides: "… were 4/2 and bytes 236/120". */
 const AGAIN_RE = new RegExp(String.raw`^\s*(?:,|;)?\s*(?:and\s+)?(${NOUN})\s*(?:were\s+|are\s+|:\s*)?${FIGURES}`, 'id');
 const GATE = wordGate(new RegExp(String.raw`\b(?:${W})(?:'s)?(?:\s*\/\s*|\s+and\s+|\s+vs)`));

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+/** Figures in lists and figures copied from a row (extract/quantities.ts sharedUnit, checkers/quantity.ts exactCount). */
+const quantities = (text: string, table: ReturnType<typeof readTable>): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === 'quantity')
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const zeek = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', proto: 'tcp', orig_bytes: 75, resp_bytes: 243, orig_pkts: 7, orig_ip_bytes: 447, resp_pkts: 6, resp_ip_bytes: 563 }, 'conn.json');
+const cic = readTable({ 'Flow Duration': 10235, 'Total Fwd Packets': 22, 'Total Backward Packets': 33, 'Total Length of Fwd Packets': 1984, 'Total Length of Bwd Packets': 2809, 'Destination Port': 22 }, 'cic.json');
+
+describe('a bare figure in a list takes the unit written after the last one', () => {
+  it.each([
+    ['At the IP layer this amounts to 447 and 563 bytes respectively.', ['447: supported', '563 bytes: supported']],
+    ['The two sides sent 447 and 563 bytes.', ['447: supported', '563 bytes: supported']],
+    ['They exchanged 7 and 6 packets.', ['7: supported', '6 packets: supported']],
+    ['It carried 440 and 563 bytes at the IP layer.', ['440: contradicted', '563 bytes: supported']],
+    ['Counts were 7, 6, or 12 packets.', ['7: supported', '6: supported', '12 packets: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, zeek)).toEqual(expected);
+  });
+
+  it('leaves a figure with no unit in its list alone', () => {
+    expect(quantities('The scores were 7 and 6 in the end.', zeek)).toEqual([]);
+  });
+});
+
+describe('a pair of side words qualifying "directions" or "sides" gives each figure its side', () => {
+  it.each([
+    ['The forward and backward directions carried 22 and 33 packets respectively.', ['22: supported', '33: supported']],
+    ['The forward and backward directions carried 33 and 22 packets respectively.', ['33: contradicted', '22: contradicted']],
+    ['The client and server sides sent 1,984 and 2,809 bytes.', ['1,984: supported', '2,809: supported']],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, cic)).toEqual(expected);
+  });
+});
+
+describe('a count written in full is the row value exactly', () => {
+  it.each([
+    ['It carried 447 bytes.', '447 bytes: supported'],
+    ['It carried 448 bytes.', '448 bytes: contradicted'],
+    ['The responder sent 536 bytes at the IP layer.', '536 bytes: contradicted'],
+    ['It carried about 449 bytes.', 'about 449 bytes: supported'],
+    ['It carried 450 bytes.', '450 bytes: supported'],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, zeek)).toEqual([expected]);
+  });
+});
