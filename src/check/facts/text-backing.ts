@@ -2,6 +2,7 @@ import { tokenizeKey } from '../deps.ts';
 import { keyTokens, singular } from './key-tokens.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
 import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
+import { CONCEPT_SPELLINGS } from '../lexicon/concept-spellings.ts';
 import { sharedMemo } from './shared-memo.ts';
 
 /**
@@ -19,6 +20,8 @@ const KIND_WORDS = new Set(['attempt', 'attempts', 'request', 'requests', 'attac
 export function textBacking(facts: TableFacts, term: string, byDescription = false): { rows: FactRow[]; reason: string } | undefined {
   const whole = stringRowContaining(facts, term);
   if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
+  const other = otherSpelling(facts, term);
+  if (other) return other;
   const words = termWords(term).filter((w) => !KIND_WORDS.has(w));
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
@@ -76,4 +79,22 @@ const descriptionWords = sharedMemo((description: string): ReadonlySet<string> =
 
 function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
   return [...facts.rows.values()].map((row) => ({ row, tokens: keyTokens(row.key) }));
+}
+
+/** Each concept's spellings with a test for one of them in a term (at word edges, any case). */
+const CONCEPTS = CONCEPT_SPELLINGS.map((spellings) => ({
+  spellings,
+  in: new RegExp(String.raw`(?<![\w&])(?:${spellings.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- _]?')).join('|')})(?![\w&])`, 'i'),
+}));
+
+/** A term backed by another name of its concept that the record holds ("command and control" by "C&C"). */
+function otherSpelling(facts: TableFacts, term: string): { rows: FactRow[]; reason: string } | undefined {
+  for (const concept of CONCEPTS) {
+    if (!concept.in.test(term)) continue;
+    for (const spelling of concept.spellings) {
+      const row = stringRowContaining(facts, spelling);
+      if (row) return { rows: [row], reason: `The record holds "${spelling}" in ${row.key}, a name of ${concept.spellings[0]}.` };
+    }
+  }
+  return undefined;
 }

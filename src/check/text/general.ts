@@ -9,7 +9,9 @@ import type { Sentence } from './segment.ts';
  */
 const GENERIC_SUBJECT = String.raw`(?:[Pp]ort\s+\d{1,5}(?:\/(?:tcp|udp))?|(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|(?:[a-z]+|[A-Z][a-z]+-[a-z]+)\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
 const PRESENT_VERB = String.raw`(?:is|are|carries|carry|uses|use|maps?|means?|signals?|indicates?|opens?|closes?|has|have|does|do|sets?|requires?|terminates?|aborts?|acknowledges?|resets?|runs?|listens?|contains?|marks?|asks?|returns?|resolves?|sends?|tells?|works?|relies|rely|operates?|typically|usually|normally|commonly|often|always|never|only)`;
-const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
+/** A lead-in label in bold before the statement ("**Context.** Port 6667 is …"): not its subject. */
+const LEAD_LABEL = String.raw`(?:\*\*[^*\n]{1,40}\*\*[:.]?\s*)?`;
+const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${LEAD_LABEL}${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
 /** "Failed logins followed by a success are a classic sign of password guessing": a kind of evidence said to signal a kind of attack. */
 const SIGN_OF = /\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:classic|common|typical|well-known|known|telltale|tell-tale|strong|clear|textbook)\s+)?(?:signs?|indicators?|indications?|hallmarks?|symptoms?|characteristics?|signatures?)\s+of\b/i;
 /** Words that tie a statement to this record. */

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
+import { readTable } from '../../src/table/index.ts';
+
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind = 'entity'): string[] =>
+  checkNarrative(text, table)
+    .claims.filter((c) => c.kind === kind)
+    .map((c) => `${c.text}: ${c.verdict}`);
+
+const iot23 = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', 'id.resp_p': 6667, proto: 'tcp', service: 'irc', label: 'Malicious', 'detailed-label': 'C&C' }, 'conn.json');
+const eve = readTable({ src_ip: '10.0.0.5', dest_ip: '203.0.113.9', proto: 'TCP', alert: { signature: 'ET MALWARE Win32/Emotet CnC Activity', metadata: { mitre_tactic_name: ['Command_And_Control'] } } }, 'eve.json');
+const cic = readTable({ 'Dst Port': 80, Protocol: 6, Label: 'DoS attacks-Slowloris' }, 'cic.json');
+
+describe('another name of the same concept in the record backs a term (lexicon/concept-spellings.ts)', () => {
+  it.each([
+    ['This is command and control traffic.', 'command and control: supported'],
+    ['The flow is part of a C2 channel.', 'C2 channel: supported'],
+    ['It looks like command-and-control traffic.', 'command-and-control: supported'],
+  ])('the IoT-23 label "C&C": %s', (text, expected) => {
+    expect(verdicts(text, iot23)).toEqual([expected]);
+  });
+
+  it.each([
+    ['The alert reports C2 traffic.', 'C2 traffic: supported'],
+    ['This is command and control activity.', 'command and control: supported'],
+  ])('rule metadata and a signature: %s', (text, expected) => {
+    expect(verdicts(text, eve)).toEqual([expected]);
+  });
+
+  it.each([
+    ['It is a denial-of-service attack.', 'denial-of-service: supported'],
+    ['It is a DDoS attack.', 'DDoS: unsupported'],
+  ])('a DoS label is no DDoS: %s', (text, expected) => {
+    expect(verdicts(text, cic)).toEqual([expected]);
+  });
+
+  it('does not let one concept back another', () => {
+    expect(verdicts('It is a DDoS attack.', iot23)).toEqual(['DDoS: unsupported']);
+  });
+});
+
+describe('a bold lead-in label does not hide a general statement', () => {
+  it.each([
+    '**Context.** Port 6667 is the default port for IRC, a protocol commonly used by botnets for command and control.',
+    '**Background:** IRC is commonly used by botnets for command and control.',
+    '**Note.** SYN packets open connections.',
+  ])('%s', (text) => {
+    expect(checkNarrative(text, iot23).claims.filter((c) => c.verdict !== 'supported')).toEqual([]);
+  });
+});
+
+describe('who hosts an address is a claim the record must hold', () => {
+  it.each([
+    ['The IP 185.244.25.235 is hosted by a known bulletproof provider.', ['hosted by: unsupported', 'bulletproof provider: unsupported']],
+    ['185.244.25.235 is hosted at a cloud provider.', ['hosted at: unsupported', 'cloud provider: unsupported']],
+    ['The server belongs to a bulletproof hosting provider.', ['belongs to: unsupported', 'bulletproof hosting: unsupported']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, iot23)).toEqual(expected);
+  });
+});
