@@ -63,7 +63,7 @@ export interface ClaimPayloads {
   /** `party`: who is said to open it — an address, or a party word ("client", "source") — when the sentence names one. */
   initiation: { phrase: string; negated?: true; party?: { address: string } | { word: string } };
   /** A value copied from the record: an HTTP status or method, a rule id, a path or file name. */
-  literal: { kind: 'http status' | 'http method' | 'rule id' | 'path' | 'version' | 'hostname' | 'label' | 'conn state' | 'asn'; value: string; side?: 'src' | 'dst' };
+  literal: { kind: 'http status' | 'http method' | 'rule id' | 'path' | 'version' | 'software' | 'hostname' | 'label' | 'conn state' | 'asn'; value: string; side?: 'src' | 'dst' };
   /** A field named and given a value ("app_proto is http", "the flow state was closed"). */
   /** `judgement`: the value is an adjective of judgement ("malicious"), a claim only where the field holds it. */
   'field-value': { field: string; value: string; quoted: boolean; judgement: boolean };
@@ -78,7 +78,8 @@ export interface ClaimPayloads {
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */
   dns: { field: 'type' | 'response code'; name: string };
   /** Two values of the record related: equal, different, or the left `factor` times the right. */
-  relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number };
+  /** `percent`: the factor as written in percent more (+) or less (−) than the right operand ("20% more"). */
+  relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number; percent?: number };
 }
 
 /** A claim as extracted, before judging: where it is, how it is worded, and what it asserts. */

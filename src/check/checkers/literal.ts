@@ -7,7 +7,7 @@ import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 
 type Kind = Exclude<Claim<'literal'>['data']['kind'], 'version'>;
 /** Kinds held by rows named for them; paths and host names are found in any text of the record. */
-type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state' | 'asn'>;
+type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state' | 'asn' | 'software'>;
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
@@ -34,6 +34,7 @@ function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {
 export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgement | null {
   const { kind, value } = claim.data;
   if (kind === 'version') return checkVersion(value, facts);
+  if (kind === 'software') return checkSoftware(value, facts);
   if (kind === 'conn state') return checkConnState(value, facts);
   if (kind === 'asn') return checkAsn(value, claim.data.side, facts);
   if (kind !== 'path' && kind !== 'hostname' && kind !== 'label') {
@@ -129,4 +130,26 @@ function checkAsn(value: string, side: 'src' | 'dst' | undefined, facts: TableFa
   const hit = rows.find((r) => String(r.value).split(/[\s,]+/).includes(value));
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
   return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 2)), reason: `${rows.slice(0, 2).map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not AS ${value}.` };
+}
+
+/**
+ * A program and its version ("libssh 0.9.6", "OpenSSH_8.2p1", "curl/7.68.0") against the record's
+ * texts (an SSH banner, a user agent, a server header): the same name with that version backs it,
+ * the same name with another version contradicts it; a name the record does not hold is unsupported.
+ */
+function checkSoftware(value: string, facts: TableFacts): Judgement {
+  const [name, version] = value.split(' ') as [string, string];
+  const named = new RegExp(String.raw`(?<![\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ _/-]?v?(\d+(?:\.\d+)+[a-z]?\d*)`, 'i');
+  let other: { row: FactRow; version: string } | undefined;
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string') continue;
+    const m = named.exec(row.value);
+    if (!m) continue;
+    // a version written less precisely is the same one: "OpenSSH 8.2" of OpenSSH_8.2p1
+    const recorded = m[1]!.toLowerCase();
+    if (recorded.startsWith(version.toLowerCase()) && !/^\d/.test(recorded.slice(version.length))) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${row.value}.` };
+    other ??= { row, version: m[1]! };
+  }
+  if (other) return { verdict: 'contradicted', evidence: rowEvidence([other.row]), reason: `${other.row.key} is ${String(other.row.value)}: ${name} ${other.version}, not ${version}.` };
+  return { verdict: 'unsupported', reason: `Nothing in the record names ${name} ${version}.` };
 }

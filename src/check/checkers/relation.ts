@@ -4,6 +4,8 @@ import { rowEvidence, show } from './evidence.ts';
 
 /** How far a stated factor ("twice", "3 times") may be from the record's ratio: models round such figures. */
 const FACTOR_SLACK = 0.15;
+/** How far a stated difference in percent ("20% more") may be from the record's, in points (plus 5 % of it). */
+const PERCENT_SLACK = 1.5;
 
 /** Identity members that other schemas hold under their own names (facts.endpoints). */
 const IDENTITY: Readonly<Record<string, ['ports' | 'addresses', 'src' | 'dst']>> = { src_port: ['ports', 'src'], dst_port: ['ports', 'dst'], src_addr: ['addresses', 'src'], dst_addr: ['addresses', 'dst'] };
@@ -27,7 +29,7 @@ function rowsOf(facts: TableFacts, operand: Operand): FactRow[] {
  * the relation holds when it holds for one such pair. Not judged when the table lacks an operand.
  */
 export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judgement | null {
-  const { left, right, relation, factor } = claim.data;
+  const { left, right, relation, factor, percent } = claim.data;
   const lefts = rowsOf(facts, left);
   const rights = rowsOf(facts, right);
   if (lefts.length === 0 || rights.length === 0) return null;
@@ -36,6 +38,7 @@ export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judg
   const holds = (a: FactRow, b: FactRow): boolean | undefined => {
     if (relation !== 'ratio') return (String(a.value) === String(b.value)) === (relation === 'same');
     if (typeof a.value !== 'number' || typeof b.value !== 'number' || b.value === 0) return undefined;
+    if (percent !== undefined) return Math.abs(100 * (a.value / b.value - 1) - percent) <= PERCENT_SLACK + 0.05 * Math.abs(percent);
     return Math.abs(a.value / b.value / factor! - 1) <= FACTOR_SLACK;
   };
   let judged: [FactRow, FactRow] | undefined;
@@ -46,7 +49,7 @@ export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judg
   }
   if (!judged) return null;
   const [a, b] = judged;
-  const said = relation === 'ratio' ? `${show(factor!)} times` : relation === 'same' ? 'the same' : 'different';
+  const said = percent !== undefined ? `${show(Math.abs(percent))}% ${percent >= 0 ? 'more' : 'less'}` : relation === 'ratio' ? `${show(factor!)} times` : relation === 'same' ? 'the same' : 'different';
   return { verdict: 'contradicted', evidence: rowEvidence([a, b], derivation(a, b, relation)), reason: `${a.key} is ${show(a.value)} and ${b.key} is ${show(b.value)}: not ${said} (${left.phrase} against ${right.phrase}).` };
 }
 

@@ -19,7 +19,8 @@ const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(
 const PROTO_NUM = triggered(PROTO_NUM_RE);
 const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(Z|UTC)|([+-]\d{2}:?\d{2}))?)?(?![\d:])/g;
-const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2}))?\s?(?:UTC|Z|GMT)\b/g;
+// a fraction of a second is read to the second: "11:34:02.01 UTC"
+const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(?:UTC|Z|GMT)\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
 

@@ -32,6 +32,16 @@ const PATH_GATE = lowerGate(new RegExp(String.raw`\/[a-z]|\.(?:${EXTENSIONS})\b`
 
 /** "TLS 1.3", "TLSv1.2", "HTTP/1.0", "SSH-2.0", "SMBv1": a protocol's version. */
 const VERSION_RE = /\b(TLS|SSL|HTTP|SSH|SMB|SNMP|DTLS|QUIC)(?:\s?v|\/|-|\s)(\d(?:\.\d)?)(?![\w.]*\d)/gi;
+/**
+ * A program and its version: joined to the name ("OpenSSH_8.2p1", "curl/7.68.0", "libssh-0.9.6"), or
+ * after a space with three parts ("libssh 0.9.6", "Apache 2.4.41"). A protocol's version is a
+ * version claim; an address has four parts and is none.
+ */
+const SOFTWARE_RE = /(?<![\w.\/-])([A-Za-z][A-Za-z0-9+]{2,30})(?:([_/-])v?(\d+(?:\.\d+){1,2}(?:p\d+|[a-z]\d?)?)|\s(?:version\s+)?v?(\d+\.\d+(?:\.\d+)?(?:p\d+|[a-z]\d?)?))(?![\w.]*\d|\.\d)/g;
+/** After a space, a two-part version is a program's only with a telling name or suffix ("OpenSSH 8.9p1", "PuTTY 0.78"), not "at 11.5". */
+const spacedSoftware = (name: string, version: string): boolean => /\d\.\d+\.\d/.test(version) || /p\d+$/.test(version) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(name);
+const NOT_SOFTWARE = /^(?:tls|ssl|http|https|ssh|smb|snmp|dtls|quic|tcp|udp|ip|ipv4|ipv6|rfc|version|rev|revision|rule|sid|gid|port|ports|flow|cve|ms|kb|mb|gb|rate|ratio|score|about|around|approximately|roughly|nearly|over|under|and|or|to|from|at|is|was|of|the|between)$/i;
+const SOFTWARE_GATE = textGate(/[A-Za-z][_/-]v?\d+\.\d|[A-Za-z]\s(?:version\s+)?v?\d+\.\d/);
 const VERSION_GATE = wordGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
 
 /** "evil-update.biz", "cv.mathming.ltd": dot-separated labels ending in a lower-case top-level domain (checked against the IANA list). */
@@ -68,6 +78,10 @@ export function extractLiterals(ctx: ExtractContext): void {
     addClaim(ctx, 'literal', at, at + m[0].length, { kind: 'asn', value: m[1]!, ...(side ? { side: side[1] ? 'src' : 'dst' } : {}) }, true);
   });
   scan(ctx, VERSION_RE, VERSION_GATE, (m, at, s) => add('version', `${m[1]!.toUpperCase()} ${m[2]!}`, at, at + m[0].length, s));
+  scan(ctx, SOFTWARE_RE, SOFTWARE_GATE, (m, at, s) => {
+    if (NOT_SOFTWARE.test(m[1]!) || (m[4] !== undefined && !spacedSoftware(m[1]!, m[4]))) return;
+    add('software', `${m[1]!} ${(m[3] ?? m[4])!}`, at, at + m[0].length, s);
+  });
   scan(ctx, PATH_RE, PATH_GATE, (m, at, s) => {
     // a sentence's full stop or a comma after a path is not part of it
     const path = m[1]!.replace(/[.,;:]+$/, '');

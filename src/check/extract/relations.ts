@@ -21,6 +21,8 @@ const SUBJECT_FIRST = new RegExp(String.raw`\b${SIDE}${SENT}\s+(?:about\s+|rough
 const NOUN_FIRST = new RegExp(String.raw`\b${FACTOR}\s+as\s+(?:many|much)\s+(${PARTY_SIDE_SOURCE})\s+${NOUN}\s+as\s+${SIDE}\b`, 'gi');
 /** "the answer is twice the size of the query", "the reply was three times as large as the request". */
 const SIZE_OF = new RegExp(String.raw`\b${SIDE}(?:\s+(?:payload|packet|message))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+(?:the\s+size\s+of|as\s+(?:large|big)\s+as|larger\s+than|bigger\s+than)\s+${SIDE}\b`, 'gi');
+/** "the server sent 20% more bytes than the client", "the client sent about 17 percent fewer packets than the server". */
+const PERCENT_MORE = new RegExp(String.raw`\b${SIDE}${SENT}\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(more|less|fewer|larger|smaller|bigger)\s+(?:${NOUN}\s+)?than\s+${SIDE}\b`, 'gi');
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
 const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
 /** "OUT_BYTES is twice the IN_BYTES", "orig_pkts is half of resp_pkts", "the OUT_BYTES value is three times IN_BYTES". */
@@ -32,7 +34,7 @@ const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAM
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
 const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
 
-const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times)\b/);
+const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times|more|less|fewer|smaller)\b/);
 
 const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
 
@@ -56,6 +58,11 @@ export function extractRelations(ctx: ExtractContext): void {
   scanSentences(gated, NOUN_FIRST, (m, at) => {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[2]!, measure), sideOperand(m[4]!, measure), m[1]!));
+  });
+  scanSentences(gated, PERCENT_MORE, (m, at) => {
+    const measure = measureOf(m[4]);
+    const percent = Number(m[2]) * (/^(?:more|larger|bigger)$/i.test(m[3]!) ? 1 : -1);
+    add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
   scanSentences(gated, SIZE_OF, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
   scanSentences(gated, FIELDS_SAME, (m, at, s) => {
