@@ -198,7 +198,7 @@ function firstInScope(base: DerivationBase, set: DerivedSet, side: 'in' | 'out' 
 function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor: number, side: 'in' | 'out' | undefined, named: readonly string[] | undefined): Derived | undefined {
   const exact = exactCount(n, factor);
   for (let i = 0, d = derivedAt(base, set, 0); d; d = derivedAt(base, set, ++i)) {
-    const matches = exact && d.how === 'row' && Number.isInteger(d.value) ? d.value === n.value : numberMatches(n, factor, d.value);
+    const matches = exact && Number.isInteger(d.value) ? d.value === n.value : numberMatches(n, factor, d.value);
     if (matches && inScope(d, side, named)) return d;
   }
   return undefined;
@@ -206,11 +206,12 @@ function firstMatch(base: DerivationBase, set: DerivedSet, n: NumberText, factor
 
 /**
  * A count written out in full ("447 bytes", "1,893,344 bytes"), with no "about" and not rounded to
- * a round number: read straight from a row, it is that row's value, not one within the slack kept for
- * derivations and rounding (so a miscopied digit, "1,893,434", is caught).
+ * a round number: against a whole number the table gives (a row, a sum, 280 bytes over 5 packets) it
+ * must be that number, not one within the slack kept for rounding a fraction (so a miscopied digit,
+ * "1,893,434", is caught).
  */
 function exactCount(n: NumberText, factor: number): boolean {
-  return factor === 1 && n.bound === undefined && n.range === undefined && n.halfStep === 0.5 && Number.isInteger(n.value) && n.value >= 100 && n.value % 10 !== 0;
+  return factor === 1 && n.bound === undefined && n.range === undefined && n.halfStep === 0.5 && Number.isInteger(n.value) && n.value >= 10 && n.value % 10 !== 0;
 }
 
 /** The first value of any side that matches the number: what a claim that named the wrong side was reading. */

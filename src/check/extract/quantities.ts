@@ -3,7 +3,7 @@ import type { Dimension } from '../facts/dimension.ts';
 import { STRONG_NATURAL } from '../lexicon/field-names.ts';
 import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isDigitCode } from '../text/chars.ts';
-import { isNegated } from '../text/segment.ts';
+import { clauseBounds, isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
@@ -118,7 +118,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   let number = numberText(m, hedge?.word);
   const compound = compoundDuration(ctx.text, number, end);
   if (compound) {
-    addClaim(ctx, 'quantity', start, compound.end, { number: compound.number, context: exactKeysOf(sentence, inSentence), ...bound(bindMention(ctx, sentence, numStart, compound.end, compound.number.readings)) }, true);
+    addClaim(ctx, 'quantity', start, compound.end, { number: compound.number, context: contextOf(sentence, inSentence, numStart), ...bound(bindMention(ctx, sentence, numStart, compound.end, compound.number.readings)) }, true);
     return;
   }
   const beforeStart = Math.max(sentence.start, numStart - 40);
@@ -149,7 +149,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (mention && keyInfo(mention.keys).ttl && valueRange(ctx, mention, number.value, numStart, end, sentence)) return;
   // "an initial TTL of 64": the sender's starting value, inferred from the one seen, not the one seen
   const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
-  const context = exactKeysOf(sentence, inSentence);
+  const context = contextOf(sentence, inSentence, numStart);
   const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
   const side = sideBefore ?? agent?.side;
@@ -300,6 +300,23 @@ function valueRange(ctx: ExtractContext, mention: Mention, value: number, numSta
 function exactKeysOf(sentence: Sentence, inSentence: readonly Mention[]): readonly string[] {
   sentence.exactKeys ??= inSentence.length === 0 ? NO_KEYS : exactKeys(inSentence);
   return sentence.exactKeys;
+}
+
+/**
+ * The rows a figure's sentence names, for the figure at `at`: a name after it in a later clause
+ * names another figure's rows ("… totalling 280 bytes, so each packet was 56 bytes, which matches
+ * LONGEST_FLOW_PKT"), so it does not narrow this one's search.
+ */
+function contextOf(sentence: Sentence, inSentence: readonly Mention[], at: number): readonly string[] {
+  const all = exactKeysOf(sentence, inSentence);
+  if (all.length === 0) return all;
+  let clauseEnd = -1;
+  for (const m of inSentence) {
+    if (!m.exact || m.start <= at) continue;
+    if (clauseEnd < 0) clauseEnd = clauseBounds(sentence, at).end;
+    if (m.start >= clauseEnd) return exactKeys(inSentence.filter((x) => x.start <= at || x.start < clauseEnd));
+  }
+  return all;
 }
 
 /** The row keys of the exact mentions, in order (a plain loop: filter + flatMap costs more than the work). */

@@ -12,6 +12,8 @@ const PRESENT_VERB = String.raw`(?:is|are|carries|carry|uses|use|maps?|means?|si
 /** A lead-in label in bold before the statement ("**Context.** Port 6667 is …"): not its subject. */
 const LEAD_LABEL = String.raw`(?:\*\*[^*\n]{1,40}\*\*[:.]?\s*)?`;
 const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${LEAD_LABEL}${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
+/** "IoT cameras are often targeted by Mirai", "Scanners typically probe port 23": a bare plural said to do something as a rule. */
+const GENERIC_PLURAL = new RegExp(String.raw`^[\s*_\-•"'(]*${LEAD_LABEL}(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s\s+(?:are\s+|is\s+)?(?:often|commonly|typically|usually|frequently|generally|normally|tend\s+to|can|may)\b`);
 /** "Failed logins followed by a success are a classic sign of password guessing": a kind of evidence said to signal a kind of attack. */
 const SIGN_OF = /\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:classic|common|typical|well-known|known|telltale|tell-tale|strong|clear|textbook)\s+)?(?:signs?|indicators?|indications?|hallmarks?|symptoms?|characteristics?|signatures?)\s+of\b/i;
 /** Words that tie a statement to this record. */
@@ -56,7 +58,7 @@ export function isGeneralStatement(sentence: Sentence, at: number): boolean {
   for (const st of statements) if (st.from <= rel) hit = st;
   if (hit.general === undefined) {
     const statement = sentence.text.slice(hit.from, hit.to);
-    hit.general = (GENERAL_RE.test(statement) || SIGN_OF.test(statement)) && !ABOUT_RECORD.test(statement);
+    hit.general = (GENERAL_RE.test(statement) || GENERIC_PLURAL.test(statement) || SIGN_OF.test(statement)) && !ABOUT_RECORD.test(statement);
   }
   return hit.general;
 }
