@@ -77,6 +77,8 @@ export interface ClaimPayloads {
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };
   /** A DNS record type or response code by name ("AAAA", "NXDOMAIN"). */
   dns: { field: 'type' | 'response code'; name: string };
+  /** An ICMP message by name ("echo request") or by number ("type 3", "code 1"). */
+  icmp: { name?: string; type?: number; code?: number };
   /** Two values of the record related: equal, different, or the left `factor` times the right. */
   /** `percent`: the factor as written in percent more (+) or less (−) than the right operand ("20% more"). */
   relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number; percent?: number };

@@ -5,6 +5,7 @@ import { checkAddress, checkAddressFamily, checkPort, checkProtocol, checkServic
 import { checkQuantity, checkValueRange } from './checkers/quantity.ts';
 import { checkRelation } from './checkers/relation.ts';
 import { checkDns } from './checkers/dns.ts';
+import { checkIcmp } from './checkers/icmp.ts';
 import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
@@ -35,6 +36,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   initiation: checkInitiation,
   relation: checkRelation,
   dns: checkDns,
+  icmp: checkIcmp,
   'address-scope': checkAddressScope,
   literal: checkLiteral,
   'field-value': checkFieldValue,

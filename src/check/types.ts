@@ -70,6 +70,7 @@ export const ClaimKind = z.enum([
   'initiation',
   'relation',
   'dns',
+  'icmp',
   'address-scope',
   'literal',
   'field-value',

@@ -8,6 +8,7 @@ import { extractPercentileBands, extractPhrases } from './phrases.ts';
 import { extractFieldMentions, extractQuantities } from './quantities.ts';
 import { extractSidePairs } from './side-pairs.ts';
 import { extractDns } from './dns.ts';
+import { extractIcmp } from './icmp.ts';
 import { extractAddressScopes } from './address-scope.ts';
 import { extractLateLiterals, extractLiterals } from './literals.ts';
 import { extractFlowOutcomes } from './flow-outcome.ts';
@@ -33,6 +34,7 @@ export function extractClaims(text: string): Claim[] {
   extractIdentity(ctx);
   extractFlags(ctx);
   extractDns(ctx);
+  extractIcmp(ctx);
   extractAddressScopes(ctx);
   extractLiterals(ctx);
   extractQuotedLabels(ctx);

@@ -3,11 +3,11 @@ import type { Sentence } from './segment.ts';
 /**
  * A statement of general knowledge, not about this record: "UDP carries no TCP flags", "A and AAAA
  * records map names to IPv4 and IPv6 addresses", "An RST flag aborts a connection", "SSH servers
- * listen on port 22", "Port 443 is typically associated with HTTPS". Its subject is a kind of thing (an indefinite or generic noun phrase) and its
+ * listen on port 22", "Port 443 is typically associated with HTTPS", "ICMP type 3 means destination unreachable". Its subject is a kind of thing (an indefinite or generic noun phrase) and its
  * verb is in the simple present; nothing in it points at this flow (this, the flow, observed, was).
  * Claims inside such a statement are not judged against the table.
  */
-const GENERIC_SUBJECT = String.raw`(?:[Pp]ort\s+\d{1,5}(?:\/(?:tcp|udp))?|(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|(?:[a-z]+|[A-Z][a-z]+-[a-z]+)\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
+const GENERIC_SUBJECT = String.raw`(?:[Pp]ort\s+\d{1,5}(?:\/(?:tcp|udp))?|(?:ICMP(?:v6)?\s+|DNS\s+|HTTP\s+)?(?:[Tt]ype|[Cc]ode|[Rr]code|[Ss]tatus(?:\s+code)?)\s+\d{1,3}|(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Aa]ll|[Mm]ost|[Mm]any)\s+[\w-]+(?:\s+[\w-]+){0,2}|[A-Z]{1,}[A-Z0-9-]*(?:\s+(?:and|or)\s+[A-Z]{1,}[A-Z0-9-]*)?(?:\s+(?:flags?|records?|packets?|segments?|traffic|queries|responses|connections?|servers?|clients?|sessions?|headers?|ports?|protocols?|requests?|replies))?|(?:[a-z]+|[A-Z][a-z]+-[a-z]+)\s+(?:flags?|records?|packets?|segments?|servers?|clients?|scanners?|tools?|attacks?|protocols?))`;
 const PRESENT_VERB = String.raw`(?:is|are|carries|carry|uses|use|maps?|means?|signals?|indicates?|opens?|closes?|has|have|does|do|sets?|requires?|terminates?|aborts?|acknowledges?|resets?|runs?|listens?|contains?|marks?|asks?|returns?|resolves?|sends?|tells?|works?|relies|rely|operates?|typically|usually|normally|commonly|often|always|never|only)`;
 /** A lead-in label in bold before the statement ("**Context.** Port 6667 is …"): not its subject. */
 const LEAD_LABEL = String.raw`(?:\*\*[^*\n]{1,40}\*\*[:.]?\s*)?`;
