@@ -52,6 +52,11 @@ export class ByteSink {
     });
   }
 
+  /** Whether `bytes` more fit as things are: when they do, a row need not await room() (a microtask a row). */
+  fits(bytes: number): boolean {
+    return this.pos + bytes <= this.buffer.length;
+  }
+
   /** Make room for `bytes` more: flush when they might not fit (and grow for a row larger than a buffer). */
   async room(bytes: number): Promise<void> {
     if (this.pos + bytes <= this.buffer.length) return;

@@ -39,7 +39,7 @@ export function createFeatureRowWriter(kind: OutFormat, sink: ByteSink): Feature
       for (const row of batch) {
         if (kind === 'jsonl') {
           const text = jsonRow(row);
-          await sink.room(text.length * 3 + 1);
+          if (!sink.fits(text.length * 3 + 1)) await sink.room(text.length * 3 + 1);
           sink.text(text);
           sink.byte(NEWLINE);
           continue;
@@ -50,7 +50,8 @@ export function createFeatureRowWriter(kind: OutFormat, sink: ByteSink): Feature
         let textChars = flow.id.length + flow.src_addr.length + flow.dst_addr.length + notes.length;
         for (const key of labelKeys!) textChars += flow.labels[key]?.length ?? 0;
         // UTF-8 takes at most 3 bytes a UTF-16 unit; quoting at most doubles a cell and adds 2 quotes
-        await sink.room(6 * textChars + 3 * (4 + labelKeys!.length) + NUMBER_ROOM * (NUMERIC_CANONICAL.length + FEATURE_NAMES.length) + 1);
+        const bytes = 6 * textChars + 3 * (4 + labelKeys!.length) + NUMBER_ROOM * (NUMERIC_CANONICAL.length + FEATURE_NAMES.length) + 1;
+        if (!sink.fits(bytes)) await sink.room(bytes); // an await a row would cost a microtask a row
         writeCsvRow(sink, row, labelKeys!, notes);
       }
     },
