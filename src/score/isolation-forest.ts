@@ -91,14 +91,22 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   const compacts = forests.map((f) => f.compact);
   const setup = reserveWalkSetup(compacts, BLOCK, width); // the calling thread's scratch
   const creditWalk = createCreditWalker(setup);
-  const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
-  const sampleCredits = sample.map(() => new Float64Array(width));
-  const sampleScores = Array.from(walkAll(forests, creditWalk, sample, sampleCredits), toScore);
-  const typical = typicalCredit(sample, sampleCredits);
+  // Walked at the first threshold or attribution, or when the caller says (prepare: beside the
+  // scoring walks on the worker threads), not at build time: a run needs the threshold and the
+  // typical credits only after its scoring pass.
+  let calibration: { threshold: number; typical: Float64Array } | undefined;
+  const calibrate = (): { threshold: number; typical: Float64Array } => {
+    if (calibration !== undefined) return calibration;
+    const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
+    const sampleCredits = sample.map(() => new Float64Array(width));
+    const sampleScores = Array.from(walkAll(forests, creditWalk, sample, sampleCredits), toScore);
+    calibration = { threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD), typical: typicalCredit(sample, sampleCredits) };
+    return calibration;
+  };
   const percentiles = createViewMaps(baseline).rank;
   const finish = (values: FeatureValues, x: Float64Array, depthSum: number, credit: Float64Array): ScoreResult => {
     const score = toScore(depthSum);
-    const weights = attributionWeights(x, credit, typical, percentiles(x));
+    const weights = attributionWeights(x, credit, calibrate().typical, percentiles(x));
     const total = weights.reduce((s, c) => s + c, 0);
     const contributions = Object.fromEntries(
       FEATURE_NAMES.map((n, i) => {
@@ -151,10 +159,13 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   };
   return {
     method: 'isolation-forest',
-    threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD),
+    get threshold() {
+      return calibrate().threshold;
+    },
     score,
     scores,
     scoresAsync,
+    prepare: () => void calibrate(),
   };
 }
 

@@ -28,4 +28,10 @@ export interface Scorer {
   scores(values: readonly FeatureValues[]): Float64Array;
   /** The same, computed off the calling thread where the scorer can (the forest's worker threads). */
   scoresAsync(values: readonly FeatureValues[]): Promise<Float64Array>;
+  /**
+   * Work the scorer would otherwise do at its first `threshold` or `score` (the forest's walk of its
+   * baseline sample), done now: a caller runs it while scoresAsync's walks are under way. Optional
+   * to call; it changes when the work is done, never its result.
+   */
+  prepare?(): void;
 }

@@ -10,6 +10,8 @@ export interface FlowScorer {
   score(flow: Flow, features: FeatureValues): ScoreResult;
   /** The scores alone of many flows, in input order (equal to score(…).score). */
   scores(items: readonly { flow: Flow; features: FeatureValues }[]): Promise<Float64Array>;
+  /** Work to do while scores() runs, ahead of threshold and score() (Scorer.prepare). */
+  prepare(): void;
 }
 
 /** Build the scorer a run uses; with `scoreColumn` the score is the column's and robust-z shares it out. */
@@ -18,9 +20,12 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
     const scorer = createScorer(name, baseline);
     return {
       method: scorer.method,
-      threshold: scorer.threshold,
+      get threshold() {
+        return scorer.threshold;
+      },
       score: (_flow, features) => scorer.score(features),
       scores: (items) => scorer.scoresAsync(items.map((i) => i.features)),
+      prepare: () => scorer.prepare?.(),
     };
   }
   const reference = createRobustZ(baseline);
@@ -31,5 +36,6 @@ export function createFlowScorer(baseline: Baseline, name: ScorerName, scoreColu
     threshold: null,
     score,
     scores: async (items) => Float64Array.from(items, (i) => readColumnScore(i.flow, scoreColumn, file)),
+    prepare: () => {},
   };
 }

@@ -65,6 +65,9 @@ export async function scorePass(
   // slices are gathered into blocks of SCORE_BLOCK flows first: the forest walks a block tree by tree,
   // and a 256-flow block fetched every tree from memory again for every 256 flows (2.4 times slower).
   const inFlight: { batch: readonly FlowFeatures[]; scores: Promise<Float64Array> }[] = [];
+  // Rows already held in memory (a small input read once) have cost their memory: all their blocks
+  // go to the walks at once.
+  const limit = Array.isArray(rows) ? Infinity : IN_FLIGHT;
   let gathered: FlowFeatures[] = [];
   const dispatch = async (): Promise<void> => {
     const batch = gathered.length > SCORE_BLOCK ? gathered.splice(0, SCORE_BLOCK) : gathered;
@@ -72,7 +75,7 @@ export async function scorePass(
     const scores = scorer.scores(batch);
     scores.catch(() => {}); // awaited below, in order; a failure meanwhile is not unhandled
     inFlight.push({ batch, scores });
-    while (inFlight.length > IN_FLIGHT) {
+    while (inFlight.length > limit) {
       const done = inFlight.shift()!;
       take(done.batch, await done.scores);
     }
@@ -83,6 +86,7 @@ export async function scorePass(
     while (gathered.length >= SCORE_BLOCK) await dispatch();
   }
   if (gathered.length > 0) await dispatch();
+  scorer.prepare(); // while the last blocks are walked
   for (const done of inFlight) take(done.batch, await done.scores);
   const chosen = heap ? heap.sorted().map((e) => e.item) : kept.sort((a, b) => b.score - a.score || a.order - b.order);
   const candidates = chosen.map(({ order, flow, features }) => ({ order, flow, features, result: scorer.score(flow, features) }));
