@@ -71,7 +71,7 @@ function quotedFigure(claim: Claim<'quantity'>): string | undefined {
 
 function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
-  if (claim.data.messages && !oneMessagePerPacket(facts)) return null;
+  if (claim.data.messages && !oneMessagePerPacket(facts)) return claim.data.message === undefined ? null : checkMessageCount(n, claim.data.message, facts);
   if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));
   if (qualifier) return checkStat(n, qualifier, facts);
   if (claim.data.payload) {
@@ -138,6 +138,18 @@ function hopsFromTtl(n: NumberText, facts: TableFacts): Judgement | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A count of an application's messages where a message is no packet (over TCP): backed only by a
+ * field that counts them (its key names the message: `request_count`, `trans_depth` does not).
+ */
+function checkMessageCount(n: NumberText, message: string, facts: TableFacts): Judgement {
+  const rows = [...facts.rows.values()].filter((r) => typeof r.value === 'number' && keyTokens(r.key).some((t) => t === message || t === `${message}s`));
+  const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
+  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}.` };
+  return { verdict: 'unsupported', hedgeable: true, reason: `The record does not count ${message}s: over this transport ${/^[aeiou]/.test(message) ? 'an' : 'a'} ${message} is not one packet.` };
 }
 
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */

@@ -125,16 +125,28 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const beforeText = ctx.text.slice(beforeStart, numStart);
   // the shared lower-case text when it keeps offsets; the gates below look for ASCII words only
   const lower = ctx.lower === undefined ? beforeText.toLowerCase() : ctx.lower.slice(beforeStart, numStart);
+  // "the typical MTU of 1,500 bytes", "a default window of 65,535": a reference value, not the record's
+  if (NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = ANY_GATE.test(lower);
   const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : undefined);
   let claimEnd = end;
+  let messageNoun: string | undefined;
   if (number.readings.length === 0) {
     const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
     if (noun) {
       number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
       claimEnd = end + noun[0].length;
     } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
+    else {
+      const message = MESSAGE_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 50)));
+      if (message) {
+        const rate = message[2] !== undefined;
+        number = numberText(Object.assign([m[0], m[1], m[2], rate ? 'packets per second' : 'packets'], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+        claimEnd = end + message[0].length;
+        messageNoun = message[1]!.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+      }
+    }
   }
   const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
   let mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
@@ -160,11 +172,22 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (mention) data.mention = mention;
   if (qualifier) data.qualifier = qualifier;
   if (initial) data.initial = true;
+  if (messageNoun) {
+    data.messages = true;
+    data.message = messageNoun;
+  }
   if (number.readings.some((r) => r.dim === 'bytes') && isPayloadOnly(ctx.text.slice(end, Math.min(sentence.end, end + 40)), beforeText)) data.payload = true;
   addClaim(ctx, 'quantity', start, claimEnd, data);
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+
+/** A value named as a norm before the figure: the standard, default or typical one, or an MTU. */
+const NORM_GATE = /typical|standard|default|usual|normal|convention|customary|recommended|mtu/;
+const NORM_BEFORE = /\b(?:typical|typically|standard|default|usual|normal|conventional|customary|recommended)\s+(?:[\w-]+\s+){0,3}(?:of|is|at|around|=|:)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$|\bMTUs?\s+(?:of|is|at|=|size\s+of)\s+(?:about\s+|around\s+)?$/i;
+
+/** What a figure may count of an application's exchange: "500 requests per second", "40 login attempts", "3 DNS queries". */
+const MESSAGE_NOUN_RE = /^\s+(?:[\w-]+\s+){0,2}(requests?|queries|query|responses?|replies|reply|messages?|attempts?|logins?|commands?|probes?|retries)\b(\s*(?:per second|\/\s?s(?:ec)?|a second|each second|every second))?/i;
 
 /** What joins the figures of a list: a comma (with "and" or "or"), or "and"/"or" alone. */
 const LIST_JOIN_RE = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/y;
