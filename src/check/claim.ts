@@ -41,9 +41,9 @@ export interface Operand {
 }
 
 export interface ClaimPayloads {
-  /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). `message`: the message noun a figure counts ("500 requests per second", "40 login attempts"), judged even where a message is no packet. */
+  /** `messages`: a count of requests or replies, read as packets only where each message is one (UDP, ICMP). `message`: the message noun a figure counts ("500 requests per second", "40 login attempts"), judged even where a message is no packet. `occurrences`: "fired 8 times", how often something happened, not a factor. */
   /** `initial`: a TTL said to be the sender's starting value ("an initial TTL of 64"). */
-  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true; payload?: true; message?: string };
+  quantity: { number: NumberText; mention?: Mention; qualifier?: string; context: readonly string[]; side?: 'in' | 'out'; messages?: true; initial?: true; payload?: true; message?: string; occurrences?: true };
   /** `client` / `server`: the connection's roles, mapped to a side of the record by its ports when judged. */
   /** `hardware`: a MAC address ("00:1b:21:3a:4f:90"), checked against the record's MAC fields. */
   address: { address: string; role?: 'src' | 'dst' | 'client' | 'server'; hardware?: true; prefix?: number };

@@ -34,10 +34,23 @@ function rowsNamed(facts: TableFacts, field: string): FactRow[] {
 const RECORD_KINDS: ReadonlySet<string> = new Set(['rule', 'alert', 'signature', 'flow', 'packet', 'event', 'record', 'connection', 'session']);
 
 /** Names a record gives a field that a text names otherwise: a sampling rate "one in N" is IPFIX's and NetFlow v9's sampling interval. */
-const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = { 'sampling rate': ['sampling interval', 'sampling packet interval'] };
+const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
+  'sampling rate': ['sampling interval', 'sampling packet interval'],
+  // a compound noun names the field its first word keys: Wazuh's data.srcuser for "the username"
+  username: ['user name', 'user'],
+  'user name': ['user'],
+  hostname: ['host name', 'host'],
+};
 
 /** A key's words in full and singular ("src_pkts" → source, packet), once across tables. */
-const fullTokens = sharedMemo((key: string): string[] => keyTokens(key).map((t) => fullWord(singular(t))), 5_000);
+const fullTokens = sharedMemo((key: string): string[] => keyTokens(key).flatMap(sideGlued).map((t) => fullWord(singular(t))), 5_000);
+
+/** A side glued to the word it qualifies ("srcuser", "dstport" in Wazuh's data.*) is two words. */
+const SIDE_GLUED = /^(src|dst|dest)([a-z]{2,})$/;
+const sideGlued = (token: string): string[] => {
+  const m = SIDE_GLUED.exec(token);
+  return m ? [m[1]!, m[2]!] : [token];
+};
 
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
 function rowsByWords(facts: TableFacts, field: string): FactRow[] {

@@ -203,7 +203,23 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
     const shown = apps.map((a) => `${a.row.key} is ${String(a.row.value)}${a.name === String(a.row.value) ? '' : ` (${a.name})`}`).join(', ');
     return { verdict: 'contradicted', evidence: rowEvidence(apps.map((a) => a.row)), reason: `${shown}, not ${service}; neither port is its well-known port.` };
   }
+  // a host's own log names the program that logged it: Wazuh's decoder.name "sshd", a syslog program
+  const said = memoised(facts, 'program-rows', programRows).find((r) => programNames(String(r.value), service));
+  if (said) return { verdict: 'supported', evidence: rowEvidence([said]), reason: `${said.key} is ${String(said.value)}: the program is ${service}'s.` };
   return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
+}
+
+/** Keys of the fields that name the program or service an event came from (decoder, program, process, daemon), not free text. */
+const PROGRAM_WORDS: ReadonlySet<string> = new Set(['decoder', 'program', 'process', 'daemon', 'app', 'application', 'service', 'product']);
+
+function programRows(facts: TableFacts): FactRow[] {
+  return [...facts.rows.values()].filter((r) => typeof r.value === 'string' && r.value !== '' && keyTokens(r.key).some((t) => PROGRAM_WORDS.has(t)));
+}
+
+/** Whether a program's name is the service's or its daemon's ("sshd" for SSH, "httpd" for HTTP), as a whole word. */
+function programNames(value: string, service: string): boolean {
+  const s = service.toLowerCase();
+  return value.toLowerCase().split(/[^a-z0-9]+/).some((word) => word === s || word === `${s}d`);
 }
 
 /** Names a detector gives the application that a service word also covers: TLS is how HTTPS shows. */

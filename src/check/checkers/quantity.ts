@@ -71,6 +71,7 @@ function quotedFigure(claim: Claim<'quantity'>): string | undefined {
 
 function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
+  if (claim.data.occurrences) return checkOccurrences(n, facts);
   if (claim.data.messages && !oneMessagePerPacket(facts)) return claim.data.message === undefined ? null : checkMessageCount(n, claim.data.message, facts);
   if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));
   if (qualifier) return checkStat(n, qualifier, facts);
@@ -150,6 +151,18 @@ function checkMessageCount(n: NumberText, message: string, facts: TableFacts): J
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
   if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}.` };
   return { verdict: 'unsupported', hedgeable: true, reason: `The record does not count ${message}s: over this transport ${/^[aeiou]/.test(message) ? 'an' : 'a'} ${message} is not one packet.` };
+}
+
+/** Keys of fields that count how often something happened: Wazuh's rule.firedtimes, a hit count, an event count. */
+export const OCCURRENCE_KEY = /times|count|hits|occurrence|attempt|repeat/i;
+
+/** "The rule fired 8 times": against a field that counts occurrences; one record shows no other count. */
+function checkOccurrences(n: NumberText, facts: TableFacts): Judgement {
+  const rows = [...facts.rows.values()].filter((r) => typeof r.value === 'number' && OCCURRENCE_KEY.test(r.key));
+  const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
+  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${show(n.value)}.` };
+  return { verdict: 'unsupported', reason: 'The record counts no occurrences: it does not show how often this happened.' };
 }
 
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */

@@ -10,6 +10,7 @@ import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { decodeFlags } from './flags.ts';
 import { checkOpener } from './initiator.ts';
+import { OCCURRENCE_KEY } from './quantity.ts';
 
 const CODE_KEYS = /FLAGS|PROTO|^protocol$|QUERY_ID|QUERY_TYPE|ICMP|RET_CODE/;
 
@@ -123,6 +124,9 @@ function checkOtherFlows(term: string, facts: TableFacts): Judgement {
   const many = window.find((r) => (r.value as number) > 1);
   if (many) return { verdict: 'supported', evidence: rowEvidence([many]), reason: `${many.key} is ${show(many.value)}: there were other flows in the window.` };
   if (window.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(window), reason: `${window.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}: no other flow in the window.` };
+  // an alert that counts its own firings (Wazuh's rule.firedtimes, a hit count) shows the repetition
+  const counted = [...facts.rows.values()].find((r) => typeof r.value === 'number' && r.value > 1 && OCCURRENCE_KEY.test(r.key));
+  if (counted) return { verdict: 'supported', evidence: rowEvidence([counted]), reason: `${counted.key} is ${show(counted.value)}: it happened more than once.` };
   return { verdict: 'unsupported', reason: `The table is one flow's record; it shows no other flows ("${term}").` };
 }
 

@@ -16,6 +16,9 @@ const FIELD_VALUE_RE = new RegExp(
     String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`,
   'g',
 );
+/** A quoted value right after the field's noun: 'the username "admin"', 'the user agent "curl/7.68"'. */
+const QUOTED_AFTER_FIELD_RE = /\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Za-z][A-Za-z0-9-]+\s+){0,2}[A-Za-z][A-Za-z0-9-]+)\s+["“]([^"”\n]{1,80})["”]/g;
+const QUOTE_GATE = lowerGate(/["“]/);
 const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:/);
 
 /** Words that make the phrase a description, not a field: "the traffic is suspicious", "the reason is unclear". */
@@ -30,13 +33,23 @@ export function extractFieldValues(ctx: ExtractContext): void {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3])!.replace(/,/g, ''), quoted: false, judgement: false });
   });
+  scan(ctx, QUOTED_AFTER_FIELD_RE, QUOTE_GATE, (m, at, sentence) => {
+    const field = m[1]!;
+    const words = field.toLowerCase().split(/\s+/);
+    if (NOT_FIELD.has(words[words.length - 1]!) || isNegated(sentence, at) || PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
+    const value = m[2]!;
+    const valueAt = at + m[0].lastIndexOf(value);
+    addClaim(ctx, 'field-value', at, valueAt + value.length, { field, value, quoted: true, judgement: false });
+  });
   scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
     const field = m[1] ?? m[2]!;
     const quoted = m[4] ?? m[5] ?? m[6];
     // a sentence's full stop or a comma after a bare value is not part of it
     const value = (quoted ?? (m[7] ?? m[8])!.replace(/[.,:;]+$/, '')).trim();
     // "the end of the flow": "of" gives a value only after a field's key ("FLOW_DURATION of 0")
-    if (value === '' || STOP_VALUES.has(value.toLowerCase()) || (m.groups!['copula'] === 'of' && m[1] === undefined)) return;
+    // "the end of the flow": "of" gives a value only after a field's key ("FLOW_DURATION_MILLISECONDS of 0") or a field's noun and a figure ("the rule level of 12")
+    const ofField = m.groups!['copula'] === 'of' && m[1] === undefined && !(/^\d+(?:\.\d+)?$/.test(value) && OF_FIELD_NOUN.test(m[2]!));
+    if (value === '' || STOP_VALUES.has(value.toLowerCase()) || ofField) return;
     const words = field.toLowerCase().split(/\s+/);
     // "its contribution to the score is -0.1": a field after a preposition is not the subject of "is"
     if (m[1] === undefined && PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
@@ -51,6 +64,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
     addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
   });
 }
+
+/** Nouns that name a field of an alert or a record, so "the X of N" gives its value. */
+const OF_FIELD_NOUN = /\b(?:level|severity|priority|score|revision|rev|gid|sid|id|ttl|rank)$/i;
 
 const PREPOSITION_BEFORE = /\b(?:to|of|in|on|at|from|by|with|for|than|as|about|over|under|into|onto|toward|towards|within|between|against)\s+$/i;
 

@@ -148,7 +148,9 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
       }
     }
   }
-  const ratio = number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
+  // "the rule fired 8 times", "contacted it over 40 times": how often something happened, not a factor
+  const occurrences = number.readings.length === 1 && number.readings[0]!.dim === 'ratio' && /^times$/i.test(number.unit ?? '') && OCCURRENCE_BEFORE.test(beforeText) && !COMPARISON_AFTER.test(ctx.text.slice(end, Math.min(sentence.end, end + 20)));
+  const ratio = !occurrences && number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
   let mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
   if (number.readings.length === 0 && !mention && !qualifier) {
     // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last
@@ -172,6 +174,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (mention) data.mention = mention;
   if (qualifier) data.qualifier = qualifier;
   if (initial) data.initial = true;
+  if (occurrences) data.occurrences = true;
   if (messageNoun) {
     data.messages = true;
     data.message = messageNoun;
@@ -181,6 +184,12 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+
+/** A verb of happening before "N times" (with "over", "at least", "a total of" between). */
+const OCCURRENCE_BEFORE = /\b(?:fired|triggered|alerted|matched|hit|seen|observed|occurred|happened|repeated|attempted|tried|failed|logged|recorded|contacted|connected|visited|queried|requested|scanned|pinged|reported|appeared|retried|retransmitted)\b(?:\s+[\w.-]+){0,3}?\s+(?:over\s+|more than\s+|at least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|a total of\s+|exactly\s+)?$/i;
+
+/** "3 times more packets", "twice as many": a factor after all. */
+const COMPARISON_AFTER = /^\s+(?:more|less|fewer|as|larger|bigger|smaller|higher|lower|greater|the)\b/i;
 
 /** A value named as a norm before the figure: the standard, default or typical one, or an MTU. */
 const NORM_GATE = /typical|standard|default|usual|normal|convention|customary|recommended|mtu/;
