@@ -47,7 +47,6 @@ parentPort.on('message', ({ id, blocks, count }) => {
   const start = (): { worker: Worker; pending: number }[] =>
     Array.from({ length: threads }, () => {
       const entry = { worker: new Worker(source, { eval: true, workerData: reserveWalkSetup(forests, block, width) }), pending: 0 };
-      entry.worker.unref();
       entry.worker.on('message', ({ id, depths }: { id: number; depths: Float64Array }) => {
         if (--entry.pending === 0) entry.worker.unref();
         waiting.get(id)?.resolve(depths);
@@ -57,6 +56,9 @@ parentPort.on('message', ({ id, blocks, count }) => {
         for (const w of waiting.values()) w.reject(error);
         waiting.clear();
       });
+      // Unreferenced after its listeners are on: a 'message' listener references the worker's port
+      // again, so a worker given no walk (one block for two threads) held the process open for good.
+      entry.worker.unref();
       return entry;
     });
   return {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FeatureTableSchema } from '../../../src/table/index.ts';
 import { writeFlowsCsv } from '../../table/flows-csv.ts';
 import { runCli } from '../support.ts';
+import { spawnCli } from '../../support/spawn-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowlens-cli-score-'));
 const flows = writeFlowsCsv(dir, 'flows.csv', 120, [{ inBytes: 50_000_000, inPkts: 40_000, duration: 500, attack: 'dos' }]);
@@ -36,6 +37,15 @@ describe('flowlens score / baseline / schema', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Expected a whole number ≥ 1, got `0`');
   });
+
+  it('exits when its work is done though a walk thread got no block (121 flows, 3 threads)', async () => {
+    const cli = spawnCli(['score', flows, '--threads', '3', '--out', join(dir, 'exits'), '--quiet']);
+    // a guard against hanging for good, not a measure of speed: an idle worker once held the process open
+    const guard = setTimeout(() => cli.kill(), 60_000);
+    const { code, signal } = await cli.exited;
+    clearTimeout(guard);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  }, 90_000);
 
   it('refuses --top 0 with exit code 2 and a clear message', async () => {
     const r = await runCli(['score', flows, '--top', '0', '--out', join(dir, 'none'), '--quiet']);
