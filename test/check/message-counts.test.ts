@@ -37,6 +37,18 @@ describe('a count of an application’s messages', () => {
   });
 });
 
+describe('a count the record carries backs a count of messages', () => {
+  // a Zeek notice: n is the count behind its message ("seen in 30 connections")
+  const notice = readTable({ ts: 1709876543.218, note: 'SSH::Password_Guessing', msg: '198.51.100.23 appears to be guessing SSH passwords (seen in 30 connections).', src: '198.51.100.23', dst: '10.10.0.5', p: 22, n: 30 }, 'notice.json');
+  it.each([
+    ['The source made 30 SSH login attempts.', '30 SSH login attempts: supported'],
+    ['It sent 30 login requests to the server.', '30 login requests: supported'],
+    ['The source made 45 SSH login attempts.', '45 SSH login attempts: unsupported'],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, notice)).toEqual([expected]);
+  });
+});
+
 describe('a reference value named as a norm is not the record’s', () => {
   it.each([
     ['The largest backward packet was 5,792 bytes, which exceeds the typical MTU of 1,500 bytes.', ['5,792 bytes: supported']],

@@ -7,6 +7,7 @@ import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
 import { memoised, rowsFor, shownValue, statsOf, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
+import { describeField } from '../deps.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
 import { protocolRow } from './identity.ts';
@@ -150,6 +151,9 @@ function checkMessageCount(n: NumberText, message: string, facts: TableFacts): J
   const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
   if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}.` };
+  // a field the vocabulary calls a count (Zeek notice's n: "seen in 30 connections") that holds the figure
+  const count = [...facts.rows.values()].find((r) => typeof r.value === 'number' && describeField(r.key, r.value).dimension === 'count' && numberMatches(n, 1, r.value));
+  if (count) return { verdict: 'supported', evidence: rowEvidence([count]), reason: `${count.key} counts ${show(count.value)}: ${count.description || 'a count of the record'}.` };
   return { verdict: 'unsupported', hedgeable: true, reason: `The record does not count ${message}s: over this transport ${/^[aeiou]/.test(message) ? 'an' : 'a'} ${message} is not one packet.` };
 }
 
