@@ -48,3 +48,15 @@ describe('a count written in full is the row value exactly', () => {
     expect(quantities(text, zeek)).toEqual([expected]);
   });
 });
+
+describe('a sampled count times the sampling rate estimates the whole', () => {
+  // a goflow2 sFlow sample: one packet of 1,514 bytes, sampled at 1 in 512
+  const sflow = readTable({ type: 'SFLOW_5', sampling_rate: 512, sampler_address: '10.255.0.1', bytes: 1514, packets: 1, src_addr: '203.0.113.77', dst_addr: '10.20.30.40', proto: 'TCP', src_port: 443, dst_port: 53122 }, 'goflow2.json');
+  it.each([
+    ['The real traffic is estimated at about 775,000 bytes (1,514 × 512).', ['about 775,000 bytes: supported']],
+    ['Scaled up, that is about 512 packets.', ['about 512 packets: supported']],
+    ['Scaled up, the flow carried about 2 MB.', ['about 2 MB: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, sflow)).toEqual(expected);
+  });
+});

@@ -151,6 +151,8 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // "the rule fired 8 times", "contacted it over 40 times": how often something happened, not a factor
   const occurrences = number.readings.length === 1 && number.readings[0]!.dim === 'ratio' && /^times$/i.test(number.unit ?? '') && OCCURRENCE_BEFORE.test(beforeText) && !COMPARISON_AFTER.test(ctx.text.slice(end, Math.min(sentence.end, end + 20)));
   const ratio = !occurrences && number.readings.length === 1 && number.readings[0]!.dim === 'ratio';
+  // "1,514 × 512": an arithmetic product, its result is the claim
+  if (ratio && /^[×x*]$/.test(number.unit ?? '') && /^\s*\d/.test(ctx.text.slice(end, end + 3))) return;
   let mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
   if (number.readings.length === 0 && !mention && !qualifier) {
     // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last

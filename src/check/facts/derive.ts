@@ -23,6 +23,8 @@ export interface DerivationBase {
   durations: readonly FactRow[];
   buckets: readonly FactRow[];
   bucketTotal: number;
+  /** The exporter's sampling rate or interval (one packet in N), above 1: a sampled count times it estimates the whole. */
+  sampling: readonly FactRow[];
   /** Extra time values: the window length and end − start. */
   times: readonly Candidate[];
   /** The derived values of each dimension asked about so far (derived-set.ts fills it lazily). */
@@ -43,6 +45,8 @@ export function isWrapped(row: FactRow): boolean {
 }
 
 const DURATION_KEY = /duration|^DURATION_/i;
+/** goflow2 sampling_rate, IPFIX samplingInterval / samplingPacketInterval, NetFlow v9 SAMPLING_INTERVAL. */
+const SAMPLING_KEY = /sampling_?(?:rate|interval)|samplingPacketInterval/i;
 
 /** nProbe's packet-size histogram (NUM_PKTS_UP_TO_128_BYTES …): each bucket counts a part of the packets. */
 export const isSizeBucket = (row: FactRow): boolean => row.key.startsWith('NUM_PKTS_');
@@ -63,6 +67,7 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable, sp
     if (durations.length === 0) durations.push({ key: `${end.key} − ${start.key}`, value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
   }
   const buckets = numeric.filter(isSizeBucket);
-  return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), times, sets: new Map() };
+  const sampling = numeric.filter((r) => SAMPLING_KEY.test(r.key) && r.base! > 1);
+  return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), sampling, times, sets: new Map() };
 }
 

@@ -6,7 +6,7 @@ import type { Dimension } from './dimension.ts';
 import type { FactRow } from './table-facts.ts';
 
 /** How a derived value was computed from its rows; the explanation text is built only when a verdict cites it. */
-type How = 'row' | 'bits' | 'bitrate' | 'time' | 'pps' | 'Bps' | 'bps' | 'bucket' | 'inout' | 'sum' | 'diff' | 'ratio' | 'pct' | 'bpp';
+type How = 'row' | 'bits' | 'bitrate' | 'time' | 'pps' | 'Bps' | 'bps' | 'bucket' | 'inout' | 'sum' | 'diff' | 'ratio' | 'pct' | 'bpp' | 'scaled';
 
 /** One value the table gives or implies in a dimension, in search order. */
 export interface Derived {
@@ -74,7 +74,13 @@ export interface DerivedSet {
 type Stage = (base: DerivationBase, dim: Dimension, out: Derived[]) => void;
 
 /** The stages of the bounded derivation search (issue 3), in the order it tries them. */
-const STAGES: readonly Stage[] = [addRows, addTimes, addRates, addShares, addPairs];
+const STAGES: readonly Stage[] = [addRows, addTimes, addRates, addScaled, addShares, addPairs];
+
+/** A sampled count times the sampling rate: the exporter's estimate of the whole ("about 775,000 bytes" from 1,514 sampled at 1 in 512). */
+function addScaled(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  if (dim !== 'bytes' && dim !== 'packets') return;
+  for (const s of base.sampling) for (const r of base.numeric) if (r.dim === dim) push(out, r.base! * s.base!, 'scaled', r, s);
+}
 
 /**
  * Every value of one dimension the bounded derivation search can reach, in the order it tries
@@ -202,6 +208,7 @@ function explain(d: Derived): string {
     case 'ratio': return `${a.key} / ${b!.key} = ${v}`;
     case 'pct': return `${a.key} / ${b!.key} × 100 = ${v} %`;
     case 'bpp': return `${a.key} / ${b!.key} = ${v} bytes per packet`;
+    case 'scaled': return `${a.key} × ${b!.key} = ${v} (the sampled count scaled up)`;
     default: return '';
   }
 }
