@@ -41,7 +41,8 @@ const SOFTWARE_RE = /(?<![\w.\/-])([A-Za-z][A-Za-z0-9+]{2,30})(?:([_/-])v?(\d+(?
 /** After a space, a two-part version is a program's only with a telling name or suffix ("OpenSSH 8.9p1", "PuTTY 0.78"), not "at 11.5". */
 const spacedSoftware = (name: string, version: string): boolean => /\d\.\d+\.\d/.test(version) || /p\d+$/.test(version) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(name);
 const NOT_SOFTWARE = /^(?:tls|ssl|http|https|ssh|smb|snmp|dtls|quic|tcp|udp|ip|ipv4|ipv6|rfc|version|rev|revision|rule|sid|gid|port|ports|flow|cve|ms|kb|mb|gb|rate|ratio|score|about|around|approximately|roughly|nearly|over|under|and|or|to|from|at|is|was|of|the|between)$/i;
-const SOFTWARE_GATE = textGate(/[A-Za-z][_/-]v?\d+\.\d|[A-Za-z]\s(?:version\s+)?v?\d+\.\d/);
+// what only a program's version has: three parts, a "p" release, a joiner before it, or a name with an inner capital
+const SOFTWARE_GATE = textGate(/\d\.\d+(?:\.\d|p\d)|[_/-]v?\d+\.\d|[a-z][A-Z][A-Za-z0-9+]*\s(?:version\s+)?v?\d+\.\d/);
 const VERSION_GATE = wordGate(/\b(?:tls|ssl|http|ssh|smb|snmp|dtls|quic)(?:\s?v|\/|-|\s)\d/);
 
 /** "evil-update.biz", "cv.mathming.ltd": dot-separated labels ending in a lower-case top-level domain (checked against the IANA list). */
