@@ -58,3 +58,20 @@ describe('who hosts an address is a claim the record must hold', () => {
     expect(verdicts(text, iot23)).toEqual(expected);
   });
 });
+
+describe('a kind word after a malware name the record holds is backed by the name', () => {
+  // a real Suricata alert from the Zeus lab capture
+  const zeus = readTable({ src_ip: '192.168.37.130', src_port: 55026, dest_ip: '239.255.255.250', dest_port: 1900, proto: 'UDP', alert: { signature_id: 200004, signature: 'Zeus SSDP Discovery Traffic Detected', severity: 3 } }, 'eve.json');
+  it.each([
+    ['This is the Zeus botnet at work.', ['Zeus: supported', 'botnet: supported']],
+    ['The host runs the Zeus trojan.', ['Zeus: supported', 'trojan: supported']],
+    ['The host is infected with the Emotet trojan.', ['infected: unsupported', 'Emotet: unsupported', 'trojan: unsupported']],
+    ['It is part of a botnet.', ['botnet: unsupported']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, zeus)).toEqual(expected);
+  });
+
+  it('leaves what a malware is known for in general unjudged', () => {
+    expect(verdicts('The Zeus trojan is known for stealing banking credentials.', zeus)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
-import { holdsAny, memoised, rowOf, rowsFor, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
 import { isSizeBucket } from '../facts/derive.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
@@ -75,9 +75,24 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content');
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
+  const named = category === 'attack or malware named as fact' ? namedKind(claim, term, facts) : undefined;
+  if (named) return named;
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+/** Words for the kind of a named malware or attack: "the Zeus botnet", "the Emotet trojan". */
+const MALWARE_KIND = /^(?:botnets?|trojans?|malware|worms?|ransomware|family|families|campaigns?|bots?|rats?|loaders?|stealers?)$/i;
+const NAME_BEFORE = /\b([A-Z][\w-]{2,})\s+$/;
+
+/** A kind word after a name the record holds ("the Zeus botnet" where the signature names Zeus) is backed by that name. */
+function namedKind(claim: Claim<'entity'>, term: string, facts: TableFacts): Judgement | undefined {
+  if (!MALWARE_KIND.test(term)) return undefined;
+  const { sentence } = claim;
+  const before = NAME_BEFORE.exec(sentence.text.slice(Math.max(0, claim.start - sentence.start - 24), claim.start - sentence.start));
+  const row = before ? stringRowContaining(facts, before[1]!) : undefined;
+  return row ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `The record names ${before![1]} in ${row.key}; "${term}" says what kind of thing it is.` } : undefined;
 }
 
 /** Fingerprint fields (JA3, JA3S, JA4, HASSH, certificate fingerprints): only one that names the tool ties a hash to it. */

@@ -14,8 +14,8 @@ const LEAD_LABEL = String.raw`(?:\*\*[^*\n]{1,40}\*\*[:.]?\s*)?`;
 const GENERAL_RE = new RegExp(String.raw`^[\s*_\-•"'(]*${LEAD_LABEL}${GENERIC_SUBJECT}\s+${PRESENT_VERB}\b`);
 /** "IoT cameras are often targeted by Mirai", "Scanners typically probe port 23": a bare plural said to do something as a rule. */
 const GENERIC_PLURAL = new RegExp(String.raw`^[\s*_\-•"'(]*${LEAD_LABEL}(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s\s+(?:are\s+|is\s+)?(?:often|commonly|typically|usually|frequently|generally|normally|tend\s+to|can|may)\b`);
-/** "Failed logins followed by a success are a classic sign of password guessing": a kind of evidence said to signal a kind of attack. */
-const SIGN_OF = /\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:classic|common|typical|well-known|known|telltale|tell-tale|strong|clear|textbook)\s+)?(?:signs?|indicators?|indications?|hallmarks?|symptoms?|characteristics?|signatures?)\s+of\b/i;
+/** "Failed logins followed by a success are a classic sign of password guessing": a kind of evidence said to signal a kind of attack; "the Zeus trojan is known for stealing credentials": what a thing is known for in general. */
+const SIGN_OF = /\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:classic|common|typical|well-known|known|telltale|tell-tale|strong|clear|textbook)\s+)?(?:signs?|indicators?|indications?|hallmarks?|symptoms?|characteristics?|signatures?)\s+of\b|\b(?:is|are)\s+(?:well[- ])?known\s+(?:for|to\s+(?:steal|spread|target|use|exploit|attack|deliver|drop|install|encrypt))\b/i;
 /** Words that tie a statement to this record. */
 const ABOUT_RECORD = /\b(?:this|these|here|its|observed|seen|recorded|flagged|was|were|had|did|the (?:flow|record|alert|connection|session|source|destination|client|server|host|sensor|table|event))\b/i;
 /** Words and marks that join two statements: each ends one and starts the next. */
