@@ -75,3 +75,17 @@ describe('a kind word after a malware name the record holds is backed by the nam
     expect(verdicts('The Zeus trojan is known for stealing banking credentials.', zeus)).toEqual([]);
   });
 });
+
+describe('a word of the record counts as a form field only where it is one', () => {
+  const notice = readTable({ note: 'SSH::Password_Guessing', actions: ['Notice::ACTION_LOG'], src: '198.51.100.23', p: 22 }, 'notice.json');
+  const form = readTable({ src_ip: '1.2.3.4', payload_printable: 'log=admin&pwd=admin123&wp-submit=Log+In' }, 'alert.json');
+  it('does not take "ACTION_LOG" for a login form', () => {
+    expect(verdicts('There were login attempts.', notice)).toEqual(['login attempts: unsupported']);
+  });
+  it('takes "log=" in a payload for a login form', () => {
+    expect(verdicts('The payload holds a login attempt.', form)).toEqual(['payload: supported', 'login attempt: supported']);
+  });
+  it('reads a Zeek note name as its concept', () => {
+    expect(verdicts('This is an SSH brute-force attack.', notice)).toEqual(['brute-force attack: supported']);
+  });
+});

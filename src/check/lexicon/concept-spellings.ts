@@ -8,7 +8,7 @@ export const CONCEPT_SPELLINGS: ReadonlyArray<readonly string[]> = [
   ['command and control', 'command-and-control', 'command_and_control', 'C&C', 'C2', 'CnC', 'C&amp;C'],
   ['distributed denial of service', 'distributed denial-of-service', 'DDoS'],
   ['denial of service', 'denial-of-service', 'DoS'],
-  ['brute force', 'brute-force', 'bruteforce', 'brute_force', 'password guessing'],
+  ['brute force', 'brute-force', 'bruteforce', 'brute_force', 'password guessing', 'password_guessing'],
   ['port scan', 'portscan', 'port scanning', 'horizontal port scan', 'PartOfAHorizontalPortScan', 'port sweep'],
   ['cross-site scripting', 'XSS'],
   ['SQL injection', 'SQLi', 'sql_injection'],
