@@ -60,3 +60,14 @@ describe('a sampled count times the sampling rate estimates the whole', () => {
     expect(quantities(text, sflow)).toEqual(expected);
   });
 });
+
+describe('a ratio of the two sides takes no side from a verb before it', () => {
+  const nfv3 = readTable({ IPV4_SRC_ADDR: '13.58.98.64', IPV4_DST_ADDR: '172.31.69.25', L4_DST_PORT: 22, PROTOCOL: 6, IN_BYTES: 3148, OUT_BYTES: 3869, IN_PKTS: 23, OUT_PKTS: 23 }, 'nfv3.json');
+  it.each([
+    ['With 3,148 bytes sent and 3,869 bytes received, a ratio of about 0.81.', ['3,148 bytes: supported', '3,869 bytes: supported', 'about 0.81: supported']],
+    ['The destination received 3,869 bytes, a ratio of about 1.23 to what it sent.', ['3,869 bytes: supported', 'about 1.23: supported']],
+    ['It received 3,869 bytes, a ratio of 1.5 to what it sent.', ['3,869 bytes: supported', '1.5: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(quantities(text, nfv3)).toEqual(expected);
+  });
+});

@@ -26,6 +26,13 @@ describe('a program and its version is checked against the record’s texts (lit
     expect(claims(text, eveSsh, 'literal')).toEqual([expected]);
   });
 
+  it.each([
+    ['The server answered with an SSH-2.0-OpenSSH_8.2p1 banner.', ['SSH-2.0: supported', 'OpenSSH_8.2p1: supported']],
+    ['The banner was SSH-2.0-OpenSSH_7.4.', ['SSH-2.0: supported', 'OpenSSH_7.4: contradicted']],
+  ])('reads the program in an SSH banner: %s', (text, expected) => {
+    expect(claims(text, eveSsh, 'literal')).toEqual(expected);
+  });
+
   it.each(['At 11.5 seconds it ended.', 'Version 2.0 of the protocol.', 'It came from 10.0.0.1 over TLS 1.2.', 'The flow lasted about 0.29 seconds.'])('reads no program in "%s"', (text) => {
     expect(claims(text, eveSsh, 'literal').filter((c) => !c.startsWith('TLS'))).toEqual([]);
   });

@@ -37,7 +37,8 @@ const VERSION_RE = /\b(TLS|SSL|HTTP|SSH|SMB|SNMP|DTLS|QUIC)(?:\s?v|\/|-|\s)(\d(?
  * after a space with three parts ("libssh 0.9.6", "Apache 2.4.41"). A protocol's version is a
  * version claim; an address has four parts and is none.
  */
-const SOFTWARE_RE = /(?<![\w.\/-])([A-Za-z][A-Za-z0-9+]{2,30})(?:([_/-])v?(\d+(?:\.\d+){1,2}(?:p\d+|[a-z]\d?)?)|\s(?:version\s+)?v?(\d+\.\d+(?:\.\d+)?(?:p\d+|[a-z]\d?)?))(?![\w.]*\d|\.\d)/g;
+// after a hyphen too: the program in an SSH banner "SSH-2.0-OpenSSH_7.4"
+const SOFTWARE_RE = /(?<![\w.\/])([A-Za-z][A-Za-z0-9+]{2,30})(?:([_/-])v?(\d+(?:\.\d+){1,2}(?:p\d+|[a-z]\d?)?)|\s(?:version\s+)?v?(\d+\.\d+(?:\.\d+)?(?:p\d+|[a-z]\d?)?))(?![\w.]*\d|\.\d)/g;
 /** After a space, a two-part version is a program's only with a telling name or suffix ("OpenSSH 8.9p1", "PuTTY 0.78"), not "at 11.5". */
 const spacedSoftware = (name: string, version: string): boolean => /\d\.\d+\.\d/.test(version) || /p\d+$/.test(version) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(name);
 const NOT_SOFTWARE = /^(?:tls|ssl|http|https|ssh|smb|snmp|dtls|quic|tcp|udp|ip|ipv4|ipv6|rfc|version|rev|revision|rule|sid|gid|port|ports|flow|cve|ms|kb|mb|gb|rate|ratio|score|about|around|approximately|roughly|nearly|over|under|and|or|to|from|at|is|was|of|the|between)$/i;

@@ -168,7 +168,8 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const context = contextOf(sentence, inSentence, numStart);
   const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
-  const side = sideBefore ?? agent?.side;
+  // a ratio of the two sides ("3,148 bytes sent and 3,869 received, a ratio of about 0.81") is neither side's figure
+  const side = number.readings.length > 0 && number.readings.every((r) => r.dim === 'ratio') ? undefined : (sideBefore ?? agent?.side);
   // the claim runs to the party it names: "65,535 bytes, was advertised by the server"
   if (agent) claimEnd = agent.end;
   const data: ClaimPayloads['quantity'] = { number, context };
