@@ -34,3 +34,14 @@ describe('DNS record types and response codes', () => {
     expect(dns(text, plain)).toEqual([]);
   });
 });
+
+describe('a DNS type given after a copula or a colon', () => {
+  const nfv3 = readTable({ IPV4_SRC_ADDR: '172.31.64.92', IPV4_DST_ADDR: '172.31.0.2', L4_DST_PORT: 53, PROTOCOL: 17, DNS_QUERY_ID: 41342, DNS_QUERY_TYPE: 1 }, 'nfv3.json');
+  it.each([
+    ['The DNS query type was AAAA.', 'query type was AAAA: contradicted'],
+    ['The query type is A.', 'query type is A: supported'],
+    ['The record type: MX.', 'record type: MX: contradicted'],
+  ])('%s', (text, expected) => {
+    expect(checkNarrative(text, nfv3).claims.filter((c) => c.kind === 'dns').map((c) => `${c.text}: ${c.verdict}`)).toEqual([expected]);
+  });
+});

@@ -9,7 +9,7 @@ import { addClaim, gatedSentences, scanSentences, textGate, wordGate, type Extra
  */
 const TYPES = Object.keys(DNS_RECORD_TYPES).sort((a, b) => b.length - a.length).join('|');
 const CODES = Object.keys(DNS_RESPONSE_CODES).join('|');
-const TYPE_RE = new RegExp(String.raw`\b(?:(${TYPES})[- ](?:records?|quer(?:y|ies)|lookups?|requests?|answers?|responses?|RRs?)\b|(?:type|qtype|rrtype|record type|query type)\s+(${TYPES})\b)`, 'g');
+const TYPE_RE = new RegExp(String.raw`\b(?:(${TYPES})[- ](?:records?|quer(?:y|ies)|lookups?|requests?|answers?|responses?|RRs?)\b|(?:type|qtype|rrtype|record type|query type)(?:\s+(?:is|was|were)\s+|\s*[=:]\s*|\s+)(${TYPES})\b)`, 'g');
 const CODE_RE = new RegExp(String.raw`\b(${CODES})\b`, 'g');
 const GATE = wordGate(new RegExp(String.raw`\b(?:${TYPES}|${CODES})\b`), false);
 
