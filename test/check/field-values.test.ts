@@ -57,3 +57,14 @@ describe('a field named in full words where the key is short', () => {
     expect(fieldValues(text, snort)).toEqual([verdict]);
   });
 });
+
+describe('a qualified count or rate names a field ("the SYN flag count is 1"); a bare one does not', () => {
+  const cic = readTable({ ' Destination Port': 8080, ' SYN Flag Count': 0, ' RST Flag Count': 1, ' Total Fwd Packets': 1 }, 'cic2017.json');
+  it.each([
+    ['The SYN flag count is 1.', ['The SYN flag count is 1: contradicted']],
+    ['The RST flag count is 1.', ['The RST flag count is 1: supported']],
+    ['The count is 1.', []],
+  ])('%s', (text, expected) => {
+    expect(checkNarrative(text, cic).claims.filter((c) => c.kind === 'field-value').map((c) => `${c.text}: ${c.verdict}`)).toEqual(expected);
+  });
+});

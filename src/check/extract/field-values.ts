@@ -53,7 +53,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const words = field.toLowerCase().split(/\s+/);
     // "its contribution to the score is -0.1": a field after a preposition is not the subject of "is"
     if (m[1] === undefined && PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
-    if (m[1] === undefined && NOT_FIELD.has(words[words.length - 1]!)) return;
+    // "the count is 5" says nothing of a field; "the SYN flag count is 1" names one (CICFlowMeter's SYN Flag Count)
+    const last = words[words.length - 1]!;
+    if (m[1] === undefined && NOT_FIELD.has(last) && !(words.length > 1 && MEASURE_TAIL.has(last))) return;
     // an adjective of judgement ("unusual", "malicious") backs a field that holds it, and is no claim against one that does not
     const judgement = quoted === undefined && /^[a-z]+$/i.test(value) && EVALUATIVE_WORDS.has(value.toLowerCase());
     if (/^\d+(?:\.\d+)?$/.test(value) && m[1] === undefined && words.length === 1 && !KEYISH.test(field)) return;
@@ -69,6 +71,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
 const OF_FIELD_NOUN = /\b(?:level|severity|priority|score|revision|rev|gid|sid|id|ttl|rank)$/i;
 
 const PREPOSITION_BEFORE = /\b(?:to|of|in|on|at|from|by|with|for|than|as|about|over|under|into|onto|toward|towards|within|between|against)\s+$/i;
+
+/** Words that end a field's name when a qualifier comes before them: "flag count", "packet rate", "byte total". */
+const MEASURE_TAIL: ReadonlySet<string> = new Set(['count', 'number', 'total', 'sum', 'value', 'rate', 'ratio']);
 
 /** Words that open a phrase rather than give a value. */
 const STOP_VALUES = new Set(['both', 'all', 'each', 'either', 'neither', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'not', 'no', 'also', 'only', 'very', 'more', 'less', 'still', 'then', 'so', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'for', 'as', 'it', 'there', 'here']);
