@@ -68,3 +68,14 @@ describe('a qualified count or rate names a field ("the SYN flag count is 1"); a
     expect(checkNarrative(text, cic).claims.filter((c) => c.kind === 'field-value').map((c) => `${c.text}: ${c.verdict}`)).toEqual(expected);
   });
 });
+
+describe('a bare figure after a rate’s name is read in that rate’s dimension', () => {
+  const cic = readTable({ ' Destination Port': 8080, ' Flow Duration': 43, ' Flow Packets/s': 46511.62791, 'Flow Bytes/s': 0 }, 'cic2017.json');
+  it.each([
+    ['The packet rate is 46,512.', ['46,512: supported']],
+    ['The packet rate is 12,345.', ['12,345: unsupported']],
+    ['The byte rate is 0.', ['0: supported']],
+  ])('%s', (text, expected) => {
+    expect(checkNarrative(text, cic).claims.filter((c) => c.kind === 'quantity').map((c) => `${c.text}: ${c.verdict}`)).toEqual(expected);
+  });
+});

@@ -7,6 +7,7 @@ import type { StatFact } from '../facts/stat-facts.ts';
 import { statCandidate } from '../facts/stat-facts.ts';
 import { memoised, rowsFor, shownValue, statsOf, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
+import { keyDimension } from '../lexicon/key-dimension.ts';
 import { describeField } from '../deps.ts';
 import { numberMatches } from '../extract/number-text.ts';
 import { candidateEvidence, rowEvidence, show } from './evidence.ts';
@@ -90,6 +91,12 @@ function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement |
     if (rows.length === 0) {
       // a rate, or a duration the record gives as start and end times, is derived rather than read
       if (n.readings.some((r) => DERIVABLE.has(r.dim) || r.dim === 'time') || MEAN.test(mention.phrase)) return searchCandidates(n, facts, context, side);
+      // a bare figure after a rate's name ("the packet rate is 46,512") is read in the rate's dimension: another schema's row may hold it (CICFlowMeter's Flow Packets/s)
+      const rates = [...new Set(mention.keys.map(keyDimension))].filter((d) => DERIVABLE.has(d) && d !== 'ratio' && d !== 'percent');
+      if (n.readings.length === 0 && rates.length > 0) {
+        const found = searchCandidates({ ...n, readings: rates.map((dim) => ({ dim, factor: 1 })) }, facts, context, side);
+        if (found.verdict === 'supported') return found;
+      }
       return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${mention.phrase} row to back this value.` };
     }
     const judged = checkBound(n, rows, facts);
