@@ -89,3 +89,15 @@ describe('a word of the record counts as a form field only where it is one', () 
     expect(verdicts('This is an SSH brute-force attack.', notice)).toEqual(['brute-force attack: supported']);
   });
 });
+
+describe('when a domain was registered is a lookup no record holds', () => {
+  const http = readTable({ src_ip: '10.1.4.23', dest_ip: '93.184.215.14', dest_port: 80, proto: 'TCP', http: { hostname: 'cdn.example-updates.net', url: '/api/v2/checkin?id=7f3a', http_method: 'POST' } }, 'eve.json');
+  it.each([
+    ['The domain was registered 3 days ago.', ['registered 3 days ago: unsupported']],
+    ['It is a newly registered domain.', ['newly registered: unsupported']],
+    ['WHOIS shows the domain is recently registered.', ['WHOIS: unsupported', 'recently registered: unsupported']],
+    ['The user registered an account.', []],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text, http)).toEqual(expected);
+  });
+});
