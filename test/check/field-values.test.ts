@@ -79,3 +79,16 @@ describe('a bare figure after a rate’s name is read in that rate’s dimension
     expect(checkNarrative(text, cic).claims.filter((c) => c.kind === 'quantity').map((c) => `${c.text}: ${c.verdict}`)).toEqual(expected);
   });
 });
+
+describe('a service named with its field ("the DNS query ID") is no claim that the flow used it; a ratio named before its figure', () => {
+  const nfv3 = readTable({ IPV4_SRC_ADDR: '172.31.64.101', IPV4_DST_ADDR: '209.85.202.113', L4_DST_PORT: 80, PROTOCOL: 6, IN_BYTES: 1647, OUT_BYTES: 2236, IN_PKTS: 19, OUT_PKTS: 17, DNS_QUERY_ID: 0 }, 'nfv3.json');
+  const verdicts = (text: string): string[] => checkNarrative(text, nfv3).claims.map((c) => `${c.kind} ${c.text}: ${c.verdict}`);
+  it.each([
+    ['The DNS query ID of 0 shows that no DNS was involved.', ['field-value The DNS query ID of 0: supported']],
+    ['The DNS query was for example.com.', ['service DNS: unsupported', 'literal example.com: unsupported']],
+    ['The ratio of inbound to outbound bytes is 1.36.', ['quantity 1.36: supported']],
+    ['The ratio of inbound to outbound bytes is 2.5.', ['quantity 2.5: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(verdicts(text)).toEqual(expected);
+  });
+});

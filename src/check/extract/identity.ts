@@ -188,12 +188,18 @@ const PAREN_PORT = /\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/y;
 function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExecArray, start: number, sentence: Sentence): void {
   const end = start + m[0].length;
   if (isNegated(sentence, start) || followsNonDash(ctx.text, start)) return;
+  // "the DNS query ID of 0", "the HTTP status code": a field of the protocol named, no claim that the flow used it
+  FIELD_AFTER_SERVICE.lastIndex = end;
+  if (FIELD_AFTER_SERVICE.test(ctx.text)) return;
   const near = nearestPort(ctx.text, ports, sentence, start, end);
   const paren = near ? null : parenPortAt(ctx.text, end);
   const port = near?.port ?? (paren ? Number(paren[1]) : -1);
   if (paren) reserve(ctx, end, end + paren[0].length);
   addClaim(ctx, 'service', start, end, { service: m[0], port });
 }
+
+/** Words after a service's name that make the two a field's name (nProbe DNS_QUERY_ID, DNS_TTL_ANSWER, FTP_COMMAND_RET_CODE; a status code). */
+const FIELD_AFTER_SERVICE = /[ _](?:query[ _](?:id|type)|ttl(?:[ _]answer)?|status[ _]code|response[ _]code|ret(?:urn)?[ _]code|command[ _]ret(?:urn)?[ _]code|fields?|columns?)\b/iy;
 
 /** PAREN_PORT at `at`, if it ends within 10 characters (the match is unique: each part is greedy and stops at a different character). */
 function parenPortAt(text: string, at: number): RegExpExecArray | null {

@@ -16,7 +16,7 @@ import { triggered } from './triggers.ts';
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
-const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,30}$/i;
+const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
 const SIDE_IN_RE = /\b(?:forward|fwd|upstream|client-to-server|source-to-destination)\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
 const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-client|destination-to-source)\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$|\b(?:destination|server|responder|receiver|target)\b[^;|]{0,30}\b(?:sent|transmitted|returned|delivered|answered with)\b[^;|]{0,20}$/i;
 /** "180 bytes of payload", "a 180-byte payload", "180 payload bytes", "a payload of 180 bytes": the application data, not the IP packets. */
