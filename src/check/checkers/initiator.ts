@@ -17,6 +17,9 @@ function connectionRoles(facts: TableFacts): { client: FactRow | undefined; serv
   return { client: withRole(src, 'client'), server: withRole(dst, 'server') };
 }
 
+/** A row's address as compared. */
+const addressOf = (row: FactRow): string => canonicalAddress(String(row.value).trim());
+
 /** Words for the ends of a connection, as against the ends of a packet or a record ("source", "destination"). */
 const CONNECTION_WORD = /^(?:client|originator|initiator|server|responder)$/;
 
@@ -32,7 +35,7 @@ function partyAddresses(party: NonNullable<Claim<'initiation'>['data']['party']>
   const rows = facts.endpoints.addresses[side];
   const kind = CONNECTION_WORD.test(party.word) ? (side === 'src' ? 'client' : 'server') : side === 'src' ? 'source' : 'destination';
   const own = rows.filter((r) => describeField(r.key, r.value).role === kind);
-  return (own.length > 0 ? own : rows).map((r) => canonicalAddress(String(r.value).trim()));
+  return (own.length > 0 ? own : rows).map(addressOf);
 }
 
 /**
@@ -47,8 +50,7 @@ export function checkOpener(claim: Claim<'initiation'>, facts: TableFacts): Judg
   if (client === undefined && server === undefined) return undefined;
   const named = partyAddresses(party, facts);
   if (named.length === 0) return undefined;
-  const value = (r: FactRow | undefined): string | undefined => (r === undefined ? undefined : canonicalAddress(String(r.value).trim()));
-  const [opener, accepter] = [value(client), value(server)];
+  const [opener, accepter] = [client && addressOf(client), server && addressOf(server)];
   const opened = opener !== undefined
     ? named.every((a) => a === opener) ? true : named.every((a) => a !== opener) ? false : undefined
     : named.every((a) => a === accepter) ? false : undefined;

@@ -149,17 +149,25 @@ function hopsFromTtl(n: NumberText, facts: TableFacts): Judgement | undefined {
   return undefined;
 }
 
-/**
- * A count of an application's messages where a message is no packet (over TCP): backed only by a
- * field that counts them (its key names the message: `request_count`, `trans_depth` does not).
- */
-function checkMessageCount(n: NumberText, message: string, facts: TableFacts): Judgement {
-  const rows = [...facts.rows.values()].filter((r) => typeof r.value === 'number' && keyTokens(r.key).some((t) => t === message || t === `${message}s`));
+/** A count against the rows that count it: the one that holds it, else all of them against it; undefined when there are none. */
+function countedBy(n: NumberText, rows: readonly FactRow[]): Judgement | undefined {
   const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
-  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}.` };
-  // a field the vocabulary calls a count (Zeek notice's n: "seen in 30 connections") that holds the figure
-  const count = [...facts.rows.values()].find((r) => typeof r.value === 'number' && describeField(r.key, r.value).dimension === 'count' && numberMatches(n, 1, r.value));
+  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${show(n.value)}.` };
+  return undefined;
+}
+
+const numericRows = (facts: TableFacts, keep: (row: FactRow) => boolean): FactRow[] => [...facts.rows.values()].filter((r) => typeof r.value === 'number' && keep(r));
+
+/**
+ * A count of an application's messages where a message is no packet (over TCP): backed only by a
+ * field that counts them (its key names the message: `request_count`, `trans_depth` does not), or
+ * by a field the vocabulary calls a count that holds it (Zeek notice's n: "seen in 30 connections").
+ */
+function checkMessageCount(n: NumberText, message: string, facts: TableFacts): Judgement {
+  const judged = countedBy(n, numericRows(facts, (r) => keyTokens(r.key).some((t) => t === message || t === `${message}s`)));
+  if (judged) return judged;
+  const count = numericRows(facts, (r) => describeField(r.key, r.value).dimension === 'count' && numberMatches(n, 1, r.value as number))[0];
   if (count) return { verdict: 'supported', evidence: rowEvidence([count]), reason: `${count.key} counts ${show(count.value)}: ${count.description || 'a count of the record'}.` };
   return { verdict: 'unsupported', hedgeable: true, reason: `The record does not count ${message}s: over this transport ${/^[aeiou]/.test(message) ? 'an' : 'a'} ${message} is not one packet.` };
 }
@@ -169,11 +177,7 @@ export const OCCURRENCE_KEY = /times|count|hits|occurrence|attempt|repeat/i;
 
 /** "The rule fired 8 times": against a field that counts occurrences; one record shows no other count. */
 function checkOccurrences(n: NumberText, facts: TableFacts): Judgement {
-  const rows = [...facts.rows.values()].filter((r) => typeof r.value === 'number' && OCCURRENCE_KEY.test(r.key));
-  const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
-  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
-  if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${show(n.value)}.` };
-  return { verdict: 'unsupported', reason: 'The record counts no occurrences: it does not show how often this happened.' };
+  return countedBy(n, numericRows(facts, (r) => OCCURRENCE_KEY.test(r.key))) ?? { verdict: 'unsupported', reason: 'The record counts no occurrences: it does not show how often this happened.' };
 }
 
 /** UDP and ICMP carry one request or reply per packet; over TCP a count of messages is no count of packets. */

@@ -1,6 +1,6 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, lowerGate, scanSentences, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * Where an address lives: "an external IP address (192.168.250.106)", "10.0.0.5 is an internal

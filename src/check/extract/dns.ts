@@ -1,6 +1,6 @@
 import { DNS_RECORD_TYPES, DNS_RESPONSE_CODES } from '../lexicon/dns-names.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, scanSentences, textGate, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * What a DNS exchange asked and got, named as the protocol names it: a record type ("an AAAA

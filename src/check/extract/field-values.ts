@@ -46,7 +46,6 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const quoted = m[4] ?? m[5] ?? m[6];
     // a sentence's full stop or a comma after a bare value is not part of it
     const value = (quoted ?? (m[7] ?? m[8])!.replace(/[.,:;]+$/, '')).trim();
-    // "the end of the flow": "of" gives a value only after a field's key ("FLOW_DURATION of 0")
     // "the end of the flow": "of" gives a value only after a field's key ("FLOW_DURATION_MILLISECONDS of 0") or a field's noun and a figure ("the rule level of 12")
     const ofField = m.groups!['copula'] === 'of' && m[1] === undefined && !(/^\d+(?:\.\d+)?$/.test(value) && OF_FIELD_NOUN.test(m[2]!));
     if (value === '' || STOP_VALUES.has(value.toLowerCase()) || ofField) return;

@@ -24,7 +24,7 @@ const SHARED_NAMES = String.raw`redirects?|parameter${SEP}problems?|timestamp${S
 const MESSAGE = triggered(new RegExp(String.raw`\b(${NAMES})\b`, 'gi'));
 const SHARED_MESSAGE_RE = new RegExp(String.raw`\b(${SHARED_NAMES})\b`, 'gi');
 /** "type 3", "ICMP type 8", "the ICMP type is 3", "code 1", "type 3 code 3", in a sentence about ICMP. */
-const NUMBER_RE = /\b(type|code)(?:\s+(?:is|was|of|=)|\s*[:=])?\s+(\d{1,3})\b(?!\s*(?:bytes?|packets?|records?|quer(?:y|ies)|ms|seconds?|%))/gi;
+const TYPE_CODE_RE = /\b(type|code)(?:\s+(?:is|was|of|=)|\s*[:=])?\s+(\d{1,3})\b(?!\s*(?:bytes?|packets?|records?|quer(?:y|ies)|ms|seconds?|%))/gi;
 const ICMP_GATE = wordGate(/\b(?:icmp|icmpv6|ping|pings|echo)\b/);
 /** What makes a "type" another protocol's: a DNS query or record type. */
 const OTHER_TYPE_BEFORE = /\b(?:query|record|qtype|rr|dns|message|content|mime|event|alert)\s*$/i;
@@ -38,7 +38,7 @@ export function extractIcmp(ctx: ExtractContext): void {
   scanSentences(gated, SHARED_MESSAGE_RE, (m, at, sentence) => {
     if (!isNegated(sentence, at)) addClaim(ctx, 'icmp', at, at + m[0].length, { name: m[1]! }, true);
   });
-  scanSentences(gated, NUMBER_RE, (m, at, sentence) => {
+  scanSentences(gated, TYPE_CODE_RE, (m, at, sentence) => {
     if (isNegated(sentence, at) || OTHER_TYPE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
     const value = Number(m[2]);
     addClaim(ctx, 'icmp', at, at + m[0].length, m[1]!.toLowerCase() === 'type' ? { type: value } : { code: value }, true);

@@ -1,6 +1,6 @@
 import { ENTITY_TERMS } from '../lexicon/terms.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, mentionsIn, overlapsClaim, textGate, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, mentionsIn, overlapsClaim, nearestMention, scan, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
 import { stickyOf, triggered } from './triggers.ts';
 import type { ClaimPayloads } from '../claim.ts';
 import type { Sentence } from '../text/segment.ts';

@@ -135,14 +135,14 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (number.readings.length === 0) {
     const noun = COUNT_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 40)));
     if (noun) {
-      number = numberText(Object.assign([m[0], m[1], m[2], noun[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+      number = withUnit(m, noun[1]!, hedge?.word);
       claimEnd = end + noun[0].length;
     } else if (RATIO_GATE.test(lower) && RATIO_RE.test(beforeText)) number = { ...number, readings: RATIO_READING };
     else {
       const message = MESSAGE_NOUN_RE.exec(ctx.text.slice(end, Math.min(sentence.end, end + 50)));
       if (message) {
         const rate = message[2] !== undefined;
-        number = numberText(Object.assign([m[0], m[1], m[2], rate ? 'packets per second' : 'packets'], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+        number = withUnit(m, rate ? 'packets per second' : 'packets', hedge?.word);
         claimEnd = end + message[0].length;
         messageNoun = message[1]!.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
       }
@@ -158,7 +158,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
     // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last
     const shared = sharedUnit(ctx.text, end, sentence.end);
     if (shared === undefined) return;
-    number = numberText(Object.assign([m[0], m[1], m[2], shared], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge?.word);
+    number = withUnit(m, shared, hedge?.word);
     if (number.readings.length === 0) return;
     mention = bindMention(ctx, sentence, numStart, end, number.readings);
   }
@@ -187,6 +187,11 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];
+
+/** The figure of a number match read with a unit written elsewhere (a noun after it, the last unit of its list, a message counted). */
+function withUnit(m: RegExpExecArray, unit: string, hedge: string | undefined): NumberText {
+  return numberText(Object.assign([m[0], m[1], m[2], unit], { index: m.index, input: m.input }) as unknown as RegExpExecArray, hedge);
+}
 
 /** A verb of happening before "N times" (with "over", "at least", "a total of" between). */
 const OCCURRENCE_BEFORE = /\b(?:fired|triggered|alerted|matched|hit|seen|observed|occurred|happened|repeated|attempted|tried|failed|logged|recorded|contacted|connected|visited|queried|requested|scanned|pinged|reported|appeared|retried|retransmitted)\b(?:\s+[\w.-]+){0,3}?\s+(?:over\s+|more than\s+|at least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|a total of\s+|exactly\s+)?$/i;

@@ -1,7 +1,7 @@
 import type { ClaimPayloads, Operand } from '../claim.ts';
 import { PARTY_SIDE_SOURCE, sideOperand } from '../lexicon/side-words.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, lowerGate, scanSentences, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
  * Claims that relate two values of the record to each other rather than a value to a figure:

@@ -1,6 +1,6 @@
 import type { ClaimPayloads, NumberText } from '../claim.ts';
 import { SIDE_WORD_SOURCE, sideMention, sideOfWord, type FlowSide } from '../lexicon/side-words.ts';
-import { addClaim, isTaken, lowerGate, scan, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, scan, wordGate, type ExtractContext } from './context.ts';
 import { figureOf, readingsOf } from './number-text.ts';
 
 /*
