@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
-const verdicts = (text: string, table: ReturnType<typeof readTable>, kind = 'entity'): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind = 'entity'): string[] => claimVerdicts(text, table, ofKind(kind));
 
 const iot23 = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', 'id.resp_p': 6667, proto: 'tcp', service: 'irc', label: 'Malicious', 'detailed-label': 'C&C' }, 'conn.json');
 const eve = readTable({ src_ip: '10.0.0.5', dest_ip: '203.0.113.9', proto: 'TCP', alert: { signature: 'ET MALWARE Win32/Emotet CnC Activity', metadata: { mitre_tactic_name: ['Command_And_Control'] } } }, 'eve.json');

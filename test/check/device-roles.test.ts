@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, notSupported } from './claim-verdicts.ts';
 
-const flagged = (text: string, table: ReturnType<typeof readTable>): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.verdict !== 'supported')
-    .map((c) => `${c.text}: ${c.verdict}`);
+const flagged = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, notSupported);
 
 // a real NF-BoT-IoT-v2 row (Theft, ICMP), as a flat dict
 const nfv2 = readTable({ IPV4_SRC_ADDR: '192.168.100.3', L4_SRC_PORT: 0, IPV4_DST_ADDR: '192.168.100.150', L4_DST_PORT: 0, PROTOCOL: 1, IN_BYTES: 280, IN_PKTS: 5, OUT_BYTES: 0, OUT_PKTS: 0, LONGEST_FLOW_PKT: 56, SHORTEST_FLOW_PKT: 56, ICMP_TYPE: 771, Label: 1, Attack: 'Theft' }, 'nfv2.json');

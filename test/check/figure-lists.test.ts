@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** Figures in lists and figures copied from a row (extract/quantities.ts sharedUnit, checkers/quantity.ts exactCount). */
-const quantities = (text: string, table: ReturnType<typeof readTable>): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === 'quantity')
-    .map((c) => `${c.text}: ${c.verdict}`);
+const quantities = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, ofKind('quantity'));
 
 const zeek = readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', proto: 'tcp', orig_bytes: 75, resp_bytes: 243, orig_pkts: 7, orig_ip_bytes: 447, resp_pkts: 6, resp_ip_bytes: 563 }, 'conn.json');
 const cic = readTable({ 'Flow Duration': 10235, 'Total Fwd Packets': 22, 'Total Backward Packets': 33, 'Total Length of Fwd Packets': 1984, 'Total Length of Bwd Packets': 2809, 'Destination Port': 22 }, 'cic.json');

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
-const verdicts = (text: string, kinds: readonly string[]): string[] =>
-  checkNarrative(text, wazuh)
-    .claims.filter((c) => kinds.includes(c.kind))
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, kinds: readonly string[]): string[] => claimVerdicts(text, wazuh, ofKind(...kinds));
 
 // a host IDS alert in Wazuh's shape: no flow, a log line, a rule that counts its firings
 const wazuh = readTable({

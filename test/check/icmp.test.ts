@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** ICMP messages by name or number (extract/icmp.ts, checkers/icmp.ts, lexicon/icmp-messages.ts). */
-const icmp = (text: string, table: ReturnType<typeof readTable>): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === 'icmp')
-    .map((c) => `${c.text}: ${c.verdict}`);
+const icmp = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, ofKind('icmp'));
 
 // a real NF-BoT-IoT-v2 row: ICMP_TYPE is type·256+code (771 = type 3, code 3: port unreachable)
 const unreachable = readTable({ IPV4_SRC_ADDR: '192.168.100.3', IPV4_DST_ADDR: '192.168.100.150', PROTOCOL: 1, IN_BYTES: 280, IN_PKTS: 5, ICMP_TYPE: 771, ICMP_IPV4_TYPE: 3 }, 'nfv2.json');

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** Who opened the connection, where the record gives the connection's roles (checkers/initiator.ts). */
-const openings = (text: string, table: ReturnType<typeof readTable>): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === 'initiation')
-    .map((c) => `${c.text}: ${c.verdict}`);
+const openings = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, ofKind('initiation'));
 
 // a Zeek conn record: the originator (id.orig_h) is the end that opened the connection
 const zeek = readTable({ ts: 1545404409.843814, 'id.orig_h': '192.168.1.195', 'id.orig_p': 48994, 'id.resp_h': '185.244.25.235', 'id.resp_p': 6667, proto: 'tcp', conn_state: 'S3', orig_pkts: 7, resp_pkts: 6 }, 'conn.json');

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
-const quantities = (text: string, table: ReturnType<typeof readTable>): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === 'quantity')
-    .map((c) => `${c.text}: ${c.verdict}`);
+const quantities = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, ofKind('quantity'));
 
 // a CICFlowMeter row (no protocol column) and a UDP DNS flow from Suricata
 const cic = readTable({ 'Destination Port': 80, 'Flow Duration': 5125003, 'Total Fwd Packets': 7, 'Total Backward Packets': 6, 'Total Length of Fwd Packets': 348, 'Bwd Packet Length Max': 5792, 'Init_Win_bytes_forward': 29200, Label: 'DoS Hulk' }, 'cic.json');

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
-const claims = (text: string, table: ReturnType<typeof readTable>, kind: string): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const claims = (text: string, table: ReturnType<typeof readTable>, kind: string): string[] => claimVerdicts(text, table, ofKind(kind));
 
 // a real Suricata ssh event and its flow event (suricata-eve-internet-sensor), merged
 const eveSsh = readTable({
