@@ -5,7 +5,10 @@
  * their sizes.
  */
 export class HostState {
+  /** The address when it is no IPv4 address, else '' and the address is `packed` (see HostIndex). */
   key = '';
+  /** The IPv4 address as a number (packIPv4), -1 when `key` holds the address. */
+  packed = -1;
   /** The key's hash in SlidingWindows' HostIndex (kept so releasing the state does not hash the key again). */
   hash = 0;
   /** Small integer naming this state in the pair tables while it is in use. */
@@ -74,8 +77,9 @@ export class HostState {
   }
 
   /** Reuse for another address (its pair counts are already gone: every flow that made them has left). */
-  reset(key: string): void {
+  reset(key: string, packed: number): void {
     this.key = key;
+    this.packed = packed;
     this.srcCount = 0;
     this.pktsSum = 0;
     this.bytesSum = 0;

@@ -114,13 +114,15 @@ export class SlidingWindows {
     const id = this.hosts.get(key);
     if (id >= 0) return this.states[id]!;
     const state = this.hostPool.pop() ?? this.newState();
-    state.reset(key);
+    // an IPv4 key is held as its number only (see HostIndex)
+    const packed = this.hosts.lastNumber;
+    state.reset(packed >= 0 ? '' : key, packed);
     state.hash = this.hosts.addMissed(key, state.id);
     return state;
   }
 
   private release(state: HostState): void {
-    this.hosts.delete(state.key, state.hash);
+    this.hosts.delete(state.key, state.hash, state.packed);
     // every released state is pooled (its id stays valid), so states never outnumber the peak of live addresses
     this.hostPool.push(state);
   }

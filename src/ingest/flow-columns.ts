@@ -1,7 +1,8 @@
 import type { Flow } from './flow-schema.ts';
+import { ipv4Text, packIPv4 } from './packed-ipv4.ts';
 
 /**
- * Parked flows in columns (typed arrays for the numbers, shared strings for addresses), one slot per
+ * Parked flows in columns (typed arrays for the numbers and IPv4 addresses, strings for other text), one slot per
  * flow. Why: the reorder buffer holds minutes of flows, long enough for V8 to promote every held Flow
  * object to the old generation, where each dies and piles up as garbage until a full collection (the
  * heap grew to ~160 MB for ~35 MB live). A slot costs no allocation; the Flow is rebuilt when it leaves,
@@ -15,6 +16,9 @@ export class FlowColumns {
   /** The id as a number when it is plain decimal digits (the common FLOW_ID / row number): no string held. */
   private idNumbers = new Float64Array(0);
   private line = new Float64Array(0);
+  /** Addresses that are canonical IPv4 (nearly all) as numbers, -1 for the others, kept as text in src/dst. */
+  private srcV4 = new Float64Array(0);
+  private dstV4 = new Float64Array(0);
   private src: string[] = [];
   private dst: string[] = [];
   private ports = new Int32Array(0);
@@ -55,11 +59,16 @@ export class FlowColumns {
       this.ids[s] = id;
     }
     this.line[s] = flow.line;
-    // Addresses are held as they come: ingest's normalizeAddress (and JSON.parse, for canonical JSONL)
-    // hands out strings that share no storage with the input chunk. An intern table here thrashed at
-    // 100k+ distinct addresses (issue 14) for no memory the held flows would otherwise keep.
-    this.src[s] = flow.src_addr;
-    this.dst[s] = flow.dst_addr;
+    // An IPv4 address is held as a number and its text made again when the flow leaves: held strings
+    // outlived scavenges by the million (issue 14, fifth round). Other addresses are held as they come
+    // (normalizeAddress's strings share no storage with the input chunk); an intern table here thrashed
+    // at 100k+ distinct addresses.
+    const src = packIPv4(flow.src_addr);
+    this.srcV4[s] = src;
+    if (src < 0) this.src[s] = flow.src_addr;
+    const dst = packIPv4(flow.dst_addr);
+    this.dstV4[s] = dst;
+    if (dst < 0) this.dst[s] = flow.dst_addr;
     this.ports[2 * s] = flow.src_port ?? -1;
     this.ports[2 * s + 1] = flow.dst_port ?? -1;
     this.protocol[s] = flow.protocol;
@@ -86,11 +95,13 @@ export class FlowColumns {
     const srcPort = this.ports[2 * s]!;
     const dstPort = this.ports[2 * s + 1]!;
     const flags = this.flags[s]!;
+    const srcV4 = this.srcV4[s]!;
+    const dstV4 = this.dstV4[s]!;
     const flow: Flow = {
       id: this.idNumbers[s] === this.idNumbers[s] ? String(this.idNumbers[s]) : this.ids[s]!,
       line: this.line[s]!,
-      src_addr: this.src[s]!,
-      dst_addr: this.dst[s]!,
+      src_addr: srcV4 < 0 ? this.src[s]! : ipv4Text(srcV4),
+      dst_addr: dstV4 < 0 ? this.dst[s]! : ipv4Text(dstV4),
       src_port: srcPort < 0 ? null : srcPort,
       dst_port: dstPort < 0 ? null : dstPort,
       protocol: this.protocol[s]!,
@@ -127,6 +138,8 @@ export class FlowColumns {
     this.freeCount = count;
     this.idNumbers = widen(this.idNumbers, new Float64Array(cap));
     this.line = widen(this.line, new Float64Array(cap));
+    this.srcV4 = widen(this.srcV4, new Float64Array(cap));
+    this.dstV4 = widen(this.dstV4, new Float64Array(cap));
     this.start = widen(this.start, new Float64Array(cap));
     this.ports = widen(this.ports, new Int32Array(2 * cap));
     this.protocol = widen(this.protocol, new Uint8Array(cap));

@@ -9,13 +9,23 @@ function random(seed: number): () => number {
 }
 
 describe('HostIndex', () => {
-  it('agrees with a Map through 50,000 random adds and deletes (growth and backward-shift deletion; adds after a missed get and deletes with the hash it returned)', () => {
+  it.each([
+    ['IPv4 keys (held as numbers)', (rand: () => number) => `10.${Math.floor(rand() * 8)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 12)}`],
+    [
+      'IPv4, IPv6 and other text keys mixed (numbers and texts in one table)',
+      (rand: () => number) => {
+        const k = `${Math.floor(rand() * 8)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 12)}`;
+        const form = rand();
+        return form < 0.4 ? `10.${k}` : form < 0.7 ? `fe80::${k.replace(/\./g, ':')}` : form < 0.85 ? `010.${k}` : `host-${k}`;
+      },
+    ],
+  ])('agrees with a Map through 50,000 random adds and deletes, %s (growth and backward-shift deletion; adds after a missed get and deletes with the hash it returned)', (_, makeKey) => {
     const rand = random(3);
     const index = new HostIndex();
     const reference = new Map<string, number>();
     const hashes = new Map<string, number>();
     for (let step = 0; step < 50_000; step++) {
-      const key = `10.${Math.floor(rand() * 8)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 12)}`;
+      const key = makeKey(rand);
       if (reference.has(key)) {
         expect(index.get(key)).toBe(reference.get(key));
         if (rand() < 0.6) {
