@@ -62,7 +62,7 @@ export function checkEndReason(claim: Claim<'end-reason'>, facts: TableFacts): J
 }
 
 /** The flow's own alerted flag (EVE flow.alerted), or the record being an alert (an alert or rule signature). */
-function alertFacts(facts: TableFacts): { flag: FactRow | undefined; alert: FactRow | undefined } {
+export function alertFacts(facts: TableFacts): { flag: FactRow | undefined; alert: FactRow | undefined } {
   let flag: FactRow | undefined;
   let alert: FactRow | undefined;
   for (const row of facts.rows.values()) {

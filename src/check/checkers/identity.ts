@@ -309,6 +309,27 @@ function isoOf(t: Instant): string | undefined {
   return t.iso;
 }
 
+/** A time field that holds a calendar date and no time of day ("2025-06-11"). */
+const isDateOnly = (row: FactRow): boolean => typeof row.value === 'string' && DATE_ONLY.test(row.value);
+const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+/** A field that holds a time of day alone ("03:42:19"), as logs that write the date and the time apart do (FortiGate's date and time). */
+const TIME_OF_DAY = /^\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*$/;
+
+/** The time-of-day field that reads `want` ("HH:MM" or "HH:MM:SS", cut to the claim's precision), if any. */
+function clockRow(facts: TableFacts, want: string): FactRow | undefined {
+  for (const row of memoised(facts, 'time-of-day-rows', timeOfDayRows)) {
+    const m = TIME_OF_DAY.exec(row.value as string)!;
+    const clock = `${m[1]!.padStart(2, '0')}:${m[2]}:${m[3] ?? '00'}`;
+    if (clock.slice(0, want.length) === want) return row;
+  }
+  return undefined;
+}
+
+function timeOfDayRows(facts: TableFacts): FactRow[] {
+  return [...facts.rows.values()].filter((r) => typeof r.value === 'string' && TIME_OF_DAY.test(r.value) && keyTokens(r.key).some((t) => TIME_WORDS.has(t)));
+}
+const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'clock', 'hour', 'at']);
+
 /** The table's time rows, read once per table. */
 function instantsOf(facts: TableFacts): Instant[] {
   const out: Instant[] = [];
@@ -372,9 +393,14 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);
+  const clock = precision === 'day' ? undefined : clockRow(facts, iso.slice(11, len));
+  if (clock) return { verdict: 'supported', evidence: rowEvidence([clock]), reason: `${clock.key} is ${String(clock.value)}.` };
+  // a date alone says nothing of the time of day: a clock time is judged against the times that give one
+  const usable = precision === 'day' ? times : times.filter((t) => !isDateOnly(t.row));
+  if (usable.length === 0) return { verdict: 'unsupported', reason: `The record gives the date (${times.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) but no time of day.` };
   let hit: FactRow | undefined;
   const cut = (t: string): string => (timeOnly ? t.slice(11, len) : t.slice(0, len));
-  for (const time of times) {
+  for (const time of usable) {
     const t = isoOf(time);
     if (t !== undefined && cut(t) === want) {
       hit = time.row;
@@ -382,7 +408,7 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
     }
   }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
-  const inside = withinSpan(times, want, timeOnly, len);
+  const inside = withinSpan(usable, want, timeOnly, len);
   if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
-  return { verdict: 'contradicted', evidence: rowEvidence(times.map((t) => t.row)), reason: `No time of the record is ${want}, and it lies outside the record's span.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(usable.map((t) => t.row)), reason: `No time of the record is ${want}, and it lies outside the record's span.` };
 }

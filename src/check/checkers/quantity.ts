@@ -325,9 +325,19 @@ function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgeme
   }
   if (!hit) for (const s of stats) if (statMatches(n, s)) { hit = s; break; }
   if (hit) return { verdict: 'supported', evidence: candidateEvidence(statCandidate(hit)), reason: `${hit.label} is ${show(hit.raw)}.` };
+  // "a reputation score of 50", "a risk score of 73": a field the record names so (FortiGate's crscore, ECS event.risk_score)
+  const named = rowsCalled(facts, wanted === '' ? qualifier.replace(/d$/, '') : wanted);
+  const row = named.find((r) => matchesRow(n, r));
+  if (row) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${shownValue(facts, row)}.` };
+  if (stats.length === 0 && named.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(named), reason: `${named.map((r) => `${r.key} is ${shownValue(facts, r)}`).join(', ')}, not ${said(n)}.` };
   if (stats.length === 0) return { verdict: 'unsupported', reason: `The table gives no ${qualifier} figures.` };
   const near = first ?? stats[0]!;
   return { verdict: 'contradicted', evidence: candidateEvidence(statCandidate(near)), reason: `No ${qualifier} figure in the table is ${show(n.value)}; e.g. ${near.label} is ${show(near.raw)}.` };
+}
+
+/** The numeric rows whose key or description has the word ("score": crscore, described "Client reputation score", or risk_score). */
+function rowsCalled(facts: TableFacts, word: string): FactRow[] {
+  return [...facts.rows.values()].filter((r) => r.base !== null && r.dim !== 'code' && (keyTokens(r.key).includes(word) || r.key.toLowerCase().endsWith(word) || r.description.toLowerCase().split(/\W+/).includes(word)));
 }
 
 /** TTL claims about the field's range: it is 8 bits, so at most 255. */

@@ -1,3 +1,4 @@
+import { alertFacts } from './flow-outcome.ts';
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
@@ -73,13 +74,44 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'fingerprint attribution') return checkFingerprintOwner(term, facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
-  const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content');
+  const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
-  const named = category === 'attack or malware named as fact' ? namedKind(claim, term, facts) : undefined;
+  const named = category === 'attack or malware named as fact' ? (namedKind(claim, term, facts) ?? detectedAttacker(term, facts)) : undefined;
   if (named) return named;
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+/** The attacker as a party, and an exploit attempt: words any detection of an attack uses, naming no attack. */
+const GENERIC_ATTACK = /^(?:attackers?|exploit(?:ation)?)$/i;
+/** A signature that reports, not detects: Emerging Threats' and Snort GPL's INFO and POLICY rules ("ET INFO Cleartext WordPress Login"). */
+const INFORMATIONAL = /^(?:[A-Z][A-Z0-9]*\s+)?(?:INFO|POLICY)\b/;
+/** What a detection must name for "exploit" to be backed: an exploit, code execution, an injection, an overflow, a CVE. */
+const EXPLOIT_NAMED = /exploit|code[\s._-]*execution|\brce\b|inject|overflow|traversal|deserializ|cve-\d/i;
+
+/**
+ * "The attacker", "an exploit": the record is a detection of an attack when it holds an alert's
+ * signature (alertFacts), or a field of an attack, threat or signature (FortiGate's attack, PAN-OS's
+ * threatid) or an attack label that names one (not benign).
+ */
+function detectedAttacker(term: string, facts: TableFacts): Judgement | undefined {
+  if (!GENERIC_ATTACK.test(term)) return undefined;
+  const row = memoised(facts, 'alert-facts', alertFacts).alert ?? memoised(facts, 'detection-row', detectionRow) ?? undefined;
+  if (!row || INFORMATIONAL.test(String(row.value)) || (/^exploit/i.test(term) && !EXPLOIT_NAMED.test(String(row.value)))) return undefined;
+  return { verdict: 'supported', evidence: rowEvidence([row]), reason: `The record is a detection: ${row.key} is ${String(row.value)}.` };
+}
+
+const DETECTION_WORDS: ReadonlySet<string> = new Set(['attack', 'threat', 'signature', 'sig']);
+const NOT_AN_ATTACK = /^(?:benign|normal|none|background|legitimate|clean|-|0|false)$/i;
+
+function detectionRow(facts: TableFacts): FactRow | null {
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || row.value.trim() === '' || NOT_AN_ATTACK.test(row.value.trim())) continue;
+    const tokens = keyTokens(row.key);
+    if (tokens.some((t) => DETECTION_WORDS.has(t)) && !tokens.includes('id')) return row;
+  }
+  return null;
 }
 
 /** Words for the kind of a named malware or attack: "the Zeus botnet", "the Emotet trojan". */

@@ -37,6 +37,8 @@ export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
   for (let m = ROLE_RE.exec(window); m; m = ROLE_RE.exec(window)) last = m;
   if (!last) return undefined;
   const word = last[1]!;
+  // "patch the server, block 185.220.101.47": an address that is the object of an action is no party a role word before it names
+  if (ACTION_OBJECT_RE.test(window.slice(last.index + word.length))) return undefined;
   // "the originator 10.0.0.1 reached 10.0.0.2": an address after a contact verb is what was reached
   if (CONTACT_VERB_RE.test(window.slice(last.index + word.length))) return /^client$/i.test(word) ? 'server' : /^server$/i.test(word) ? 'client' : 'dst';
   // client and server are the connection's roles, which a flow record's sides need not follow
@@ -47,6 +49,9 @@ export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
   }
   return /^(source|src|originat|initiator|sender|sent by)/i.test(word) ? 'src' : 'dst';
 }
+
+/** An action on an address written right before it ("block 1.2.3.4", "isolating the host 10.0.0.5"): advice or a response, which names no side. */
+const ACTION_OBJECT_RE = /\b(?:block|isolat|quarantin|ban|blacklist|blocklist|denylist|allowlist|whitelist|investigat|null-rout|firewall|contain|sinkhol)\w*\s+(?:the\s+)?(?:(?:source|destination|remote|external|internal)\s+)?(?:ip\s+|address\s+|host\s+|ip\s+address\s+)?$/i;
 
 const CONTACT_VERB_RE = /\b(?:reached|contacted|connected to|queried|scanned|probed|targeted|attacked|accessed|requested|sent \w+ to|sent to|talked to)\b/i;
 

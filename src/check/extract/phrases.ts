@@ -53,6 +53,10 @@ const TYPICAL = /^(?:typical|normal|ordinary|usual)$/i;
 const STRONG = /^(?:unusually|abnormally|extremely|exceptionally|remarkably|strikingly)$/i;
 
 const PORT_NOUN = /^\s+(?:ports?|services?)\b/i;
+/** Words that say where something is without naming the place ("located in", "based in"). */
+const PLACE_CUE = /^(?:located|based) in$/i;
+/** A capitalised name right after a cue: the place it names. */
+const NAMED_AFTER = /^\s+(?:the\s+)?[A-Z]/;
 
 /** Entities, shares, null misreadings, initiation and comparative words. */
 export function extractPhrases(ctx: ExtractContext): void {
@@ -68,6 +72,8 @@ export function extractPhrases(ctx: ExtractContext): void {
       if (PORT_NOUN.test(ctx.text.slice(end, end + 12))) return;
       // a value read already (an AS number, a host name) is judged as that value, not again as a named thing
       if (isTaken(ctx, at, end)) return;
+      // "located in Germany": a cue followed by the place it names is judged by that place (a named country, or extractPlaces)
+      if (PLACE_CUE.test(m[0]) && NAMED_AFTER.test(ctx.text.slice(end, end + 8))) return;
       addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
     }, hay);
   }

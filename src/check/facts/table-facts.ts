@@ -217,7 +217,7 @@ function newShownIndex(): Map<FactRow, string> {
 }
 
 /** The table's text values in lower case, with their rows (built on first use). */
-function textRows(facts: TableFacts): ReadonlyArray<{ row: FactRow; lower: string }> {
+export function textRows(facts: TableFacts): ReadonlyArray<{ row: FactRow; lower: string }> {
   return memoised(facts, 'text-rows', buildTextRows);
 }
 

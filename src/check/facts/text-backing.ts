@@ -1,6 +1,6 @@
 import { tokenizeKey } from '../deps.ts';
 import { keyTokens, singular } from './key-tokens.ts';
-import { memoised, stringRowContaining, type FactRow, type TableFacts } from './table-facts.ts';
+import { memoised, stringRowContaining, textRows as textRowsOf, type FactRow, type TableFacts } from './table-facts.ts';
 import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
 import { CONCEPT_SPELLINGS } from '../lexicon/concept-spellings.ts';
 import { sharedMemo } from './shared-memo.ts';
@@ -28,6 +28,8 @@ export function textBacking(facts: TableFacts, term: string, byDescription = fal
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
   const described = byDescription ? fieldDescribedAs(facts, words) : undefined;
   if (described) return { rows: [described], reason: `The record has ${described.key} (${described.description}).` };
+  const shaped = byDescription ? valueOfKind(facts, words) : undefined;
+  if (shaped) return { rows: [shaped.row], reason: `${shaped.row.key} holds ${shaped.kind}: ${String(shaped.row.value)}.` };
   const rows: FactRow[] = [];
   for (const word of words) {
     const row = stringRowContaining(facts, word) ?? spelledInRecord(facts, word);
@@ -64,6 +66,25 @@ function fieldDescribedAs(facts: TableFacts, words: readonly string[]): FactRow 
     const said = descriptionWords(row.description);
     if (wanted.every((w) => said.has(w))) return row;
   }
+  return undefined;
+}
+
+/**
+ * Kinds of content a value shows by its form, whatever its field is called (FortiGate's `agent`, a
+ * bare `url` path, a `hostname`): a user agent is product/version tokens, a URL a scheme or a path, a
+ * host name dotted labels ending in a top-level domain.
+ */
+const VALUE_KINDS: ReadonlyArray<{ kind: string; words: ReadonlyArray<readonly string[]>; form: RegExp }> = [
+  { kind: 'a user agent', words: [['user', 'agent'], ['useragent']], form: /^[A-Za-z][\w.+-]*\/\d[\w.]*(?:\s|$)/ },
+  { kind: 'a URL', words: [['url'], ['uri'], ['path']], form: /^(?:[a-z][a-z0-9+.-]*:\/\/\S+|\/[^\s]*)$/i },
+  { kind: 'a host name', words: [['hostname'], ['host', 'name'], ['domain'], ['domain', 'name']], form: /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i },
+];
+
+/** A text value whose form shows it is the kind of content the words name. */
+function valueOfKind(facts: TableFacts, words: readonly string[]): { row: FactRow; kind: string } | undefined {
+  const kinds = VALUE_KINDS.filter((k) => k.words.some((w) => w.length === words.length && w.every((x, i) => x === words[i])));
+  if (kinds.length === 0) return undefined;
+  for (const { row } of textRowsOf(facts)) for (const k of kinds) if (k.form.test(row.value as string)) return { row, kind: k.kind };
   return undefined;
 }
 

@@ -1,9 +1,9 @@
 import { inferField } from './infer-field.ts';
-import { loadVocabulary, type SpellingIndex } from './families.ts';
+import { bundledVocabulary, type SpellingIndex } from './families.ts';
 import type { Family, FieldSemantics } from './schema.ts';
 import { shapeOf } from './value-shape.ts';
 
-const VOCABULARY = loadVocabulary();
+const VOCABULARY = bundledVocabulary();
 
 /** Known paths → entry (or null: not known, infer). Inferences are memoised per path and value shape. */
 const known = new Map<string, FieldSemantics | null>();
@@ -70,7 +70,7 @@ export function isKnownField(path: string): boolean {
 const NAMESPACES: ReadonlyMap<string, Family> = new Map([
   ['suricata', 'suricata-eve'], ['eve', 'suricata-eve'], ['zeek', 'zeek'], ['bro', 'zeek'], ['ecs', 'ecs'],
   ['goflow2', 'goflow2'], ['goflow', 'goflow2'], ['nprobe', 'nprobe'], ['ntopng', 'nprobe'], ['ipfix', 'ipfix'],
-  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'],
+  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'], ['fortinet', 'fortinet'], ['fortigate', 'fortinet'], ['fortios', 'fortinet'],
 ]);
 
 const spelledIn = (index: SpellingIndex, name: string): FieldSemantics | undefined => index.exact.get(name) ?? index.lower.get(name.toLowerCase());

@@ -6,7 +6,7 @@ import type { Family, FamilyEntry, FamilyFile, FieldSemantics } from './schema.t
  * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
  * nProbe's and NetFlow v9's, `proto` both Zeek's and goflow2's), the earlier one answers.
  */
-export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort'];
+export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet'];
 
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
 
@@ -21,6 +21,13 @@ export interface VocabularyIndex extends SpellingIndex {
   /** The same per family, for a path whose first segment names one (`suricata.flow_id`). */
   readonly byFamily: ReadonlyMap<Family, SpellingIndex>;
   readonly files: readonly FamilyFile[];
+}
+
+let shared: VocabularyIndex | undefined;
+
+/** The vocabulary of the bundled family files, loaded once for every reader (describeField, the key-word lexicon). */
+export function bundledVocabulary(): VocabularyIndex {
+  return (shared ??= loadVocabulary());
 }
 
 /** Load every family file and index its spellings. Throws VocabularyError on a bad file. */
