@@ -73,7 +73,7 @@ describe('an unknown key is inferred', () => {
     ['throughput_bits', 10.5, 'bits/s', 'bits/s'],
     ['bw_kbps', 10.5, 'bits/s', 'bits/s'],
     ['pps', 10.5, 'packets/s', 'packets/s'],
-    ['icmpType', 8, 'icmp-type', 'type'],
+    ['peerIcmpType', 8, 'icmp-type', 'type'],
     ['icmpCodeSeen', 0, 'icmp-code', 'code'],
     ['sender_mac_addr', '00:11:22:33:44:55', 'mac', ''],
     ['peer_asn', 64512, 'asn', ''],
