@@ -122,3 +122,68 @@ describe('"<field noun> ID is N" against a key that glues the words', () => {
     expect(claimVerdicts(text, forti, ofKind('field-value'))).toEqual([expected]);
   });
 });
+
+// a PAN-OS threat log as its CSV export names the columns (PAN-OS admin guide, Threat Log Fields)
+const panos = readTable({
+  'Receive Time': '2025/02/14 09:17:52', Type: 'THREAT', 'Threat/Content Type': 'vulnerability', 'Source address': '203.0.113.77', 'Destination address': '192.168.10.25',
+  Rule: 'Inbound-Web', Application: 'web-browsing', 'Source Zone': 'untrust', 'Destination Zone': 'dmz', 'Session ID': 2290341, 'Repeat Count': 3, 'Source Port': 41522,
+  'Destination Port': 80, 'IP Protocol': 'tcp', Action: 'reset-both', 'URL/Filename': 'cgi-bin/luci/;stok=/locale',
+  'Threat/Content Name': 'TP-Link Archer AX21 Command Injection Vulnerability(92533)', Severity: 'critical',
+}, 'panos.json');
+
+describe('a number that a record noun labels ("session 2290341", "rule 5712") is no quantity', () => {
+  it.each(['The event repeated 3 times in session 2290341.', 'It matched rule 5712 at level 10.', 'Policy 12 let it through; see incident 877326946.'])('%s', (text) => {
+    expect(claimVerdicts(text, panos, ofKind('quantity')).filter((v) => !v.startsWith('3 times'))).toEqual([]);
+  });
+});
+
+describe('dates written with slashes, year first, are read', () => {
+  it.each([
+    ['The log was generated on 14 February 2025.', 'supported'],
+    ['It was received at 2025-02-14 09:17:52 UTC.', 'supported'],
+    ['The log was generated on 15 February 2025.', 'contradicted'],
+  ])('%s', (text, verdict) => {
+    expect(claimVerdicts(text, panos, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+
+  it('times in a form not read are no contradiction', () => {
+    const odd = readTable({ 'Receive Time': 'Feb-14 9h17', src: '203.0.113.77' }, 'odd.json');
+    expect(claimVerdicts('It was logged on 15 February 2025.', odd, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).not.toContain('contradicted');
+  });
+});
+
+describe('a path with its parameters, against a record that writes it without the leading slash', () => {
+  it.each([
+    ['It requested /cgi-bin/luci/;stok=/locale, the known injection path.', '/cgi-bin/luci/;stok=/locale: supported'],
+    ['The request for /cgi-bin/luci/ was reset.', '/cgi-bin/luci/: supported'],
+    ['It requested /cgi-bin/admin.cgi.', '/cgi-bin/admin.cgi: unsupported'],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, panos, ofKind('literal'))).toEqual([expected]);
+  });
+});
+
+describe('a field named with a term as its value is judged as that field, beside the term', () => {
+  it.each([
+    ['The source zone was dmz.', 'The source zone was dmz: contradicted'],
+    ['The destination zone was dmz.', 'The destination zone was dmz: supported'],
+    ['The source zone was untrust.', 'The source zone was untrust: supported'],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, panos, ofKind('field-value'))).toEqual([expected]);
+  });
+});
+
+describe('what the sensor did, in the words firewalls and IPSs log it', () => {
+  it.each([
+    ['The firewall allowed the session.', 'allowed the session: contradicted'],
+    ['The firewall reset both sides of the connection.', 'reset both sides: supported'],
+    ['The session was blocked.', 'blocked: supported'],
+    ['The connection was reset by the firewall.', 'was reset: supported'],
+  ])('PAN-OS reset-both: %s', (text, expected) => {
+    expect(claimVerdicts(text, panos, ofKind('entity'))).toEqual([expected]);
+  });
+
+  it.each([['The traffic was allowed.', 'was allowed: supported'], ['The request was dropped.', 'dropped: contradicted']])('FortiGate detected (not blocked): %s', (text, expected) => {
+    const detected = readTable({ srcip: '185.220.101.47', dstip: '10.20.0.15', action: 'detected', attack: 'HTTP.URI.SQL.Injection' }, 'fortigate.json');
+    expect(claimVerdicts(text, detected, ofKind('entity'))).toEqual([expected]);
+  });
+});

@@ -410,5 +410,9 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
   const inside = withinSpan(usable, want, timeOnly, len);
   if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
+  // times the record writes in a form not read say nothing either way
+  const clocks = precision === 'day' ? [] : memoised(facts, 'time-of-day-rows', timeOfDayRows);
+  if (!usable.some((t) => isoOf(t) !== undefined) && clocks.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(clocks), reason: `${clocks.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${iso.slice(11, len)}.` };
+  if (!usable.some((t) => isoOf(t) !== undefined)) return { verdict: 'unsupported', reason: `The record's times (${usable.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) are in a form not read as dates.` };
   return { verdict: 'contradicted', evidence: rowEvidence(usable.map((t) => t.row)), reason: `No time of the record is ${want}, and it lies outside the record's span.` };
 }

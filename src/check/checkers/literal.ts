@@ -43,7 +43,8 @@ export function checkLiteral(claim: Claim<'literal'>, facts: TableFacts): Judgem
     if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
     if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows.slice(0, 3)), reason: `${rows.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${value}.` };
   }
-  const text = stringRowContaining(facts, value);
+  // a record may write a path without its leading slash (PAN-OS URL/Filename "cgi-bin/luci/;stok=/locale")
+  const text = stringRowContaining(facts, value) ?? (kind === 'path' && value.startsWith('/') ? stringRowContaining(facts, value.slice(1)) : undefined);
   if (text) return { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record holds "${value}" in ${text.key}.` };
   if (kind === 'hostname') return checkHostname(value, facts);
   if (kind === 'label') return checkLabel(value, facts);

@@ -141,8 +141,10 @@ function checkFingerprintOwner(term: string, facts: TableFacts): Judgement {
 
 const IDENTIFIER = /CVE-\d{4}-\d{4,7}|MS\d{2}-\d{3}|T\d{4}(?:\.\d{3})?/i;
 
-const STOPPED = /^(?:blocked?|drop(?:ped)?|reject(?:ed)?|den(?:y|ied))$/i;
-const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;
+/** Actions that stop the traffic, as IDS/IPS and firewalls write them (Suricata, ECS, PAN-OS reset-both, FortiGate dropped or reset_client). */
+const STOPPED = /^(?:block|drop|reject|den(?:y|ied)|reset|sinkhole|quarantin|clear.session)/i;
+/** Actions that let it through (an alert alone, FortiGate's detected or pass_session). */
+const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor)/i;
 
 /**
  * "blocked by the sensor", "the traffic was allowed through": what the sensor did is the record's
@@ -152,7 +154,7 @@ const LET_THROUGH = /^(?:allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|alert)$/i;
 function checkAction(term: string, facts: TableFacts): Judgement | null {
   const row = memoised(facts, 'action-row', actionRow);
   if (row === null) return null;
-  const said = /^(?:allowed|permitted)/i.test(term) ? 'let through' : 'stopped';
+  const said = /allow|permit/i.test(term) ? 'let through' : 'stopped';
   const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
   return said === did
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }
@@ -161,7 +163,7 @@ function checkAction(term: string, facts: TableFacts): Judgement | null {
 
 /** The record's action field, read once per table; null when it has none. */
 function actionRow(facts: TableFacts): FactRow | null {
-  for (const r of facts.rows.values()) if (typeof r.value === 'string' && /(?:^|\.)action$/.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
+  for (const r of facts.rows.values()) if (typeof r.value === 'string' && /(?:^|\.)action$/i.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
   return null;
 }
 

@@ -61,9 +61,16 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const valueAt = at + m[0].lastIndexOf(value);
     const end = valueAt + value.length;
     // a quoted value is the field's whole value, whatever words in it other claims read
-    if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx, valueAt, end))) return;
+    // a term read already as a named thing ("dmz") is still this field's value: both are judged
+    if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx, valueAt, end) && !onlyTermsWithin(ctx, valueAt, end))) return;
     addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
   });
+}
+
+/** Whether every claim overlapping [start, end) is a named thing (an entity term) inside it. */
+function onlyTermsWithin(ctx: ExtractContext, start: number, end: number): boolean {
+  for (const c of ctx.claims) if (c.start < end && c.end > start && (c.kind !== 'entity' || c.start < start || c.end > end)) return false;
+  return true;
 }
 
 /** Nouns that name a field of an alert or a record, so "the X of N" gives its value. */

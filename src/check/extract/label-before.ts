@@ -1,16 +1,17 @@
 import { isSpaceCode, isWordCode } from '../text/chars.ts';
 
 /**
- * "flow 3943031", "ID: 7", "# 2", "RFC 793", "version 4", "step 3", "TLS 1.2", "HTTP/1.1", "SSH-2.0": a number that labels
+ * "flow 3943031", "ID: 7", "# 2", "RFC 793", "version 4", "step 3", "TLS 1.2", "HTTP/1.1", "SSH-2.0", "session 2290341",
+ * "rule 5712", "policy 12", "event 4625": a number that labels
  * something rather than measuring it. The reference definition is the regex; `labelBefore` is the
  * same test read backwards from the number, without a slice or a regex run per number (a test
  * compares the two on every position of many texts).
  */
-export const LABEL_BEFORE_RE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item|tls|ssl|http\/|ssh-|smb|snmp)[\s:#`*]{0,3}(?:(?:is|was) )?$/i;
+export const LABEL_BEFORE_RE = /(?:flow(?: id)?|\bid|#|rfc|version|v|top|step|section|phase|stage|item|tls|ssl|http\/|ssh-|smb|snmp|session|policy|rule|signature|sid|event|incident|ticket|case)[\s:#`*]{0,3}(?:(?:is|was) )?$/i;
 
 /** Characters the regex looks at before the number. */
 const WINDOW = 16;
-const LABELS = ['flow id', 'flow', 'id', '#', 'rfc', 'version', 'v', 'top', 'step', 'section', 'phase', 'stage', 'item', 'tls', 'ssl', 'http/', 'ssh-', 'smb', 'snmp'];
+const LABELS = ['flow id', 'flow', 'id', '#', 'rfc', 'version', 'v', 'top', 'step', 'section', 'phase', 'stage', 'item', 'tls', 'ssl', 'http/', 'ssh-', 'smb', 'snmp', 'session', 'policy', 'rule', 'signature', 'sid', 'event', 'incident', 'ticket', 'case'];
 const TAILS = ['is ', 'was ', ''];
 /** The labels by their last character (lower case): only those can end where that character is. */
 const BY_LAST = new Map<number, string[]>();

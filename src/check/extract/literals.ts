@@ -20,8 +20,9 @@ const METHOD_RE = /\b(GET|POST|PUT|HEAD|OPTIONS|PATCH|CONNECT)\b(?![\w-])/g;
 /** "signature 2012843", "rule ID 50100001", "SID: 2030673", "(ID 50100001)". */
 const RULE_RE = /\b(?:signature|rule|SID|sig|alert)(?:\s+(?:ID|id|number|no\.|#))?\s*[:#=]?\s*(\d{4,10})\b|\((?:SID|ID|id)\s*:?\s*(\d{4,10})\)/gi;
 const EXTENSIONS = 'php|js|html?|aspx?|jsp|cgi|exe|dll|sh|py|jar|zip|rar|docx?|xlsx?|pdf|ps1|bat|vbs|txt|conf|ini|log|json|xml|css|png|jpe?g|gif|svg|war|bin|elf|apk|msi|lnk|hta';
-/** "/wp-login.php", "/cgi-bin/test", "wp-emoji-release.min.js": a path with a letter in it, or a file name with a known extension. */
-const PATH_RE = new RegExp(String.raw`(?<![\w/.:-])(\/(?=[\w.~%-]*[a-z])[\w.~%-]+(?:\/[\w.~%-]*)*|[\w-]+(?:\.[\w-]+)*\.(?:${EXTENSIONS}))(?![\w/-]|\.\w)`, 'gi');
+/** "/wp-login.php", "/cgi-bin/test", "/cgi-bin/luci/;stok=/locale", "wp-emoji-release.min.js": a path with a letter in it, or a file name with a known extension. */
+// a path's parameters (";stok=", "?id=1&x=2") belong to it
+const PATH_RE = new RegExp(String.raw`(?<![\w/.:-])(\/(?=[\w.~%-]*[a-z])[\w.~%-]+(?:\/[\w.~%;=&?+@!$-]*)*|[\w-]+(?:\.[\w-]+)*\.(?:${EXTENSIONS}))(?![\w/-]|\.\w)`, 'gi');
 
 /** One cheap gate per kind: the words or marks each pattern cannot match without. */
 // a code is three digits: a digit scan is far cheaper than the status words
