@@ -187,3 +187,41 @@ describe('what the sensor did, in the words firewalls and IPSs log it', () => {
     expect(claimVerdicts(text, detected, ofKind('entity'))).toEqual([expected]);
   });
 });
+
+// a Firepower (FTD) intrusion event as its syslog fields name it
+const ftd = readTable({
+  FirstPacketSecond: '2025-09-03T18:22:41Z', ConnectionID: 40917, AccessControlRuleAction: 'Allow', SrcIP: '10.1.20.33', DstIP: '45.77.120.9', SrcPort: 49822, DstPort: 53,
+  Protocol: 'udp', Priority: 1, GID: 1, SID: 58439, Revision: 2, Message: 'MALWARE-CNC Win.Trojan.Cobalt Strike DNS beacon outbound',
+  Classification: 'A Network Trojan was Detected', ApplicationProtocol: 'DNS', InlineResult: 'Would have dropped',
+}, 'ftd.json');
+
+describe('a Firepower intrusion event', () => {
+  it.each([
+    ['The event fired at 18:22:41 UTC.', 'supported'],
+    ['It was seen on 3 September 2025.', 'supported'],
+    ['It was seen at 19:22 UTC.', 'contradicted'],
+  ])('its first packet time is a time, whatever else its key says: %s', (text, verdict) => {
+    expect(claimVerdicts(text, ftd, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+
+  it.each([
+    ['The access control rule allowed the connection.', 'allowed the connection: supported'],
+    ['The connection was blocked.', 'blocked: contradicted'],
+  ])('its action field is read by the key\'s last word: %s', (text, expected) => {
+    expect(claimVerdicts(text, ftd, ofKind('entity'))).toEqual([expected]);
+  });
+
+  it('a rule message with its sid is a detection: "the attacker" is backed', () => {
+    expect(claimVerdicts('The query went to an attacker-controlled domain.', ftd, ofKind('entity'))).toEqual(['attacker: supported']);
+  });
+});
+
+describe('a counterfactual says what did not happen', () => {
+  it.each([
+    'The packet would have been dropped had the policy been in prevent mode.',
+    "In prevent mode the sensor would've dropped the session.",
+    'The firewall should have blocked the connection.',
+  ])('%s', (text) => {
+    expect(claimVerdicts(text, ftd, ofKind('entity'))).toEqual([]);
+  });
+});

@@ -102,14 +102,18 @@ function detectedAttacker(term: string, facts: TableFacts): Judgement | undefine
   return { verdict: 'supported', evidence: rowEvidence([row]), reason: `The record is a detection: ${row.key} is ${String(row.value)}.` };
 }
 
-const DETECTION_WORDS: ReadonlySet<string> = new Set(['attack', 'threat', 'signature', 'sig']);
+const DETECTION_WORDS: ReadonlySet<string> = new Set(['attack', 'threat', 'signature', 'sig', 'classification']);
+/** A rule's message ("msg", "Message") is a detection where the record names the rule (Snort's and Firepower's sid). */
+const RULE_MESSAGE_WORDS: ReadonlySet<string> = new Set(['msg', 'message']);
 const NOT_AN_ATTACK = /^(?:benign|normal|none|background|legitimate|clean|-|0|false)$/i;
 
 function detectionRow(facts: TableFacts): FactRow | null {
+  const namesRule = [...facts.rows.values()].some((r) => keyTokens(r.key).includes('sid'));
   for (const row of facts.rows.values()) {
     if (typeof row.value !== 'string' || row.value.trim() === '' || NOT_AN_ATTACK.test(row.value.trim())) continue;
     const tokens = keyTokens(row.key);
-    if (tokens.some((t) => DETECTION_WORDS.has(t)) && !tokens.includes('id')) return row;
+    if (tokens.includes('id')) continue;
+    if (tokens.some((t) => DETECTION_WORDS.has(t)) || (namesRule && tokens.some((t) => RULE_MESSAGE_WORDS.has(t)))) return row;
   }
   return null;
 }
@@ -163,7 +167,8 @@ function checkAction(term: string, facts: TableFacts): Judgement | null {
 
 /** The record's action field, read once per table; null when it has none. */
 function actionRow(facts: TableFacts): FactRow | null {
-  for (const r of facts.rows.values()) if (typeof r.value === 'string' && /(?:^|\.)action$/i.test(r.key) && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
+  // the key's last word: action, event.action, Firepower's AccessControlRuleAction
+  for (const r of facts.rows.values()) if (typeof r.value === 'string' && keyTokens(r.key).at(-1) === 'action' && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
   return null;
 }
 

@@ -7,9 +7,9 @@
 export const HEDGE_RE =
   /\b(?:may|might|could|can be|possibly|possible|perhaps|potentially|potential|likely|unlikely|probably|suggests?|suggesting|suggested|suggestive|consistent with|indicative of|resembl\w*|appears?|seems?|looks? like|looking like|hypothes\w*|would|plausibl[ey]|if|whether|one possible|candidate|cannot be ruled out|not necessarily|speculat\w*|hints?|point(?:s|ing)? (?:to|towards))\b/i;
 
-/** Negations that turn a mention into a denial (nothing asserted). */
+/** Negations that turn a mention into a denial, and counterfactuals ("would have been dropped") that say what did not happen: nothing asserted. */
 export const NEGATION_RE =
-  /\b(?:not|no|never|without|rather than|cannot|can't|isn't|aren't|doesn't|don't|didn't|wasn't|nor|absent|lacks?|lacking|none|neither|instead of|unable to|there is no)\b/i;
+  /\b(?:not|no|never|without|rather than|cannot|can't|isn't|aren't|doesn't|don't|didn't|wasn't|nor|absent|lacks?|lacking|none|neither|instead of|unable to|there is no|would have|would've|should have)\b/i;
 
 /**
  * Things a flow table cannot show, by category. Each regex matches a term as written; the

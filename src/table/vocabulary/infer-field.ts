@@ -73,6 +73,11 @@ function guessRole(tokens: readonly string[]): Role {
 /** Rules in order: the first that fits decides. A quantity noun beats `count` (`pkt_count` is packets). */
 function guessDimension(t: readonly string[], shape: ValueShape): Guess {
   if (shape === 'ip') return { dimension: 'address', unit: '', rule: 'a value that parses as an IP address' };
+  // a date is a time whatever else the key says, and so is an epoch-sized number under a word for an
+  // instant: Firepower's FirstPacketSecond is when the first packet was seen, not packets per second
+  if (shape === 'iso') return { dimension: 'time', unit: 'iso8601', rule: 'an ISO 8601 date value' };
+  const instant = shape.startsWith('epoch') && has(t, W.instant) ? timeOf(t, shape) : undefined;
+  if (instant?.dimension === 'time') return instant;
   const rate = rateOf(t);
   if (rate) return rate;
   if (t.includes('icmp') && t.includes('type')) return { dimension: 'icmp-type', unit: 'type', rule: 'the words icmp and type' };

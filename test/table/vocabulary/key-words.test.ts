@@ -24,3 +24,17 @@ describe('a key that glues the words field names are made of is read as those wo
     expect(describeField('policyid', 12)).toMatchObject({ dimension: 'id' });
   });
 });
+
+describe('a date value is a time whatever the key\'s other words say', () => {
+  it.each([
+    ['FirstPacketSecond', '2025-09-03T18:22:41Z', 'iso8601'],
+    ['LastPacketSecond', 1725387761, 'epoch s'],
+    ['Receive Time', '2025/02/14 09:17:52', 'iso8601'],
+  ])('%s = %s', (key, value, unit) => {
+    expect(describeField(key, value)).toMatchObject({ dimension: 'time', unit });
+  });
+
+  it('a per-second key with a plain number stays a rate', () => {
+    expect(describeField('packets_per_second', 120)).toMatchObject({ dimension: 'packets/s' });
+  });
+});
