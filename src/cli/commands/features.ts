@@ -12,7 +12,7 @@ import { openParquetFeatureWriter } from './feature-parquet.ts';
 import { createFeatureRowWriter, type FeatureRowWriter, type OutFormat } from './feature-rows.ts';
 import { printFeatureSql, runFeaturesDuckdb } from './features-sql.ts';
 import { ConfigError } from '../../errors.ts';
-import { wholeNumberFlag } from './scoring-options.ts';
+import { wholeNumberFlag } from './number-flag.ts';
 import { SQL_DIALECTS, type SqlDialect } from '../../features/index.ts';
 
 

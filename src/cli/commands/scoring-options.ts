@@ -1,7 +1,8 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { SCORER_NAMES, setWalkThreads, type ScorerName } from '../../score/index.ts';
 import { resolveScoring, resolveSelection, type ScoreSummary, type SelectOptions } from '../../table/index.ts';
 import type { CliIo } from '../program.ts';
+import { numberFlag, wholeNumberFlag } from './number-flag.ts';
 import { parseDuration } from './parse-duration.ts';
 
 /** The scoring flags shared by score, run, enrich and (the window) baseline fit. */
@@ -24,19 +25,6 @@ export interface SelectionFlags {
 
 /** A baseline fitted on fewer flows than this gets a warning: its medians and percentiles mean little. */
 export const SMALL_BASELINE_ROWS = 100;
-
-export const numberFlag = (label: string) => (value: string): number => {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`Expected ${label}, got \`${value}\`.`);
-  return n;
-};
-
-/** A flag's value that must be a whole number ≥ 1. */
-export const wholeNumberFlag = (value: string): number => {
-  const n = numberFlag('a whole number ≥ 1')(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number ≥ 1, got \`${value}\`.`);
-  return n;
-};
 
 /** --scorer, --window, --baseline, --baseline-file, --score-column, --threads: the same on every command that scores. */
 export function addScoringOptions(command: Command): Command {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, loadCommands } from '../../../src/cli/commands/index.ts';
 import { createProgram } from '../../../src/cli/program.ts';
@@ -23,6 +25,22 @@ describe('lazy command loading', () => {
     expect([...(await loadCommands(['node', 'flowlens', '--help'])).keys()]).toEqual([]);
     expect([...(await loadCommands(['node', 'flowlens', 'score', 'x.csv', '--out', 'd'])).keys()]).toEqual(['score']);
     expect([...(await loadCommands(['node', 'flowlens', 'help', 'baseline'])).keys()]).toEqual(['baseline']);
+  });
+
+  it('loads no scoring or table module for `features` (its static imports, followed through every module)', () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      // static imports and re-exports (`import type` is erased; `await import(…)` loads on first use)
+      for (const m of text.matchAll(/^(?:import|export) (?!type )[^;]*? from '(\.[^']+)';/gms)) visit(resolve(dirname(file), m[1]!));
+    };
+    visit(resolve(root, 'src/cli/commands/features.ts'));
+    const loaded = [...seen].map((f) => relative(root, f));
+    expect(loaded).toContain('src/ingest/open-flows.ts');
+    expect(loaded.filter((f) => f.startsWith('src/score/') || f.startsWith('src/table/'))).toEqual([]);
   });
 
   it('prints the listing and each command’s own help', async () => {
