@@ -1,4 +1,11 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
+
+/**
+ * cli-progress is loaded when a bar is first drawn (on a terminal, without --quiet), not with this
+ * module: most runs (piped, --quiet, libraries) never draw one, and loading it cost every command.
+ */
+const requireHere = createRequire(import.meta.url);
 
 /** Progress for long work, always on stderr: a bar on a terminal, plain lines otherwise. */
 export interface Progress {
@@ -31,11 +38,12 @@ export function createProgress(options: ProgressOptions): Progress {
   if (stream.isTTY) {
     // Drawn at the first tick, not before: a bar made ahead of its work (the explain bar of a run,
     // made before scoring starts) would sit on the screen at 0 through the whole scoring.
-    let bar: cliProgress.SingleBar | undefined;
-    const draw = (): cliProgress.SingleBar => {
+    let bar: SingleBar | undefined;
+    const draw = (): SingleBar => {
       if (bar !== undefined) return bar;
       // Without a known total there is no percentage to show: a count, not a bar full at "1".
       const format = total > 0 ? `${options.label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left` : `${options.label}: {value}`;
+      const cliProgress = requireHere('cli-progress') as typeof import('cli-progress');
       bar = new cliProgress.SingleBar({ stream: stream as NodeJS.WriteStream, format, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
       bar.start(total, count);
       return bar;

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.ts';
 import { isUnset, toOptionalCount, toPort, toProtocol, toTcpFlags, type RowAt, toCounter, toOptionalCounter } from '../coerce.ts';
@@ -46,6 +45,8 @@ export type Mapping = z.infer<typeof MappingSchema>;
 
 /** Read and validate a mapping file; a bad one is a ConfigError naming the key. */
 export async function loadMapping(file: string): Promise<Mapping> {
+  // loaded here, not with the module: every command that reads flows loads this format, few read a mapping
+  const { parse: parseYaml } = await import('yaml');
   const parsed = MappingSchema.safeParse(parseYaml(await readFile(file, 'utf8')));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
