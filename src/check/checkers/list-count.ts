@@ -61,7 +61,13 @@ export function checkListCount(claim: Claim<'list-count'>, facts: TableFacts): J
       ? { verdict: 'supported', evidence: ev, reason: `${field.field} takes ${n} different value${n === 1 ? '' : 's'}.` }
       : { verdict: 'contradicted', evidence: ev, reason: `${field.field} takes ${n} different value${n === 1 ? '' : 's'} (${[...distinct].slice(0, 6).join(', ')}), not ${claim.data.count}.` };
   }
-  if (!ITEM_NOUNS.has(head) || claim.data.distinct) return null;
+  if (claim.data.distinct) return null;
+  // "214 alerts", "27 brute-force alerts": a count the record keeps (alert_count, an item's count) says how many, not the items listed
+  const counts = countRows(facts, head);
+  const kept = counts.named.find((r) => r.value === claim.data.count) ?? counts.inItems.find((r) => r.value === claim.data.count);
+  if (kept) return { verdict: 'supported', evidence: rowEvidence([kept]), reason: `${kept.key} is ${String(kept.value)}.` };
+  if (counts.named.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(counts.named), reason: `${counts.named.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${claim.data.count}.` };
+  if (!ITEM_NOUNS.has(head)) return null;
   // the items of the record's main list: the one with the most fields per item
   const lists = [...new Set(fields.map((f) => f.list))];
   const list = lists.sort((a, b) => fields.filter((f) => f.list === b).length - fields.filter((f) => f.list === a).length)[0]!;
@@ -70,6 +76,23 @@ export function checkListCount(claim: Claim<'list-count'>, facts: TableFacts): J
   return n === claim.data.count
     ? { verdict: 'supported', evidence: ev, reason: `${list} holds ${n} item${n === 1 ? '' : 's'}.` }
     : { verdict: 'contradicted', evidence: ev, reason: `${list} holds ${n} item${n === 1 ? '' : 's'}, not ${claim.data.count}.` };
+}
+
+const COUNT_WORDS: ReadonlySet<string> = new Set(['count', 'total', 'cnt', 'num', 'number']);
+
+/** Count fields of the noun (alert_count, total_alerts for "alerts") and count fields of a list's items (alerts[1].count). */
+function countRows(facts: TableFacts, noun: string): { named: FactRow[]; inItems: FactRow[] } {
+  const named: FactRow[] = [];
+  const inItems: FactRow[] = [];
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'number') continue;
+    const tokens = keyTokens(row.key).map(singular);
+    if (!tokens.some((t) => COUNT_WORDS.has(t))) continue;
+    if (tokens.includes(noun) && !row.key.includes('[')) named.push(row);
+    // an item's count counts things of the list's kind: alerts[1].count for "27 brute-force alerts"
+    else if (singular(row.key.slice(0, row.key.indexOf('[')).split('.').at(-1) ?? '') === noun) inItems.push(row);
+  }
+  return { named, inItems };
 }
 
 /** The words of a list field's name that a thing said to be the same names: a port, an address, a user, a host. */

@@ -151,7 +151,7 @@ function hopsFromTtl(n: NumberText, facts: TableFacts): Judgement | undefined {
 
 /** A count against the rows that count it: the one that holds it, else all of them against it; undefined when there are none. */
 function countedBy(n: NumberText, rows: readonly FactRow[]): Judgement | undefined {
-  const hit = rows.find((r) => numberMatches(n, 1, r.value as number));
+  const hit = rows.find((r) => countMatches(n, r.value as number));
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${show(hit.value)}.` };
   if (rows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${show(n.value)}.` };
   return undefined;
@@ -167,9 +167,24 @@ const numericRows = (facts: TableFacts, keep: (row: FactRow) => boolean): FactRo
 function checkMessageCount(n: NumberText, message: string, facts: TableFacts): Judgement {
   const judged = countedBy(n, numericRows(facts, (r) => keyTokens(r.key).some((t) => t === message || t === `${message}s`)));
   if (judged) return judged;
-  const count = numericRows(facts, (r) => describeField(r.key, r.value).dimension === 'count' && numberMatches(n, 1, r.value as number))[0];
+  const counts = numericRows(facts, (r) => describeField(r.key, r.value).dimension === 'count');
+  const count = counts.find((r) => countMatches(n, r.value as number));
   if (count) return { verdict: 'supported', evidence: rowEvidence([count]), reason: `${count.key} counts ${show(count.value)}: ${count.description || 'a count of the record'}.` };
+  // "213 failed attempts" where the record counts 186 of one kind and 27 of another
+  const pair = countPair(n, counts);
+  if (pair) return { verdict: 'supported', evidence: rowEvidence(pair), reason: `Derived: ${pair[0].key} + ${pair[1].key} = ${show(n.value)}.` };
   return { verdict: 'unsupported', hedgeable: true, reason: `The record does not count ${message}s: over this transport ${/^[aeiou]/.test(message) ? 'an' : 'a'} ${message} is not one packet.` };
+}
+
+/** A count against a counted value: exact when written out in full ("213", not "about 200" or "1,000"), as exactCount reads it. */
+function countMatches(n: NumberText, value: number): boolean {
+  return exactCount(n, 1) && Number.isInteger(value) ? n.value === value : numberMatches(n, 1, value);
+}
+
+/** Two count fields whose sum is the figure. */
+function countPair(n: NumberText, counts: readonly FactRow[]): [FactRow, FactRow] | undefined {
+  for (let i = 0; i < counts.length; i++) for (let j = i + 1; j < counts.length; j++) if (countMatches(n, (counts[i]!.value as number) + (counts[j]!.value as number))) return [counts[i]!, counts[j]!];
+  return undefined;
 }
 
 /** Keys of fields that count how often something happened: Wazuh's rule.firedtimes, a hit count, an event count. */

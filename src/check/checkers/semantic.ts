@@ -76,11 +76,27 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
   if (backing) return { verdict: 'supported', evidence: rowEvidence(backing.rows), reason: backing.reason };
-  const named = category === 'attack or malware named as fact' ? (namedKind(claim, term, facts) ?? detectedAttacker(term, facts)) : undefined;
+  const named = category === 'attack or malware named as fact' ? (namedKind(claim, term, facts) ?? detectedAttacker(term, facts)) : category === 'host role or network zone' ? roleOfHost(term, facts) : undefined;
   if (named) return named;
   // an id is in the record or made up; a country or owner is a lookup no flow feature implies
   const firm = /country|owner|reputation|identifier/.test(category);
   return { verdict: 'unsupported', hedgeable: !firm, reason: `Nothing in the table shows this (${category}: "${term}").` };
+}
+
+/** Nouns for a host that a word before them qualifies: a "database server" is a database, a "backup host" a backup. */
+const HOST_NOUN = /^(.+?)\s+(?:servers?|hosts?|machines?|boxes|box|nodes?|systems?|appliances?)$/i;
+/** Fields that say what a host is for. */
+const ROLE_FIELD_WORDS: ReadonlySet<string> = new Set(['role', 'roles', 'type', 'category', 'function', 'purpose', 'tag', 'tags', 'group', 'groups', 'class']);
+
+/** "the database server" where the record gives the host's role as "database" (an inventory or incident's hosts[].role). */
+function roleOfHost(term: string, facts: TableFacts): Judgement | undefined {
+  const qualifier = HOST_NOUN.exec(term)?.[1]?.toLowerCase();
+  if (qualifier === undefined) return undefined;
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || row.value.toLowerCase() !== qualifier) continue;
+    if (keyTokens(row.key).some((t) => ROLE_FIELD_WORDS.has(t))) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${row.value}.` };
+  }
+  return undefined;
 }
 
 /** The attacker as a party, and an exploit attempt: words any detection of an attack uses, naming no attack. */

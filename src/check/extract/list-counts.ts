@@ -15,6 +15,11 @@ const LIST_COUNT = triggered(LIST_COUNT_RE);
 /** Plural nouns that quantities and other claims read: no list count. */
 const MEASURES = /(?:^|\s)(?:packets|bytes|octets|flows|connections|sessions|seconds|minutes|hours|days|milliseconds|ms|times|bits|kilobytes|megabytes|percent|hops|segments)$/i;
 
+/** Words ending in s that are no plural noun. */
+const NOT_PLURAL = /(?:^|\s)(?:is|was|has|does|its|this|thus|plus|as|us|yes|his|hers|ours|yours|theirs|whereas|unless|across|always|perhaps|sometimes)$/i;
+/** A character that joins the count to a name ("db-01", "v2.14"). */
+const INSIDE_NAME = /[-./_:]/;
+
 /** "the first two attempts", "the other three": a part of the list, not its size. */
 const SUBSET_BEFORE = /\b(?:first|last|next|other|remaining|previous|earlier|later|final|initial|top|of the|of these|of those|of its)\s+$/i;
 
@@ -23,7 +28,8 @@ const wordCount = (word: string): number => (/^\d+$/.test(word) ? Number(word) :
 export function extractListCounts(ctx: ExtractContext): void {
   scanTriggersIn(ctx, LIST_COUNT.trigger, LIST_COUNT.sticky, undefined, (m, at, sentence) => {
     const noun = m[3]!;
-    if (MEASURES.test(noun) || isTaken(ctx, at, at + m[0].length) || isNegated(sentence, at)) return;
+    // "db-01 is": digits inside a name, and a verb or pronoun ending in s, are no count of things
+    if (MEASURES.test(noun) || NOT_PLURAL.test(noun) || INSIDE_NAME.test(ctx.text.charAt(at - 1)) || isTaken(ctx, at, at + m[0].length) || isNegated(sentence, at)) return;
     // a claim already on the count itself ("five packets" read as a quantity) keeps it
     const countEnd = at + m[1]!.length;
     if (overlapsClaim(ctx, at, countEnd) || SUBSET_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 16), at))) return;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
+
+// an incident as a SIEM groups alerts: counts kept per incident and per alert, hosts with their roles
+const incident = readTable({
+  incident_id: 'INC-20250412-0193', title: 'Multiple SSH brute force alerts followed by successful login', severity: 'high',
+  first_seen: '2025-04-12T01:03:11Z', last_seen: '2025-04-12T01:41:57Z', alert_count: 214,
+  hosts: [{ hostname: 'db-01', ip: '10.8.0.14', role: 'database' }],
+  alerts: [
+    { rule_id: 5710, signature: 'sshd: Attempt to login using a non-existent user', src_ip: '91.240.118.172', dest_ip: '10.8.0.14', dest_port: 22, count: 186 },
+    { rule_id: 5712, signature: 'sshd: brute force trying to get access to the system', src_ip: '91.240.118.172', dest_ip: '10.8.0.14', dest_port: 22, count: 27 },
+    { rule_id: 5715, signature: 'sshd: authentication success', src_ip: '91.240.118.172', dest_ip: '10.8.0.14', dest_port: 22, count: 1, user: 'backup' },
+  ],
+}, 'incident.json');
+
+describe('a count of things the record keeps a count of is judged by that count, not by the items listed', () => {
+  it.each([
+    ['The incident groups 214 alerts.', '214 alerts: supported'],
+    ['It lists 27 brute-force alerts.', '27 brute-force alerts: supported'],
+    ['The incident groups 241 alerts.', '241 alerts: contradicted'],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, incident, ofKind('list-count'))).toEqual([expected]);
+  });
+});
+
+describe('a count of attempts written out in full is exact, and may be the sum of two counts', () => {
+  it.each([
+    ['There were 213 failed attempts before the success.', 'supported'],
+    ['There were 212 failed attempts before the success.', 'unsupported'],
+    ['There were 186 failed attempts.', 'supported'],
+  ])('%s', (text, verdict) => {
+    expect(claimVerdicts(text, incident, ofKind('quantity')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+});
+
+describe('a host named by its role and a kind noun ("database server") is backed by a role field', () => {
+  it.each([
+    ['The target is the database server db-01.', 'database server: supported'],
+    ['db-01 is a database server.', 'database server: supported'],
+    ['db-01 is a mail server.', 'mail server: unsupported'],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, incident, ofKind('entity'))).toContain(expected);
+  });
+});
+
+describe('an attack named by how passwords are tried is an attack, backed by another name of it', () => {
+  it.each(['It was an SSH password-guessing attack.', 'This is password guessing against SSH.', 'MITRE T1110.001 (Password Guessing) applies.'])('%s', (text) => {
+    expect(claimVerdicts(text, incident, ofKind('entity')).filter((v) => /password/i.test(v))).toEqual([expect.stringMatching(/: supported$/)]);
+  });
+});
+
+describe('advice under a bold label is advice', () => {
+  it.each(['**Recommendation:** Disable the backup account and rotate its password.', '**Next steps:** Rotate the password of backup.', 'Recommendations: reset the password.'])('%s', (text) => {
+    expect(claimVerdicts(text, incident, ofKind('entity')).filter((v) => /password/i.test(v))).toEqual([]);
+  });
+});
