@@ -1,3 +1,4 @@
+import { checkCertificateState } from './certificate.ts';
 import { alertFacts } from './flow-outcome.ts';
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
@@ -72,6 +73,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'other flows') return checkOtherFlows(term, facts);
   if (category === 'enforcement action') return checkAction(term, facts);
   if (category === 'fingerprint attribution') return checkFingerprintOwner(term, facts);
+  if (category === 'certificate state') return checkCertificateState(claim, facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
