@@ -23,6 +23,12 @@ const NOUN_FIRST = new RegExp(String.raw`\b${FACTOR}\s+as\s+(?:many|much)\s+(${P
 const SIZE_OF = new RegExp(String.raw`\b${SIDE}(?:\s+(?:payload|packet|message))?\s+(?:is|was)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+)?${FACTOR}\s+(?:the\s+size\s+of|as\s+(?:large|big)\s+as|larger\s+than|bigger\s+than)\s+${SIDE}\b`, 'gi');
 /** "the server sent 20% more bytes than the client", "the client sent about 17 percent fewer packets than the server". */
 const PERCENT_MORE = new RegExp(String.raw`\b${SIDE}${SENT}\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(more|less|fewer|larger|smaller|bigger)\s+(?:${NOUN}\s+)?than\s+${SIDE}\b`, 'gi');
+const SEND_VERB = String.raw`sent|returned|transmitted|uploaded|delivered|pushed`;
+const RECEIVE_VERB = String.raw`received|got|downloaded|took\s+in`;
+/** "the responder returned 23% more bytes than it received", "the client sent 10 percent fewer packets than it got back": one party's two directions. */
+const PERCENT_MORE_SELF = new RegExp(String.raw`\b${SIDE}\s+(${SEND_VERB}|${RECEIVE_VERB})\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(more|less|fewer|larger|smaller|bigger)\s+(?:${NOUN}\s+)?than\s+(?:it|they|he|she)\s+(?:had\s+|did\s+)?(${SEND_VERB}|${RECEIVE_VERB})\b`, 'gi');
+const RECEIVED = new RegExp(String.raw`^(?:${RECEIVE_VERB})$`, 'i');
+
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
 const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
 /** "OUT_BYTES is twice the IN_BYTES", "orig_pkts is half of resp_pkts", "the OUT_BYTES value is three times IN_BYTES". */
@@ -63,6 +69,11 @@ export function extractRelations(ctx: ExtractContext): void {
     const measure = measureOf(m[4]);
     const percent = Number(m[2]) * (/^(?:more|larger|bigger)$/i.test(m[3]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: 'ratio', factor: 1 + percent / 100, percent });
+  });
+  scanSentences(gated, PERCENT_MORE_SELF, (m, at) => {
+    const measure = measureOf(m[5]);
+    const percent = Number(m[3]) * (/^(?:more|larger|bigger)$/i.test(m[4]!) ? 1 : -1);
+    add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[6]!)), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
   scanSentences(gated, SIZE_OF, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
   scanSentences(gated, FIELDS_SAME, (m, at, s) => {

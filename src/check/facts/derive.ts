@@ -1,7 +1,7 @@
 import type { FeatureTable } from '../deps.ts';
 import { formatNumber as fmt } from '../checkers/evidence.ts';
 import type { Dimension } from './dimension.ts';
-import type { DerivedSet } from './derived-set.ts';
+import { sideOfRow, type DerivedSet } from './derived-set.ts';
 import type { FactRow } from './table-facts.ts';
 import type { Span } from './span.ts';
 
@@ -25,6 +25,8 @@ export interface DerivationBase {
   bucketTotal: number;
   /** The exporter's sampling rate or interval (one packet in N), above 1: a sampled count times it estimates the whole. */
   sampling: readonly FactRow[];
+  /** Each measure's two directions (IN_BYTES and OUT_BYTES, orig_pkts and resp_pkts): their sum over the duration is the flow's whole rate. */
+  directions: ReadonlyArray<readonly [FactRow, FactRow]>;
   /** Extra time values: the window length and end − start. */
   times: readonly Candidate[];
   /** The derived values of each dimension asked about so far (derived-set.ts fills it lazily). */
@@ -68,6 +70,18 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable, sp
   }
   const buckets = numeric.filter(isSizeBucket);
   const sampling = numeric.filter((r) => SAMPLING_KEY.test(r.key) && r.base! > 1);
-  return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), sampling, times, sets: new Map() };
+  return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), sampling, directions: directionPairs(numeric), times, sets: new Map() };
+}
+
+/** The first row of each direction of bytes and of packets, where the record has both (size buckets are parts, not totals). */
+function directionPairs(numeric: readonly FactRow[]): Array<readonly [FactRow, FactRow]> {
+  const out: Array<readonly [FactRow, FactRow]> = [];
+  for (const dim of ['bytes', 'packets'] as const) {
+    const rows = numeric.filter((r) => r.dim === dim && !isSizeBucket(r));
+    const sent = rows.find((r) => sideOfRow(r.key, r.value) === 'in');
+    const back = rows.find((r) => sideOfRow(r.key, r.value) === 'out');
+    if (sent && back) out.push([sent, back]);
+  }
+  return out;
 }
 

@@ -6,7 +6,7 @@ import type { Dimension } from './dimension.ts';
 import type { FactRow } from './table-facts.ts';
 
 /** How a derived value was computed from its rows; the explanation text is built only when a verdict cites it. */
-type How = 'row' | 'bits' | 'bitrate' | 'time' | 'pps' | 'Bps' | 'bps' | 'bucket' | 'inout' | 'sum' | 'diff' | 'ratio' | 'pct' | 'bpp' | 'scaled';
+type How = 'row' | 'bits' | 'bitrate' | 'time' | 'pps' | 'Bps' | 'bps' | 'bucket' | 'inout' | 'sum' | 'diff' | 'ratio' | 'pct' | 'bpp' | 'scaled' | 'totalpps' | 'totalBps' | 'totalbps';
 
 /** One value the table gives or implies in a dimension, in search order. */
 export interface Derived {
@@ -131,6 +131,13 @@ function addRates(base: DerivationBase, dim: Dimension, out: Derived[]): void {
       if (a.dim === 'bytes' && dim === 'bytes/s') push(out, rate, 'Bps', a, d);
       if (a.dim === 'bytes' && dim === 'bits/s') push(out, rate * 8, 'bps', a, d);
     }
+    // "20 KB/s in total", "133 packets per second": both directions over the flow's length
+    for (const [a, b] of base.directions) {
+      const rate = (a.base! + b.base!) / seconds;
+      if (a.dim === 'packets' && dim === 'packets/s') push(out, rate, 'totalpps', a, b, d);
+      if (a.dim === 'bytes' && dim === 'bytes/s') push(out, rate, 'totalBps', a, b, d);
+      if (a.dim === 'bytes' && dim === 'bits/s') push(out, rate * 8, 'totalbps', a, b, d);
+    }
   }
 }
 
@@ -208,6 +215,9 @@ function explain(d: Derived): string {
     case 'ratio': return `${a.key} / ${b!.key} = ${v}`;
     case 'pct': return `${a.key} / ${b!.key} × 100 = ${v} %`;
     case 'bpp': return `${a.key} / ${b!.key} = ${v} bytes per packet`;
+    case 'totalpps': return `(${a.key} + ${b!.key}) / (${c!.key} / 1000) = ${v} packets/s`;
+    case 'totalBps': return `(${a.key} + ${b!.key}) / (${c!.key} / 1000) = ${v} bytes/s`;
+    case 'totalbps': return `(${a.key} + ${b!.key}) × 8 / (${c!.key} / 1000) = ${v} bit/s`;
     case 'scaled': return `${a.key} × ${b!.key} = ${v} (the sampled count scaled up)`;
     default: return '';
   }

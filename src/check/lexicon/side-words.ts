@@ -61,8 +61,9 @@ export function sidePhrases(): Array<[string, readonly string[]]> {
 /** Words that name a side on their own in a comparison ("the client sent twice as many … as the server"), as a regex alternation. */
 export const PARTY_SIDE_SOURCE = [...PHRASE_SIDES, 'orig', 'resp', 'src', 'dst'].sort((a, b) => b.length - a.length).join('|');
 
-/** One side's total of a measure, as an operand of a comparison. */
-export function sideOperand(word: string, measure: 'packets' | 'bytes'): Operand {
-  const side = sideOfWord(word);
-  return side === undefined ? { keys: [], phrase: word } : { keys: sideKeys(measure, side)!, phrase: `${word.toLowerCase()} ${measure}` };
+/** One side's total of a measure, as an operand of a comparison; with `received`, the total the other side sent it. */
+export function sideOperand(word: string, measure: 'packets' | 'bytes', received = false): Operand {
+  const own = sideOfWord(word);
+  const side = own === undefined || !received ? own : own === 'src' ? 'dst' : 'src';
+  return side === undefined ? { keys: [], phrase: word } : { keys: sideKeys(measure, side)!, phrase: received ? `${measure} the ${word.toLowerCase()} received` : `${word.toLowerCase()} ${measure}` };
 }
