@@ -1,26 +1,10 @@
 import { isIPv6 } from 'node:net';
 import { badRow, type RowAt } from './coerce.ts';
+import { packIPv4 } from './packed-ipv4.ts';
 
-/** Dotted quad without leading zeros, or null. Hand-rolled: this runs twice per row on the hot path. */
+/** A dotted quad without leading zeros (the canonical text, the one packIPv4 takes): this runs twice per row on the hot path. */
 function checkIPv4(s: string): boolean {
-  const len = s.length;
-  if (len < 7 || len > 15) return false;
-  let dots = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || ++dots > 3) return false;
-      value = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (digits > 0 && value === 0) return false; // leading zero: ambiguous (octal?) text
-      value = value * 10 + (c - 48);
-      if (value > 255 || ++digits > 3) return false;
-    } else return false;
-  }
-  return dots === 3 && digits > 0;
+  return packIPv4(s) >= 0;
 }
 
 /** RFC 5952 text of 8 hextets: lower case, no leading zeros, the first longest run (≥ 2) of zeros as `::`. */
