@@ -1,4 +1,4 @@
-import { packIPv4 } from '../ingest/packed-ipv4.ts';
+import { packIPv4 } from '../util/packed-ipv4.ts';
 
 /**
  * Address text → host id, in an open-addressing table of its own (linear probing, backward-shift

@@ -1,5 +1,5 @@
 import type { Flow } from './flow-schema.ts';
-import { ipv4Text, packIPv4 } from './packed-ipv4.ts';
+import { ipv4Text, packIPv4 } from '../util/packed-ipv4.ts';
 
 /**
  * Parked flows in columns (typed arrays for the numbers and IPv4 addresses, strings for other text), one slot per

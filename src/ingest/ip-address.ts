@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { badRow, type RowAt } from './coerce.ts';
-import { packIPv4 } from './packed-ipv4.ts';
+import { packIPv4 } from '../util/packed-ipv4.ts';
 
 /** A dotted quad without leading zeros (the canonical text, the one packIPv4 takes): this runs twice per row on the hot path. */
 function checkIPv4(s: string): boolean {

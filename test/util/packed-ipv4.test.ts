@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4Text, packIPv4 } from '../../src/ingest/packed-ipv4.ts';
+import { ipv4Text, packIPv4 } from '../../src/util/packed-ipv4.ts';
 
 describe('packIPv4 / ipv4Text', () => {
   it('round-trips every canonical dotted quad of a sweep over the 32-bit space, octet edges included', () => {
