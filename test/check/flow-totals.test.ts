@@ -31,3 +31,40 @@ describe("one party's two directions compared in percent ('more bytes than it re
     expect(claimVerdicts(text, ssh, ofKind('relation')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
   });
 });
+
+describe('a side named as a qualifier of what is measured ("client packets") is the side of the figure', () => {
+  const gaps = readTable({ IPV4_SRC_ADDR: '13.58.98.64', IPV4_DST_ADDR: '172.31.69.25', PROTOCOL: 6, SRC_TO_DST_IAT_MAX: 124, DST_TO_SRC_IAT_MAX: 122, IN_BYTES: 3148, OUT_BYTES: 3869 }, 'nfv3.json');
+  it.each([
+    ['The longest gap between client packets was 122 ms.', 'contradicted'],
+    ['The longest gap between client packets was 124 ms.', 'supported'],
+    ["The largest gap between the server's packets was 122 ms.", 'supported'],
+    ['Source-side traffic peaked at a 122 ms gap.', 'contradicted'],
+  ])('%s', (text, verdict) => {
+    expect(claimVerdicts(text, gaps, ofKind('quantity')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+});
+
+describe('a reset where no sensor acted is an RST flag', () => {
+  it.each([
+    ['The connection was reset by the server.', 'contradicted'],
+    ['The server reset the connection.', 'contradicted'],
+  ])('FIN|SYN|PSH|ACK (27): %s', (text, verdict) => {
+    expect(claimVerdicts(text, ssh, ofKind('entity')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+
+  it('RST set (22): the connection was reset', () => {
+    const reset = readTable({ IPV4_SRC_ADDR: '13.58.98.64', PROTOCOL: 6, TCP_FLAGS: 22 }, 'nfv3.json');
+    expect(claimVerdicts('The connection was reset.', reset, ofKind('entity'))).toEqual(['was reset: supported']);
+  });
+});
+
+describe('"… and the client 32": a figure whose verb and unit are left out takes them from the figure before, and the side of its party', () => {
+  const pkts = readTable({ IPV4_SRC_ADDR: '13.58.98.64', IPV4_DST_ADDR: '172.31.69.25', PROTOCOL: 6, IN_BYTES: 3148, OUT_BYTES: 3869, IN_PKTS: 23, OUT_PKTS: 19 }, 'nfv3.json');
+  it.each([
+    ['The server sent 19 packets and the client 32.', ['19 packets: supported', '32: contradicted']],
+    ['The server sent 19 packets and the client 23.', ['19 packets: supported', '23: supported']],
+    ['The client sent 3,148 bytes and the server 3,148.', ['3,148 bytes: supported', '3,148: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, pkts, ofKind('quantity'))).toEqual(expected);
+  });
+});

@@ -175,12 +175,21 @@ const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor)/i;
  */
 function checkAction(term: string, facts: TableFacts): Judgement | null {
   const row = memoised(facts, 'action-row', actionRow);
-  if (row === null) return null;
+  if (row === null) return /reset/i.test(term) ? checkReset(facts) : null;
   const said = /allow|permit/i.test(term) ? 'let through' : 'stopped';
   const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
   return said === did
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }
     : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}: the traffic was ${did}, not ${said}.` };
+}
+
+/** "The connection was reset" where no sensor acted: a TCP reset is an RST flag, which the flags fields show or rule out. */
+function checkReset(facts: TableFacts): Judgement | null {
+  const { rows, mask, known } = flagSources(facts);
+  const rst = TCP_FLAG_BITS['RST']!;
+  if (rows.length === 0 || (known & rst) === 0) return null;
+  const set = (mask & rst) !== 0;
+  return { verdict: set ? 'supported' : 'contradicted', evidence: rowEvidence(rows), reason: `${rows.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}: RST is ${set ? '' : 'not '}set${set ? '' : ', so nothing reset the connection'}.` };
 }
 
 /** The record's action field, read once per table; null when it has none. */

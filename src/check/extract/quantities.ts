@@ -33,6 +33,30 @@ function sideByAgent(text: string, end: number, sentenceEnd: number): { side: 'i
   return { side: /^(?:server|destination|responder|receiver)$/i.test(m[1]!) ? 'out' : 'in', end: m.index + m[0].length };
 }
 
+/** "… and the client 32": a party right before a bare figure after "and". */
+const ELIDED_PARTY = /\band\s+(?:the\s+)?(client|server|source|destination|originator|responder|sender|receiver)\s+$/i;
+
+/** The last figure with a unit read before `at` in the sentence (the one an elided figure repeats the unit of). */
+function lastQuantityIn(ctx: ExtractContext, sentence: Sentence, at: number): NumberText | undefined {
+  for (let i = ctx.claims.length - 1; i >= 0; i--) {
+    const c = ctx.claims[i]!;
+    if (c.sentence !== sentence || c.end > at) continue;
+    if (c.kind === 'quantity' && (c.data as ClaimPayloads['quantity']).number.unit !== undefined) return (c.data as ClaimPayloads['quantity']).number;
+  }
+  return undefined;
+}
+
+/** "the gap between client packets was 124 ms", "server-side bytes totalled …": a side named as a noun's qualifier before the figure (the last one in reach). */
+const SIDE_NOUN_RE = /\b(client|server|source|destination|originator|responder|sender|receiver)(?:'s)?[\s-]+(?:packets?|bytes|segments|traffic|data|side)\b/gi;
+
+function sideOfNoun(before: string): 'in' | 'out' | undefined {
+  let word: string | undefined;
+  SIDE_NOUN_RE.lastIndex = 0;
+  for (let m = SIDE_NOUN_RE.exec(before); m; m = SIDE_NOUN_RE.exec(before)) word = m[1];
+  const side = word === undefined ? undefined : sideOfWord(word);
+  return side === 'src' ? 'in' : side === 'dst' ? 'out' : undefined;
+}
+
 const WITH_HEADERS = /^[^.;]{0,25}\b(?:with|including|incl\.?|plus)\s+(?:the\s+|its\s+)?(?:IP\s+|TCP\s+|UDP\s+)?headers?\b/i;
 
 /** A byte figure said of the payload alone: not one said to include the headers. */
@@ -154,10 +178,18 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // "1,514 × 512": an arithmetic product, its result is the claim
   if (ratio && /^[×x*]$/.test(number.unit ?? '') && /^\s*\d/.test(ctx.text.slice(end, end + 3))) return;
   let mention = ratio ? undefined : (periodMention(ctx.text, start, number.readings) ?? parallelMention(ctx, sentence, numStart, end) ?? bindMention(ctx, sentence, numStart, end, number.readings));
+  let elided: 'in' | 'out' | undefined;
   if (number.readings.length === 0 && !mention && !qualifier) {
-    // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last
-    const shared = sharedUnit(ctx.text, end, sentence.end);
+    // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last;
+    // "the server sent 23 packets and the client 32": a party's figure with the verb and unit left out takes them from the figure before
+    const ellipsis = ELIDED_PARTY.exec(beforeText);
+    const before = ellipsis ? lastQuantityIn(ctx, sentence, numStart) : undefined;
+    const shared = before?.unit ?? sharedUnit(ctx.text, end, sentence.end);
     if (shared === undefined) return;
+    if (before) {
+      const party = sideOfWord(ellipsis![1]!);
+      elided = party === 'src' ? 'in' : party === 'dst' ? 'out' : undefined;
+    }
     number = withUnit(m, shared, hedge?.word);
     if (number.readings.length === 0) return;
     mention = bindMention(ctx, sentence, numStart, end, number.readings);
@@ -168,8 +200,10 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const context = contextOf(sentence, inSentence, numStart);
   const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
+  const named = sideBefore === undefined && agent === undefined ? (elided ?? sideOfNoun(beforeText)) : undefined;
   // a ratio of the two sides ("3,148 bytes sent and 3,869 received, a ratio of about 0.81") is neither side's figure
-  const side = number.readings.length > 0 && number.readings.every((r) => r.dim === 'ratio') ? undefined : (sideBefore ?? agent?.side);
+  const dims = number.readings;
+  const side = dims.length > 0 && dims.every((r) => r.dim === 'ratio') ? undefined : dims.length > 0 && dims.every((r) => r.dim === 'percent') ? (sideBefore ?? agent?.side) : (sideBefore ?? agent?.side ?? named);
   // the claim runs to the party it names: "65,535 bytes, was advertised by the server"
   if (agent) claimEnd = agent.end;
   const data: ClaimPayloads['quantity'] = { number, context };
