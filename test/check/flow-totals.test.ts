@@ -68,3 +68,14 @@ describe('"… and the client 32": a figure whose verb and unit are left out tak
     expect(claimVerdicts(text, pkts, ofKind('quantity'))).toEqual(expected);
   });
 });
+
+describe("Zeek's history letters show retransmissions where no field counts them", () => {
+  const conn = (history: string) => readTable({ 'id.orig_h': '192.168.1.195', 'id.resp_h': '185.244.25.235', proto: 'tcp', service: 'http', history }, 'conn.json');
+  it.each([
+    ['ShADadttcfF', 'There were retransmissions in the flow.', 'retransmissions: supported'],
+    ['ShADadTfF', 'The flow shows retransmitted packets.', 'retransmitted: supported'],
+    ['ShADadFf', 'There were retransmissions in the flow.', 'retransmissions: contradicted'],
+  ])('%s: %s', (history, text, expected) => {
+    expect(claimVerdicts(text, conn(history), ofKind('absent-field'))).toEqual([expected]);
+  });
+});

@@ -1,3 +1,4 @@
+import { describeField } from '../deps.ts';
 import { checkCertificateState } from './certificate.ts';
 import { alertFacts } from './flow-outcome.ts';
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
@@ -57,9 +58,31 @@ function checkPortRange(word: string, direction: string, row: FactRow): Judgemen
   return ok ? { verdict: 'supported', evidence: ev, reason: `${row.key} ${port} is ${high ? '≥' : '<'} 1024.` } : { verdict: 'contradicted', evidence: ev, reason: `${row.key} ${port} is ${high ? 'below' : 'at or above'} 1024.` };
 }
 
+/**
+ * Events Zeek's conn history records as letters (upper case the originator, lower case the
+ * responder; zeek/zeek base/protocols/conn/main.zeek): a retransmitted payload is t, a content gap g,
+ * a zero window w. A record without a field of such counts still shows whether they happened.
+ */
+const HISTORY_EVENTS: ReadonlyArray<{ keys: RegExp; letter: string; what: string }> = [
+  { keys: /^RETRANSMITTED_/, letter: 't', what: 'retransmitted payload' },
+];
+
+function historyShows(facts: TableFacts, keys: readonly string[]): Judgement | undefined {
+  const event = HISTORY_EVENTS.find((e) => keys.some((k) => e.keys.test(k)));
+  if (!event) return undefined;
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || describeField(row.key, row.value).unit !== 'flag letters') continue;
+    const seen = row.value.toLowerCase().includes(event.letter);
+    return { verdict: seen ? 'supported' : 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} is ${row.value}: ${seen ? `'${event.letter}' marks ${event.what}` : `no '${event.letter}', so no ${event.what}`}.` };
+  }
+  return undefined;
+}
+
 /** A field name the table does not hold. */
 export function checkAbsentField(claim: Claim<'absent-field'>, facts: TableFacts): Judgement | null {
   if (holdsAny(facts, claim.data.mention.keys)) return null;
+  const shown = historyShows(facts, claim.data.mention.keys);
+  if (shown) return shown;
   return { verdict: 'unsupported', hedgeable: false, reason: `The table has no ${claim.data.mention.phrase} row.` };
 }
 
