@@ -8,12 +8,12 @@ export function epochMs(value: number): number {
   return a >= 1e17 ? value / 1e6 : a >= 1e14 ? value / 1e3 : a >= 1e11 ? value : value * 1000;
 }
 
-/** A date written with slashes, year first ("2025/02/14 09:17:52", PAN-OS and Windows logs): read as the ISO date it is. */
-const SLASHED_DATE = /^(\d{4})\/(\d{2})\/(\d{2})/;
+/** A date written with slashes or underscores, year first ("2025/02/14 09:17:52" in PAN-OS and Windows logs, "2024_02_21" in ET rule metadata): read as the ISO date it is. */
+const SLASHED_DATE = /^(\d{4})([/_])(\d{2})\2(\d{2})/;
 
 /** An epoch number or a date string (a zone-less "YYYY-MM-DD HH:MM:SS" or "YYYY/MM/DD HH:MM:SS" is read as UTC) → ISO 8601; undefined when unreadable. */
 export function toIso(value: number | string): string | undefined {
-  const text = typeof value === 'string' ? value.trim().replace(SLASHED_DATE, '$1-$2-$3') : '';
+  const text = typeof value === 'string' ? value.trim().replace(SLASHED_DATE, '$1-$3-$4') : '';
   const date = typeof value === 'number' ? new Date(epochMs(value)) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

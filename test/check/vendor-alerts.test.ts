@@ -225,3 +225,28 @@ describe('a counterfactual says what did not happen', () => {
     expect(claimVerdicts(text, ftd, ofKind('entity'))).toEqual([]);
   });
 });
+
+// a Security Onion alert (Suricata through ECS): the rule's sid as rule.uuid, ET metadata dates with underscores, a host named FIN-…
+const so = readTable({
+  '@timestamp': '2025-05-06T08:14:22.913Z', source: { ip: '10.55.3.18', port: 50233 }, destination: { ip: '104.21.55.3', port: 443 }, network: { transport: 'tcp' },
+  rule: { name: 'ET MALWARE Lumma Stealer Related CnC Domain in TLS SNI (snuggleam.shop)', uuid: '2050911', metadata: { created_at: ['2024_02_21'] } },
+  tls: { client: { server_name: 'snuggleam.shop' } }, host: { name: 'FIN-LAPTOP-22' },
+}, 'so.json');
+
+describe('a Security Onion alert', () => {
+  it.each([['Rule 2050911 fired.', '2050911: supported'], ['Signature 2050991 fired.', '2050991: contradicted']])('the rule id is rule.uuid: %s', (text, expected) => {
+    expect(claimVerdicts(text, so, ofKind('literal'))).toEqual([expected]);
+  });
+
+  it.each([['The rule was created on 21 February 2024.', 'supported'], ['The rule was created on 12 March 2023.', 'contradicted']])('a date with underscores is read: %s', (text, verdict) => {
+    expect(claimVerdicts(text, so, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+
+  it.each(['The laptop FIN-LAPTOP-22 made the connection.', 'Isolate host SYN-01.', 'Hosts web-RST and FIN-2 were seen.'])('a flag\'s letters inside a dash-joined name are no flag: %s', (text) => {
+    expect(claimVerdicts(text, so, ofKind('tcp-flags'))).toEqual([]);
+  });
+
+  it('"SYN-ACK" is still two flags', () => {
+    expect(claimVerdicts('A SYN-ACK came back.', readTable({ src_ip: '10.0.0.1', proto: 'TCP', tcp: { tcp_flags: '1b' } }, 'eve.json'), ofKind('tcp-flags'))).toEqual(['SYN: supported', 'ACK: supported']);
+  });
+});

@@ -13,7 +13,8 @@ type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state' | 'asn
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
   'http status': (t) => t.includes('status') && !t.includes('msg'),
   'http method': (t) => t.includes('method'),
-  'rule id': (t) => t.includes('sid') || ((t.includes('signature') || t.includes('rule')) && t.includes('id')),
+  // Security Onion and ECS give a Suricata rule's sid as rule.uuid
+  'rule id': (t) => t.includes('sid') || ((t.includes('signature') || t.includes('rule')) && (t.includes('id') || t.includes('uuid'))),
 };
 
 function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {

@@ -26,9 +26,19 @@ export function extractFlags(ctx: ExtractContext): void {
     const word = m[0];
     // the English words count only beside "flag": "a reset flag", not "reset the counter"
     if (word !== word.toUpperCase() && !FLAG_CONTEXT.test(ctx.text.slice(Math.max(0, at - 12), at + word.length + 12))) return;
+    // "FIN-LAPTOP-22", "host-SYN01": a flag's letters inside a name joined by dashes to words that are no flags
+    if (insideName(ctx.text, at, at + word.length)) return;
     addFlagWord(ctx, at, word);
   });
   groupFlagSets(ctx, from);
+}
+
+/** A dash-joined word before or after that is no flag name ("SYN-ACK" and "FIN-ACK" stay flag pairs), or digits glued after. */
+const NAME_AFTER = /^-(?!(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR)\b)[A-Za-z0-9]/;
+const NAME_BEFORE = /[A-Za-z0-9]-$/;
+
+function insideName(text: string, start: number, end: number): boolean {
+  return NAME_AFTER.test(text.slice(end, end + 5)) || (NAME_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && !/(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR)-$/.test(text.slice(Math.max(0, start - 4), start)));
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {

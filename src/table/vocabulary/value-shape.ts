@@ -3,8 +3,8 @@ import { isIP } from 'node:net';
 /** The kinds of value that change what an unknown key is taken to mean. */
 export type ValueShape = 'ip' | 'iso' | 'epoch s' | 'epoch ms' | 'epoch µs' | 'epoch ns' | 'number' | 'string' | 'none';
 
-// year first, with dashes or (PAN-OS, Windows logs) slashes
-const ISO_DATE = /^\d{4}([-/])\d{2}\1\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// year first, with dashes, slashes (PAN-OS, Windows logs) or underscores (ET rule metadata)
+const ISO_DATE = /^\d{4}([-/_])\d{2}\1\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMERIC = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 
 /** Whether a value is an IPv4 or IPv6 address (a `%zone` suffix allowed). */
