@@ -40,6 +40,9 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   username: ['user name', 'user'],
   'user name': ['user'],
   hostname: ['host name', 'host'],
+  // the router interface a flow came in on and went out of: IPFIX ingressInterface, NetFlow v9 INPUT_SNMP, goflow2 in_if
+  'ingress interface': ['input snmp', 'in if', 'inbound interface', 'input interface'],
+  'egress interface': ['output snmp', 'out if', 'outbound interface', 'output interface'],
 };
 
 /** A key's words in full and singular ("src_pkts" → source, packet), once across tables. */
@@ -70,7 +73,9 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
 /** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
 const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();
 
-function matches(value: string, row: FactRow): boolean | undefined {
+function matches(written: string, row: FactRow): boolean | undefined {
+  // a prefix length written the CIDR way ("/24") against a mask field that holds its number
+  const value = /^\/\d{1,3}$/.test(written) && typeof row.value === 'number' ? written.slice(1) : written;
   const numeric = NUMBER.exec(value);
   const raw = row.value;
   // Zeek writes an unset field as "-" or "(empty)": it holds no value to compare

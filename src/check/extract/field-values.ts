@@ -24,14 +24,24 @@ const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:
 /** Words that make the phrase a description, not a field: "the traffic is suspicious", "the reason is unclear". */
 const NOT_FIELD = new Set(['traffic', 'flow', 'connection', 'session', 'activity', 'behaviour', 'behavior', 'pattern', 'cause', 'result', 'case', 'alert', 'event', 'host', 'attack', 'attacker', 'source', 'destination', 'client', 'server', 'rest', 'same', 'most', 'number', 'value', 'figure', 'count', 'total', 'sum', 'rate', 'ratio', 'share', 'majority', 'purpose', 'goal', 'intent', 'likelihood', 'decision', 'verdict', 'risk', 'impact', 'question', 'answer', 'problem', 'issue', 'point', 'fact', 'record', 'table', 'data', 'model', 'system', 'network']);
 
-/** "one packet in 1,000 was sampled", "1:1000 sampling", "a sampling rate of 1 in 100": the exporter's sampling rate, said as a ratio. */
-const SAMPLING_RE = /\b(?:one|1)\s+(?:packets?|flows?)\s+(?:in|out of|of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:was|were|is|are|gets?|got|being)\s+)?sampled\b|\b1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:packet\s+|flow\s+)?sampling\b|\bsampling\s+(?:rate|ratio|interval)\s+(?:of|is|was|=)\s+1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b/gi;
+/** "one packet in 1,000 was sampled", "1:1000 sampling", "a sampling rate of 1 in 100", "sampled 1 in 100": the exporter's sampling rate, said as a ratio. */
+const SAMPLING_RE = /\b(?:one|1)\s+(?:packets?|flows?)\s+(?:in|out of|of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:was|were|is|are|gets?|got|being)\s+)?sampled\b|\b1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:packet\s+|flow\s+)?sampling\b|\bsampling\s+(?:rate|ratio|interval)\s+(?:of|is|was|=)\s+1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b|\bsampled\s+(?:at\s+)?(?:a\s+rate\s+of\s+)?1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b/gi;
 const SAMPLING_GATE = lowerGate(/sampl/);
 
+/** "entered on SNMP interface 7", "left via interface 3": the router interface a flow came in on or went out of. */
+const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+)?(?:SNMP\s+)?(?:interface|ifindex|if\s+index)\s+(?:index\s+)?(\d{1,5})\b/gi;
+const INTERFACE_GATE = lowerGate(/interface|ifindex|if index/);
+const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
+
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, INTERFACE_RE, INTERFACE_GATE, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
+  });
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
-    addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3])!.replace(/,/g, ''), quoted: false, judgement: false });
+    addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/,/g, ''), quoted: false, judgement: false });
   });
   scan(ctx, QUOTED_AFTER_FIELD_RE, QUOTE_GATE, (m, at, sentence) => {
     const field = m[1]!;

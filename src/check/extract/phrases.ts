@@ -57,6 +57,10 @@ const PORT_NOUN = /^\s+(?:ports?|services?)\b/i;
 const PLACE_CUE = /^(?:located|based) in$/i;
 /** A date right after a word of state ("expired on 16 February", "expired in 2024"). */
 const DATE_AFTER = /^\s+(?:on|in|at|since|by)\s+(?:\d|[A-Z][a-z]{2})/;
+/** Words that say who owns something without naming them ("belongs to", "owned by", "registered to"). */
+const OWNER_CUE = /^(?:belongs? to|owned by|registered to|operated by|assigned to)$/i;
+/** An AS number right after a cue. */
+const AS_AFTER = /^\s+(?:the\s+)?(?:AS|ASN)\s?\d/;
 /** A capitalised name right after a cue: the place it names. */
 const NAMED_AFTER = /^\s+(?:the\s+)?[A-Z]/;
 
@@ -76,6 +80,8 @@ export function extractPhrases(ctx: ExtractContext): void {
       if (isTaken(ctx, at, end)) return;
       // "located in Germany": a cue followed by the place it names is judged by that place (a named country, or extractPlaces)
       if (PLACE_CUE.test(m[0]) && NAMED_AFTER.test(ctx.text.slice(end, end + 8))) return;
+      // "belongs to AS 64500": an owner cue followed by the AS number it names is judged by that number
+      if (OWNER_CUE.test(m[0]) && AS_AFTER.test(ctx.text.slice(end, end + 12))) return;
       // "expired on 16 February 2024": a date said of the validity, judged as that date
       if (categories[group - 1] === 'certificate state' && DATE_AFTER.test(ctx.text.slice(end, end + 12))) return;
       addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
