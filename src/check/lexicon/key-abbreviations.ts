@@ -1,6 +1,6 @@
 /**
- * How schemas shorten the words of their field names (Snort `rev`, nProbe `PKTS`, Zeek `orig`,
- * EVE `dest`), so a field a text names in full words ("the rule revision", "the destination
+ * How schemas shorten or name otherwise the words of their field names (Snort `rev`, nProbe `PKTS`,
+ * Zeek `orig`, EVE `dest`, IPFIX `octet`), so a field a text names in full words ("the rule revision", "the destination
  * address") is found under its short key. Words are singular, as keys are compared.
  */
 export const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -28,6 +28,11 @@ export const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
   sig: 'signature',
   iface: 'interface',
   ts: 'timestamp',
+  // IPFIX and NetFlow v9 count bytes as octets (octetDeltaCount, IN_BYTES' element 1)
+  octet: 'byte',
+  byt: 'byte',
+  intf: 'interface',
+  cnt: 'count',
 };
 
 /** A key's word in full: "rev" → "revision"; other words as they are. */

@@ -73,12 +73,30 @@ const NAMESPACES: ReadonlyMap<string, Family> = new Map([
   ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'], ['fortinet', 'fortinet'], ['fortigate', 'fortinet'], ['fortios', 'fortinet'],
 ]);
 
+const REVERSE_ROLE: Readonly<Record<FieldSemantics['role'], FieldSemantics['role']>> = { source: 'destination', destination: 'source', client: 'server', server: 'client', either: 'destination' };
+
+/**
+ * An RFC 5103 reverse information element (bidirectional IPFIX, §6.1): "reverse" before an IPFIX
+ * element's name with its first letter capitalised (reverseOctetDeltaCount) is that element counted in
+ * the reverse direction, from the flow's destination.
+ */
+function reverseElement(name: string): FieldSemantics | undefined {
+  const m = /^reverse([A-Z])(\w+)$/.exec(name);
+  const forward = m ? VOCABULARY.byFamily.get('ipfix')?.exact.get(`${m[1]!.toLowerCase()}${m[2]}`) : undefined;
+  if (forward === undefined) return undefined;
+  return Object.freeze({
+    ...forward, name, role: REVERSE_ROLE[forward.role],
+    description: `${forward.description}, in the reverse direction (from the destination)`,
+    source: `RFC 5103 (Bidirectional Flow Export Using IPFIX) §6.1, reverse information elements; ${forward.source}`,
+  });
+}
+
 const spelledIn = (index: SpellingIndex, name: string): FieldSemantics | undefined => index.exact.get(name) ?? index.lower.get(name.toLowerCase());
 
 function lookUp(path: string): FieldSemantics | null {
   // CIC-IDS2017 headers pad names with a space (" Flow Duration")
   const name = path.replace(/\[\d*\]/g, '').trim();
-  const direct = spelledIn(VOCABULARY, name);
+  const direct = spelledIn(VOCABULARY, name) ?? reverseElement(name);
   if (direct !== undefined) return direct;
   const segments = name.split('.');
   const namespace = NAMESPACES.get(segments[0]!.toLowerCase());
