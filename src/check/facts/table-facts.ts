@@ -165,9 +165,31 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
       if (!out.includes(row)) out.push(row);
       continue;
     }
-    for (const same of facts.concepts.get(key) ?? []) if (!out.includes(same)) out.push(same);
+    const same = facts.concepts.get(key) ?? leafIndex(facts).get(lowerKey(key)) ?? [];
+    for (const r of same) if (!out.includes(r)) out.push(r);
   }
   return out;
+}
+
+/**
+ * The rows by the last part of a nested path, lower-cased and without array indices: a record of
+ * nested JSON holds Zeek's conn_state as conn.conn_state and EVE's dest_port as flow.dest_port.
+ */
+function leafIndex(facts: TableFacts): ReadonlyMap<string, FactRow[]> {
+  return memoised(facts, 'leaf', buildLeafIndex);
+}
+
+function buildLeafIndex(facts: TableFacts): Map<string, FactRow[]> {
+  const index = new Map<string, FactRow[]>();
+  for (const row of facts.rows.values()) {
+    const dot = row.key.lastIndexOf('.');
+    if (dot < 0) continue;
+    const leaf = lowerKey(row.key.slice(dot + 1).replace(/\[\d*\]/g, ''));
+    const list = index.get(leaf);
+    if (list) list.push(row);
+    else index.set(leaf, [row]);
+  }
+  return index;
 }
 
 /**
@@ -197,7 +219,7 @@ export function rowOf(facts: TableFacts, key: string): FactRow | undefined {
 
 /** Whether the table holds any of `keys` (as rowsFor finds them), without collecting the rows. */
 export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
-  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key)) || facts.concepts.has(key)) return true;
+  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key)) || facts.concepts.has(key) || leafIndex(facts).has(lowerKey(key))) return true;
   return false;
 }
 
