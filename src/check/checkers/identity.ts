@@ -29,7 +29,7 @@ const SIDES = { src: 'source', dst: 'destination' } as const;
  * that holds the value (or a row with no side); a value no row holds is contradicted, unless a
  * text field of the record holds it (a payload, a URL, a host list).
  */
-function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | undefined): Judgement {
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | readonly string[] | undefined): Judgement {
   const { src, dst, either } = rows;
   if (src.length + dst.length + either.length === 0) return inText(facts, text, label) ?? { verdict: 'unsupported', reason: `The table gives no ${label}.` };
   const onSrc = src.find(equals);
@@ -48,10 +48,13 @@ function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r:
   return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `It is ${where}.` };
 }
 
-/** A value that no identity row holds but a text field of the record contains (payload, URL, host list). */
-function inText(facts: TableFacts, text: string | undefined, label: string): Judgement | undefined {
-  const row = text === undefined ? undefined : stringRowContaining(facts, text);
-  return row ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `The ${label} appears in ${row.key}.` } : undefined;
+/** A value that no identity row holds but a text field of the record contains (payload, URL, host list, a log line's "port 60198"). */
+function inText(facts: TableFacts, text: string | readonly string[] | undefined, label: string): Judgement | undefined {
+  for (const t of typeof text === 'string' ? [text] : (text ?? [])) {
+    const row = stringRowContaining(facts, t);
+    if (row) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `The ${label} appears in ${row.key}.` };
+  }
+  return undefined;
 }
 
 /**
@@ -140,7 +143,8 @@ export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
         : { verdict: 'contradicted', evidence: rowEvidence([row, other]), reason: `${port} is the ${role === 'server' ? 'client' : 'server'}'s port (${row.key}); the ${role}'s port is ${String(other.value)}.` };
     }
   }
-  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, undefined);
+  // a port a log line of the record names ("… from 203.0.113.91 port 60198", "10.0.0.5:60198")
+  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, [`port ${port}`, `:${port}`]);
 }
 
 /**

@@ -153,5 +153,8 @@ function checkSoftware(value: string, facts: TableFacts): Judgement {
     other ??= { row, version: m[1]! };
   }
   if (other) return { verdict: 'contradicted', evidence: rowEvidence([other.row]), reason: `${other.row.key} is ${String(other.row.value)}: ${name} ${other.version}, not ${version}.` };
+  // "PCI DSS 10.2.4" where a field named for it holds the number (Wazuh rule.pci_dss)
+  const field = [...facts.rows.values()].find((r) => String(r.value) === version && keyTokens(r.key).includes(name.toLowerCase()));
+  if (field) return { verdict: 'supported', evidence: rowEvidence([field]), reason: `${field.key} is ${String(field.value)}.` };
   return { verdict: 'unsupported', reason: `Nothing in the record names ${name} ${version}.` };
 }

@@ -144,6 +144,8 @@ function detectedAttacker(term: string, facts: TableFacts): Judgement | undefine
 }
 
 const DETECTION_WORDS: ReadonlySet<string> = new Set(['attack', 'threat', 'signature', 'sig', 'classification']);
+/** An ATT&CK technique or tactic the alert maps to (Wazuh rule.mitre.technique): adversary behaviour detected. */
+const ATTACK_MAPPING: ReadonlySet<string> = new Set(['technique', 'tactic']);
 /** A rule's message ("msg", "Message") is a detection where the record names the rule (Snort's and Firepower's sid). */
 const RULE_MESSAGE_WORDS: ReadonlySet<string> = new Set(['msg', 'message']);
 const NOT_AN_ATTACK = /^(?:benign|normal|none|background|legitimate|clean|-|0|false)$/i;
@@ -154,7 +156,7 @@ function detectionRow(facts: TableFacts): FactRow | null {
     if (typeof row.value !== 'string' || row.value.trim() === '' || NOT_AN_ATTACK.test(row.value.trim())) continue;
     const tokens = keyTokens(row.key);
     if (tokens.includes('id')) continue;
-    if (tokens.some((t) => DETECTION_WORDS.has(t)) || (namesRule && tokens.some((t) => RULE_MESSAGE_WORDS.has(t)))) return row;
+    if (tokens.some((t) => DETECTION_WORDS.has(t)) || (namesRule && tokens.some((t) => RULE_MESSAGE_WORDS.has(t))) || (tokens.includes('mitre') && tokens.some((t) => ATTACK_MAPPING.has(t)))) return row;
   }
   return null;
 }
