@@ -77,6 +77,11 @@ function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement |
   if (claim.data.messages && !oneMessagePerPacket(facts)) return claim.data.message === undefined ? null : checkMessageCount(n, claim.data.message, facts);
   if (claim.data.initial && mention) return checkInitialTtl(n, rowsFor(facts, mention.keys));
   if (qualifier) return checkStat(n, qualifier, facts);
+  // "about 2.7 times its baseline median": a figure relative to a statistic the sentence names
+  if (n.readings.some((r) => r.dim === 'ratio') && STAT_NAMED.test(claim.sentence.text)) {
+    const relative = relativeToStat(n, statsOf(facts), facts);
+    if (relative) return relative;
+  }
   if (claim.data.payload) {
     const judged = checkPayloadBytes(n, facts, side);
     if (judged) return judged;
@@ -340,6 +345,8 @@ function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgeme
   }
   if (!hit) for (const s of stats) if (statMatches(n, s)) { hit = s; break; }
   if (hit) return { verdict: 'supported', evidence: candidateEvidence(statCandidate(hit)), reason: `${hit.label} is ${show(hit.raw)}.` };
+  const relative = relativeToStat(n, stats, facts);
+  if (relative) return relative;
   // "a reputation score of 50", "a risk score of 73": a field the record names so (FortiGate's crscore, ECS event.risk_score)
   const named = rowsCalled(facts, wanted === '' ? qualifier.replace(/d$/, '') : wanted);
   const row = named.find((r) => matchesRow(n, r));
@@ -353,6 +360,28 @@ function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgeme
 /** The numeric rows whose key or description has the word ("score": crscore, described "Client reputation score", or risk_score). */
 function rowsCalled(facts: TableFacts, word: string): FactRow[] {
   return [...facts.rows.values()].filter((r) => r.base !== null && r.dim !== 'code' && (keyTokens(r.key).includes(word) || r.key.toLowerCase().endsWith(word) || r.description.toLowerCase().split(/\W+/).includes(word)));
+}
+
+/** A sentence that names a baseline statistic or the threshold. */
+const STAT_NAMED = /\b(?:median|p99|baseline|threshold|typical)\b/i;
+
+/**
+ * A figure relative to a statistic: the value it belongs to over it ("2.7 times its baseline median")
+ * or above it ("exceeds the threshold by 2.8"), for the medians, p99s and the score's threshold.
+ */
+function relativeToStat(n: NumberText, stats: readonly StatFact[], facts: TableFacts): Judgement | undefined {
+  const ratio = n.readings.some((r) => r.dim === 'ratio');
+  for (const s of stats) {
+    if (!/median|p99|threshold/.test(s.label) || s.raw === 0) continue;
+    const own = s.key === 'score.threshold' ? facts.table.score?.value : facts.rows.get(s.key)?.value;
+    if (typeof own !== 'number') continue;
+    const value = ratio ? own / s.raw : own - s.raw;
+    if (numberMatches(n, 1, value)) {
+      const owner = s.key === 'score.threshold' ? 'score' : s.key;
+      return { verdict: 'supported', evidence: { rows: [owner, s.key], values: [own, s.raw], derivation: `${owner} ${ratio ? '/' : '−'} ${s.label} = ${show(value)}` }, reason: `Derived: ${owner} (${show(own)}) ${ratio ? '/' : '−'} ${s.label} (${show(s.raw)}) = ${show(value)}.` };
+    }
+  }
+  return undefined;
 }
 
 /** TTL claims about the field's range: it is 8 bits, so at most 255. */

@@ -13,7 +13,10 @@ import { stickyOf } from './triggers.ts';
 import { boundOf, hedgeBefore, NUMBER_RE, numberText, readingsOf } from './number-text.ts';
 import { triggered } from './triggers.ts';
 
-const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|]{0,14}$/i;
+// "the median of IN_PKTS is 6": the statistic may name its field between it and the figure
+const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|,]{0,28}$/i;
+/** "of 1,000 scored flows", "among 500 ranked flows": the number of flows a rank is out of. */
+const SCORED_AFTER = /^\s+(?:scored|ranked)\s+flows\b/i;
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
@@ -153,7 +156,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : undefined);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : SCORED_AFTER.test(ctx.text.slice(end, end + 20)) ? 'rank' : undefined);
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
+
+// a FeatureTable with the score and baselines: NF-v3 rows whose identity fields are rows, no units
+const table = readTable({
+  flow_id: 'nf3-ssh-4417', score: { value: 6.8, method: 'robust-z', rank: 3, threshold: 4, of: 1000 },
+  features: [
+    { name: 'IPV4_SRC_ADDR', value: '18.219.211.138' }, { name: 'IPV4_DST_ADDR', value: '172.31.69.25' }, { name: 'L4_DST_PORT', value: 22 }, { name: 'PROTOCOL', value: 6 },
+    { name: 'FLOW_DURATION_MILLISECONDS', value: 3562, baseline: { median: 1200, p99: 60000, percentile: 71 }, contribution: 0.4 },
+    { name: 'IN_BYTES', value: 2361, baseline: { median: 880, p99: 41000, percentile: 77 }, contribution: 1.1 },
+    { name: 'IN_PKTS', value: 22, baseline: { median: 6, p99: 310, percentile: 88 }, contribution: 2.3 },
+  ],
+}, 'table.json');
+const quantities = (text: string): string[] => claimVerdicts(text, table, ofKind('quantity')).map((v) => v.split(': ').at(-1)!);
+
+describe('figures about the score and the baselines', () => {
+  it.each([
+    ['The flow ranks 3rd of 1,000 scored flows.', ['supported']],
+    ['It is one of 500 ranked flows.', ['contradicted']],
+  ])('the number of flows a rank is out of: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['The baseline median of IN_PKTS is 6.', ['supported']],
+    ['The median of IN_BYTES is 880 bytes.', ['supported']],
+    ['The median of IN_PKTS is 9.', ['contradicted']],
+  ])('a statistic that names its field before the figure: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['The score exceeds the threshold by 2.8.', ['supported']],
+    ['IN_BYTES is about 2.7 times its baseline median.', ['supported']],
+    ['FLOW_DURATION_MILLISECONDS is about three times the median.', []],
+  ])('a figure relative to a statistic: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it('a wrong figure relative to a statistic is flagged', () => {
+    expect(quantities('IN_BYTES is about 5 times its baseline median.')).not.toContain('supported');
+    expect(quantities('IN_BYTES is about 5 times its baseline median.')).toHaveLength(1);
+  });
+});
