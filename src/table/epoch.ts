@@ -13,7 +13,9 @@ const SLASHED_DATE = /^(\d{4})([/_])(\d{2})\2(\d{2})/;
 
 /** An epoch number or a date string (a zone-less "YYYY-MM-DD HH:MM:SS" or "YYYY/MM/DD HH:MM:SS" is read as UTC) → ISO 8601; undefined when unreadable. */
 export function toIso(value: number | string): string | undefined {
-  const text = typeof value === 'string' ? value.trim().replace(SLASHED_DATE, '$1-$3-$4') : '';
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  // only a date with a slash or an underscore after its year is rewritten (most are ISO already)
+  const text = trimmed.charCodeAt(4) === 47 || trimmed.charCodeAt(4) === 95 ? trimmed.replace(SLASHED_DATE, '$1-$3-$4') : trimmed;
   const date = typeof value === 'number' ? new Date(epochMs(value)) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

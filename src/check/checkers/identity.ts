@@ -334,6 +334,11 @@ function timeOfDayRows(facts: TableFacts): FactRow[] {
 }
 const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'clock', 'hour', 'at']);
 
+/** The time rows that give a time of day (not a date alone), read once per table. */
+function clockInstants(facts: TableFacts): Instant[] {
+  return memoised(facts, 'instants', instantsOf).filter((t) => !isDateOnly(t.row));
+}
+
 /** The table's time rows, read once per table. */
 function instantsOf(facts: TableFacts): Instant[] {
   const out: Instant[] = [];
@@ -400,7 +405,7 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   const clock = precision === 'day' ? undefined : clockRow(facts, iso.slice(11, len));
   if (clock) return { verdict: 'supported', evidence: rowEvidence([clock]), reason: `${clock.key} is ${String(clock.value)}.` };
   // a date alone says nothing of the time of day: a clock time is judged against the times that give one
-  const usable = precision === 'day' ? times : times.filter((t) => !isDateOnly(t.row));
+  const usable = precision === 'day' ? times : memoised(facts, 'clock-instants', clockInstants);
   if (usable.length === 0) return { verdict: 'unsupported', reason: `The record gives the date (${times.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) but no time of day.` };
   let hit: FactRow | undefined;
   const cut = (t: string): string => (timeOnly ? t.slice(11, len) : t.slice(0, len));

@@ -359,6 +359,17 @@ function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgeme
 
 /** The numeric rows whose key or description has the word ("score": crscore, described "Client reputation score", or risk_score). */
 function rowsCalled(facts: TableFacts, word: string): FactRow[] {
+  const byWord = memoised(facts, 'rows-called', newRowsCalledIndex);
+  let rows = byWord.get(word);
+  if (rows === undefined) byWord.set(word, (rows = findRowsCalled(facts, word)));
+  return rows;
+}
+
+function newRowsCalledIndex(): Map<string, FactRow[]> {
+  return new Map();
+}
+
+function findRowsCalled(facts: TableFacts, word: string): FactRow[] {
   return [...facts.rows.values()].filter((r) => r.base !== null && r.dim !== 'code' && (keyTokens(r.key).includes(word) || r.key.toLowerCase().endsWith(word) || r.description.toLowerCase().split(/\W+/).includes(word)));
 }
 

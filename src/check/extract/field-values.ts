@@ -1,6 +1,7 @@
 import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, lowerGate, overlapsClaim, scan, type ExtractContext } from './context.ts';
+import { addClaim, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
 
 /*
  * A field of the record named and given a value: "app_proto is http", "the flow state was closed",
@@ -30,11 +31,12 @@ const SAMPLING_GATE = lowerGate(/sampl/);
 
 /** "entered on SNMP interface 7", "left via interface 3": the router interface a flow came in on or went out of. */
 const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+)?(?:SNMP\s+)?(?:interface|ifindex|if\s+index)\s+(?:index\s+)?(\d{1,5})\b/gi;
-const INTERFACE_GATE = lowerGate(/interface|ifindex|if index/);
+/** Run at its verbs only. */
+const INTERFACE = triggered(INTERFACE_RE);
 const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
 export function extractFieldValues(ctx: ExtractContext): void {
-  scan(ctx, INTERFACE_RE, INTERFACE_GATE, (m, at, sentence) => {
+  scanTriggers(ctx, INTERFACE.trigger, INTERFACE.sticky, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });

@@ -79,12 +79,13 @@ export function extractPhrases(ctx: ExtractContext): void {
       // a value read already (an AS number, a host name) is judged as that value, not again as a named thing
       if (isTaken(ctx, at, end)) return;
       // "located in Germany": a cue followed by the place it names is judged by that place (a named country, or extractPlaces)
-      if (PLACE_CUE.test(m[0]) && NAMED_AFTER.test(ctx.text.slice(end, end + 8))) return;
+      const category = categories[group - 1]!;
+      if (category === 'country or geolocation' && PLACE_CUE.test(m[0]) && NAMED_AFTER.test(ctx.text.slice(end, end + 8))) return;
       // "belongs to AS 64500": an owner cue followed by the AS number it names is judged by that number
-      if (OWNER_CUE.test(m[0]) && AS_AFTER.test(ctx.text.slice(end, end + 12))) return;
+      if (category === 'owner, organisation or ASN' && OWNER_CUE.test(m[0]) && AS_AFTER.test(ctx.text.slice(end, end + 12))) return;
       // "expired on 16 February 2024": a date said of the validity, judged as that date
-      if (categories[group - 1] === 'certificate state' && DATE_AFTER.test(ctx.text.slice(end, end + 12))) return;
-      addClaim(ctx, 'entity', at, end, { category: categories[group - 1]!, term: ctx.text.slice(at, end) });
+      if (category === 'certificate state' && DATE_AFTER.test(ctx.text.slice(end, end + 12))) return;
+      addClaim(ctx, 'entity', at, end, { category, term: ctx.text.slice(at, end) });
     }, hay);
   }
   extractShares(ctx);

@@ -16,7 +16,11 @@ import { triggered } from './triggers.ts';
 // "the median of IN_PKTS is 6": the statistic may name its field between it and the figure
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|,]{0,28}$/i;
 /** "of 1,000 scored flows", "among 500 ranked flows": the number of flows a rank is out of. */
-const SCORED_AFTER = /^\s+(?:scored|ranked)\s+flows\b/i;
+const SCORED_AFTER = /\s+(?:scored|ranked)\s+flows\b/iy;
+function scoredAfter(text: string, end: number): boolean {
+  SCORED_AFTER.lastIndex = end;
+  return SCORED_AFTER.test(text);
+}
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
@@ -51,6 +55,11 @@ function lastQuantityIn(ctx: ExtractContext, sentence: Sentence, at: number): Nu
 
 /** "the gap between client packets was 124 ms", "server-side bytes totalled …": a side named as a noun's qualifier before the figure (the last one in reach). */
 const SIDE_NOUN_RE = /\b(client|server|source|destination|originator|responder|sender|receiver)(?:'s)?[\s-]+(?:packets?|bytes|segments|traffic|data|side)\b/gi;
+
+/** The party words SIDE_NOUN_RE reads, as a cheap test on the lower-case window first. */
+const SIDE_NOUN_GATE = /client|server|source|destination|originator|responder|sender|receiver/;
+/** What one side of a flow sends: a side named of a figure of these is its. */
+const SIDED: ReadonlySet<string> = new Set(['bytes', 'packets', 'time', 'bytes/s', 'bits/s', 'packets/s', 'bits']);
 
 function sideOfNoun(before: string): 'in' | 'out' | undefined {
   let word: string | undefined;
@@ -156,7 +165,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : SCORED_AFTER.test(ctx.text.slice(end, end + 20)) ? 'rank' : undefined);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : undefined);
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {
@@ -185,7 +194,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (number.readings.length === 0 && !mention && !qualifier) {
     // "447 and 563 bytes", "7, 6 and 13 packets": a bare figure in a list takes the unit written after the last;
     // "the server sent 23 packets and the client 32": a party's figure with the verb and unit left out takes them from the figure before
-    const ellipsis = ELIDED_PARTY.exec(beforeText);
+    const ellipsis = lower.includes('and ') ? ELIDED_PARTY.exec(beforeText) : null;
     const before = ellipsis ? lastQuantityIn(ctx, sentence, numStart) : undefined;
     const shared = before?.unit ?? sharedUnit(ctx.text, end, sentence.end);
     if (shared === undefined) return;
@@ -203,7 +212,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const context = contextOf(sentence, inSentence, numStart);
   const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
-  const named = sideBefore === undefined && agent === undefined ? (elided ?? sideOfNoun(beforeText)) : undefined;
+  const named = sideBefore === undefined && agent === undefined ? (elided ?? (number.readings.some((r) => SIDED.has(r.dim)) && SIDE_NOUN_GATE.test(lower) ? sideOfNoun(beforeText) : undefined)) : undefined;
   // a ratio of the two sides ("3,148 bytes sent and 3,869 received, a ratio of about 0.81") is neither side's figure
   const dims = number.readings;
   const side = dims.length > 0 && dims.every((r) => r.dim === 'ratio') ? undefined : dims.length > 0 && dims.every((r) => r.dim === 'percent') ? (sideBefore ?? agent?.side) : (sideBefore ?? agent?.side ?? named);

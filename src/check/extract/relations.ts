@@ -27,6 +27,8 @@ const SEND_VERB = String.raw`sent|returned|transmitted|uploaded|delivered|pushed
 const RECEIVE_VERB = String.raw`received|got|downloaded|took\s+in`;
 /** "the responder returned 23% more bytes than it received", "the client sent 10 percent fewer packets than it got back": one party's two directions. */
 const PERCENT_MORE_SELF = new RegExp(String.raw`\b${SIDE}\s+(${SEND_VERB}|${RECEIVE_VERB})\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(more|less|fewer|larger|smaller|bigger)\s+(?:${NOUN}\s+)?than\s+(?:it|they|he|she)\s+(?:had\s+|did\s+)?(${SEND_VERB}|${RECEIVE_VERB})\b`, 'gi');
+/** "than it …", "than they …": the only sentences PERCENT_MORE_SELF can match. */
+const SELF_GATE = /than (?:it|they|he|she) /;
 const RECEIVED = new RegExp(String.raw`^(?:${RECEIVE_VERB})$`, 'i');
 
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
@@ -70,7 +72,7 @@ export function extractRelations(ctx: ExtractContext): void {
     const percent = Number(m[2]) * (/^(?:more|larger|bigger)$/i.test(m[3]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
-  scanSentences(gated, PERCENT_MORE_SELF, (m, at) => {
+  scanSentences(gated.filter((s) => SELF_GATE.test(s.lower)), PERCENT_MORE_SELF, (m, at) => {
     const measure = measureOf(m[5]);
     const percent = Number(m[3]) * (/^(?:more|larger|bigger)$/i.test(m[4]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[6]!)), relation: 'ratio', factor: 1 + percent / 100, percent });
