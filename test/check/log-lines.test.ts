@@ -36,3 +36,15 @@ describe('an alert mapped to an ATT&CK technique is a detection: "the attacker" 
     expect(claimVerdicts(text, wazuh, ofKind('entity')).filter((v) => v.startsWith('attacker'))).toEqual(['attacker: supported']);
   });
 });
+
+describe('a field given its value by "is named", "was rated", "is called"', () => {
+  const record = readTable({ agent: { id: '014', name: 'bastion-01', ip: '172.20.1.5' }, rule: { level: 10, severity: 'critical' }, host: { name: 'web-01' } }, 'alert.json');
+  it.each([
+    ['The agent is named bastion-02.', 'The agent is named bastion-02: contradicted'],
+    ['The agent is named bastion-01.', 'The agent is named bastion-01: supported'],
+    ['The severity was rated high.', 'The severity was rated high: contradicted'],
+    ['The host was called web-01.', 'The host was called web-01: supported'],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, record, ofKind('field-value'))).toEqual([expected]);
+  });
+});

@@ -6,6 +6,8 @@ import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts
 import { rowEvidence, show } from './evidence.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** Values of a severity, priority or risk level (Fortinet, PAN-OS, ECS severity labels). */
+const LEVEL_WORD = /^(?:info(?:rmational)?|low|medium|moderate|high|critical|severe|major|minor|warning|notice|emergency|alert)$/i;
 const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
 
 /**
@@ -109,6 +111,7 @@ export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts):
     if (m === true) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${show(row.value)}.` };
     if (m === false) judged.push(row);
   }
-  if (judged.length === 0 || claim.data.judgement) return null;
+  // an adjective of judgement is a value where the field holds such words: "the severity was rated high" against critical
+  if (judged.length === 0 || (claim.data.judgement && !judged.some((r) => LEVEL_WORD.test(String(r.value).trim())))) return null;
   return { verdict: 'contradicted', evidence: rowEvidence(judged.slice(0, 3)), reason: `${judged.slice(0, 3).map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${value}.` };
 }

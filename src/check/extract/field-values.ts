@@ -13,7 +13,7 @@ const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
 const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
 const FIELD_VALUE_RE = new RegExp(
-  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
+  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
     String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`,
   'g',
 );
@@ -54,7 +54,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
     addClaim(ctx, 'field-value', at, valueAt + value.length, { field, value, quoted: true, judgement: false });
   });
   scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
-    const field = m[1] ?? m[2]!;
+    // "the agent is named bastion-02", "the host was called web-01": the value is the thing's name
+    const named = /\s(?:named|called)$/.test(m.groups!['copula']!);
+    const field = `${m[1] ?? m[2]!}${named ? ' name' : ''}`;
     const quoted = m[4] ?? m[5] ?? m[6];
     // a sentence's full stop or a comma after a bare value is not part of it
     const value = (quoted ?? (m[7] ?? m[8])!.replace(/[.,:;]+$/, '')).trim();
