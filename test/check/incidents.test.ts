@@ -55,3 +55,15 @@ describe('advice under a bold label is advice', () => {
     expect(claimVerdicts(text, incident, ofKind('entity')).filter((v) => /password/i.test(v))).toEqual([]);
   });
 });
+
+describe("a time said of the record's start or end is that edge's, not any time within its span", () => {
+  it.each([
+    ['The incident was first seen at 01:30 UTC.', 'contradicted'],
+    ['The incident was first seen at 01:03 UTC.', 'supported'],
+    ['It was last seen at 01:41 UTC.', 'supported'],
+    ['The attack ended at 01:30 UTC.', 'contradicted'],
+    ['An alert fired at 01:30 UTC.', 'supported'],
+  ])('%s', (text, verdict) => {
+    expect(claimVerdicts(text, incident, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+});

@@ -334,6 +334,17 @@ function timeOfDayRows(facts: TableFacts): FactRow[] {
 }
 const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'clock', 'hour', 'at']);
 
+/** Words before a time in its clause that say it is the record's start or its end. */
+const START_SAID = /\b(?:first\s+seen|first\s+observed|started|starts|began|begins|start(?:ed)?\s+(?:time|at)|first\s+packet|opened|beginning)\b[^.;,]{0,30}$/i;
+const END_SAID = /\b(?:last\s+seen|last\s+observed|ended|ends|finished|end(?:ed)?\s+(?:time|at)|last\s+packet|closed|stopped)\b[^.;,]{0,30}$/i;
+/** Keys of a record's first and last times where no edge is known (an incident's first_seen and last_seen). */
+const EDGE_KEY = { start: /first[_\s-]?seen|start|begin/i, end: /last[_\s-]?seen|end|stop/i } as const;
+
+function edgeNamed(claim: Claim<'timestamp'>): 'start' | 'end' | undefined {
+  const before = claim.sentence.text.slice(Math.max(0, claim.start - claim.sentence.start - 60), claim.start - claim.sentence.start);
+  return START_SAID.test(before) ? 'start' : END_SAID.test(before) ? 'end' : undefined;
+}
+
 /** The time rows that give a time of day (not a date alone), read once per table. */
 function clockInstants(facts: TableFacts): Instant[] {
   return memoised(facts, 'instants', instantsOf).filter((t) => !isDateOnly(t.row));
@@ -417,6 +428,10 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
     }
   }
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
+  // "first seen at 01:30", "the flow ended at 02:10": a time said of the record's start or end is that edge's, not any time within the span
+  const edge = edgeNamed(claim);
+  const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge || EDGE_KEY[edge].test(t.row.key));
+  if (edgeRows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(edgeRows.map((t) => t.row)), reason: `The record's ${edge} is ${edgeRows.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}, not ${want}.` };
   const inside = withinSpan(usable, want, timeOnly, len);
   if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
   // times the record writes in a form not read say nothing either way
