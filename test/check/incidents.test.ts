@@ -67,3 +67,17 @@ describe("a time said of the record's start or end is that edge's, not any time 
     expect(claimVerdicts(text, incident, ofKind('timestamp')).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
   });
 });
+
+describe('a Zeek port-scan notice', () => {
+  const notice = readTable({ ts: 1699012345.112, 'id.orig_h': '10.0.8.15', 'id.resp_h': '10.0.8.200', 'id.resp_p': 445, proto: 'tcp', note: 'Scan::Port_Scan', msg: '10.0.8.15 scanned at least 15 unique ports of host 10.0.8.200 in 0m2s', src: '10.0.8.15', dst: '10.0.8.200', n: 15 }, 'notice.json');
+  it.each([
+    ['The scanner was 10.0.8.200.', '10.0.8.200: contradicted'],
+    ['The scanner was 10.0.8.15.', '10.0.8.15: supported'],
+  ])('the scanner is the source: %s', (text, expected) => {
+    expect(claimVerdicts(text, notice, ofKind('address'))).toEqual([expected]);
+  });
+
+  it.each(['This is lateral reconnaissance.', 'A port scan from 10.0.8.15.', 'Recon of the SMB host.'])('a port scan is reconnaissance: %s', (text) => {
+    expect(claimVerdicts(text, notice, ofKind('entity')).every((v) => v.endsWith(': supported'))).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ const IPV4_RE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)/g;
 const IPV6_RE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 const IPV4_Y = stickyOf(IPV4_RE);
 const IPV6_Y = stickyOf(IPV6_RE);
-const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|initiator|sender|sent by|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver|responder|client|server)(?![a-z])/gi;
+const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|initiator|sender|sent by|scanner|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver|responder|client|server)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PORT = triggered(PORT_RE);
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
@@ -47,7 +47,8 @@ export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
     const before = ctx.text.slice(Math.max(clause.start, sentence.start), from + last.index);
     return FETCH_BEFORE_RE.test(before) ? 'server' : REPLY_BEFORE_RE.test(before) ? 'dst' : 'src';
   }
-  return /^(source|src|originat|initiator|sender|sent by)/i.test(word) ? 'src' : 'dst';
+  // a scanner sends the probes (an attacker or a victim may be either end: a beacon's victim opens the flow)
+  return /^(source|src|originat|initiator|sender|sent by|scanner)/i.test(word) ? 'src' : 'dst';
 }
 
 /** An action on an address written right before it ("block 1.2.3.4", "isolating the host 10.0.0.5"): advice or a response, which names no side. */

@@ -9,7 +9,8 @@ export const CONCEPT_SPELLINGS: ReadonlyArray<readonly string[]> = [
   ['distributed denial of service', 'distributed denial-of-service', 'DDoS'],
   ['denial of service', 'denial-of-service', 'DoS'],
   ['brute force', 'brute-force', 'bruteforce', 'brute_force', 'password guessing', 'password_guessing'],
-  ['port scan', 'portscan', 'port scanning', 'horizontal port scan', 'PartOfAHorizontalPortScan', 'port sweep'],
+  // Zeek's notice Scan::Port_Scan; a port scan is reconnaissance (ATT&CK T1046 under Discovery, "network reconnaissance")
+  ['port scan', 'portscan', 'port_scan', 'port scanning', 'horizontal port scan', 'PartOfAHorizontalPortScan', 'port sweep', 'reconnaissance', 'recon'],
   ['cross-site scripting', 'XSS'],
   ['SQL injection', 'SQLi', 'sql_injection'],
   ['exfiltration', 'data exfiltration', 'exfil'],
