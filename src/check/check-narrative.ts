@@ -45,10 +45,11 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
 const RECOMMENDED_KINDS: ReadonlySet<string> = new Set(['service', 'protocol', 'entity', 'literal']);
 /** A sentence of advice: an imperative or a recommendation ("Consider blocking …", "Recommend enforcing HTTPS", "You should …"), also after a semicolon ("…; check whether it appears in threat feeds"). */
 const ADVICE_START = /^[\s*_\-•"'(\d.)]*(?:(?:\*\*|__)?(?:recommendations?|next steps?|actions?|mitigations?|remediation|response)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*)?(?:consider|ensure|enforce|implement|use|migrate|block|review|verify|investigate|monitor|update|patch|disable|enable|restrict|check|isolate|reset|scan|apply|configure|deploy|recommend(?:ed)?|escalate|correlate|search|hunt|confirm|audit|change|rotate|upgrade)\b/i;
-const ADVICE = /^[\s*_\-•"'(\d.)]*(?:(?:\*\*|__)?(?:recommendations?|next steps?|actions?|mitigations?|remediation|response)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*)?(?:consider|ensure|enforce|implement|use|migrate|block|review|verify|investigate|monitor|update|patch|disable|enable|restrict|check|isolate|reset|scan|apply|configure|deploy|recommend(?:ed)?|escalate|correlate|search|hunt|confirm|audit|change|rotate|upgrade)\b|\b(?:should|recommend(?:s|ed)?|is advised|are advised)\b/i;
+/** Words of advice anywhere in the sentence. */
+const ADVICE_WORDS = /\b(?:should|recommend(?:s|ed)?|is advised|are advised)\b/i;
 function isAdvice(sentence: Sentence): boolean {
   // anchored at the sentence's start, then at each clause after a semicolon (an unanchored scan tried every position)
-  sentence.advice ??= ADVICE.test(sentence.text) || (sentence.text.includes(';') && sentence.text.split(';').slice(1).some((part) => ADVICE_START.test(part)));
+  sentence.advice ??= ADVICE_START.test(sentence.text) || ADVICE_WORDS.test(sentence.text) || (sentence.text.includes(';') && sentence.text.split(';').slice(1).some((part) => ADVICE_START.test(part)));
   return sentence.advice;
 }
 

@@ -16,14 +16,22 @@ interface CertificateRows {
   seen: FactRow | undefined;
 }
 
-/** Which field is which, by the words of its key: notafter, not_after, valid_to; issuer, issuerdn; subject. */
+/** Which validity date a key's words name: notafter, not_after, valid_to, expiry; notbefore, not_before, valid_from. */
+export function validityEdge(t: readonly string[]): 'not-after' | 'not-before' | undefined {
+  if (t.includes('notafter') || (t.includes('not') && t.includes('after')) || (t.includes('valid') && t.includes('to')) || t.some((w) => w.startsWith('expir'))) return 'not-after';
+  if (t.includes('notbefore') || (t.includes('not') && t.includes('before')) || (t.includes('valid') && t.includes('from'))) return 'not-before';
+  return undefined;
+}
+
+/** Which field is which, by the words of its key: the validity dates (validityEdge); issuer, issuerdn; subject. */
 function certificateRows(facts: TableFacts): CertificateRows {
   const out: CertificateRows = { notAfter: undefined, notBefore: undefined, subject: undefined, issuer: undefined, seen: undefined };
   for (const row of facts.rows.values()) {
     if (row.value === null || row.value === '') continue;
     const t = keyTokens(row.key);
-    if (t.includes('notafter') || (t.includes('not') && t.includes('after')) || (t.includes('valid') && t.includes('to')) || t.some((w) => w.startsWith('expir'))) out.notAfter ??= row;
-    else if (t.includes('notbefore') || (t.includes('not') && t.includes('before')) || (t.includes('valid') && t.includes('from'))) out.notBefore ??= row;
+    const edge = validityEdge(t);
+    if (edge === 'not-after') out.notAfter ??= row;
+    else if (edge === 'not-before') out.notBefore ??= row;
     else if (t.includes('issuer') || t.includes('issuerdn')) out.issuer ??= row;
     else if (t.at(-1) === 'subject') out.subject ??= row;
   }

@@ -31,8 +31,11 @@ function flagFacts(facts: TableFacts): FlagFacts {
  * set (or not set) is decoded from it. Without a flags field, SYN alone can be read from
  * src_syn_flows when this is the source's only flow in the window.
  */
+/** What the table shows of the TCP flags (flagSources), with their evidence, read once per table. */
+export const tableFlags = (facts: TableFacts): FlagFacts => memoised(facts, 'flags', flagFacts);
+
 export function checkFlags(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
-  const { rows, mask, known, evidence } = memoised(facts, 'flags', flagFacts);
+  const { rows, mask, known, evidence } = tableFlags(facts);
   const { flags } = claim.data;
   if (rows.length === 0) return checkWithoutField(claim, facts);
   // each verdict gets its own evidence object (callers may hold on to it)

@@ -7,6 +7,7 @@ import type { Sides } from '../facts/endpoints.ts';
 import { describeField, ndpiName, protocolValue, sideOf, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { rowEvidence } from './evidence.ts';
+import { validityEdge } from './certificate.ts';
 import { sideOfWord } from '../lexicon/side-words.ts';
 
 /** Canonical text of an address: IPv6 in RFC 5952 form (the URL parser normalises it), IPv4 as is. */
@@ -337,8 +338,6 @@ const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'clock', 'hour', 'at'])
 /** Words before a time in its clause that say it is the record's start or its end. */
 const START_SAID = /\b(?:first\s+seen|first\s+observed|started|starts|began|begins|start(?:ed)?\s+(?:time|at)|first\s+packet|opened|beginning)\b[^.;,]{0,30}$/i;
 const END_SAID = /\b(?:last\s+seen|last\s+observed|ended|ends|finished|end(?:ed)?\s+(?:time|at)|last\s+packet|closed|stopped)\b[^.;,]{0,30}$/i;
-/** Keys of a record's first and last times where no edge is known (an incident's first_seen and last_seen). */
-const EDGE_KEY = { start: /first[_\s-]?seen|start|begin/i, end: /last[_\s-]?seen|end|stop/i } as const;
 
 function edgeNamed(claim: Claim<'timestamp'>): 'start' | 'end' | undefined {
   const before = claim.sentence.text.slice(Math.max(0, claim.start - claim.sentence.start - 60), claim.start - claim.sentence.start);
@@ -378,14 +377,9 @@ function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: numb
   return want >= cut(first.iso) && want <= cut(last.iso) ? [first.row, last.row] : undefined;
 }
 
-/** The fields of a certificate's validity by their words: notafter, not_after, valid_to; notbefore, not_before, valid_from. */
+/** The fields of a certificate's validity (validityEdge reads which a key names). */
 function validityRows(facts: TableFacts, which: 'not-after' | 'not-before'): FactRow[] {
-  const [joined, edge, valid] = which === 'not-after' ? ['notafter', 'after', 'to'] : ['notbefore', 'before', 'from'];
-  return [...facts.rows.values()].filter((r) => {
-    if (r.value === null) return false;
-    const t = keyTokens(r.key);
-    return t.includes(joined) || (t.includes('not') && t.includes(edge)) || (t.includes('valid') && t.includes(valid)) || (which === 'not-after' && t.some((w) => w.startsWith('expir')));
-  });
+  return [...facts.rows.values()].filter((r) => r.value !== null && validityEdge(keyTokens(r.key)) === which);
 }
 
 /** A date said of a certificate's expiry or start of validity, against that field only: the other one is another date. */
@@ -430,13 +424,15 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
   // "first seen at 01:30", "the flow ended at 02:10": a time said of the record's start or end is that edge's, not any time within the span
   const edge = edgeNamed(claim);
-  const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge || EDGE_KEY[edge].test(t.row.key));
+  const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge);
   if (edgeRows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(edgeRows.map((t) => t.row)), reason: `The record's ${edge} is ${edgeRows.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}, not ${want}.` };
   const inside = withinSpan(usable, want, timeOnly, len);
   if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
   // times the record writes in a form not read say nothing either way
-  const clocks = precision === 'day' ? [] : memoised(facts, 'time-of-day-rows', timeOfDayRows);
-  if (!usable.some((t) => isoOf(t) !== undefined) && clocks.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(clocks), reason: `${clocks.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${iso.slice(11, len)}.` };
-  if (!usable.some((t) => isoOf(t) !== undefined)) return { verdict: 'unsupported', reason: `The record's times (${usable.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) are in a form not read as dates.` };
+  if (!usable.some((t) => isoOf(t) !== undefined)) {
+    const clocks = precision === 'day' ? [] : memoised(facts, 'time-of-day-rows', timeOfDayRows);
+    if (clocks.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(clocks), reason: `${clocks.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}, not ${iso.slice(11, len)}.` };
+    return { verdict: 'unsupported', reason: `The record's times (${usable.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) are in a form not read as dates.` };
+  }
   return { verdict: 'contradicted', evidence: rowEvidence(usable.map((t) => t.row)), reason: `No time of the record is ${want}, and it lies outside the record's span.` };
 }

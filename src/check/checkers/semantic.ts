@@ -1,6 +1,7 @@
 import { describeField } from '../deps.ts';
 import { checkCertificateState } from './certificate.ts';
 import { alertFacts } from './flow-outcome.ts';
+import { tableFlags } from './flags.ts';
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
 import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
@@ -9,7 +10,7 @@ import { keyTokens } from '../facts/key-tokens.ts';
 import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
 import type { Evidence } from '../types.ts';
-import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
+import { ALL_FLAGS, readFlags } from '../facts/flag-sources.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { decodeFlags } from './flags.ts';
 import { checkOpener } from './initiator.ts';
@@ -210,7 +211,7 @@ function checkAction(term: string, facts: TableFacts): Judgement | null {
 
 /** "The connection was reset" where no sensor acted: a TCP reset is an RST flag, which the flags fields show or rule out. */
 function checkReset(facts: TableFacts): Judgement | null {
-  const { rows, mask, known } = flagSources(facts);
+  const { rows, mask, known } = tableFlags(facts);
   const rst = TCP_FLAG_BITS['RST']!;
   if (rows.length === 0 || (known & rst) === 0) return null;
   const set = (mask & rst) !== 0;
@@ -276,7 +277,7 @@ function handshakeSeen(facts: TableFacts): { completed: boolean; evidence: Evide
     const completed = (sv.mask & syn) !== 0 && (sv.mask & ack) !== 0 && (c.mask & ack) !== 0;
     return { completed, evidence: rowEvidence([client, server]), reason: `${client.key} ${decodeFlags(c.mask)}, ${server.key} ${decodeFlags(sv.mask)}: the handshake ${completed ? 'completed' : 'did not complete'}.` };
   }
-  const { rows, mask, known } = flagSources(facts);
+  const { rows, mask, known } = tableFlags(facts);
   if (rows.length === 0 || (known & syn) === 0 || (known & ack) === 0) return undefined;
   const evidence = rowEvidence(rows);
   if ((mask & syn) === 0) return { completed: false, evidence, reason: `${rows[0]!.key} shows no SYN: no handshake was seen in this record.` };

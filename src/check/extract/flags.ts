@@ -1,4 +1,4 @@
-import { FLAG_WORD_RE, FLAG_WORDS } from '../lexicon/terms.ts';
+import { FLAG_WORD_RE, FLAG_WORDS, TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { triggered } from './triggers.ts';
 import { flagNumber, groupFlagSets, SIDE_DST } from './flag-sets.ts';
 import { addClaim, isTaken, scanTriggers, scanTriggersIn, type ExtractContext } from './context.ts';
@@ -34,11 +34,14 @@ export function extractFlags(ctx: ExtractContext): void {
 }
 
 /** A dash-joined word before or after that is no flag name ("SYN-ACK" and "FIN-ACK" stay flag pairs), or digits glued after. */
-const NAME_AFTER = /^-(?!(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR)\b)[A-Za-z0-9]/;
+/** The flags' names as an alternation, from the one table of them. */
+const FLAG_NAMES = Object.keys(TCP_FLAG_BITS).join('|');
+const NAME_AFTER = new RegExp(String.raw`^-(?!(?:${FLAG_NAMES})\b)[A-Za-z0-9]`);
+const FLAG_DASH_BEFORE = new RegExp(String.raw`(?:${FLAG_NAMES})-$`);
 const NAME_BEFORE = /[A-Za-z0-9]-$/;
 
 function insideName(text: string, start: number, end: number): boolean {
-  return NAME_AFTER.test(text.slice(end, end + 5)) || (NAME_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && !/(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR)-$/.test(text.slice(Math.max(0, start - 4), start)));
+  return NAME_AFTER.test(text.slice(end, end + 5)) || (NAME_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && !FLAG_DASH_BEFORE.test(text.slice(Math.max(0, start - 4), start)));
 }
 
 function addFlagsValue(ctx: ExtractContext, m: RegExpExecArray, mAt: number): void {
@@ -59,7 +62,7 @@ function sideField(before: string): string | undefined {
 const POSSESSIVE_SIDE = /\b(client|server|originator|responder|source|destination|initiator|sender|receiver|victim|scanner)(?:'s|’s|s'|\s+side(?:'s)?)\s*(?:own\s+)?(?:tcp\s+)?$/i;
 
 /** "SYN and FIN flag counts", "the RST count": the name of a count field, not a flag said to be set. */
-const COUNT_NAME = /(?:(?:,\s*|\s+and\s+|\s*\/\s*)(?:SYN|FIN|RST|PSH|ACK|URG|ECE|CWR))*\s+(?:flags?\s+)?(?:counts?|cnt)\b/iy;
+const COUNT_NAME = new RegExp(String.raw`(?:(?:,\s*|\s+and\s+|\s*\/\s*)(?:${FLAG_NAMES}))*\s+(?:flags?\s+)?(?:counts?|cnt)\b`, 'iy');
 
 function addFlagWord(ctx: ExtractContext, at: number, word: string): void {
   const lower = word.toLowerCase();

@@ -41,7 +41,9 @@ function sideByAgent(text: string, end: number, sentenceEnd: number): { side: 'i
 }
 
 /** "… and the client 32": a party right before a bare figure after "and". */
-const ELIDED_PARTY = /\band\s+(?:the\s+)?(client|server|source|destination|originator|responder|sender|receiver)\s+$/i;
+/** The parties a figure of one side is said of (elided after "and", or qualifying what is measured). */
+const PARTY = 'client|server|source|destination|originator|responder|sender|receiver';
+const ELIDED_PARTY = new RegExp(String.raw`\band\s+(?:the\s+)?(${PARTY})\s+$`, 'i');
 
 /** The last figure with a unit read before `at` in the sentence (the one an elided figure repeats the unit of). */
 function lastQuantityIn(ctx: ExtractContext, sentence: Sentence, at: number): NumberText | undefined {
@@ -54,10 +56,10 @@ function lastQuantityIn(ctx: ExtractContext, sentence: Sentence, at: number): Nu
 }
 
 /** "the gap between client packets was 124 ms", "server-side bytes totalled …": a side named as a noun's qualifier before the figure (the last one in reach). */
-const SIDE_NOUN_RE = /\b(client|server|source|destination|originator|responder|sender|receiver)(?:'s)?[\s-]+(?:packets?|bytes|segments|traffic|data|side)\b/gi;
+const SIDE_NOUN_RE = new RegExp(String.raw`\b(${PARTY})(?:'s)?[\s-]+(?:packets?|bytes|segments|traffic|data|side)\b`, 'gi');
 
 /** The party words SIDE_NOUN_RE reads, as a cheap test on the lower-case window first. */
-const SIDE_NOUN_GATE = /client|server|source|destination|originator|responder|sender|receiver/;
+const SIDE_NOUN_GATE = new RegExp(PARTY);
 /** What one side of a flow sends: a side named of a figure of these is its. */
 const SIDED: ReadonlySet<string> = new Set(['bytes', 'packets', 'time', 'bytes/s', 'bits/s', 'packets/s', 'bits']);
 
