@@ -79,9 +79,9 @@ export interface ClaimPayloads {
   dns: { field: 'type' | 'response code'; name: string };
   /** An ICMP message by name ("echo request") or by number ("type 3", "code 1"). */
   icmp: { name?: string; type?: number; code?: number };
-  /** Two values of the record related: equal, different, or the left `factor` times the right. */
+  /** Two values of the record related: equal, different, the left `factor` times the right, or the left more or less than the right. */
   /** `percent`: the factor as written in percent more (+) or less (−) than the right operand ("20% more"). */
-  relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio'; factor?: number; percent?: number };
+  relation: { left: Operand; right: Operand; relation: 'same' | 'different' | 'ratio' | 'more' | 'less'; factor?: number; percent?: number };
 }
 
 /** A claim as extracted, before judging: where it is, how it is worded, and what it asserts. */

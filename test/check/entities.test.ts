@@ -21,6 +21,15 @@ describe('named things against the record', () => {
     expect(entities(text, alert)).toContain(expected);
   });
 
+  it.each([
+    ['nDPI classified it as TLS.Amazon (91.178).', 'Amazon: supported'],
+    ['The application protocol was TLS (Amazon).', 'Amazon: supported'],
+    ['The traffic went to Google.', 'Google: unsupported'],
+  ])('reads an application id as the name nDPI gives it: %s', (text, expected) => {
+    const nprobe = readTable({ IPV4_SRC_ADDR: '172.31.64.17', IPV4_DST_ADDR: '52.94.236.248', L4_DST_PORT: 443, PROTOCOL: 6, L7_PROTO: 91.178 }, 'nprobe.json');
+    expect(entities(text, nprobe)).toContain(expected);
+  });
+
   it.each(['It went to a common exploitation port (445).', 'Port 445 is a known malware port.', 'This is a typical botnet service port.'])(
     'reads an attack word that modifies "port" as what the port is used for, not a claim: %s',
     (text) => {

@@ -35,6 +35,27 @@ describe('relations between two values of the record', () => {
     expect(relations(text, table)).toEqual([verdict]);
   });
 
+  it.each([
+    [nprobe, 'The server sent more packets than the client.', 'contradicted'],
+    [cic, 'The server sent more packets than the client did.', 'supported'],
+    [eve, 'The destination transmitted far less data than the source.', 'supported'],
+    [cic, 'The client received more bytes than it sent.', 'supported'],
+    [nprobe, 'The client received more bytes than it sent.', 'contradicted'],
+    [cic, "The server's byte count was higher than the client's.", 'supported'],
+    [nprobe, 'Server packets outnumbered client packets.', 'contradicted'],
+    [cic, "The responder's bytes exceeded the originator's.", 'supported'],
+  ])('checks which side sent more, in any of the comparative constructions: %s', (table, text, verdict) => {
+    expect(relations(text, table)).toEqual([verdict]);
+  });
+
+  it.each([
+    'The server did not send more packets than the client.',
+    'The client sent more than 1 KB.',
+    'More packets than the client sent would be odd.',
+  ])('reads no side comparison in a negation or a comparison with a figure: %s', (text) => {
+    expect(relations(text, nprobe)).toEqual([]);
+  });
+
   it('leaves a relation unjudged when the table holds neither value', () => {
     expect(relations('tcp_flags_ts and tcp_flags_tc are the same.', nprobe)).toEqual([]);
   });

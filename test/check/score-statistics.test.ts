@@ -16,7 +16,7 @@ const quantities = (text: string): string[] => claimVerdicts(text, table, ofKind
 
 describe('figures about the score and the baselines', () => {
   it.each([
-    ['The flow ranks 3rd of 1,000 scored flows.', ['supported']],
+    ['The flow ranks 3rd of 1,000 scored flows.', ['supported', 'supported']],
     ['It is one of 500 ranked flows.', ['contradicted']],
   ])('the number of flows a rank is out of: %s', (text, expected) => {
     expect(quantities(text)).toEqual(expected);
@@ -41,5 +41,32 @@ describe('figures about the score and the baselines', () => {
   it('a wrong figure relative to a statistic is flagged', () => {
     expect(quantities('IN_BYTES is about 5 times its baseline median.')).not.toContain('supported');
     expect(quantities('IN_BYTES is about 5 times its baseline median.')).toHaveLength(1);
+  });
+
+  it.each([
+    ['The flow was ranked third.', ['supported']],
+    ['It ranks 3rd among the flagged flows.', ['supported']],
+    ['It had the third-highest score.', ['supported']],
+    ['It was the top-ranked flow.', ['contradicted']],
+    ['Its score of 6.8 was the highest of the run.', ['supported', 'contradicted']],
+    ['It was the highest-scoring flow.', ['contradicted']],
+    ['It was placed second.', ['contradicted']],
+    ['It was not the top-ranked flow.', []],
+  ])('a rank said with an ordinal: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['It lasted far longer than the 1,200 ms median.', ['supported']],
+    ['IN_BYTES is well over the 880-byte median.', ['supported']],
+    ['The score of 6.8 is above the 4 threshold.', ['supported', 'supported']],
+    ['IN_PKTS is far above the 60 median.', ['contradicted']],
+  ])('a statistic named right after its figure: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it('a figure quoted as a rank is not backed by another statistic of the same value', () => {
+    expect(quantities('The flow has rank 1.')).toEqual(['contradicted']);
+    expect(quantities('The flow has rank 3.')).toEqual(['supported']);
   });
 });

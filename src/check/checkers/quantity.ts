@@ -343,7 +343,10 @@ function checkStat(n: NumberText, qualifier: string, facts: TableFacts): Judgeme
       break;
     }
   }
-  if (!hit) for (const s of stats) if (statMatches(n, s)) { hit = s; break; }
+  // a statistic of the kind asked for that the table holds answers alone ("rank 1" is not a contribution of 1.1),
+  // save a percentile with a unit: "the 99th percentile (420 bytes)" quotes the value at it, a p99 or a median
+  const alone = first !== undefined && !(wanted === 'percentile' && n.readings.some((r) => r.dim !== 'percent'));
+  if (!hit && !alone) for (const s of stats) if (statMatches(n, s)) { hit = s; break; }
   if (hit) return { verdict: 'supported', evidence: candidateEvidence(statCandidate(hit)), reason: `${hit.label} is ${show(hit.raw)}.` };
   const relative = relativeToStat(n, stats, facts);
   if (relative) return relative;

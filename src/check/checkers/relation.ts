@@ -36,6 +36,7 @@ export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judg
   const pairs: Array<[FactRow, FactRow]> = [];
   for (let i = 0; i < Math.max(lefts.length, rights.length); i++) pairs.push([lefts[Math.min(i, lefts.length - 1)]!, rights[Math.min(i, rights.length - 1)]!]);
   const holds = (a: FactRow, b: FactRow): boolean | undefined => {
+    if (relation === 'more' || relation === 'less') return typeof a.value === 'number' && typeof b.value === 'number' ? (relation === 'more' ? a.value > b.value : a.value < b.value) : undefined;
     if (relation !== 'ratio') return (String(a.value) === String(b.value)) === (relation === 'same');
     if (typeof a.value !== 'number' || typeof b.value !== 'number' || b.value === 0) return undefined;
     if (percent !== undefined) return Math.abs(100 * (a.value / b.value - 1) - percent) <= PERCENT_SLACK + 0.05 * Math.abs(percent);
@@ -49,11 +50,12 @@ export function checkRelation(claim: Claim<'relation'>, facts: TableFacts): Judg
   }
   if (!judged) return null;
   const [a, b] = judged;
-  const said = percent !== undefined ? `${show(Math.abs(percent))}% ${percent >= 0 ? 'more' : 'less'}` : relation === 'ratio' ? `${show(factor!)} times` : relation === 'same' ? 'the same' : 'different';
+  const said = percent !== undefined ? `${show(Math.abs(percent))}% ${percent >= 0 ? 'more' : 'less'}` : relation === 'ratio' ? `${show(factor!)} times` : relation === 'same' ? 'the same' : relation === 'different' ? 'different' : relation === 'more' ? 'more' : 'less';
   return { verdict: 'contradicted', evidence: rowEvidence([a, b], derivation(a, b, relation)), reason: `${a.key} is ${show(a.value)} and ${b.key} is ${show(b.value)}: not ${said} (${left.phrase} against ${right.phrase}).` };
 }
 
-function derivation(a: FactRow, b: FactRow, relation: 'same' | 'different' | 'ratio'): string {
+function derivation(a: FactRow, b: FactRow, relation: Claim<'relation'>['data']['relation']): string {
+  if (relation === 'more' || relation === 'less') return `${a.key} ${Number(a.value) > Number(b.value) ? '>' : Number(a.value) < Number(b.value) ? '<' : '='} ${b.key}`;
   if (relation === 'ratio' && typeof a.value === 'number' && typeof b.value === 'number') return `${a.key} / ${b.key} = ${show(a.value / b.value)}`;
   return `${a.key} ${String(a.value) === String(b.value) ? '=' : '≠'} ${b.key}`;
 }

@@ -17,6 +17,7 @@ import { extractNamedTools } from './named-tools.ts';
 import { extractFieldValues } from './field-values.ts';
 import { extractListCounts, extractListSame } from './list-counts.ts';
 import { extractRelations } from './relations.ts';
+import { extractRanks } from './ranks.ts';
 import { findTriggers } from './triggers.ts';
 
 /**
@@ -42,6 +43,7 @@ export function extractClaims(text: string): Claim[] {
   extractPercentileBands(ctx);
   extractSidePairs(ctx);
   extractRelations(ctx);
+  extractRanks(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);

@@ -167,7 +167,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if (NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : undefined);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : statAfter(ctx.text, end));
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {
@@ -373,6 +373,14 @@ const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
 function percentileAfter(text: string, at: number): boolean {
   PERCENTILE_AFTER_RE.lastIndex = at;
   return PERCENTILE_AFTER_RE.test(text);
+}
+
+/** "the 950 ms median", "the 0.62 threshold", "a 1,450,000-byte baseline p99": the statistic named right after the figure. */
+const STAT_AFTER_RE = /[- ](?:baseline\s+)?(median|p99|p9\d|p50|threshold)\b/iy;
+
+function statAfter(text: string, at: number): string | undefined {
+  STAT_AFTER_RE.lastIndex = at;
+  return STAT_AFTER_RE.exec(text)?.[1]?.toLowerCase();
 }
 
 /** "TTL of 128, the maximum possible": a claim about the field's range, not its value. */

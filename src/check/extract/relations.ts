@@ -31,6 +31,15 @@ const PERCENT_MORE_SELF = new RegExp(String.raw`\b${SIDE}\s+(${SEND_VERB}|${RECE
 const SELF_GATE = /than (?:it|they|he|she) /;
 const RECEIVED = new RegExp(String.raw`^(?:${RECEIVE_VERB})$`, 'i');
 
+const DEGREE = String.raw`(?:far\s+|much\s+|many\s+|slightly\s+|significantly\s+|considerably\s+|substantially\s+|a\s+lot\s+|a\s+bit\s+)?`;
+/** "the server sent more packets than the client (did)", "the client transmitted far less data than the server". */
+const MORE_THAN = new RegExp(String.raw`\b${SIDE}${SENT}\s+${DEGREE}(more|fewer|less)\s+(?:${NOUN}\s+)?than\s+${SIDE}\b`, 'gi');
+/** "the client received more bytes than it sent": one party's two directions, in order. */
+const MORE_THAN_SELF = new RegExp(String.raw`\b${SIDE}\s+(${SEND_VERB}|${RECEIVE_VERB})\s+${DEGREE}(more|fewer|less)\s+(?:${NOUN}\s+)?than\s+(?:it|they|he|she)\s+(?:had\s+|did\s+)?(${SEND_VERB}|${RECEIVE_VERB})\b`, 'gi');
+/** "the server's byte count was higher than the client's", "client packets outnumbered server packets", "the responder's bytes exceeded the originator's". */
+const MEASURE = String.raw`(packets|bytes|data|traffic|payload|octets|segments|byte\s+count|packet\s+count|(?:byte|packet)\s+total)`;
+const COMPARED = new RegExp(String.raw`\b${SIDE}\s+${MEASURE}\s+(?:(?:is|was|were|are)\s+${DEGREE}(higher|greater|larger|bigger|lower|smaller)\s+than|(outnumber(?:ed|s)?|exceed(?:ed|s)?))\s+(?:that\s+of\s+|those\s+of\s+)?${SIDE}\b`, 'gi');
+
 /** A field name as written: with an underscore or a dot inside ("tcp_flags_ts", "flow.bytes_toserver"). */
 const FIELD = String.raw`([a-z][\w]*(?:[_.][\w]+)+)`;
 /** "OUT_BYTES is twice the IN_BYTES", "orig_pkts is half of resp_pkts", "the OUT_BYTES value is three times IN_BYTES". */
@@ -42,7 +51,7 @@ const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAM
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
 const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
 
-const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times|more|less|fewer|smaller)\b/);
+const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times|more|less|fewer|smaller|higher|greater|lower|outnumber\w*|exceed\w*)\b/);
 
 const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
 
@@ -51,7 +60,7 @@ function factorOf(text: string): number {
 }
 
 /** What a noun of a comparison measures. */
-const measureOf = (noun: string | undefined): 'packets' | 'bytes' => (noun !== undefined && /^(?:packets|segments)$/i.test(noun) ? 'packets' : 'bytes');
+const measureOf = (noun: string | undefined): 'packets' | 'bytes' => (noun !== undefined && /^(?:packets?|segments)$/i.test(noun) ? 'packets' : 'bytes');
 
 export function extractRelations(ctx: ExtractContext): void {
   const gated = gatedSentences(ctx, GATE);
@@ -77,6 +86,21 @@ export function extractRelations(ctx: ExtractContext): void {
     const percent = Number(m[3]) * (/^(?:more|larger|bigger)$/i.test(m[4]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[6]!)), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
+  scanSentences(gated, MORE_THAN, (m, at, s) => {
+    if (isNegated(s, at)) return;
+    const measure = measureOf(m[3]);
+    add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[4]!, measure), relation: order(m[2]!) });
+  });
+  scanSentences(gated.filter((s) => SELF_GATE.test(s.lower)), MORE_THAN_SELF, (m, at, s) => {
+    if (isNegated(s, at)) return;
+    const measure = measureOf(m[4]);
+    add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[5]!)), relation: order(m[3]!) });
+  });
+  scanSentences(gated, COMPARED, (m, at, s) => {
+    if (isNegated(s, at)) return;
+    const measure = measureOf(m[2]!.split(/\s+/)[0]);
+    add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: order(m[3] ?? m[4]!) });
+  });
   scanSentences(gated, SIZE_OF, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
   scanSentences(gated, FIELDS_SAME, (m, at, s) => {
     if (isNegated(s, at)) return;
@@ -92,6 +116,11 @@ export function extractRelations(ctx: ExtractContext): void {
 
 function ratio(left: Operand, right: Operand, factor: string): ClaimPayloads['relation'] {
   return { left, right, relation: 'ratio', factor: factorOf(factor) };
+}
+
+/** Whether a comparative word puts the left operand above the right. */
+function order(word: string): 'more' | 'less' {
+  return /^(?:more|higher|greater|larger|bigger|outnumber|exceed)/i.test(word) ? 'more' : 'less';
 }
 
 /** "are the same" / "are not the same" / "differ": whether the text says the two are equal. */

@@ -1,4 +1,4 @@
-import { endpointOf, resolveFeatureName, type FeatureTable, type TableRow } from '../deps.ts';
+import { endpointOf, ndpiName, resolveFeatureName, type FeatureTable, type TableRow } from '../deps.ts';
 import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { sharedMemo } from './shared-memo.ts';
@@ -245,7 +245,15 @@ export function textRows(facts: TableFacts): ReadonlyArray<{ row: FactRow; lower
 
 function buildTextRows(facts: TableFacts): Array<{ row: FactRow; lower: string }> {
   const out: Array<{ row: FactRow; lower: string }> = [];
-  for (const row of facts.rows.values()) if (typeof row.value === 'string' && row.value.length > 0) out.push({ row, lower: row.value.toLowerCase() });
+  for (const row of facts.rows.values()) {
+    const applicationId = /^ndpi id$/i.test(row.unit);
+    if (typeof row.value === 'string' && row.value.length > 0 && !applicationId) out.push({ row, lower: row.value.toLowerCase() });
+    // an application id is its name: L7_PROTO 91.178 holds "TLS.Amazon" as surely as a text field would
+    else if (applicationId && row.value !== null) {
+      const name = ndpiName(String(row.value));
+      if (name !== undefined) out.push({ row, lower: name.toLowerCase() });
+    }
+  }
   return out;
 }
 
