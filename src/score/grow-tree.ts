@@ -19,9 +19,10 @@ export function toColumns(rows: readonly Float64Array[], features: number): Colu
 /**
  * Grow one isolation tree on n rows drawn without replacement (all rows, unshuffled, when n covers
  * them) into `forest`, node by node in depth-first order: no object per node, and no second pass to
- * lay the tree out for walking.
+ * lay the tree out for walking. Returns the rows' final order: the rows of each node are a contiguous run
+ * of it (what training-walk.ts reads the training rows' paths from).
  */
-export function growTree(columns: Columns, n: number, maxDepth: number, next: () => number, forest: ForestBuilder): void {
+export function growTree(columns: Columns, n: number, maxDepth: number, next: () => number, forest: ForestBuilder): Int32Array {
   const idx = new Int32Array(columns.rows);
   for (let i = 0; i < idx.length; i++) idx[i] = i; // Int32Array.from with a map function was a fifth of the growing
   if (n < columns.rows) {
@@ -34,6 +35,7 @@ export function growTree(columns: Columns, n: number, maxDepth: number, next: ()
   }
   forest.startTree(maxTreeNodes(maxDepth));
   grow(columns, idx, 0, Math.min(n, columns.rows), 0, maxDepth, next, new Int32Array(columns.values.length), forest);
+  return idx;
 }
 
 /** Node over idx[from, to): a random feature that varies there, a threshold uniform in its range. */

@@ -12,6 +12,7 @@ import { ForestBuilder, maxTreeNodes, type CompactForest } from './compact-fores
 import { createBlockWalker, createCreditWalker, reserveWalkSetup, type BlockWalker, type CreditWalker } from './forest-walk.ts';
 import { createWalkPool, defaultWalkThreads, type WalkPool } from './walk-pool.ts';
 import { WalkMemory } from './walk-memory.ts';
+import { trainingWalk, type GrownForest } from './training-walk.ts';
 import type { Contributions, Scorer, ScoreResult } from './types.ts';
 
 export interface IsolationForestOptions {
@@ -71,7 +72,10 @@ export const ISOLATION_FOREST_THRESHOLD = 0.5;
  * with a common median reads by its tied range); null values get null.
  */
 export function createIsolationForest(baseline: Baseline, options: IsolationForestOptions = {}): Scorer {
-  const forests = growForests(baseline, options);
+  const grownForests = growForests(baseline, options);
+  const forests = grownForests.forests;
+  // the trees' training partitions, kept until the calibration reads them (then let go)
+  let grown = grownForests.grown;
   const treeCount = forests.reduce((s, f) => s + f.compact.roots.length, 0);
   const norm = averagePathLength(Math.max(2, Math.min(options.sampleSize ?? FOREST_SAMPLE_SIZE, baseline.sample.length)));
   const toScore = (depthSum: number): number => (treeCount > 0 ? 2 ** -(depthSum / treeCount / norm) : 0);
@@ -98,8 +102,19 @@ export function createIsolationForest(baseline: Baseline, options: IsolationFore
   const calibrate = (): { threshold: number; typical: Float64Array } => {
     if (calibration !== undefined) return calibration;
     const sample = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
-    const sampleCredits = sample.map(() => new Float64Array(width));
-    const sampleScores = Array.from(walkAll(forests, creditWalk, sample, sampleCredits), toScore);
+    let depths: Float64Array;
+    let sampleCredits: Float64Array[];
+    if (grown !== null) {
+      // every tree was grown on the whole sample: its rows' walks are read off the partitions
+      const walked = trainingWalk(grown, width);
+      grown = null;
+      depths = walked.depths;
+      sampleCredits = sample.map((_, j) => walked.credits.subarray(j * width, (j + 1) * width));
+    } else {
+      sampleCredits = sample.map(() => new Float64Array(width));
+      depths = walkAll(forests, creditWalk, sample, sampleCredits);
+    }
+    const sampleScores = Array.from(depths, toScore);
     calibration = { threshold: calibratedThreshold(sampleScores, ISOLATION_FOREST_THRESHOLD), typical: typicalCredit(sample, sampleCredits) };
     return calibration;
   };
@@ -174,8 +189,11 @@ interface ViewForest {
   compact: CompactForest;
 }
 
-/** Grow the trees, view after view in turn, all from one seeded PRNG. */
-function growForests(baseline: Baseline, options: IsolationForestOptions): ViewForest[] {
+/**
+ * Grow the trees, view after view in turn, all from one seeded PRNG. `grown` (each view's columns and
+ * the trees' row orders) is set when every tree was grown on the whole sample, unshuffled (see trainingWalk).
+ */
+function growForests(baseline: Baseline, options: IsolationForestOptions): { forests: ViewForest[]; grown: GrownForest[] | null } {
   const views = options.views ?? FOREST_VIEWS;
   const maps = createViewMaps(baseline);
   const packed = baseline.sample.map((row) => Float64Array.from(row, (v) => v ?? Number.NaN));
@@ -187,13 +205,16 @@ function growForests(baseline: Baseline, options: IsolationForestOptions): ViewF
   const maxNodes = Math.ceil(trees / views.length) * maxTreeNodes(maxDepth);
   const memory = new WalkMemory(views.length * maxNodes * (32 + 24)); // nodes and their credits
   const builders = views.map(() => new ForestBuilder(maxNodes, memory));
+  const orders = views.map((): Int32Array[] => []);
   if (packed.length >= 2) {
     for (let t = 0; t < trees; t++) {
       const k = t % views.length;
-      growTree(viewColumns[k]!, psi, maxDepth, next, builders[k]!);
+      orders[k]!.push(growTree(viewColumns[k]!, psi, maxDepth, next, builders[k]!));
     }
   }
-  return views.map((view, k) => ({ map: maps[view], compact: builders[k]!.finish() }));
+  const forests = views.map((view, k) => ({ map: maps[view], compact: builders[k]!.finish() }));
+  const grown = psi >= packed.length ? forests.map(({ compact }, k) => ({ compact, columns: viewColumns[k]!, orders: orders[k]! })) : null;
+  return { forests, grown };
 }
 
 /** Sum of path lengths over every tree, per flow; credits (one array a flow) accumulate in place. */
