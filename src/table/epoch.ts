@@ -13,9 +13,23 @@ const SLASHED_DATE = /^(\d{4})([/_])(\d{2})\2(\d{2})/;
 
 /** An epoch number or a date string (a zone-less "YYYY-MM-DD HH:MM:SS" or "YYYY/MM/DD HH:MM:SS" is read as UTC) → ISO 8601; undefined when unreadable. */
 export function toIso(value: number | string): string | undefined {
+  // most time values are in this very form already (the table reader writes the flow's start and
+  // end so): given back as they are, without a Date parsed and printed again for each
+  if (typeof value === 'string' && isCanonicalIso(value)) return value;
   const trimmed = typeof value === 'string' ? value.trim() : '';
   // only a date with a slash or an underscore after its year is rewritten (most are ISO already)
   const text = trimmed.charCodeAt(4) === 47 || trimmed.charCodeAt(4) === 95 ? trimmed.replace(SLASHED_DATE, '$1-$3-$4') : trimmed;
   const date = typeof value === 'number' ? new Date(epochMs(value)) : new Date(/Z$|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** "YYYY-MM-DDTHH:MM:SS.sssZ" with every field in range: what Date#toISOString would print for it unchanged. */
+const CANONICAL_ISO = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+
+function isCanonicalIso(text: string): boolean {
+  const m = text.length === 24 ? CANONICAL_ISO.exec(text) : null;
+  if (m === null) return false;
+  const [, month, day, hour, minute, second] = m;
+  // days past the 28th are left to Date, which rolls "02-30" over to March rather than refusing it
+  return month! >= '01' && month! <= '12' && day! >= '01' && day! <= '28' && hour! <= '23' && minute! <= '59' && second! <= '59';
 }

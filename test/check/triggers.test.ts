@@ -4,6 +4,7 @@ import { firstRuns } from '../../src/check/extract/first-runs.ts';
 import { execAtHits, findTriggers, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
 import { gatedSentences, registeredWordGates } from '../../src/check/extract/context.ts';
 import { splitSentences } from '../../src/check/text/segment.ts';
+import { FIELD_VALUE_RE, scanFieldStarts } from '../../src/check/extract/field-values.ts';
 import { loadCases } from './load-cases.ts';
 
 describe('firstRuns: the words a match can start with, read from the regex source', () => {
@@ -111,6 +112,22 @@ describe('word gates pass the sentences their regex passes', () => {
       const sentences = splitSentences(text, lower);
       const ctx = { text, lower, sentences, mentions: [], bySentence: new Map(), triggers: findTriggers(text), taken: new Uint8Array(text.length), claims: [] };
       expect(gatedSentences(ctx, gate).map((s) => s.start), text).toEqual(gatedSentences(ctx, gate.gate).map((s) => s.start));
+    }
+  });
+});
+
+describe('a field and its value, read where such a match can start, as a global scan reads them', () => {
+  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(3000), 'x.y is 1', 'a_ is 2', 'the_x is 3', 'Their state was closed', 'its-x is y', '-IN_BYTES = 5', 'x._ is 1', 'a.-b is 2'];
+
+  it('finds every match of FIELD_VALUE_RE sentence by sentence', () => {
+    const global = new RegExp(FIELD_VALUE_RE.source, 'g');
+    for (const text of texts) {
+      for (const s of splitSentences(text)) {
+        const expected = [...s.text.matchAll(global)].map((m) => `${s.start + m.index}:${m[0]}`);
+        const found: string[] = [];
+        scanFieldStarts(s, (m, at) => found.push(`${at}:${m[0]}`));
+        expect(found, s.text).toEqual(expected);
+      }
     }
   });
 });
