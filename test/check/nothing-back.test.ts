@@ -24,4 +24,14 @@ describe('nothing came back', () => {
   ])('judges a reply said to be missing against the destination side: %s', (table, text, verdict) => {
     expect(shares(text, table)).toEqual([verdict]);
   });
+
+  it.each([
+    [ackOnly, 'The exporter recorded zero bytes in the reverse direction.', ['supported']],
+    [ackOnly, 'There were zero packets in return.', ['contradicted']],
+    [s0, 'Zero packets and zero bytes came back from the server.', ['supported', 'supported']],
+    [ackOnly, 'The flow carried zero bytes.', ['contradicted']],
+    [ackOnly, 'Zero packets is a figure no flow reports.', []],
+  ])('reads "zero bytes" or "zero packets" with a reverse direction after it as one side\'s count: %s', (table, text, verdicts) => {
+    expect(shares(text, table)).toEqual(verdicts);
+  });
 });

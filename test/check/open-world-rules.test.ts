@@ -103,6 +103,34 @@ describe('open-world grounding rules', () => {
   });
 
   it.each([
+    ['The alert fired at 11:21:12.', ['supported']],
+    ['The flow ran from 11:21:11 to 11:21:12 UTC.', ['supported', 'supported']],
+    ['It started at 12:21:11.', ['contradicted']],
+    ['Between 11:21:11 and 11:25:00 it sent data.', ['supported', 'contradicted']],
+    ['The ratio was 3 to 1 and it lasted 00:00:02.', []],
+  ])('reads a clock time with no zone, placed by a preposition of time: %s', (text, expected) => {
+    expect(checkNarrative(text, eve).claims.filter((c) => c.kind === 'timestamp').map((c) => c.verdict)).toEqual(expected);
+  });
+
+  it.each([
+    ['The alert fired at 13:21:12 (UTC+02:00).', ['supported']],
+    ['It began at 06:21:11 local time (UTC-05:00).', ['supported']],
+    ['It was seen at 11:21:12 (UTC+02:00).', ['contradicted']],
+  ])('reads a clock time with the offset written after it as that instant: %s', (text, expected) => {
+    expect(checkNarrative(text, eve).claims.filter((c) => c.kind === 'timestamp').map((c) => c.verdict)).toEqual(expected);
+  });
+
+  it.each([
+    ['The alert fired at 09:12:44.', ['supported']],
+    ['The flow started at 09:12:44 local time.', ['supported']],
+    ['The flow started at 07:12:44.', ['supported']],
+    ['The flow started at 10:12:44.', ['contradicted']],
+  ])('reads a clock time with no zone on the clock the record writes as well as in UTC: %s', (text, expected) => {
+    const offset = readTable({ timestamp: '2024-05-14T09:12:44.381+0200', src_ip: '10.10.4.21', dest_ip: '185.220.101.34', flow: { start: '2024-05-14T09:12:44.201+0200' } }, 'eve.json');
+    expect(checkNarrative(text, offset).claims.filter((c) => c.kind === 'timestamp').map((c) => c.verdict)).toEqual(expected);
+  });
+
+  it.each([
     ['The flow lasted 455 ms.', 'supported'],
     ['The flow stayed open for about 71.6 minutes.', 'contradicted'],
     ['It ran for 4,294,512 ms.', 'contradicted'],

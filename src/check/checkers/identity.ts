@@ -377,6 +377,32 @@ function withinSpan(times: Instant[], want: string, timeOnly: boolean, len: numb
   return want >= cut(first.iso) && want <= cut(last.iso) ? [first.row, last.row] : undefined;
 }
 
+/** The clock time a row writes ("2024-05-14T09:12:44.2+0200" → 09:12:44), before any offset is applied. */
+const WRITTEN_CLOCK = /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/;
+
+function writtenClock(row: FactRow): { day: string; clock: string } | undefined {
+  if (typeof row.value !== 'string') return undefined;
+  const m = WRITTEN_CLOCK.exec(row.value);
+  return m ? { day: m[1]!, clock: m[2]!.padEnd(8, ':00') } : undefined;
+}
+
+/** A row whose written clock reads `want`: a time with no zone may be in the clock the record writes. */
+function writtenClockRow(times: Instant[], want: string): FactRow | undefined {
+  return times.find((t) => writtenClock(t.row)?.clock.startsWith(want))?.row;
+}
+
+/** The first and last rows by written clock, on one day, when `want` lies between them. */
+function withinWrittenSpan(times: Instant[], want: string): [FactRow, FactRow] | undefined {
+  const clocks = times.flatMap((t) => {
+    const w = writtenClock(t.row);
+    return w ? [{ row: t.row, ...w }] : [];
+  });
+  if (clocks.length < 2 || clocks.some((c) => c.day !== clocks[0]!.day)) return undefined;
+  clocks.sort((a, b) => (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
+  const first = clocks[0]!, last = clocks[clocks.length - 1]!;
+  return want >= first.clock.slice(0, want.length) && want <= last.clock.slice(0, want.length) ? [first.row, last.row] : undefined;
+}
+
 /** The fields of a certificate's validity (validityEdge reads which a key names). */
 function validityRows(facts: TableFacts, which: 'not-after' | 'not-before'): FactRow[] {
   return [...facts.rows.values()].filter((r) => r.value !== null && validityEdge(keyTokens(r.key)) === which);
@@ -421,7 +447,10 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
       break;
     }
   }
+  hit ??= claim.data.zoneless ? writtenClockRow(usable, want) : undefined;
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };
+  const written = claim.data.zoneless ? withinWrittenSpan(usable, want) : undefined;
+  if (written) return { verdict: 'supported', evidence: rowEvidence(written), reason: `${want} lies within the record's span as it writes its clock, ${String(written[0]!.value)} to ${String(written[1]!.value)}.` };
   // "first seen at 01:30", "the flow ended at 02:10": a time said of the record's start or end is that edge's, not any time within the span
   const edge = edgeNamed(claim);
   const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge);

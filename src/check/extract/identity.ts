@@ -74,6 +74,22 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
 }
 
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
+/** A 24-hour clock time after a preposition of time, with no zone or am/pm after it ("at 02:17", "from 14:50:21"). */
+const ZONELESS_CLOCK_RE = /\b(at|from|between|until|till|since|around|after|before|by|and|to|through)\s+((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?![\d:]|\.\d|\s?(?:UTC|Z|GMT|[ap]\.?m\b))/gi;
+/** A UTC offset written after a clock time: " (UTC-05:00)", " local time (UTC+02:00)", " GMT+2". */
+const OFFSET_AFTER_RE = /\s*(?:local\s+time\s*)?[(,]?\s*(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\)?/iy;
+
+/** The UTC clock of a wall-clock time written with its offset (the day it falls on is not a clock time's concern). */
+function utcOf(wall: string, offset: RegExpExecArray): string {
+  const [h, mi, sec] = wall.split(':').map(Number) as [number, number, number];
+  const sign = offset[1] === '+' ? 1 : -1;
+  const minutes = (((h * 60 + mi - sign * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))) % 1440) + 1440) % 1440;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `1970-01-01T${two(Math.floor(minutes / 60))}:${two(minutes % 60)}:${two(sec)}Z`;
+}
+
+/** A clock time just before "and" or "to": the second end of a range of times. */
+const CLOCK_BEFORE_RE = /\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:UTC|Z|GMT)?\s*$/i;
 const CLOCK_GATE = lowerGate(/utc|gmt|\dz\b|\d z\b/);
 
 /** Addresses, address families, ports, services, protocols, timestamps: the flow's identity. */
@@ -295,6 +311,21 @@ function extractTimestamps(ctx: ExtractContext): void {
     if ((m[0].endsWith('Z') && !passes(s, CLOCK_GATE)) || isTaken(ctx, at, at + m[0].length)) return;
     const iso = `1970-01-01T${m[1]}:${m[2]}:${m[3] ?? '00'}Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: m[3] ? 'second' : 'minute', timeOnly: true }, true);
+  });
+  // "started at 02:17:44", "between 02:17:44 and 02:19:02 UTC": a clock time with no zone, placed by a preposition
+  // of time, is read on the record's clock (the zone its own times are written in, UTC for epochs)
+  scanTextBySentence(ctx, ZONELESS_CLOCK_RE, (m, at, s) => {
+    const start = at + m[0].length - m[2]!.length;
+    if (/^(?:and|to|through)$/i.test(m[1]!) && !CLOCK_BEFORE_RE.test(ctx.text.slice(Math.max(s.start, at - 40), at))) return;
+    if (isTaken(ctx, start, at + m[0].length)) return;
+    const [h, mi, sec] = m[2]!.split(':');
+    const wall = `${h}:${mi}:${(sec ?? '00').slice(0, 2)}`;
+    const precision = sec ? 'second' : 'minute';
+    // "19:19:11 (UTC-05:00)", "09:12:44 local time (UTC+02:00)": the offset written after it places it
+    OFFSET_AFTER_RE.lastIndex = at + m[0].length;
+    const offset = OFFSET_AFTER_RE.exec(ctx.text);
+    if (offset) addClaim(ctx, 'timestamp', start, at + m[0].length, { iso: utcOf(wall, offset), precision, timeOnly: true }, true);
+    else addClaim(ctx, 'timestamp', start, at + m[0].length, { iso: `1970-01-01T${wall}Z`, precision, timeOnly: true, zoneless: true }, true);
   });
   scanFromMonthName(withYear, (m, at) => {
     const day = m[1] ?? m[3];

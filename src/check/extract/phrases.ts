@@ -157,7 +157,14 @@ function extractFingerprintOwners(ctx: ExtractContext): void {
   });
 }
 
-const NONE = triggered(/\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero bytes\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi);
+const NONE = triggered(/\bno (?:data|bytes)(?: (?:was|were|being))? (?:transferred|exchanged|sent|carried|moved)\b|\bzero (bytes|packets)\b|\bwithout (?:any )?data (?:transfer|being (?:sent|transferred))\b/gi);
+/** "zero bytes in the reverse direction", "zero packets back", "zero bytes from the server": what one side sent, not the flow. */
+const REVERSE_AFTER = /[^.;:]{0,40}?\b(?:in\s+the\s+(?:reverse|return|opposite|other)\s+direction|in\s+return|back\b|from\s+the\s+(?:server|destination|responder|target|resolver|remote\s+\w+|victim)\b|(?:server|destination|responder)[- ]to[- ](?:client|source)\b)/iy;
+
+function reverseAfter(text: string, end: number): boolean {
+  REVERSE_AFTER.lastIndex = end;
+  return REVERSE_AFTER.test(text);
+}
 /**
  * Nothing came back from the destination: "no data came back", "no response from the server", "the
  * server never replied", "without any reply", "went unanswered". Data is bytes; a response is any packet.
@@ -171,7 +178,11 @@ const INIT = triggered(INIT_RE);
 const COMPARATIVE = triggered(COMPARATIVE_RE);
 
 function extractShares(ctx: ExtractContext): void {
-  scanTriggersIn(ctx, NONE.trigger, NONE.sticky, undefined, (m, at) => addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true }));
+  scanTriggersIn(ctx, NONE.trigger, NONE.sticky, undefined, (m, at) => {
+    const back = reverseAfter(ctx.text, at + m[0].length);
+    if (back) addClaim(ctx, 'share', at, at + m[0].length, { subject: /^packets$/i.test(m[1] ?? '') ? 'packets' : 'bytes', direction: 'out', none: true });
+    else if (!/^packets$/i.test(m[1] ?? '')) addClaim(ctx, 'share', at, at + m[0].length, { subject: 'bytes', none: true });
+  });
   scanTriggers(ctx, NOTHING_BACK.trigger, NOTHING_BACK.sticky, (m, at) => {
     const bytes = m[1] !== undefined && /^(?:data|bytes|payload)$/i.test(m[1]);
     addClaim(ctx, 'share', at, at + m[0].length, { subject: bytes ? 'bytes' : 'packets', direction: 'out', none: true });

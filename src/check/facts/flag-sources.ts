@@ -35,9 +35,10 @@ export function flagSources(facts: TableFacts): { rows: FactRow[]; mask: number;
   return { rows: [...whole, ...perFlag], mask, known };
 }
 
-const SNORT_FLAGS = /^[1*][2*][U*][A*][P*][R*][S*][F*]$/;
+/** Flags as 8 positional characters, the letter where set and a placeholder where not: Snort's "1 2 U A P R S F" with '*', nfdump's "C E U A P R S F" with '.' ("...A..S."). */
+const POSITIONAL_FLAGS = /^[12C*.][2E*.][U*.][A*.][P*.][R*.][S*.][F*.]$/;
 /** The bit of each of Snort's 8 flag characters, in order: CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
-const SNORT_FLAG_BITS = [0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01];
+const POSITION_BITS = [0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01];
 
 /** Zeek history letters that are flags (either case: upper is the originator, lower the responder). */
 const HISTORY_LETTERS: Readonly<Record<string, number>> = { s: TCP_FLAG_BITS['SYN']!, h: TCP_FLAG_BITS['SYN']! | TCP_FLAG_BITS['ACK']!, a: TCP_FLAG_BITS['ACK']!, f: TCP_FLAG_BITS['FIN']!, r: TCP_FLAG_BITS['RST']! };
@@ -57,10 +58,9 @@ export function readFlags(row: FactRow): { mask: number; known: number } | undef
   if (typeof row.value === 'number' && field.unit === 'hex bitmask') return readFlagsText(String(row.value));
   if (typeof row.value === 'number') return Number.isInteger(row.value) && row.value >= 0 && row.value <= 0xfff ? { mask: row.value & ALL_FLAGS, known: ALL_FLAGS } : undefined;
   const text = String(row.value).trim();
-  // Snort writes the flags as 8 characters, 1 2 U A P R S F, '*' where unset ("***AP***")
-  if (SNORT_FLAGS.test(text)) {
+  if (POSITIONAL_FLAGS.test(text)) {
     let mask = 0;
-    for (let i = 0; i < 8; i++) if (text[i] !== '*') mask |= SNORT_FLAG_BITS[i]!;
+    for (let i = 0; i < 8; i++) if (text[i] !== '*' && text[i] !== '.') mask |= POSITION_BITS[i]!;
     return { mask, known: ALL_FLAGS };
   }
   if (field.unit === 'flag letters') {

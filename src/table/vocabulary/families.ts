@@ -6,7 +6,7 @@ import type { Family, FamilyEntry, FamilyFile, FieldSemantics } from './schema.t
  * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
  * nProbe's and NetFlow v9's, `proto` both Zeek's and goflow2's), the earlier one answers.
  */
-export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet'];
+export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump'];
 
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
 

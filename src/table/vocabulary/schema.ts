@@ -30,7 +30,7 @@ export const UnitSchema = z.enum([
 ]);
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet']);
+export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump']);
 export type Family = z.infer<typeof FamilySchema>;
 
 const EntrySchema = z.strictObject({
