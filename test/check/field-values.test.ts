@@ -92,3 +92,16 @@ describe('a service named with its field ("the DNS query ID") is no claim that t
     expect(verdicts(text)).toEqual(expected);
   });
 });
+
+describe('a thing the record keeps as an object is named by its name or id', () => {
+  const wazuh = readTable({ rule: { level: 6, id: '31101' }, agent: { id: '004', name: 'web-prod-03', ip: '10.0.5.23' }, decoder: { name: 'web-accesslog' }, manager: { name: 'wazuh-manager' } }, 'wazuh.json');
+  it.each([
+    ['The agent is web-prod-04.', ['contradicted']],
+    ['The agent was web-prod-03.', ['supported']],
+    ['The decoder was web-errorlog.', ['contradicted']],
+    ['The manager is wazuh-manager.', ['supported']],
+    ['The agent was compromised.', []],
+  ])('%s', (text, expected) => {
+    expect(fieldValues(text, wazuh)).toEqual(expected);
+  });
+});

@@ -48,3 +48,38 @@ describe('a field given its value by "is named", "was rated", "is called"', () =
     expect(claimVerdicts(text, record, ofKind('field-value'))).toEqual([expected]);
   });
 });
+
+// a Wazuh alert over a web server's access log: full_log is a line in the Combined Log Format
+const web = readTable({
+  timestamp: '2026-02-09T16:41:07.512+0000',
+  rule: { level: 6, description: 'Web server 400 error code.', id: '31101', firedtimes: 14 },
+  agent: { id: '004', name: 'web-prod-03', ip: '10.0.5.23' }, decoder: { name: 'web-accesslog' },
+  full_log: '203.0.113.77 - - [09/Feb/2026:16:41:06 +0000] "GET /cgi-bin/.%2e/.%2e/etc/passwd HTTP/1.1" 400 226 "-" "curl/7.88.1"',
+  data: { protocol: 'GET', srcip: '203.0.113.77', url: '/cgi-bin/.%2e/.%2e/etc/passwd' },
+}, 'wazuh.json');
+
+describe('an access log line the record holds is read into its fields', () => {
+  it.each([
+    ['The server answered with a 226-byte body.', ['226-byte: supported']],
+    ['The response was 2,260 bytes.', ['2,260 bytes: contradicted']],
+    ['The server returned 226 bytes.', ['226 bytes: supported']],
+  ])('the response size: %s', (text, expected) => {
+    expect(claimVerdicts(text, web, ofKind('quantity'))).toEqual(expected);
+  });
+
+  it.each([
+    ['The server answered 200 OK.', ['200: contradicted']],
+    ['The request used POST.', ['POST: contradicted']],
+    ['The server replied with status 400 to a GET.', ['400: supported', 'GET: supported']],
+  ])('the status and the method: %s', (text, expected) => {
+    expect(claimVerdicts(text, web, ofKind('literal'))).toEqual(expected);
+  });
+
+  it.each([
+    ['The line was logged at 16:41:06 UTC.', ['16:41:06 UTC: supported']],
+    ['The request reached the server at 16:41:06.', ['16:41:06: supported']],
+    ['The request reached the server at 17:41 UTC.', ['17:41 UTC: contradicted']],
+  ])('the time the line gives: %s', (text, expected) => {
+    expect(claimVerdicts(text, web, ofKind('timestamp'))).toEqual(expected);
+  });
+});

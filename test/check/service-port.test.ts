@@ -24,3 +24,16 @@ describe('a service and the port of its own end', () => {
     expect(services('The client ran DNS on port 41234.')).toEqual(['contradicted']);
   });
 });
+
+describe('a record that holds a protocol\'s own fields shows the protocol, whatever its ports', () => {
+  it.each([
+    [{ src_ip: '10.0.0.5', dest_ip: '10.0.0.9', dest_port: 8081, http: { http_method: 'GET', status: 404, url: '/admin' } }, 'The client spoke HTTP to the server.', 'supported'],
+    [{ src_ip: '10.0.0.5', dest_ip: '10.0.0.9', dest_port: 5300, dns: { rrname: 'example.org', rrtype: 'TXT' } }, 'It was a DNS exchange.', 'supported'],
+    [{ src_ip: '10.0.0.5', dest_ip: '10.0.0.9', dest_port: 8081, http: { hostname: 'cdn.example', http_user_agent: 'curl/8.4.0' } }, 'It was plain HTTP.', 'supported'],
+    [{ IPV4_SRC_ADDR: '10.0.0.5', IPV4_DST_ADDR: '10.0.0.9', L4_DST_PORT: 8081, DNS_QUERY_ID: 0, HTTP_URL: '/x' }, 'It was a DNS exchange.', 'unsupported'],
+    [{ src_ip: '10.0.0.5', dest_ip: '10.0.0.9', dest_port: 8443, tls: { sni: 'cdn.example' } }, 'It was a DNS exchange.', 'unsupported'],
+  ])('%s', (record, text, verdict) => {
+    const services = checkNarrative(text, readTable(record, 'alert.json')).claims.filter((c) => c.kind === 'service').map((c) => c.verdict);
+    expect(services).toEqual([verdict]);
+  });
+});

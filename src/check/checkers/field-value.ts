@@ -15,7 +15,7 @@ const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
  * dotted path: "tcp_flags_ts" for tcp.tcp_flags_ts), or by its words, all among the key's words and
  * the last of them the key's last (fewest extra words first: "alert severity" is alert.severity).
  */
-function rowsNamed(facts: TableFacts, field: string): FactRow[] {
+function rowsNamed(facts: TableFacts, field: string, value: string, quoted: boolean): FactRow[] {
   const byKey = rowsNamedBy(facts, field);
   if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
   const rows = rowsByWords(facts, field);
@@ -30,8 +30,21 @@ function rowsNamed(facts: TableFacts, field: string): FactRow[] {
     const found = rowsByWords(facts, other);
     if (found.length > 0) return found;
   }
+  // "the agent is web-prod-04", "the decoder was web-accesslog": a thing the record keeps as an object
+  // (agent.name, agent.id, agent.ip) is named by its name or id, when the value is written as one
+  if (quoted || IDENTIFIER_LIKE.test(value)) {
+    for (const member of OBJECT_NAMES) {
+      const found = rowsByWords(facts, `${field} ${member}`);
+      if (found.length > 0) return found;
+    }
+  }
   return [];
 }
+
+/** The members by which a record names a thing it keeps as an object. */
+const OBJECT_NAMES = ['name', 'hostname', 'id'];
+/** A value written as a name or id, not a word of description: it holds a digit, "-", "_" or ".". */
+const IDENTIFIER_LIKE = /[\d_.-]/;
 
 const RECORD_KINDS: ReadonlySet<string> = new Set(['rule', 'alert', 'signature', 'flow', 'packet', 'event', 'record', 'connection', 'session']);
 
@@ -104,7 +117,7 @@ export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts):
   const { field } = claim.data;
   // "2,072,515": thousands separators are no part of the number
   const value = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(claim.data.value) ? claim.data.value.replace(/,/g, '') : claim.data.value;
-  const rows = rowsNamed(facts, field);
+  const rows = rowsNamed(facts, field, value, claim.data.quoted);
   const judged: FactRow[] = [];
   for (const row of rows) {
     const m = matches(value, row);

@@ -211,7 +211,25 @@ export function checkService(claim: Claim<'service'>, facts: TableFacts): Judgem
   // a host's own log names the program that logged it: Wazuh's decoder.name "sshd", a syslog program
   const said = memoised(facts, 'program-rows', programRows).find((r) => programNames(String(r.value), service));
   if (said) return { verdict: 'supported', evidence: rowEvidence([said]), reason: `${said.key} is ${String(said.value)}: the program is ${service}'s.` };
+  // a record that holds the protocol's own fields (a method and a status, a query name, an SNI) shows it was spoken
+  const own = OWN_FIELDS[service.toLowerCase()];
+  const fields = own === undefined ? undefined : memoised(facts, 'protocol-field-rows', protocolFieldRows).find((r) => r.dimension === own);
+  if (fields) return { verdict: 'supported', evidence: rowEvidence([fields.row]), reason: `The record holds ${service} fields (${fields.row.key} is ${String(fields.row.value)}).` };
   return { verdict: 'unsupported', reason: `Neither port of the flow is the well-known port of ${service}, and the table does not show the application.` };
+}
+
+/** The field dimension of the application protocols whose fields the vocabulary knows. */
+const OWN_FIELDS: Readonly<Record<string, string>> = { http: 'http', dns: 'dns', tls: 'tls', ssl: 'tls' };
+
+function protocolFieldRows(facts: TableFacts): Array<{ row: FactRow; dimension: string }> {
+  const out: Array<{ row: FactRow; dimension: string }> = [];
+  for (const row of facts.rows.values()) {
+    // nProbe writes 0 in the DNS and HTTP fields of a flow that spoke neither
+    if (row.value === null || row.value === '' || row.value === '-' || row.value === 0) continue;
+    const dimension = describeField(row.key, row.value).dimension;
+    if (dimension === 'http' || dimension === 'dns' || dimension === 'tls') out.push({ row, dimension });
+  }
+  return out;
 }
 
 /** Keys of the fields that name the program or service an event came from (decoder, program, process, daemon), not free text. */

@@ -7,6 +7,7 @@ import { statFacts, type StatFact } from './stat-facts.ts';
 import { endpointsOf, type Endpoints } from './endpoints.ts';
 import { conceptsOf } from './concepts.ts';
 import { spanOf } from './span.ts';
+import { logLineRows } from './log-lines.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -117,6 +118,7 @@ function buildFacts(table: FeatureTable): TableFacts {
   addRows(rows, identityRows(table));
   addRows(rows, table.features);
   addRows(rows, table.fields);
+  addRows(rows, logLineRows(table.fields));
   const arrival = rows.get('inter_arrival_ms');
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =

@@ -1,0 +1,49 @@
+import { describeField, type TableRow } from '../deps.ts';
+
+/*
+ * A log line the record carries as text (Wazuh's full_log, a syslog message, Security Onion's
+ * message) holds fields of its own. A web server's access line in the Common or Combined Log
+ * Format (Apache's LogFormat "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-agent}i\"",
+ * https://httpd.apache.org/docs/2.4/logs.html) is read into the ECS fields Filebeat's apache and
+ * nginx modules map it to, under the line's own key (`full_log.http.response.status_code`), so the
+ * status, the body size, the method, the time and the user agent it shows are facts like any other.
+ */
+const ACCESS_LINE = /^(\S+) (\S+) (\S+) \[(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})\] "([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?" (\d{3}) (\d+|-)(?: "([^"]*)" "([^"]*)")?/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]+)$/i;
+
+/** The fields of every access-log line among the rows, as rows of their own. */
+export function logLineRows(rows: readonly TableRow[]): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    // a cheap test first: most text values are no access line
+    if (typeof row.value !== 'string' || !row.value.includes('] "')) continue;
+    const m = ACCESS_LINE.exec(row.value);
+    if (m) out.push(...accessLineRows(row.name, m));
+  }
+  return out;
+}
+
+function accessLineRows(key: string, m: RegExpExecArray): TableRow[] {
+  const [, host, , user, day, month, year, clock, offset, method, target, version, status, size, referrer, agent] = m;
+  const iso = `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day}T${clock}${offset!.slice(0, 3)}:${offset!.slice(3)}`;
+  const fields: Array<[string, string | number | undefined]> = [
+    [IPV4_OR_6.test(host!) ? 'source.ip' : 'source.domain', host],
+    ['user.name', user === '-' ? undefined : user],
+    ['@timestamp', iso],
+    ['http.request.method', method],
+    ['url.original', target],
+    ['http.version', version?.slice(5)],
+    ['http.response.status_code', Number(status)],
+    ['http.response.body.bytes', size === '-' ? undefined : Number(size)],
+    ['http.request.referrer', referrer === undefined || referrer === '-' ? undefined : referrer],
+    ['user_agent.original', agent === undefined || agent === '-' ? undefined : agent],
+  ];
+  const out: TableRow[] = [];
+  for (const [name, value] of fields) {
+    if (value === undefined) continue;
+    const field = describeField(`${key}.${name}`, value);
+    out.push({ name: `${key}.${name}`, value, unit: field.unit, description: `${field.description} (read from the access log line in ${key})` });
+  }
+  return out;
+}
