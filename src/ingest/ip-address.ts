@@ -75,11 +75,13 @@ function detach(text: string): string {
 /**
  * Normalise an address: IPv4 as dotted quad; IPv6 in RFC 5952 form (compressed, lower case);
  * an IPv4-mapped IPv6 address (::ffff:a.b.c.d) becomes the plain IPv4 address, because it names the same host.
- * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address. The result never
- * shares storage with the text it was read from.
+ * A zone (`fe80::1%eth0`) is dropped. Returns null when the text is no address. Any other result than a
+ * canonical dotted quad never shares storage with the text it was read from; a dotted quad is returned as
+ * it came, because nothing holds one long: the reorder buffer and the window index keep it as a number
+ * (packIPv4), and copying every one of them was a copy an address (issue 14, sixth round).
  */
 export function normalizeAddress(text: string): string | null {
-  if (checkIPv4(text)) return detach(text);
+  if (checkIPv4(text)) return text;
   const known = young.get(text) ?? old.get(text);
   if (known !== undefined) {
     if (!young.has(text)) remember(text, known);
