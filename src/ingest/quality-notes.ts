@@ -1,3 +1,4 @@
+import { EMPTY_FIELDS } from './formats/columns.ts';
 import type { Flow, QualityNote } from './flow-schema.ts';
 
 /** Shared by every flow without notes (most of them); frozen, so a stray push fails loudly: use addNote. */
@@ -124,7 +125,10 @@ export function addFlowNotes(flow: Flow, payloadBytes = false): void {
     checkRate(flow, 'in_bytes', flow.in_bytes, flow.duration_ms);
     if (flow.out_bytes !== null) checkRate(flow, 'out_bytes', flow.out_bytes, flow.duration_ms);
   }
-  for (const [name, bitsPerUnit] of EXPORTER_RATES) {
+  // most flows have no extra fields: a name looked up in the shared empty object misses all the way up
+  // its prototype chain, four times a flow (issue 14, sixth round: 0.1 µs a flow)
+  for (let i = 0; i < EXPORTER_RATES.length && flow.fields !== EMPTY_FIELDS; i++) {
+    const [name, bitsPerUnit] = EXPORTER_RATES[i]!;
     const value = flow.fields[name];
     if (typeof value === 'number' && value * bitsPerUnit > MAX_BYTES_PER_S * 8) {
       addNote(flow, {
