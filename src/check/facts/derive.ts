@@ -54,7 +54,7 @@ const SAMPLING_KEY = /sampling_?(?:rate|interval)|samplingPacketInterval/i;
 export const isSizeBucket = (row: FactRow): boolean => row.key.startsWith('NUM_PKTS_');
 
 /** Prepare the rows for searching. Rows with a data-quality note (a wrapped counter) back nothing at face value. */
-export function derivationBase(rows: readonly FactRow[], table: FeatureTable, span: Span | undefined): DerivationBase {
+export function derivationBase(rows: readonly FactRow[], table: FeatureTable, span: Span | undefined, gaps: ReadonlyArray<{ ms: number; rows: [FactRow, FactRow] }> = []): DerivationBase {
   const noted = new Set(table.notes.map((n) => n.field));
   const numeric = rows.filter((r) => r.base !== null && r.dim !== 'code' && r.dim !== 'instant' && !noted.has(r.key) && !isWrapped(r));
   const durations = numeric.filter((r) => r.dim === 'time' && DURATION_KEY.test(r.key) && r.base! > 0);
@@ -68,6 +68,7 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable, sp
     times.push({ value: ms, dim: 'time', rows: [start.key, end.key], values: [start.value, end.value], label: `${end.key} − ${start.key} = ${fmt(ms)} ms` });
     if (durations.length === 0) durations.push({ key: `${end.key} − ${start.key}`, value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
   }
+  for (const { ms, rows: [a, b] } of gaps) times.push({ value: ms, dim: 'time', rows: [a.key, b.key], values: [a.value, b.value], label: `${b.key} − ${a.key} = ${fmt(ms)} ms` });
   const buckets = numeric.filter(isSizeBucket);
   const sampling = numeric.filter((r) => SAMPLING_KEY.test(r.key) && r.base! > 1);
   return { numeric, durations, buckets, bucketTotal: buckets.reduce((s, r) => s + r.base!, 0), sampling, directions: directionPairs(numeric), times, sets: new Map() };

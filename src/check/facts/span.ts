@@ -57,6 +57,26 @@ function eventListSpan(times: readonly FactRow[]): Span | undefined {
   return best;
 }
 
+/** Most time rows whose gaps are offered as derivations: a record has a few (start, end, an alert's time, a log line's). */
+const MAX_GAP_ROWS = 8;
+
+/**
+ * The gaps between the record's times other than its span: "the alert came 3.35 s after the
+ * connection began" is weird.ts − conn.ts. Each pair of distinct instants once, the later minus the earlier.
+ */
+export function timeGaps(times: readonly FactRow[], span: Span | undefined): Array<{ ms: number; rows: [FactRow, FactRow] }> {
+  const read = times.slice(0, MAX_GAP_ROWS).map((row) => ({ row, ms: msOf(row) })).filter((t) => Number.isFinite(t.ms));
+  const out: Array<{ ms: number; rows: [FactRow, FactRow] }> = [];
+  for (let i = 0; i < read.length; i++) {
+    for (let j = 0; j < read.length; j++) {
+      const [a, b] = [read[i]!, read[j]!];
+      if (b.ms <= a.ms || (span !== undefined && span.rows[0] === a.row && span.rows[1] === b.row)) continue;
+      out.push({ ms: b.ms - a.ms, rows: [a.row, b.row] });
+    }
+  }
+  return out;
+}
+
 function msOf(row: FactRow): number {
   if (typeof row.value === 'string') return /^\d+(?:\.\d+)?$/.test(row.value.trim()) ? msOf({ ...row, value: Number(row.value) }) : Date.parse(row.value);
   const value = row.value as number;

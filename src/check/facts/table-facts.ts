@@ -6,7 +6,7 @@ import { derivationBase, type DerivationBase } from './derive.ts';
 import { statFacts, type StatFact } from './stat-facts.ts';
 import { endpointsOf, type Endpoints } from './endpoints.ts';
 import { conceptsOf } from './concepts.ts';
-import { spanOf } from './span.ts';
+import { spanOf, timeGaps } from './span.ts';
 import { logLineRows } from './log-lines.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
@@ -128,7 +128,8 @@ function buildFacts(table: FeatureTable): TableFacts {
   const all = [...rows.values()];
   // one plain object shape for every table's facts (getters would give each its own map and make
   // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
-  return { table, rows, derivation: derivationBase(all, table, spanOf(endpoints.times, endpoints.edges)), noEarlierFlow, endpoints, concepts, memo: new Map() };
+  const span = spanOf(endpoints.times, endpoints.edges);
+  return { table, rows, derivation: derivationBase(all, table, span, timeGaps(endpoints.times, span)), noEarlierFlow, endpoints, concepts, memo: new Map() };
 }
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
