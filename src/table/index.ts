@@ -16,3 +16,4 @@ export { readTableFiles } from './read-table-files.ts';
 export { endpointOf, identityMemberOf, protocolValue, sideOf, type Endpoint, type IdentityMember } from './identity-fields.ts';
 export { tokenizeKey } from './vocabulary/index.ts';
 export { epochMs, toIso } from './epoch.ts';
+export { flattenJson } from './flatten-json.ts';

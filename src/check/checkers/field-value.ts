@@ -117,7 +117,8 @@ export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts):
   const { field } = claim.data;
   // "2,072,515": thousands separators are no part of the number
   const value = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(claim.data.value) ? claim.data.value.replace(/,/g, '') : claim.data.value;
-  const rows = rowsNamed(facts, field, value, claim.data.quoted);
+  // a level word is held beside a numeric level: ECS event.severity_label, a product's severity name
+  const rows = claim.data.judgement || LEVEL_WORD.test(value) ? [...rowsNamed(facts, field, value, claim.data.quoted), ...rowsByWords(facts, `${field} label`), ...rowsByWords(facts, `${field} name`)] : rowsNamed(facts, field, value, claim.data.quoted);
   const judged: FactRow[] = [];
   for (const row of rows) {
     const m = matches(value, row);

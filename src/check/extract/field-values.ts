@@ -37,7 +37,16 @@ const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+
 const INTERFACE = triggered(INTERFACE_RE);
 const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
+/** "a medium-severity alert", "the event was high severity", "a critical-priority rule": a level said as the kind of severity. */
+const LEVEL_KIND_RE = /\b(low|medium|moderate|high|critical|informational)[- ](severity|priority|risk)\b(?![- ](?:level|score|value|rating)\b)/gi;
+const LEVEL_KIND_GATE = lowerGate(/severity|priority|risk/);
+
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, LEVEL_KIND_RE, LEVEL_KIND_GATE, (m, at, sentence) => {
+    if (isNegated(sentence, at) || overlapsClaim(ctx, at, at + m[0].length)) return;
+    // judged only against a field that holds level words: a numeric severity's scale is the product's own
+    addClaim(ctx, 'field-value', at, at + m[0].length, { field: m[2]!.toLowerCase(), value: m[1]!.toLowerCase(), quoted: false, judgement: true });
+  });
   scanTriggers(ctx, INTERFACE.trigger, INTERFACE.sticky, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     const valueAt = at + m[0].lastIndexOf(m[2]!);

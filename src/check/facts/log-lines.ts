@@ -1,4 +1,4 @@
-import { describeField, type TableRow } from '../deps.ts';
+import { describeField, flattenJson, type TableRow } from '../deps.ts';
 
 /*
  * A log line the record carries as text (Wazuh's full_log, a syslog message, Security Onion's
@@ -12,14 +12,39 @@ const ACCESS_LINE = /^(\S+) (\S+) (\S+) \[(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]+)$/i;
 
-/** The fields of every access-log line among the rows, as rows of their own. */
+/** The fields of every access-log line and embedded JSON record among the rows, as rows of their own. */
 export function logLineRows(rows: readonly TableRow[]): TableRow[] {
   const out: TableRow[] = [];
   for (const row of rows) {
-    // a cheap test first: most text values are no access line
-    if (typeof row.value !== 'string' || !row.value.includes('] "')) continue;
-    const m = ACCESS_LINE.exec(row.value);
-    if (m) out.push(...accessLineRows(row.name, m));
+    if (typeof row.value !== 'string') continue;
+    // cheap tests first: most text values are neither
+    if (row.value.includes('] "')) {
+      const m = ACCESS_LINE.exec(row.value);
+      if (m) out.push(...accessLineRows(row.name, m));
+    } else if (row.value.charCodeAt(0) === 123 && row.value.endsWith('}')) out.push(...embeddedJsonRows(row.name, row.value));
+  }
+  return out;
+}
+
+/**
+ * A record that carries another as JSON text: Security Onion keeps the sensor's EVE alert in
+ * `message`, a SIEM its raw event in `event.original`. Its fields are read under that key
+ * (`message.alert.signature_id`), as a nested record's are.
+ */
+function embeddedJsonRows(key: string, text: string): TableRow[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
+  const out: TableRow[] = [];
+  for (const [path, value] of flattenJson(parsed as Record<string, unknown>)) {
+    if (value === null) continue;
+    const leaf = typeof value === 'boolean' ? Number(value) : value;
+    const field = describeField(`${key}.${path}`, leaf);
+    out.push({ name: `${key}.${path}`, value: leaf, unit: field.unit, description: `${field.description} (read from the JSON record in ${key})` });
   }
   return out;
 }
