@@ -46,4 +46,12 @@ describe('an ICMP message named or numbered', () => {
   it.each(['ICMP type 3 means destination unreachable, which is not present here.', 'An HTTP redirect was seen.', 'The DNS query type 28 asks for AAAA.'])('reads no ICMP claim to judge in "%s"', (text) => {
     expect(icmp(text, echo)).toEqual([]);
   });
+
+  it.each([
+    "The server's maximum inter-arrival time exceeded the client's by 40 ms.",
+    'The idle time exceeded 5 seconds.',
+    'Its response time exceeded its usual value.',
+  ])('reads "time exceeded" with an object after it as a clause, not the ICMP message: %s', (text) => {
+    expect(icmp(text, tcp)).toEqual([]);
+  });
 });

@@ -29,9 +29,19 @@ const ICMP_GATE = wordGate(/\b(?:icmp|icmpv6|ping|pings|echo)\b/);
 /** What makes a "type" another protocol's: a DNS query or record type. */
 const OTHER_TYPE_BEFORE = /\b(?:query|record|qtype|rr|dns|message|content|mime|event|alert)\s*$/i;
 
+/** An object after a participle: "the maximum time exceeded the client's", "the time exceeded 5 s". */
+const OBJECT_AFTER = /\s+(?:the|a|an|its|their|that|this|those|these|by|\d|[A-Za-z]+'s\b)/y;
+
+/** "time exceeded" as a verb and its object is a clause about a time, not the ICMP message. */
+function verbWithObject(text: string, name: string, end: number): boolean {
+  if (!/exceeded$/i.test(name)) return false;
+  OBJECT_AFTER.lastIndex = end;
+  return OBJECT_AFTER.test(text);
+}
+
 export function extractIcmp(ctx: ExtractContext): void {
   scanTriggersIn(ctx, MESSAGE.trigger, MESSAGE.sticky, undefined, (m, at, sentence) => {
-    if (!isNegated(sentence, at)) addClaim(ctx, 'icmp', at, at + m[0].length, { name: m[1]! }, true);
+    if (!isNegated(sentence, at) && !verbWithObject(ctx.text, m[1]!, at + m[0].length)) addClaim(ctx, 'icmp', at, at + m[0].length, { name: m[1]! }, true);
   });
   const gated = gatedSentences(ctx, ICMP_GATE);
   if (gated.length === 0) return;
