@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/table/index.ts';
-import { claimVerdicts, ofKind } from './claim-verdicts.ts';
+import { claimVerdicts, notSupported, ofKind } from './claim-verdicts.ts';
 
 // a NetFlow v9 record (RFC 3954 field type names): sampled 1 in 100, AS numbers, masks, SNMP interface indexes
 const v9 = readTable({
@@ -49,5 +49,31 @@ describe('the router interface a flow came in on or went out of', () => {
   it('IPFIX ingressInterface / egressInterface', () => {
     const ipfix = readTable({ sourceIPv4Address: '10.0.0.1', destinationIPv4Address: '10.0.0.2', ingressInterface: 12, egressInterface: 4 }, 'ipfix.json');
     expect(claimVerdicts('It arrived on interface 12 and exited through interface 5.', ipfix, ofKind('field-value'))).toEqual(['arrived on interface 12: supported', 'exited through interface 5: contradicted']);
+  });
+});
+
+describe('a NetFlow v9 record with its export header', () => {
+  // uptime stamps (FIRST_SWITCHED, LAST_SWITCHED) placed on the wall clock by the header's sysUpTime and UNIX Secs
+  const exported = readTable({
+    header: { version: 9, count: 1, sys_uptime: 3600500, unix_secs: 1717405200, sequence: 88412, source_id: 256 },
+    record: { IPV4_SRC_ADDR: '192.168.10.77', IPV4_DST_ADDR: '185.199.108.153', L4_SRC_PORT: 58213, L4_DST_PORT: 443, PROTOCOL: 6, IN_PKTS: 18, IN_BYTES: 1420, FIRST_SWITCHED: 3540500, LAST_SWITCHED: 3598500 },
+  }, 'v9.json');
+  const verdicts = (text: string): string[] => claimVerdicts(text, exported, notSupported);
+
+  it.each([
+    'The flow started at 08:59:00 UTC and ended at 08:59:58 UTC.',
+    'It began 60 seconds before the export packet was sent.',
+    'FIRST_SWITCHED and LAST_SWITCHED are 58 seconds apart, so the flow lasted 58 s.',
+    'At 18 packets over 58 s the rate was about 0.31 packets per second.',
+  ])('reads the uptime stamps as times of the flow: %s', (text) => {
+    expect(verdicts(text)).toEqual([]);
+  });
+
+  it.each([
+    ['The flow ended at 09:00:58 UTC.', ['09:00:58 UTC: contradicted']],
+    ['The flow lasted 3,540 seconds.', ['3,540 seconds: contradicted']],
+    ['The exporter had been up for 36 minutes.', ['36 minutes: contradicted']],
+  ])('and flags what they do not show: %s', (text, expected) => {
+    expect(verdicts(text)).toEqual(expected);
   });
 });

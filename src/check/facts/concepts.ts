@@ -34,7 +34,7 @@ const OTHER_LAYER = new Set(['len', 'length', 'payload', 'ip']);
 /** The concept every total of one side's bytes answers for, at whatever layer it counts. */
 export const ANY_LAYER_KEYS = { src: 'IN_BYTES_ANY_LAYER', dst: 'OUT_BYTES_ANY_LAYER' } as const;
 /** Words that make a duration something else than the flow's length: gaps, idle and active times, one direction's span. */
-const NOT_FLOW_LENGTH = new Set(['iat', 'idle', 'active', 'in', 'out', 'min', 'max', 'mean', 'std', 'avg', 'age']);
+const NOT_FLOW_LENGTH = new Set(['iat', 'idle', 'active', 'in', 'out', 'min', 'max', 'mean', 'std', 'avg', 'age', 'uptime']);
 
 function conceptKeys(key: string, value: number | string): string[] {
   const field = describeField(key, value);

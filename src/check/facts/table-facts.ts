@@ -8,6 +8,7 @@ import { endpointsOf, type Endpoints } from './endpoints.ts';
 import { conceptsOf } from './concepts.ts';
 import { spanOf, timeGaps } from './span.ts';
 import { logLineRows } from './log-lines.ts';
+import { uptimeClockRows } from './uptime-clock.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -119,6 +120,7 @@ function buildFacts(table: FeatureTable): TableFacts {
   addRows(rows, table.features);
   addRows(rows, table.fields);
   addRows(rows, logLineRows(table.fields));
+  addRows(rows, uptimeClockRows(table.fields));
   const arrival = rows.get('inter_arrival_ms');
   const srcFlows = rows.get('src_flows_in_window');
   const noEarlierFlow =

@@ -53,10 +53,14 @@ function beforeAnyFlow(value: number, unit: string): boolean {
  * A value that would be a date before any flow is the uptime.
  */
 function uptimeField(path: string): FieldSemantics | undefined {
-  const name = path.replace(/\[\d*\]/g, '').trim();
-  for (const index of VOCABULARY.byFamily.values()) {
-    const entry = spelledIn(index, name);
-    if (entry !== undefined && entry.dimension === 'time' && !entry.unit.startsWith('epoch')) return entry;
+  const segments = path.replace(/\[\d*\]/g, '').trim().split('.');
+  // the whole name, then its trailing runs of segments: a nested record's `record.FIRST_SWITCHED`
+  for (let i = 0; i < segments.length; i++) {
+    const name = segments.slice(i).join('.');
+    for (const index of VOCABULARY.byFamily.values()) {
+      const entry = spelledIn(index, name);
+      if (entry !== undefined && entry.dimension === 'time' && !entry.unit.startsWith('epoch')) return entry;
+    }
   }
   return undefined;
 }
