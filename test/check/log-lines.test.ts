@@ -58,6 +58,17 @@ const web = readTable({
   data: { protocol: 'GET', srcip: '203.0.113.77', url: '/cgi-bin/.%2e/.%2e/etc/passwd' },
 }, 'wazuh.json');
 
+describe('a port written after a colon is a port only after an address', () => {
+  const classified = readTable({ src_ip: '10.1.4.22', dest_ip: '203.0.113.200', dest_port: 8443, proto: 'TCP', app_id: '13:443', note: 'seen before from 198.51.100.7:5061' }, 'flow.json');
+  it.each([
+    ['The destination port was 443.', ['443: contradicted']],
+    ['The destination port was 8443.', ['8443: supported']],
+    ['It had earlier been seen on port 5061.', ['5061: supported']],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, classified, ofKind('port'))).toEqual(expected);
+  });
+});
+
 describe('an access log line the record holds is read into its fields', () => {
   it.each([
     ['The server answered with a 226-byte body.', ['226-byte: supported']],

@@ -38,3 +38,15 @@ describe('nfdump JSON records', () => {
     expect(claimVerdicts(text, tcp, notSupported)).toEqual(expected);
   });
 });
+
+describe('flags as six positional characters (U A P R S F)', () => {
+  const ipfixcol = readTable({ 'iana:sourceIPv4Address': '10.1.4.22', 'iana:destinationIPv4Address': '203.0.113.200', 'iana:protocolIdentifier': 'TCP', 'iana:tcpControlBits': '.AP.SF', 'iana:destinationTransportPort': 8443 }, 'ipfixcol2.json');
+  it.each([
+    ['The flags show SYN, PSH, ACK and FIN.', []],
+    ['PSH was set.', []],
+    ['A RST was seen.', ['RST: contradicted']],
+    ['URG was set.', ['URG: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, ipfixcol, notSupported)).toEqual(expected);
+  });
+});

@@ -2,7 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { PORT_SERVICES, PROTOCOL_NAMES } from '../lexicon/terms.ts';
-import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, stringRowContaining, textRows, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import type { Sides } from '../facts/endpoints.ts';
 import { describeField, ndpiName, protocolValue, sideOf, toIso } from '../deps.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
@@ -30,7 +30,7 @@ const SIDES = { src: 'source', dst: 'destination' } as const;
  * that holds the value (or a row with no side); a value no row holds is contradicted, unless a
  * text field of the record holds it (a payload, a URL, a host list).
  */
-function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | readonly string[] | undefined): Judgement {
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | readonly string[] | RegExp | undefined): Judgement {
   const { src, dst, either } = rows;
   if (src.length + dst.length + either.length === 0) return inText(facts, text, label) ?? { verdict: 'unsupported', reason: `The table gives no ${label}.` };
   const onSrc = src.find(equals);
@@ -50,12 +50,27 @@ function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r:
 }
 
 /** A value that no identity row holds but a text field of the record contains (payload, URL, host list, a log line's "port 60198"). */
-function inText(facts: TableFacts, text: string | readonly string[] | undefined, label: string): Judgement | undefined {
+function inText(facts: TableFacts, text: string | readonly string[] | RegExp | undefined, label: string): Judgement | undefined {
+  if (text instanceof RegExp) {
+    const hit = textRows(facts).find((t) => text.test(t.lower));
+    return hit ? { verdict: 'supported', evidence: rowEvidence([hit.row]), reason: `The ${label} appears in ${hit.row.key}.` } : undefined;
+  }
   for (const t of typeof text === 'string' ? [text] : (text ?? [])) {
     const row = stringRowContaining(facts, t);
     if (row) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `The ${label} appears in ${row.key}.` };
   }
   return undefined;
+}
+
+/** A port as a log line writes it: "port 60198", or after an address ("10.0.0.5:60198", "[fe80::1]:443"), not after any colon ("13:443" is an application id). */
+const portInTextMemo = new Map<number, RegExp>();
+function portInText(port: number): RegExp {
+  let re = portInTextMemo.get(port);
+  if (re === undefined) {
+    re = new RegExp(String.raw`(?:\bport\s+|\b\d{1,3}(?:\.\d{1,3}){3}:|\]:)${port}(?!\d)`);
+    if (portInTextMemo.size < 10_000) portInTextMemo.set(port, re);
+  }
+  return re;
 }
 
 /**
@@ -145,7 +160,7 @@ export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
     }
   }
   // a port a log line of the record names ("… from 203.0.113.91 port 60198", "10.0.0.5:60198")
-  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, [`port ${port}`, `:${port}`]);
+  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, portInText(port));
 }
 
 /**

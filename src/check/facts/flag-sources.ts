@@ -37,6 +37,8 @@ export function flagSources(facts: TableFacts): { rows: FactRow[]; mask: number;
 
 /** Flags as 8 positional characters, the letter where set and a placeholder where not: Snort's "1 2 U A P R S F" with '*', nfdump's "C E U A P R S F" with '.' ("...A..S."). */
 const POSITIONAL_FLAGS = /^[12C*.][2E*.][U*.][A*.][P*.][R*.][S*.][F*.]$/;
+/** The six classic flags alone, "U A P R S F" with '.' where unset, as ipfixcol2 and nfdump's older output write them (".AP.SF"). */
+const POSITIONAL_SIX = /^[U*.][A*.][P*.][R*.][S*.][F*.]$/;
 /** The bit of each of Snort's 8 flag characters, in order: CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
 const POSITION_BITS = [0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01];
 
@@ -58,9 +60,11 @@ export function readFlags(row: FactRow): { mask: number; known: number } | undef
   if (typeof row.value === 'number' && field.unit === 'hex bitmask') return readFlagsText(String(row.value));
   if (typeof row.value === 'number') return Number.isInteger(row.value) && row.value >= 0 && row.value <= 0xfff ? { mask: row.value & ALL_FLAGS, known: ALL_FLAGS } : undefined;
   const text = String(row.value).trim();
-  if (POSITIONAL_FLAGS.test(text)) {
+  const six = POSITIONAL_SIX.test(text);
+  if (six || POSITIONAL_FLAGS.test(text)) {
     let mask = 0;
-    for (let i = 0; i < 8; i++) if (text[i] !== '*' && text[i] !== '.') mask |= POSITION_BITS[i]!;
+    const shift = six ? 2 : 0;
+    for (let i = 0; i < text.length; i++) if (text[i] !== '*' && text[i] !== '.') mask |= POSITION_BITS[i + shift]!;
     return { mask, known: ALL_FLAGS };
   }
   if (field.unit === 'flag letters') {
