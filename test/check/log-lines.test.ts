@@ -94,3 +94,15 @@ describe('an access log line the record holds is read into its fields', () => {
     expect(claimVerdicts(text, web, ofKind('timestamp'))).toEqual(expected);
   });
 });
+
+describe('syslog lines the record holds give their times, on the record\'s year', () => {
+  it.each([
+    ['The attempts span about 4 seconds.', ['about 4 seconds: supported']],
+    ['The earliest failure shown was at 03:22:43 and the latest at 03:22:51.', ['03:22:43: supported', '03:22:51: supported']],
+    ['The failures came 4 seconds apart.', ['4 seconds: supported']],
+    ['The first failure shown was at 03:20:02.', ['03:20:02: contradicted']],
+    ['The attempts span about 45 seconds.', ['about 45 seconds: contradicted']],
+  ])('%s', (text, expected) => {
+    expect(claimVerdicts(text, wazuh, ofKind('quantity', 'timestamp'))).toEqual(expected);
+  });
+});

@@ -12,17 +12,55 @@ const ACCESS_LINE = /^(\S+) (\S+) (\S+) \[(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]+)$/i;
 
-/** The fields of every access-log line and embedded JSON record among the rows, as rows of their own. */
+/** The fields of every access-log line, syslog line and embedded JSON record among the rows, as rows of their own. */
 export function logLineRows(rows: readonly TableRow[]): TableRow[] {
   const out: TableRow[] = [];
+  let year: string | null | undefined;
   for (const row of rows) {
     if (typeof row.value !== 'string') continue;
-    // cheap tests first: most text values are neither
+    // cheap tests first: most text values are none of these
     if (row.value.includes('] "')) {
       const m = ACCESS_LINE.exec(row.value);
       if (m) out.push(...accessLineRows(row.name, m));
     } else if (row.value.charCodeAt(0) === 123 && row.value.endsWith('}')) out.push(...embeddedJsonRows(row.name, row.value));
+    else if (SYSLOG_START.test(row.value)) out.push(...syslogRows(row.name, row.value, (year ??= recordYear(rows))));
   }
+  return out;
+}
+
+/**
+ * Syslog lines (RFC 3164: "Mar 22 04:11:38 db-replica-2 sshd[40131]: …"), one or several in a text
+ * value (Wazuh's full_log and previous_output): each line's time, host and program. The line
+ * carries no year; the record's own dated time gives it, and without one the time is left out.
+ */
+const SYSLOG_START = /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} /;
+const SYSLOG_LINE = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\S+) ([\w./-]+?)(?:\[(\d+)\])?: /;
+
+function recordYear(rows: readonly TableRow[]): string | null {
+  for (const row of rows) if (typeof row.value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(row.value)) return row.value.slice(0, 4);
+  return null;
+}
+
+function syslogRows(key: string, text: string, year: string | null): TableRow[] {
+  const lines = text.split('\n');
+  const out: TableRow[] = [];
+  lines.forEach((line, i) => {
+    const m = SYSLOG_LINE.exec(line);
+    if (!m) return;
+    const at = lines.length > 1 ? `${key}[${i}]` : key;
+    const month = MONTHS.indexOf(m[1]!) + 1;
+    const fields: Array<[string, string | number | undefined]> = [
+      ['@timestamp', year !== null && month > 0 ? `${year}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}T${m[3]}Z` : undefined],
+      ['host.hostname', m[4]],
+      ['process.name', m[5]],
+      ['process.pid', m[6] === undefined ? undefined : Number(m[6])],
+    ];
+    for (const [name, value] of fields) {
+      if (value === undefined) continue;
+      const field = describeField(`${at}.${name}`, value);
+      out.push({ name: `${at}.${name}`, value, unit: field.unit, description: `${field.description} (read from the syslog line in ${key})` });
+    }
+  });
   return out;
 }
 

@@ -78,7 +78,8 @@ export function timeGaps(times: readonly FactRow[], span: Span | undefined): Arr
 }
 
 function msOf(row: FactRow): number {
-  if (typeof row.value === 'string') return /^\d+(?:\.\d+)?$/.test(row.value.trim()) ? msOf({ ...row, value: Number(row.value) }) : Date.parse(row.value);
+  // a time written without its year ("Mar 22 04:11:38") is no instant to measure from
+  if (typeof row.value === 'string') return /^\d+(?:\.\d+)?$/.test(row.value.trim()) ? msOf({ ...row, value: Number(row.value) }) : /\d{4}/.test(row.value) ? Date.parse(row.value) : NaN;
   const value = row.value as number;
   const factor = MS_PER_UNIT[row.unit];
   return factor !== undefined ? value * factor : epochMs(value);
