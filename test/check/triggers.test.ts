@@ -4,7 +4,8 @@ import { firstRuns } from '../../src/check/extract/first-runs.ts';
 import { execAtHits, findTriggers, registeredTriggers, stickyOf } from '../../src/check/extract/triggers.ts';
 import { gatedSentences, registeredWordGates } from '../../src/check/extract/context.ts';
 import { splitSentences } from '../../src/check/text/segment.ts';
-import { FIELD_VALUE_RE, scanFieldStarts } from '../../src/check/extract/field-values.ts';
+import { SIDE_FIRST, SIDE_START } from '../../src/check/extract/relations.ts';
+import { scanSentencesAtTriggers } from '../../src/check/extract/context.ts';
 import { loadCases } from './load-cases.ts';
 
 describe('firstRuns: the words a match can start with, read from the regex source', () => {
@@ -56,6 +57,8 @@ function fuzzTexts(count: number): string[] {
     'internal', 'private', 'RFC1918', 'rfc 1918', 'public', 'TLSv1.2', 'TLS 1.3', 'SSH-2.0', 'http/1.1', 'id', '(id', 'sid', 'rule', 'same',
     'different', 'twice', 'as many', 'S0', 'REJ', 'RSTO', 'SH', 'NXDOMAIN', 'AAAA', 'A', 'client/server', 'in/out', 'vs', 'and', 'client', "server's",
     'flow.state', 'alert.severity', 'app_proto', 'e.g.', 'x-IN_BYTES', 'is', 'was', 'its', 'their', 'The', '=', ':', '"http"', 'closed', 'Attempted Leak',
+    // comparisons of two sides or two fields
+    'sent', 'more', 'less', 'fewer', 'than', 'it', 'received', 'returned', '20%', 'percent', 'higher', 'exceeded', 'outnumbered', 'size', 'differ', 'are', 'identical', 'orig_pkts', 'resp_bytes', 'reply', 'query', 'times',
   ];
   const joins = [' ', ' ', ' ', '  ', '-', '.', ',', ', ', '. ', '\n', '', '_', '&', '(', ')'];
   let seed = 7;
@@ -116,18 +119,26 @@ describe('word gates pass the sentences their regex passes', () => {
   });
 });
 
-describe('a field and its value, read where such a match can start, as a global scan reads them', () => {
-  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(3000), 'x.y is 1', 'a_ is 2', 'the_x is 3', 'Their state was closed', 'its-x is y', '-IN_BYTES = 5', 'x._ is 1', 'a.-b is 2'];
+describe('comparisons read where they can start, as a global scan reads them', () => {
+  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(3000), 'The client sent twice as many packets as the server. the server\'s bytes exceeded the client\'s.', 'the responder returned 23% more bytes than it received'];
+  const sentencesOf = (text: string) => {
+    const lowered = text.toLowerCase();
+    const lower = lowered.length === text.length ? lowered : undefined;
+    const sentences = splitSentences(text, lower);
+    return { ctx: { text, lower, sentences, mentions: [], bySentence: new Map(), triggers: findTriggers(text), taken: new Uint8Array(text.length), claims: [] }, sentences };
+  };
+  const globalMatches = (re: RegExp, sentences: ReturnType<typeof splitSentences>) => {
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    return sentences.flatMap((s) => [...s.text.matchAll(global)].map((m) => `${s.start + m.index}:${m[0]}`));
+  };
 
-  it('finds every match of FIELD_VALUE_RE sentence by sentence', () => {
-    const global = new RegExp(FIELD_VALUE_RE.source, 'g');
+  it.each(Object.entries(SIDE_FIRST))('%s at the side words', (_name, re) => {
+    const sticky = stickyOf(re);
     for (const text of texts) {
-      for (const s of splitSentences(text)) {
-        const expected = [...s.text.matchAll(global)].map((m) => `${s.start + m.index}:${m[0]}`);
-        const found: string[] = [];
-        scanFieldStarts(s, (m, at) => found.push(`${at}:${m[0]}`));
-        expect(found, s.text).toEqual(expected);
-      }
+      const { ctx, sentences } = sentencesOf(text);
+      const found: string[] = [];
+      scanSentencesAtTriggers(ctx, sentences, SIDE_START, sticky, (m, at) => found.push(`${at}:${m[0]}`));
+      expect(found, text).toEqual(globalMatches(re, sentences));
     }
   });
 });

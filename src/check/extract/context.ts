@@ -147,6 +147,22 @@ export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: Re
 }
 
 /**
+ * Run a trigger's sticky regex inside each of the given sentences (in text order: a gate's result)
+ * at its trigger words only: what scanSentences finds with the regex, when every match starts at one.
+ */
+export function scanSentencesAtTriggers(ctx: ExtractContext, sentences: readonly Sentence[], trigger: Trigger, sticky: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+  const hits = ctx.triggers[trigger.id]!;
+  let i = 0;
+  for (const s of sentences) {
+    while (i < hits.length && hits[i]! < s.start) i++;
+    let j = i;
+    while (j < hits.length && hits[j]! < s.end) j++;
+    if (j > i) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j);
+    i = j;
+  }
+}
+
+/**
  * A cheap keyword test a sentence must pass before a costly regex runs on it: a global regex
  * searched in the sentence's text, or in its lower-cased text when `lower`.
  */

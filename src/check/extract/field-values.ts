@@ -1,9 +1,7 @@
 import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
 import { isNegated } from '../text/segment.ts';
-import { isWordCode } from '../text/chars.ts';
-import type { Sentence } from '../text/segment.ts';
-import { addClaim, gatedSentences, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
-import { stickyOf, triggered } from './triggers.ts';
+import { addClaim, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { triggered } from './triggers.ts';
 
 /*
  * A field of the record named and given a value: "app_proto is http", "the flow state was closed",
@@ -14,7 +12,7 @@ import { stickyOf, triggered } from './triggers.ts';
 const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
 const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
-export const FIELD_VALUE_RE = new RegExp(
+const FIELD_VALUE_RE = new RegExp(
   String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
     String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`,
   'g',
@@ -64,7 +62,7 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const valueAt = at + m[0].lastIndexOf(value);
     addClaim(ctx, 'field-value', at, valueAt + value.length, { field, value, quoted: true, judgement: false });
   });
-  const onFieldValue = (m: RegExpExecArray, at: number, sentence: Sentence): void => {
+  scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
     // "the agent is named bastion-02", "the host was called web-01": the value is the thing's name
     const named = /\s(?:named|called)$/.test(m.groups!['copula']!);
     const field = `${m[1] ?? m[2]!}${named ? ' name' : ''}`;
@@ -89,54 +87,7 @@ export function extractFieldValues(ctx: ExtractContext): void {
     // a term read already as a named thing ("dmz") is still this field's value: both are judged
     if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx, valueAt, end) && !onlyTermsWithin(ctx, valueAt, end))) return;
     addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
-  };
-  for (const s of gatedSentences(ctx, GATE)) scanFieldStarts(s, onFieldValue);
-}
-
-const FIELD_VALUE_Y = stickyOf(FIELD_VALUE_RE);
-
-/**
- * The matches of FIELD_VALUE_RE in a sentence, found by running it sticky only where a match can
- * start, instead of at every character: a letter at a word's start that opens "the", "its" or
- * "their", or whose run of key characters holds a "_" or "." with a key character after it (the
- * regex's two ways in). Tried in order and past the previous match, as a global scan goes, they give
- * the same matches.
- */
-export function scanFieldStarts(s: Sentence, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
-  const text = s.text;
-  const len = text.length;
-  let next = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (!isLetterCode(c) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
-    if (i < next || !(isArticleAt(text, i) || hasKeyJoint(text, i + 1))) continue;
-    FIELD_VALUE_Y.lastIndex = i;
-    const m = FIELD_VALUE_Y.exec(text);
-    if (m === null) continue;
-    next = i + Math.max(1, m[0].length);
-    fn(m, s.start + i, s);
-  }
-}
-
-const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** "The", "the", "Its", "its", "Their", "their" at i (as the regex spells them; what follows is the regex's to read). */
-function isArticleAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 84 || c === 116) return text.startsWith('he', i + 1);
-  return (c === 73 || c === 105) && text.startsWith('ts', i + 1);
-}
-
-/** Whether the run of key characters ([\w.-]) from i holds a "_" or "." followed by a [\w-] character. */
-function hasKeyJoint(text: string, i: number): boolean {
-  for (let k = i; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 95 || c === 46) {
-      const d = text.charCodeAt(k + 1);
-      if (isWordCode(d) || d === 45) return true;
-    } else if (!isWordCode(c) && c !== 45) return false;
-  }
-  return false;
+  });
 }
 
 /** Whether every claim overlapping [start, end) is a named thing (an entity term) inside it. */

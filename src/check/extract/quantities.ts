@@ -30,9 +30,14 @@ const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-clien
 const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
 const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
 /** "65,535 bytes, was advertised by the server", "1,200 bytes were sent by the client": the side a passive names after the figure. */
+const BY_THE = /\bby\s+the\s/i;
+const sentenceHasByThe = (sentence: Sentence): boolean => (sentenceGates(sentence) & BY_THE_WORDS) !== 0;
 const BY_PARTY = /[^.;]{0,40}?\b(?:was|were)\s+(?:advertised|sent|announced|offered|transmitted|uploaded|returned)\s+by\s+the\s+(server|client|source|destination|responder|originator|initiator|sender|receiver)\b/iy;
 
-function sideByAgent(text: string, end: number, sentenceEnd: number): { side: 'in' | 'out'; end: number } | undefined {
+function sideByAgent(text: string, end: number, sentence: Sentence): { side: 'in' | 'out'; end: number } | undefined {
+  const sentenceEnd = sentence.end;
+  // only a sentence with "by the" in it can name the agent; the lazy search below tries 40 starts
+  if (!sentenceHasByThe(sentence)) return undefined;
   // sticky at the figure's end: the pattern's own bounded reach keeps the search short, with no slice
   BY_PARTY.lastIndex = end;
   const m = BY_PARTY.exec(text);
@@ -163,10 +168,12 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const beforeText = ctx.text.slice(beforeStart, numStart);
   // the shared lower-case text when it keeps offsets; the gates below look for ASCII words only
   const lower = ctx.lower === undefined ? beforeText.toLowerCase() : ctx.lower.slice(beforeStart, numStart);
+  // the keyword gates below are read in the sentence once, then in each number's window only where the sentence has them
+  const words = ctx.lower === undefined ? ALL_WORDS : sentenceGates(sentence);
   // "the typical MTU of 1,500 bytes", "a default window of 65,535": a reference value, not the record's
-  if (NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
+  if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
-  const gated = ANY_GATE.test(lower);
+  const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
   const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : statAfter(ctx.text, end));
   let claimEnd = end;
   let messageNoun: string | undefined;
@@ -213,7 +220,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
   const context = contextOf(sentence, inSentence, numStart);
   const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
-  const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence.end) : undefined;
+  const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence) : undefined;
   const named = sideBefore === undefined && agent === undefined ? (elided ?? (number.readings.some((r) => SIDED.has(r.dim)) && SIDE_NOUN_GATE.test(lower) ? sideOfNoun(beforeText) : undefined)) : undefined;
   // a ratio of the two sides ("3,148 bytes sent and 3,869 received, a ratio of about 0.81") is neither side's figure
   const dims = number.readings;
@@ -232,6 +239,27 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   }
   if (number.readings.some((r) => r.dim === 'bytes') && isPayloadOnly(ctx.text.slice(end, Math.min(sentence.end, end + 40)), beforeText)) data.payload = true;
   addClaim(ctx, 'quantity', start, claimEnd, data);
+}
+
+const NORM_WORDS = 1;
+const SIDE_WORDS = 2;
+const BY_THE_WORDS = 4;
+const ALL_WORDS = NORM_WORDS | SIDE_WORDS | BY_THE_WORDS;
+let gatesOf: Sentence | undefined;
+let gates = 0;
+
+/**
+ * Which of NORM_GATE, ANY_GATE and BY_THE match anywhere in the sentence's lower-case text (bits),
+ * read once per sentence: a number's window is a part of its sentence, so a gate the sentence lacks
+ * cannot match there. Numbers come sentence by sentence, so the last sentence's answer is all that is kept.
+ */
+function sentenceGates(sentence: Sentence): number {
+  if (gatesOf !== sentence) {
+    gatesOf = sentence;
+    const lower = sentence.lower;
+    gates = (NORM_GATE.test(lower) ? NORM_WORDS : 0) | (ANY_GATE.test(lower) ? SIDE_WORDS : 0) | (BY_THE.test(lower) ? BY_THE_WORDS : 0);
+  }
+  return gates;
 }
 
 const RATIO_READING: NumberText['readings'] = [{ dim: 'ratio', factor: 1 }];

@@ -1,7 +1,8 @@
 import type { ClaimPayloads, Operand } from '../claim.ts';
 import { PARTY_SIDE_SOURCE, sideOperand } from '../lexicon/side-words.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, gatedSentences, scanSentences, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, gatedSentences, scanSentences, scanSentencesAtTriggers, wordGate, type ExtractContext } from './context.ts';
+import { stickyOf, triggerOf } from './triggers.ts';
 
 /*
  * Claims that relate two values of the record to each other rather than a value to a figure:
@@ -51,6 +52,15 @@ const FIELDS_SAME = new RegExp(String.raw`\b${FIELD}\s+and\s+${FIELD}\s+(?:${SAM
 /** "the two ports differ", "the byte counts in the two directions are equal", "the source and destination ports are the same". */
 const PAIR_SAME = new RegExp(String.raw`\bthe\s+(?:(two|both)\s+(ports|addresses|ips)|(byte|packet)\s+counts?\s+(?:in|of)\s+(?:the\s+)?(?:two|both)\s+directions|(source|client)\s+and\s+(?:the\s+)?(?:destination|server)\s+(ports?|addresses|ips?|byte\s+counts?|packet\s+counts?))\s+(?:${SAME})\b`, 'gi');
 
+/**
+ * Where a comparison that opens with a side can start: "the" or a party word. The regexes below
+ * that open with SIDE run sticky there only, not at every character of their sentences.
+ */
+export const SIDE_START = triggerOf(new RegExp(String.raw`\b${SIDE}`, 'gi'));
+/** The comparisons that open with a side (each match starts where SIDE_START fires). */
+export const SIDE_FIRST = { SUBJECT_FIRST, SIZE_OF, PERCENT_MORE, PERCENT_MORE_SELF, MORE_THAN, MORE_THAN_SELF, COMPARED };
+const [SUBJECT_FIRST_Y, SIZE_OF_Y, PERCENT_MORE_Y, PERCENT_MORE_SELF_Y, MORE_THAN_Y, MORE_THAN_SELF_Y, COMPARED_Y] = Object.values(SIDE_FIRST).map(stickyOf) as [RegExp, RegExp, RegExp, RegExp, RegExp, RegExp, RegExp];
+
 const GATE = wordGate(/\b(?:as (?:many|much|large|big)|the size of|larger than|bigger than|the same|identical|equal|different|distinct|differ|match|twice|half|times|more|less|fewer|smaller|higher|greater|lower|outnumber\w*|exceed\w*)\b/);
 
 const FACTORS: Readonly<Record<string, number>> = { twice: 2, 'two times': 2, 'three times': 3, 'four times': 4, 'five times': 5, 'ten times': 10, half: 0.5 };
@@ -68,7 +78,7 @@ export function extractRelations(ctx: ExtractContext): void {
   const add = (at: number, length: number, data: ClaimPayloads['relation']): void => {
     if (data.left.keys.length > 0 && data.right.keys.length > 0) addClaim(ctx, 'relation', at, at + length, data, true);
   };
-  scanSentences(gated, SUBJECT_FIRST, (m, at) => {
+  scanSentencesAtTriggers(ctx, gated, SIDE_START, SUBJECT_FIRST_Y, (m, at) => {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[1]!, measure), sideOperand(m[4]!, measure), m[2]!));
   });
@@ -76,32 +86,32 @@ export function extractRelations(ctx: ExtractContext): void {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[2]!, measure), sideOperand(m[4]!, measure), m[1]!));
   });
-  scanSentences(gated, PERCENT_MORE, (m, at) => {
+  scanSentencesAtTriggers(ctx, gated, SIDE_START, PERCENT_MORE_Y, (m, at) => {
     const measure = measureOf(m[4]);
     const percent = Number(m[2]) * (/^(?:more|larger|bigger)$/i.test(m[3]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
-  scanSentences(gated.filter((s) => SELF_GATE.test(s.lower)), PERCENT_MORE_SELF, (m, at) => {
+  scanSentencesAtTriggers(ctx, gated.filter((s) => SELF_GATE.test(s.lower)), SIDE_START, PERCENT_MORE_SELF_Y, (m, at) => {
     const measure = measureOf(m[5]);
     const percent = Number(m[3]) * (/^(?:more|larger|bigger)$/i.test(m[4]!) ? 1 : -1);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[6]!)), relation: 'ratio', factor: 1 + percent / 100, percent });
   });
-  scanSentences(gated, MORE_THAN, (m, at, s) => {
+  scanSentencesAtTriggers(ctx, gated, SIDE_START, MORE_THAN_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
     const measure = measureOf(m[3]);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[4]!, measure), relation: order(m[2]!) });
   });
-  scanSentences(gated.filter((s) => SELF_GATE.test(s.lower)), MORE_THAN_SELF, (m, at, s) => {
+  scanSentencesAtTriggers(ctx, gated.filter((s) => SELF_GATE.test(s.lower)), SIDE_START, MORE_THAN_SELF_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
     const measure = measureOf(m[4]);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[5]!)), relation: order(m[3]!) });
   });
-  scanSentences(gated, COMPARED, (m, at, s) => {
+  scanSentencesAtTriggers(ctx, gated, SIDE_START, COMPARED_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
     const measure = measureOf(m[2]!.split(/\s+/)[0]);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: order(m[3] ?? m[4]!) });
   });
-  scanSentences(gated, SIZE_OF, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
+  scanSentencesAtTriggers(ctx, gated, SIDE_START, SIZE_OF_Y, (m, at) => add(at, m[0].length, ratio(sideOperand(m[1]!, 'bytes'), sideOperand(m[3]!, 'bytes'), m[2]!)));
   scanSentences(gated, FIELDS_SAME, (m, at, s) => {
     if (isNegated(s, at)) return;
     add(at, m[0].length, { left: { keys: [m[1]!], phrase: m[1]! }, right: { keys: [m[2]!], phrase: m[2]! }, relation: sameOf(m[3], m[4], m[5]) });

@@ -108,8 +108,12 @@ function addTimes(base: DerivationBase, dim: Dimension, out: Derived[]): void {
   if (dim === 'time') for (const t of base.times) out.push(derived(t.value, t.rows, 'time', [], t));
 }
 
-function push(out: Derived[], value: number, how: How, ...rows: FactRow[]): void {
-  if (Number.isFinite(value)) out.push(derived(value, rows.map((r) => r.key), how, rows));
+/** Add a value built from one to three rows (fixed arguments and literal arrays: no rest array or callback per value). */
+function push(out: Derived[], value: number, how: How, a: FactRow, b?: FactRow, c?: FactRow): void {
+  if (!Number.isFinite(value)) return;
+  if (b === undefined) out.push(derived(value, [a.key], how, [a]));
+  else if (c === undefined) out.push(derived(value, [a.key, b.key], how, [a, b]));
+  else out.push(derived(value, [a.key, b.key, c.key], how, [a, b, c]));
 }
 
 function addRows(base: DerivationBase, dim: Dimension, out: Derived[]): void {

@@ -33,8 +33,6 @@ export interface TableFacts {
   noEarlierFlow: boolean;
   /** Every row that holds an address, port, protocol or flow time, whatever the schema calls it (endpoints.ts). */
   endpoints: Endpoints;
-  /** Rows of other schemas under the project's row names they mean (concepts.ts): `orig_bytes` answers for IN_BYTES. */
-  concepts: ReadonlyMap<string, FactRow[]>;
   /** What checkers derive from the table on first use and reuse for every later claim (keyed by checker). */
   memo: Map<string, unknown>;
 }
@@ -126,12 +124,23 @@ function buildFacts(table: FeatureTable): TableFacts {
   const noEarlierFlow =
     arrival !== undefined && (arrival.value === null || (arrival.value === 0 && (srcFlows === undefined || (typeof srcFlows.value === 'number' && srcFlows.value <= 1))));
   const endpoints = endpointsOf(rows);
-  const concepts = conceptsOf(rows.values());
   const all = [...rows.values()];
   // one plain object shape for every table's facts (getters would give each its own map and make
-  // the checkers' property reads megamorphic); the lower-case index and statistics are memoised
+  // the checkers' property reads megamorphic); the lower-case index, the concepts and statistics are memoised
   const span = spanOf(endpoints.times, endpoints.edges);
-  return { table, rows, derivation: derivationBase(all, table, span, timeGaps(endpoints.times, span)), noEarlierFlow, endpoints, concepts, memo: new Map() };
+  return { table, rows, derivation: derivationBase(all, table, span, timeGaps(endpoints.times, span)), noEarlierFlow, endpoints, memo: new Map() };
+}
+
+/**
+ * Rows of other schemas under the project's row names they mean (concepts.ts): `orig_bytes` answers
+ * for IN_BYTES. Built on first use: only a lookup that misses the table's own row names reads them.
+ */
+export function conceptRows(facts: TableFacts): ReadonlyMap<string, FactRow[]> {
+  return memoised(facts, 'concepts', buildConcepts);
+}
+
+function buildConcepts(facts: TableFacts): Map<string, FactRow[]> {
+  return conceptsOf(facts.rows.values());
 }
 
 /** The rows by lower-cased key, for case-insensitive lookups (built on first use). */
@@ -170,7 +179,7 @@ export function rowsFor(facts: TableFacts, keys: readonly string[]): FactRow[] {
       if (!out.includes(row)) out.push(row);
       continue;
     }
-    const same = facts.concepts.get(key) ?? leafIndex(facts).get(lowerKey(key)) ?? [];
+    const same = conceptRows(facts).get(key) ?? leafIndex(facts).get(lowerKey(key)) ?? [];
     for (const r of same) if (!out.includes(r)) out.push(r);
   }
   return out;
@@ -219,12 +228,12 @@ export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
 
 /** The row of one project name, or the first row of another schema that means the same. */
 export function rowOf(facts: TableFacts, key: string): FactRow | undefined {
-  return facts.rows.get(key) ?? facts.concepts.get(key)?.[0];
+  return facts.rows.get(key) ?? conceptRows(facts).get(key)?.[0];
 }
 
 /** Whether the table holds any of `keys` (as rowsFor finds them), without collecting the rows. */
 export function holdsAny(facts: TableFacts, keys: readonly string[]): boolean {
-  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key)) || facts.concepts.has(key) || leafIndex(facts).has(lowerKey(key))) return true;
+  for (const key of keys) if (facts.rows.has(key) || lowerIndex(facts).has(lowerKey(key)) || conceptRows(facts).has(key) || leafIndex(facts).has(lowerKey(key))) return true;
   return false;
 }
 

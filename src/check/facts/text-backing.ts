@@ -22,11 +22,11 @@ export function textBacking(facts: TableFacts, term: string, byDescription = fal
   if (whole) return { rows: [whole], reason: `The record holds "${term}" in ${whole.key}.` };
   const other = otherSpelling(facts, term);
   if (other) return other;
-  const words = termWords(term).filter((w) => !KIND_WORDS.has(w));
+  const { words, singulars } = termParts(term);
   if (words.length === 0) return undefined;
   const field = fieldNamed(facts, words);
   if (field) return { rows: [field], reason: `The record has a ${field.key} field.` };
-  const described = byDescription ? fieldDescribedAs(facts, words) : undefined;
+  const described = byDescription ? fieldDescribedAs(facts, singulars) : undefined;
   if (described) return { rows: [described], reason: `The record has ${described.key} (${described.description}).` };
   const shaped = byDescription ? valueOfKind(facts, words) : undefined;
   if (shaped) return { rows: [shaped.row], reason: `${shaped.row.key} holds ${shaped.kind}: ${String(shaped.row.value)}.` };
@@ -58,9 +58,8 @@ function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | unde
   return undefined;
 }
 
-/** A row with a value whose description (from the vocabulary) names all the words: "certificate" is backed by tls.notafter, "Certificate not valid after". */
-function fieldDescribedAs(facts: TableFacts, words: readonly string[]): FactRow | undefined {
-  const wanted = words.map(singular);
+/** A row with a value whose description (from the vocabulary) names all the words (given in the singular): "certificate" is backed by tls.notafter, "Certificate not valid after". */
+function fieldDescribedAs(facts: TableFacts, wanted: readonly string[]): FactRow | undefined {
   for (const row of facts.rows.values()) {
     if (row.value === null || row.value === '' || row.description === '') continue;
     const said = descriptionWords(row.description);
@@ -90,6 +89,12 @@ function valueOfKind(facts: TableFacts, words: readonly string[]): { row: FactRo
 
 /** A term's words, split once: terms repeat from narrative to narrative (kept apart from the row keys' memo). */
 const termWords = sharedMemo(tokenizeKey, 5_000);
+
+/** A term's distinctive words (not the kind words), and the same in the singular, read once per term across narratives. */
+const termParts = sharedMemo((term: string): { words: readonly string[]; singulars: readonly string[] } => {
+  const words = termWords(term).filter((w) => !KIND_WORDS.has(w));
+  return { words, singulars: words.map(singular) };
+}, 5_000);
 
 /**
  * The words of a description in the singular, split once for every table (descriptions come from

@@ -58,7 +58,8 @@ export function isGeneralStatement(sentence: Sentence, at: number): boolean {
   for (const st of statements) if (st.from <= rel) hit = st;
   if (hit.general === undefined) {
     const statement = sentence.text.slice(hit.from, hit.to);
-    hit.general = (GENERAL_RE.test(statement) || GENERIC_PLURAL.test(statement) || SIGN_OF.test(statement)) && !ABOUT_RECORD.test(statement);
+    // the tie to the record first: it rules out about half the statements, and the three shapes cost more together
+    hit.general = !ABOUT_RECORD.test(statement) && (GENERAL_RE.test(statement) || GENERIC_PLURAL.test(statement) || SIGN_OF.test(statement));
   }
   return hit.general;
 }
