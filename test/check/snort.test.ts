@@ -33,3 +33,25 @@ describe('Snort 3 alert_json', () => {
     expect(verdicts(text)).toContain(expected);
   });
 });
+
+describe('a payload the record keeps base64-encoded is read decoded', () => {
+  // "GET /gate.php?id=123 HTTP/1.1\r\nHost: updater.example\r\n"
+  const cnc = readTable({ src_ap: '10.20.5.31:49210', dst_ap: '93.184.216.34:80', proto: 'TCP', msg: 'MALWARE-CNC Win.Trojan.Agent variant outbound connection attempt', priority: 1, rev: 3, b64_data: 'R0VUIC9nYXRlLnBocD9pZD0xMjMgSFRUUC8xLjENCkhvc3Q6IHVwZGF0ZXIuZXhhbXBsZQ0K' }, 'snort.json');
+  const said = (text: string): string[] => checkNarrative(text, cnc).claims.filter((c) => c.kind === 'literal').map((c) => `${c.text}: ${c.verdict}`);
+  it.each([
+    ['The payload is an HTTP GET for /gate.php.', ['GET: supported', '/gate.php: supported']],
+    ['Its Host header names updater.example.', ['updater.example: supported']],
+    ['The request went to /panel/login.php.', ['/panel/login.php: unsupported']],
+  ])('%s', (text, expected) => {
+    expect(said(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['The alert has priority 3.', 'contradicted'],
+    ['The alert has priority 1.', 'supported'],
+    ['It carried rev 4.', 'contradicted'],
+    ['An event with revision 3 fired.', 'supported'],
+  ])('a field and its value after a verb of having: %s', (text, verdict) => {
+    expect(checkNarrative(text, cnc).claims.filter((c) => c.kind === 'field-value').map((c) => c.verdict)).toEqual([verdict]);
+  });
+});

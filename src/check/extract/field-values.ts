@@ -39,7 +39,18 @@ const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 const LEVEL_KIND_RE = /\b(low|medium|moderate|high|critical|informational)[- ](severity|priority|risk)\b(?![- ](?:level|score|value|rating)\b)/gi;
 const LEVEL_KIND_GATE = lowerGate(/severity|priority|risk/);
 
+/** "the alert has priority 3", "an event with severity 2", "it carried rev 4": a field noun and its value after a verb of having. */
+const HAS_FIELD_RE = /\b(?:has|had|have|with|carries|carried|carrying)\s+(?:a\s+|an\s+|the\s+)?([A-Za-z][A-Za-z-]+)\s+(?:of\s+)?(\d[\w.:/-]*)(?=[\s.,;:)!?]|$)/g;
+const HAS_FIELD_GATE = lowerGate(/\b(?:has|had|have|with|carrie[sd]|carrying)\b/);
+/** Nouns a figure after "with" counts, not fields ("with packets 3" is rare, "with port 443" is the identity's). */
+const MEASURE_NOUNS = new Set(['packets', 'packet', 'bytes', 'byte', 'flows', 'flow', 'port', 'ports', 'address', 'ip', 'seconds', 'ms', 'times', 'hosts', 'connections', 'attempts']);
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, HAS_FIELD_RE, HAS_FIELD_GATE, (m, at, sentence) => {
+    const field = m[1]!;
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    if (MEASURE_NOUNS.has(field.toLowerCase()) || NOT_FIELD.has(field.toLowerCase()) || isNegated(sentence, at) || overlapsClaim(ctx, valueAt, valueAt + m[2]!.length)) return;
+    addClaim(ctx, 'field-value', at + m[0].indexOf(field), valueAt + m[2]!.replace(/[.,:;]+$/, '').length, { field, value: m[2]!.replace(/[.,:;]+$/, ''), quoted: false, judgement: false });
+  });
   scan(ctx, LEVEL_KIND_RE, LEVEL_KIND_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at) || overlapsClaim(ctx, at, at + m[0].length)) return;
     // judged only against a field that holds level words: a numeric severity's scale is the product's own

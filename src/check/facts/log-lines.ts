@@ -24,8 +24,27 @@ export function logLineRows(rows: readonly TableRow[]): TableRow[] {
       if (m) out.push(...accessLineRows(row.name, m));
     } else if (row.value.charCodeAt(0) === 123 && row.value.endsWith('}')) out.push(...embeddedJsonRows(row.name, row.value));
     else if (SYSLOG_START.test(row.value)) out.push(...syslogRows(row.name, row.value, (year ??= recordYear(rows))));
+    else if (BASE64.test(row.value) && describeField(row.name, row.value).encoding === 'base64') {
+      const decoded = decodedText(row.value);
+      if (decoded !== undefined) out.push({ name: `${row.name}.decoded`, value: decoded, unit: '', description: `${row.name} decoded from base64, bytes outside printable ASCII shown as dots` });
+    }
   }
   return out;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+
+/** A base64 payload as printable text (as EVE's payload_printable shows it); undefined when most of it is binary. */
+function decodedText(value: string): string | undefined {
+  const bytes = Buffer.from(value, 'base64');
+  let printable = 0;
+  let text = '';
+  for (const b of bytes) {
+    const shown = (b >= 32 && b < 127) || b === 10 || b === 13 || b === 9;
+    if (shown) printable++;
+    text += shown ? String.fromCharCode(b) : '.';
+  }
+  return bytes.length > 0 && printable / bytes.length >= 0.6 ? text : undefined;
 }
 
 /**

@@ -55,7 +55,7 @@ function toSemantics(data: FamilyFile, entry: FamilyEntry): FieldSemantics {
   const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
   return Object.freeze({
     name: entry.name, family: data.family, dimension: entry.dimension, role: entry.role, unit: entry.unit,
-    description: entry.description, source, inferred: false, ...(entry.unset === undefined ? {} : { unset: entry.unset }),
+    description: entry.description, source, inferred: false, ...(entry.unset === undefined ? {} : { unset: entry.unset }), ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
   });
 }
 

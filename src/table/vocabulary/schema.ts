@@ -48,6 +48,8 @@ const EntrySchema = z.strictObject({
   ie: z.number().int().nonnegative().optional(),
   /** Values the format writes for "not measured" (CICFlowMeter's -1 window), which are not out of range. */
   unset: z.array(z.union([z.number(), z.string()])).optional(),
+  /** How a text value is encoded (EVE's payload and Snort's b64_data are base64): read decoded. */
+  encoding: z.literal('base64').optional(),
 });
 export type FamilyEntry = z.infer<typeof EntrySchema>;
 
@@ -75,4 +77,6 @@ export interface FieldSemantics {
   readonly inferred: boolean;
   /** Values the format writes for "not measured"; checkRange accepts them. */
   readonly unset?: readonly (number | string)[];
+  /** How a text value is encoded, when it is: read decoded. */
+  readonly encoding?: 'base64';
 }
