@@ -93,3 +93,19 @@ describe('AS numbers and hop counts', () => {
     expect(verdicts('It came from AS64496.', ipfix, 'entity')).toEqual([]);
   });
 });
+
+describe('size buckets and negated lists on a full NF-v3 row', () => {
+  const row = readTable({ IPV4_SRC_ADDR: '172.31.69.28', IPV4_DST_ADDR: '18.219.9.1', L4_SRC_PORT: 61532, L4_DST_PORT: 8080, PROTOCOL: 6, IN_BYTES: 1864, IN_PKTS: 9, OUT_BYTES: 5921, OUT_PKTS: 8, NUM_PKTS_UP_TO_128_BYTES: 12, NUM_PKTS_128_TO_256_BYTES: 1, NUM_PKTS_256_TO_512_BYTES: 1, NUM_PKTS_512_TO_1024_BYTES: 0, NUM_PKTS_1024_TO_1514_BYTES: 3, DNS_QUERY_ID: 0, ICMP_TYPE: 0 }, 'nfv3.json');
+  it.each([
+    ['12 of the 17 packets were 128 bytes or less.', 'supported'],
+    ['Twelve packets were no larger than 128 bytes.', 'supported'],
+    ['The client sent 256 bytes.', 'contradicted'],
+    ['12 packets were 100 bytes or less.', 'contradicted'],
+  ])('a byte figure said as a limit is read as a bucket bound: %s', (text, verdict) => {
+    expect(verdicts(text, row, 'quantity').filter((v) => /bytes/.test(v)).map((v) => v.split(': ').at(-1))).toEqual([verdict]);
+  });
+
+  it.each(['The flow carried no DNS, ICMP or FTP activity.', 'There was no HTTP, FTP, or ICMP traffic.', 'It used TCP, not UDP or ICMP.'])('a negation before a list governs each item: %s', (text) => {
+    expect(verdicts(text, row, 'protocol').filter((v) => !/supported/.test(v))).toEqual([]);
+  });
+});

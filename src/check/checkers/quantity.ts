@@ -59,7 +59,27 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   // "at least 15 unique ports" where a notice's message says so: the record's own text backs the figure as written
   const figure = quotedFigure(claim);
   const text = figure === undefined ? undefined : stringRowContaining(facts, figure);
-  return text ? { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record's ${text.key} says "${figure}".` } : judged;
+  if (text) return { verdict: 'supported', evidence: rowEvidence([text]), reason: `The record's ${text.key} says "${figure}".` };
+  // "12 packets were 128 bytes or less": the size a packet-size bucket the record counts is bounded by
+  const bucket = saidAsBound(claim) ? bucketBound(claim.data.number, facts) : undefined;
+  return bucket ? { verdict: 'supported', evidence: rowEvidence([bucket]), reason: `${show(claim.data.number.value)} bytes is a bound of ${bucket.key}.` } : judged;
+}
+
+/** "128 bytes or less", "up to 256 bytes", "under 512 bytes": a figure said as a limit, not an amount. */
+const BOUND_AFTER = /^\s*(?:or|and)\s+(?:less|smaller|fewer|under|below|more|larger|bigger|above|over|up)\b/i;
+const BOUND_BEFORE = /\b(?:up\s+to|at\s+most|no\s+more\s+than|no\s+larger\s+than|smaller\s+than|larger\s+than|bigger\s+than|less\s+than|more\s+than)\s*$/i;
+
+function saidAsBound(claim: Claim<'quantity'>): boolean {
+  if (claim.data.number.bound === 'over' || claim.data.number.bound === 'under') return true;
+  const { text, start } = claim.sentence;
+  return BOUND_AFTER.test(text.slice(claim.end - start, claim.end - start + 16)) || BOUND_BEFORE.test(text.slice(Math.max(0, claim.start - start - 20), claim.start - start));
+}
+
+/** The size bucket (NUM_PKTS_128_TO_256_BYTES …) a byte figure is a bound of, when it is one. */
+function bucketBound(n: NumberText, facts: TableFacts): FactRow | undefined {
+  if (!n.readings.some((r) => r.dim === 'bytes' && r.factor === 1) || !Number.isInteger(n.value)) return undefined;
+  const bound = String(n.value);
+  return facts.derivation.buckets.find((r) => r.key.split('_').includes(bound));
 }
 
 /** The figure and its unit as written (from the first digit), when it has a unit word to match in a text. */

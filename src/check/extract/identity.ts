@@ -278,8 +278,9 @@ function extractFamilies(ctx: ExtractContext): void {
 
 function extractProtocols(ctx: ExtractContext): void {
   scanTriggersIn(ctx, PROTO_NUM.trigger, PROTO_NUM.sticky, undefined, (m, at) => addProtocolNumber(ctx, m, at));
-  scanTriggers(ctx, PROTOCOL.trigger, PROTOCOL.sticky, (m, at) => {
-    if (isTaken(ctx, at, at + m[0].length)) return;
+  scanTriggers(ctx, PROTOCOL.trigger, PROTOCOL.sticky, (m, at, sentence) => {
+    // "not UDP", "no DNS, ICMP or FTP activity": a protocol said not to be there is no claim that it was
+    if (isTaken(ctx, at, at + m[0].length) || isNegated(sentence, at)) return;
     const after = at + m[0].length;
     const found = /^\s{0,2}\((?:protocol\s{0,2})?(\d{1,3})\)/i.exec(ctx.text.slice(after, after + 20));
     // "TCP (Protocol 6)": the number is already a protocol claim of its own

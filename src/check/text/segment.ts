@@ -180,5 +180,11 @@ export function isHedged(sentence: Sentence, start: number): boolean {
 /** Whether a negation precedes the claim in its clause (a denial asserts nothing about the flow). */
 export function isNegated(sentence: Sentence, start: number): boolean {
   const clause = clauseBounds(sentence, start);
-  return NEGATION_RE.test(sentence.text.slice(clause.start - sentence.start, start - sentence.start));
+  const rel = clause.start - sentence.start;
+  if (NEGATION_RE.test(sentence.text.slice(rel, start - sentence.start))) return true;
+  // "no DNS, ICMP or FTP activity": a negation before a list governs every item of it, across its commas
+  return rel > 0 && sentence.text.charCodeAt(rel - 1) === 44 && NEGATED_LIST.test(sentence.text.slice(Math.max(0, rel - 80), start - sentence.start));
 }
+
+/** A negation, then list items (a word or two each) joined by commas and "or"/"and"/"nor", up to the item at the end. */
+const NEGATED_LIST = /\b(?:no|not|neither|without|nor)\s+[\w./-]+(?:\s+[\w./-]+)?(?:\s*,\s*(?:or\s+|and\s+|nor\s+)?[\w./-]+(?:\s+[\w./-]+)?)*\s*,\s*(?:(?:or|and|nor)\s+)?(?:[\w./-]+\s+(?:or|and|nor)\s+)?$/i;
