@@ -48,7 +48,8 @@ export const ScoreSchema = z.object({
   /** robust-z | isolation-forest | column:<name> */
   method: z.string(),
   rank: z.number().int().positive(),
-  threshold: z.number().nullable(),
+  /** null when the method has none; a table handed in without one has none. */
+  threshold: z.number().nullable().default(null),
   /** How many flows were scored, for reading the rank. */
   of: z.number().int().positive().optional(),
 });
@@ -56,7 +57,8 @@ export type Score = z.infer<typeof ScoreSchema>;
 
 export const WindowInfoSchema = z.object({
   seconds: z.number().positive(),
-  available: z.boolean(),
+  /** Whether the window features could be computed; a table handed in with a window's length has them. */
+  available: z.boolean().default(true),
   /** Why window features are null, when they are (e.g. "the input has no time fields (NF-v2)"). */
   reason: z.string().optional(),
 });

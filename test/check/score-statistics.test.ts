@@ -69,4 +69,18 @@ describe('figures about the score and the baselines', () => {
     expect(quantities('The flow has rank 1.')).toEqual(['contradicted']);
     expect(quantities('The flow has rank 3.')).toEqual(['supported']);
   });
+
+  it.each([
+    ['IN_PKTS contributes most (2.3), followed by IN_BYTES (1.1) and the duration (0.4).', ['supported', 'supported', 'supported']],
+    ['The largest contributions come from IN_PKTS (2.3) and IN_BYTES (1.9).', ['supported', 'contradicted']],
+    ['It sent 22 packets (2361 bytes) and contributed to the score.', ['supported', 'supported']],
+  ])('bare figures in parentheses listed as contributions: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it('reads a table handed in with a window length and a score but no availability or threshold', () => {
+    const handed = readTable({ flow_id: 'x', score: { value: 7.9, method: 'robust-z', rank: 1 }, window: { seconds: 60 }, features: [{ name: 'src_flows_in_window', value: 94 }] }, 'table.json');
+    expect(handed.window).toEqual({ seconds: 60, available: true });
+    expect(handed.score?.threshold).toBeNull();
+  });
 });

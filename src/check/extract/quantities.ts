@@ -174,7 +174,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : statAfter(ctx.text, end));
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : statAfter(ctx.text, end)) ?? listedContribution(ctx.text, sentence, numStart, end, number);
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {
@@ -401,6 +401,16 @@ const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
 function percentileAfter(text: string, at: number): boolean {
   PERCENTILE_AFTER_RE.lastIndex = at;
   return PERCENTILE_AFTER_RE.test(text);
+}
+
+/**
+ * "contributes most (3.4), followed by the SYN count (2.8) and the missing reply bytes (1.9)": bare
+ * figures in parentheses, listed after a sentence has said they are contributions, are contributions.
+ */
+const CONTRIBUTION_WORD = /\bcontribut/i;
+function listedContribution(text: string, sentence: Sentence, numStart: number, end: number, number: NumberText): string | undefined {
+  if (number.unit !== undefined || text.charCodeAt(numStart - 1) !== 40 || text.charCodeAt(end) !== 41) return undefined;
+  return CONTRIBUTION_WORD.test(text.slice(sentence.start, numStart)) ? 'contribution' : undefined;
 }
 
 /** "the 950 ms median", "the 0.62 threshold", "a 1,450,000-byte baseline p99": the statistic named right after the figure. */
