@@ -37,3 +37,14 @@ describe('a record that holds a protocol\'s own fields shows the protocol, whate
     expect(services).toEqual([verdict]);
   });
 });
+
+describe('a service named beside the client\'s port is the server port\'s', () => {
+  const dns = readTable({ source: { ip: '10.66.1.104', port: 58833 }, destination: { ip: '10.66.0.2', port: 53 }, network: { transport: 'udp' } }, 'alert.json');
+  it.each([
+    ['The host (source port 58833) sent a DNS query to 10.66.0.2.', 'supported'],
+    ['It made a DNS lookup from source port 58833.', 'supported'],
+    ['It used HTTP on port 58833.', 'contradicted'],
+  ])('%s', (text, verdict) => {
+    expect(checkNarrative(text, dns).claims.filter((c) => c.kind === 'service').map((c) => c.verdict)).toEqual([verdict]);
+  });
+});

@@ -201,8 +201,13 @@ function addPort(ctx: ExtractContext, ports: PortAt[], m: RegExpExecArray, mAt: 
   const port = Number(digits);
   const role: Role | undefined = /L4_SRC|source|src/i.test(m[0]) ? 'src' : /L4_DST|destination|dst|dest/i.test(m[0]) ? 'dst' : roleBefore(ctx, mAt);
   addClaim(ctx, 'port', at, at + digits.length, role ? { port, role } : { port }, true);
+  // "(source port 58833)": a port the text gives as the client's ephemeral one is no service's
+  if (port >= EPHEMERAL_FROM && /L4_SRC|source|src/i.test(m[0])) return;
   ports.push({ at, end: at + digits.length, port });
 }
+
+/** Where operating systems start their ephemeral ports (Linux 32768, IANA and Windows 49152): a source port above it is a client's. */
+const EPHEMERAL_FROM = 32768;
 
 /** "(443)" right after a service name: its port. */
 const PAREN_PORT = /\s{0,2}\(\s{0,2}(\d{1,5})\s{0,2}\)/y;
