@@ -30,6 +30,13 @@ describe('named things against the record', () => {
     expect(entities(text, nprobe)).toContain(expected);
   });
 
+  it.each(['Lumma is an information stealer sold as a service.', 'It behaves like a banking trojan.', 'A commodity loader fetched the payload.', 'It acts as a wallet stealer.'])(
+    'reads what a stealer or trojan goes after as its kind, not its name: %s',
+    (text) => {
+      expect(entities(text, plain).filter((e) => /tool or malware/.test(e) || /information|banking|commodity|wallet/i.test(e))).toEqual([]);
+    },
+  );
+
   it.each(['It went to a common exploitation port (445).', 'Port 445 is a known malware port.', 'This is a typical botnet service port.'])(
     'reads an attack word that modifies "port" as what the port is used for, not a claim: %s',
     (text) => {

@@ -17,6 +17,9 @@ export const KIND_MODIFIERS = new Set([
   'offensive', 'defensive', 'diagnostic', 'debugging', 'shell', 'python', 'bash', 'powershell', 'perl', 'javascript', 'java', 'automation', 'crawler', 'search', 'download', 'upload',
   'typical', 'classic', 'notorious', 'infamous', 'widespread', 'prevalent', 'various', 'several', 'multiple', 'many', 'some', 'any', 'every', 'each', 'one', 'first', 'second',
   'mining', 'credential', 'credential-stuffing', 'spam', 'phishing', 'iot', 'linux', 'windows', 'android', 'mobile', 'modular', 'generic', 'unknown', 'unidentified', 'suspected', 'likely',
+  // what a stealer, trojan or loader goes after or how it is sold: "an information stealer", "a banking trojan", "a commodity loader"
+  'information', 'info', 'infostealer', 'data', 'cookie', 'browser', 'wallet', 'crypto', 'cryptocurrency', 'banking', 'financial', 'keylogging', 'clipboard', 'commodity', 'multi-stage',
+  'first-stage', 'second-stage', 'fileless', 'memory-resident',
 ]);
 
 /**
