@@ -1,6 +1,6 @@
 import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, lowerGate, overlapsClaim, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { addClaim, lowerGate, overlapsClaim, scan, scanTriggers, wordGate, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
 /*
@@ -37,11 +37,11 @@ const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
 /** "a medium-severity alert", "the event was high severity", "a critical-priority rule": a level said as the kind of severity. */
 const LEVEL_KIND_RE = /\b(low|medium|moderate|high|critical|informational)[- ](severity|priority|risk)\b(?![- ](?:level|score|value|rating)\b)/gi;
-const LEVEL_KIND_GATE = lowerGate(/severity|priority|risk/);
+const LEVEL_KIND_GATE = wordGate(/\b(?:low|medium|moderate|high|critical|informational)\b/);
 
 /** "the alert has priority 3", "an event with severity 2", "it carried rev 4": a field noun and its value after a verb of having. */
 const HAS_FIELD_RE = /\b(?:has|had|have|with|carries|carried|carrying)\s+(?:a\s+|an\s+|the\s+)?([A-Za-z][A-Za-z-]+)\s+(?:of\s+)?(\d[\w.:/-]*)(?=[\s.,;:)!?]|$)/g;
-const HAS_FIELD_GATE = lowerGate(/\b(?:has|had|have|with|carrie[sd]|carrying)\b/);
+const HAS_FIELD_GATE = wordGate(/\b(?:has|had|have|with|carries|carried|carrying)\b/);
 /** Nouns a figure after "with" counts, not fields ("with packets 3" is rare, "with port 443" is the identity's). */
 const MEASURE_NOUNS = new Set(['packets', 'packet', 'bytes', 'byte', 'flows', 'flow', 'port', 'ports', 'address', 'ip', 'seconds', 'ms', 'times', 'hosts', 'connections', 'attempts']);
 export function extractFieldValues(ctx: ExtractContext): void {

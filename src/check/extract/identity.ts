@@ -75,7 +75,8 @@ function roleAfter(after: string): 'src' | 'dst' | undefined {
 
 const HAS_YEAR = textGate(/\b(?:19|20)\d\d\b/);
 /** A 24-hour clock time after a preposition of time, with no zone or am/pm after it ("at 02:17", "from 14:50:21"). */
-const ZONELESS_CLOCK_RE = /\b(at|from|between|until|till|since|around|after|before|by|and|to|through)\s+((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?![\d:]|\.\d|\s?(?:UTC|Z|GMT|[ap]\.?m\b))/gi;
+const ZONELESS_CLOCK_RE = /(?<![\w:.])((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?![\d:]|\.\d|\s?(?:UTC|Z|GMT|[ap]\.?m\b))/gi;
+const PREPOSITION_BEFORE_RE = /\b(at|from|between|until|till|since|around|after|before|by|and|to|through)\s+$/i;
 /** A UTC offset written after a clock time: " (UTC-05:00)", " local time (UTC+02:00)", " GMT+2". */
 const OFFSET_AFTER_RE = /\s*(?:local\s+time\s*)?[(,]?\s*(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\)?/iy;
 
@@ -321,10 +322,13 @@ function extractTimestamps(ctx: ExtractContext): void {
   // "started at 02:17:44", "between 02:17:44 and 02:19:02 UTC": a clock time with no zone, placed by a preposition
   // of time, is read on the record's clock (the zone its own times are written in, UTC for epochs)
   scanTextBySentence(ctx, ZONELESS_CLOCK_RE, (m, at, s) => {
-    const start = at + m[0].length - m[2]!.length;
-    if (/^(?:and|to|through)$/i.test(m[1]!) && !CLOCK_BEFORE_RE.test(ctx.text.slice(Math.max(s.start, at - 40), at))) return;
+    const start = at;
+    // the clock is found first (digits are rarer than the prepositions), then the word before it
+    const before = PREPOSITION_BEFORE_RE.exec(ctx.text.slice(Math.max(s.start, at - 10), at));
+    if (before === null) return;
+    if (/^(?:and|to|through)$/i.test(before[1]!) && !CLOCK_BEFORE_RE.test(ctx.text.slice(Math.max(s.start, at - 40), at - before[0].length))) return;
     if (isTaken(ctx, start, at + m[0].length)) return;
-    const [h, mi, sec] = m[2]!.split(':');
+    const [h, mi, sec] = m[1]!.split(':');
     const wall = `${h}:${mi}:${(sec ?? '00').slice(0, 2)}`;
     const precision = sec ? 'second' : 'minute';
     // "19:19:11 (UTC-05:00)", "09:12:44 local time (UTC+02:00)": the offset written after it places it
