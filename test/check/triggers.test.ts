@@ -5,6 +5,8 @@ import { execAtHits, findTriggers, registeredTriggers, stickyOf } from '../../sr
 import { gatedSentences, registeredWordGates } from '../../src/check/extract/context.ts';
 import { splitSentences } from '../../src/check/text/segment.ts';
 import { SIDE_FIRST, SIDE_START } from '../../src/check/extract/relations.ts';
+import { portMayStart } from '../../src/check/extract/identity.ts';
+import { listCountMayStart } from '../../src/check/extract/list-counts.ts';
 import { scanSentencesAtTriggers } from '../../src/check/extract/context.ts';
 import { loadCases } from './load-cases.ts';
 
@@ -142,3 +144,22 @@ describe('comparisons read where they can start, as a global scan reads them', (
     }
   });
 });
+
+describe('a start test rules out only hits where its regex cannot match', () => {
+  extractClaims('');
+  const texts = [...loadCases().map((c) => c.narrative), ...fuzzTexts(3000), 'ports 443/tcp and 53/udp, 123456/tcp, 1/udp; port 8080', '3 distinct hosts, 12\tunique ports, 1234 hosts, 7 ports'];
+  const cases = [['port', portMayStart], ['list count', listCountMayStart]] as const;
+
+  it.each(cases)('%s', (name, mayStart) => {
+    const trigger = registeredTriggers().find((t) => t.re !== undefined && mayStartOf(t.re) === name)!;
+    const global = new RegExp(trigger.re!.source, trigger.re!.flags.includes('g') ? trigger.re!.flags : `${trigger.re!.flags}g`);
+    for (const text of texts) for (const m of text.matchAll(global)) expect(mayStart(text, m.index), `${text} @${m.index}`).toBe(true);
+  });
+});
+
+/** Which start test a registered regex has (by what it matches). */
+function mayStartOf(re: RegExp): string | undefined {
+  if (re.source.includes('L4_(?:SRC|DST)_PORT')) return 'port';
+  if (re.source.startsWith(String.raw`\b(\d{1,3}|one|`)) return 'list count';
+  return undefined;
+}

@@ -2,7 +2,7 @@ import type { Claim, ClaimPayloads, Mention } from '../claim.ts';
 import type { Sentence } from '../text/segment.ts';
 import { isDigitCode } from '../text/chars.ts';
 import type { ClaimKind } from '../types.ts';
-import { execAtHits, triggered, type Triggered, type Trigger, type TriggerHits } from './triggers.ts';
+import { execAtHits, triggered, type StartTest, type Triggered, type Trigger, type TriggerHits } from './triggers.ts';
 
 /** What every extractor reads: the narrative, its sentences, row mentions, and spans already taken. */
 export interface ExtractContext {
@@ -130,7 +130,7 @@ export function scanTriggers(ctx: ExtractContext, trigger: Trigger, sticky: RegE
  * Run a trigger's sticky regex inside each sentence (that `accept` passes) at its trigger words:
  * the matches a global scan of each such sentence's text finds (scan), with absolute offsets.
  */
-export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, accept: ((s: Sentence) => boolean) | undefined, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
+export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, accept: ((s: Sentence) => boolean) | undefined, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, mayStart?: StartTest): void {
   const hits = ctx.triggers[trigger.id]!;
   const sentences = ctx.sentences;
   let k = 0;
@@ -141,9 +141,16 @@ export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: Re
     let j = i;
     while (j < hits.length && hits[j]! < s.end) j++;
     // hits before the sentence's start (between sentences) fall outside its text and are skipped
-    if (accept === undefined || accept(s)) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j);
+    if (accept === undefined || accept(s)) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j, mayStart);
     i = j;
   }
+}
+
+/** The length of the run of ASCII digits at `at` (0 when none starts there). */
+export function digitRunAt(text: string, at: number): number {
+  let end = at;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  return end - at;
 }
 
 /**

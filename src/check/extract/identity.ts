@@ -3,7 +3,7 @@ import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
 import { isDigitAt, isHexAt, passes, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
-import { addClaim, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
+import { addClaim, digitRunAt, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
 
 /** Service and protocol names are tried only at their words (triggers.ts), not by a pass over the whole text. */
 const SERVICE = triggered(SERVICE_RE);
@@ -15,6 +15,11 @@ const IPV6_Y = stickyOf(IPV6_RE);
 const ROLE_RE = /(?<![a-z])(source|src|from|originat\w*|initiator|sender|sent by|scanner|destination|dst|dest|to|destined|target\w*|towards|recipient|receiver|responder|client|server)(?![a-z])/gi;
 const PORT_RE = /(?<![\w])(?:(?:source |src |destination |dst |dest )?ports?|L4_(?:SRC|DST)_PORT)(?![\w])[\s`:=*()"']{0,6}(?:(?:number|is|was|being|of|at|equal to|set to)[\s`:=*()"']{1,4})?(\d{1,5})(?![\d.]\d)|(?<![\w.])(\d{1,5})\/(?:tcp|udp)\b/gi;
 const PORT = triggered(PORT_RE);
+/** Where PORT_RE can start: at a word (its first way in), or at a run of at most 5 digits with "/" after it ("443/tcp", the second); most figures are neither. */
+export const portMayStart = (text: string, at: number): boolean => {
+  const digits = digitRunAt(text, at);
+  return digits === 0 || (digits <= 5 && text.charCodeAt(at + digits) === 47);
+};
 const PROTO_NUM_RE = /\bprotocol(?:_num)?(?: number)?[\s`:=*()"']{0,5}(\d{1,3})(?![\d.])/gi;
 const PROTO_NUM = triggered(PROTO_NUM_RE);
 const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
@@ -188,7 +193,7 @@ function nextIPv6Colon(text: string, from: number): number {
 
 function extractPorts(ctx: ExtractContext): void {
   const ports: PortAt[] = [];
-  scanTriggersIn(ctx, PORT.trigger, PORT.sticky, undefined, (m, at) => addPort(ctx, ports, m, at));
+  scanTriggersIn(ctx, PORT.trigger, PORT.sticky, undefined, (m, at) => addPort(ctx, ports, m, at), portMayStart);
   scanTriggers(ctx, SERVICE.trigger, SERVICE.sticky, (m, start, sentence) => addService(ctx, ports, m, start, sentence));
 }
 

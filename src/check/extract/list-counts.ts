@@ -1,5 +1,6 @@
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, overlapsClaim, scan, scanTriggersIn, wordGate, type ExtractContext } from './context.ts';
+import { addClaim, digitRunAt, isTaken, overlapsClaim, scan, scanTriggersIn, wordGate, type ExtractContext } from './context.ts';
+import { isSpaceCode } from '../text/chars.ts';
 import { triggered } from './triggers.ts';
 import { NUMBER_WORDS } from './quantities.ts';
 
@@ -12,6 +13,11 @@ const COUNT = String.raw`(\d{1,3}|one|${NUMBER_WORDS.join('|')})`;
 const LIST_COUNT_RE = new RegExp(String.raw`\b${COUNT}\s+(?:(different|distinct|unique|separate)\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s)\b`, 'gi');
 /** Run at its first words only: a figure or a number word. */
 const LIST_COUNT = triggered(LIST_COUNT_RE);
+/** Where LIST_COUNT_RE can start: at a word, or at a run of at most 3 digits with a blank after it; most figures are not. */
+export const listCountMayStart = (text: string, at: number): boolean => {
+  const digits = digitRunAt(text, at);
+  return digits === 0 || (digits <= 3 && isSpaceCode(text.charCodeAt(at + digits)));
+};
 /** Plural nouns that quantities and other claims read: no list count. */
 const MEASURES = /(?:^|\s)(?:packets|bytes|octets|flows|connections|sessions|seconds|minutes|hours|days|milliseconds|ms|times|bits|kilobytes|megabytes|percent|hops|segments)$/i;
 
@@ -34,7 +40,7 @@ export function extractListCounts(ctx: ExtractContext): void {
     const countEnd = at + m[1]!.length;
     if (overlapsClaim(ctx, at, countEnd) || SUBSET_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 16), at))) return;
     addClaim(ctx, 'list-count', at, at + m[0].length, { count: wordCount(m[1]!), distinct: m[2] !== undefined, noun: noun.toLowerCase() });
-  });
+  }, listCountMayStart);
 }
 
 /**

@@ -164,13 +164,14 @@ function addHits(hits: number[][], bits: number, base: number, start: number): v
 /**
  * Run a sticky regex at hits[first, last) (offsets into `hay` plus `offset`), in order, skipping
  * hits inside the previous match or before `hay`: the matches a global scan of `hay` finds, when
- * every match starts at a hit.
+ * every match starts at a hit. `mayStart`, when given, rules out a hit without running the regex:
+ * it must hold wherever a match can start.
  */
-export function execAtHits(sticky: RegExp, hay: string, hits: readonly number[], offset: number, fn: (m: RegExpExecArray, at: number) => void, first: number, last: number): void {
+export function execAtHits(sticky: RegExp, hay: string, hits: readonly number[], offset: number, fn: (m: RegExpExecArray, at: number) => void, first: number, last: number, mayStart?: StartTest): void {
   let next = 0;
   for (let i = first; i < last; i++) {
     const at = hits[i]! - offset;
-    if (at < next) continue;
+    if (at < next || (mayStart !== undefined && !mayStart(hay, at))) continue;
     sticky.lastIndex = at;
     const m = sticky.exec(hay);
     if (!m) continue;
@@ -178,6 +179,9 @@ export function execAtHits(sticky: RegExp, hay: string, hits: readonly number[],
     fn(m, at);
   }
 }
+
+/** A cheap test that a regex can match at `at` in `text` (false only where it cannot). */
+export type StartTest = (text: string, at: number) => boolean;
 
 /** A regex's sticky twin (same source and flags, `y` instead of `g`). */
 export const stickyOf = (re: RegExp): RegExp => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
