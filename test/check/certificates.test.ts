@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
 import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
@@ -40,5 +41,25 @@ describe('advice after a semicolon is advice', () => {
     'No payload was seen; review the proxy logs for the user agent.',
   ])('%s', (text) => {
     expect(claimVerdicts(text, valid, ofKind('entity')).filter((v) => !v.endsWith('supported') || v.endsWith('unsupported')).filter((v) => /threat|user agent/.test(v))).toEqual([]);
+  });
+});
+
+describe('a certificate state or a country the record states in its own words', () => {
+  const notice = readTable({ ts: 1731665218.441203, 'id.orig_h': '172.16.20.9', 'id.resp_h': '91.215.85.17', 'id.resp_p': 443, note: 'SSL::Invalid_Server_Cert', msg: 'SSL certificate validation failed with (self signed certificate)', 'remote_location.country_code': 'RU', 'remote_location.city': 'Moscow' }, 'notice.json');
+  const entityVerdicts = (text: string): string[] => checkNarrative(text, notice).claims.filter((c) => c.kind === 'entity').map((c) => `${c.text}: ${c.verdict}`);
+  it.each([
+    ['The server presented a self-signed certificate.', 'self-signed: supported'],
+    ['Validation failed because the certificate is self signed.', 'self signed: supported'],
+    ['The certificate was self-signed, Zeek says.', 'self-signed: supported'],
+  ])('the sensor\'s own words back the state: %s', (text, expected) => {
+    expect(entityVerdicts(text)).toContain(expected);
+  });
+
+  it.each([
+    ['Zeek places the server in Russia.', 'Russia: supported'],
+    ['The server is located in Russia.', 'Russia: supported'],
+    ['The server is located in China.', 'China: unsupported'],
+  ])('a country code names its country: %s', (text, expected) => {
+    expect(entityVerdicts(text)).toContain(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
-import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { toIso } from '../deps.ts';
 import { rowEvidence } from './evidence.ts';
 
@@ -46,10 +46,19 @@ const iso = (row: FactRow): string | undefined => toIso(row.value as number | st
  * certificate fields show (its validity dates against the time the record was made, its subject
  * against its issuer). Revocation is a lookup no record holds.
  */
+/** A text row of the record that states the certificate's state, spelled with a hyphen or a space ("self signed", "has expired"). */
+function stateSaid(term: string, facts: TableFacts): FactRow | undefined {
+  const words = term.replace(/-/g, ' ');
+  return stringRowContaining(facts, words) ?? (words === term ? undefined : stringRowContaining(facts, term));
+}
+
 export function checkCertificateState(claim: Claim<'entity'>, facts: TableFacts): Judgement | null {
   if (!ABOUT_CERTIFICATE.test(claim.sentence.text)) return null;
   const term = claim.data.term.toLowerCase();
   const rows = memoised(facts, 'certificate-rows', certificateRows);
+  // a sensor that validated the certificate may say so in its own words ("validation failed with (self signed certificate)")
+  const said = stateSaid(term, facts);
+  if (said) return { verdict: 'supported', evidence: rowEvidence([said]), reason: `${said.key} says so: ${String(said.value)}.` };
   if (term === 'revoked') return { verdict: 'unsupported', hedgeable: false, reason: 'Whether a certificate was revoked is a lookup (CRL, OCSP) that no record field holds.' };
   if (/^self/.test(term)) {
     const { subject, issuer } = rows;

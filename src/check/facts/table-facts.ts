@@ -261,7 +261,12 @@ function buildTextRows(facts: TableFacts): Array<{ row: FactRow; lower: string }
   const out: Array<{ row: FactRow; lower: string }> = [];
   for (const row of facts.rows.values()) {
     const applicationId = /^ndpi id$/i.test(row.unit);
-    if (typeof row.value === 'string' && row.value.length > 0 && !applicationId) out.push({ row, lower: row.value.toLowerCase() });
+    if (typeof row.value === 'string' && row.value.length > 0 && !applicationId) {
+      out.push({ row, lower: row.value.toLowerCase() });
+      // a country code is its country: remote_location.country_code "RU" holds "Russia"
+      const country = row.value.length === 2 ? countryName(row) : undefined;
+      if (country !== undefined) out.push({ row, lower: country.toLowerCase() });
+    }
     // an application id is its name: L7_PROTO 91.178 holds "TLS.Amazon" as surely as a text field would
     else if (applicationId && row.value !== null) {
       const name = ndpiName(String(row.value));
@@ -269,6 +274,17 @@ function buildTextRows(facts: TableFacts): Array<{ row: FactRow; lower: string }
     }
   }
   return out;
+}
+
+/** ISO 3166-1 alpha-2 codes to English names, from the ICU data Node ships (Intl.DisplayNames). */
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+const COUNTRY_KEY = /(?:^|[._\s-])(?:country|cc|geo|country_code|countrycode|srccountry|dstcountry)(?:$|[._\s-])|country/i;
+
+/** The country a two-letter value names, when its field is a country's. */
+function countryName(row: FactRow): string | undefined {
+  if (!/^[A-Za-z]{2}$/.test(row.value as string) || !COUNTRY_KEY.test(row.key)) return undefined;
+  const name = REGIONS.of((row.value as string).toUpperCase());
+  return name === undefined || name.toUpperCase() === (row.value as string).toUpperCase() ? undefined : name;
 }
 
 /**
