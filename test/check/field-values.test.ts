@@ -105,3 +105,14 @@ describe('a thing the record keeps as an object is named by its name or id', () 
     expect(fieldValues(text, wazuh)).toEqual(expected);
   });
 });
+
+describe('a number said of a field whose name carries its id in parentheses', () => {
+  const panos = readTable({ src: '198.51.100.23', dst: '10.30.1.12', dport: 80, proto: 'tcp', threatid: 'Netgear Multiple Routers Command Injection Vulnerability(92353)', severity: 'critical' }, 'panos.json');
+  it.each([
+    ['The threat ID is 92335.', ['contradicted']],
+    ['The threat ID is 92353.', ['supported']],
+    ['Its threat id was 92353.', ['supported']],
+  ])('%s', (text, expected) => {
+    expect(fieldValues(text, panos)).toEqual(expected);
+  });
+});

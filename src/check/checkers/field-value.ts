@@ -88,6 +88,12 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
 /** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
 const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();
 
+/** Whether the ids a name carries in parentheses include the number; undefined when it carries none. */
+function idInName(name: string, value: string): boolean | undefined {
+  const ids = [...name.matchAll(/\((\d{3,})\)/g)].map((m) => m[1]!);
+  return ids.length === 0 ? undefined : ids.includes(value);
+}
+
 function matches(written: string, row: FactRow): boolean | undefined {
   // a prefix length written the CIDR way ("/24") against a mask field that holds its number
   const value = /^\/\d{1,3}$/.test(written) && typeof row.value === 'number' ? written.slice(1) : written;
@@ -97,7 +103,8 @@ function matches(written: string, row: FactRow): boolean | undefined {
   if (raw === null || (typeof raw === 'string' && UNSET.test(raw.trim()))) return undefined;
   const rowNumber = typeof raw === 'number' ? raw : NUMBER.test(String(raw).trim()) ? Number(raw) : undefined;
   if (numeric) {
-    if (rowNumber === undefined) return undefined;
+    // "Netgear … Command Injection Vulnerability(92353)": a name that carries its id in parentheses
+    if (rowNumber === undefined) return typeof raw === 'string' ? idInName(raw, value) : undefined;
     // exact to the digits written: a field's value is often an id or a code, where a round figure is no estimate
     const decimals = value.split('.')[1]?.length ?? 0;
     return Math.abs(rowNumber - Number(value)) < 0.5 * 10 ** -decimals;
