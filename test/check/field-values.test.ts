@@ -116,3 +116,14 @@ describe('a number said of a field whose name carries its id in parentheses', ()
     expect(fieldValues(text, panos)).toEqual(expected);
   });
 });
+
+describe('a name that holds a service word is still the field\'s value', () => {
+  const ftd = readTable({ SrcIP: '203.0.113.90', DstIP: '10.5.7.20', DstPort: 445, Protocol: 'tcp', AccessControlRuleName: 'Permit-Inbound-SMB', ApplicationProtocol: 'SMB', Label: 'SSH-Patator' }, 'ftd.json');
+  it.each([
+    ['The rule name was Deny-Inbound-SMB.', ['contradicted']],
+    ['The rule name was Permit-Inbound-SMB.', ['supported']],
+    ['The label is SSH-Patator.', ['supported']],
+  ])('%s', (text, expected) => {
+    expect(fieldValues(text, ftd)).toEqual(expected);
+  });
+});

@@ -103,7 +103,8 @@ export function extractFieldValues(ctx: ExtractContext): void {
 
 /** Whether every claim overlapping [start, end) is a named thing (an entity term) inside it. */
 function onlyTermsWithin(ctx: ExtractContext, start: number, end: number): boolean {
-  for (const c of ctx.claims) if (c.start < end && c.end > start && (c.kind !== 'entity' || c.start < start || c.end > end)) return false;
+  // a named thing or a service word inside a name ("Deny-Inbound-SMB") is part of the field's value
+  for (const c of ctx.claims) if (c.start < end && c.end > start && ((c.kind !== 'entity' && c.kind !== 'service') || c.start < start || c.end > end)) return false;
   return true;
 }
 
