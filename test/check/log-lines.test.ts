@@ -106,3 +106,26 @@ describe('syslog lines the record holds give their times, on the record\'s year'
     expect(claimVerdicts(text, wazuh, ofKind('quantity', 'timestamp'))).toEqual(expected);
   });
 });
+
+describe('a login said to have worked, against what the record\'s authentication lines show', () => {
+  const accepted = readTable({ timestamp: '2025-01-09T03:30:02.000+0000', full_log: 'Jan  9 03:30:02 bastion-01 sshd[88200]: Accepted password for admin from 203.0.113.91 port 60300 ssh2', data: { srcip: '203.0.113.91' } }, 'wazuh.json');
+  const noAuth = readTable({ src_ip: '203.0.113.91', dest_ip: '10.0.0.5', dest_port: 22, proto: 'TCP' }, 'eve.json');
+  const outcome = (text: string, table: ReturnType<typeof readTable>): string[] => claimVerdicts(text, table, (c) => c.kind === 'entity' && c.text !== 'attacker');
+  it.each([
+    ['The attacker logged in as admin.', ['logged in as: contradicted']],
+    ['It successfully authenticated after the third try.', ['successfully authenticated: contradicted']],
+    ['The intruder gained access to the host.', ['gained access: contradicted']],
+    ['The attacker may have gained access.', ['gained access: speculative']],
+    ['The attacker did not log in.', []],
+  ])('failed attempts only: %s', (text, expected) => {
+    expect(outcome(text, wazuh)).toEqual(expected);
+  });
+
+  it.each([
+    ['The attacker logged in as admin.', wazuh, ['logged in as: contradicted']],
+    ['The attacker logged in as admin.', accepted, ['logged in as: supported']],
+    ['The attacker logged in as admin.', noAuth, ['logged in as: unsupported']],
+  ])('a line that shows a login worked backs it, and a record without any says nothing: %s', (text, table, expected) => {
+    expect(outcome(text, table)).toEqual(expected);
+  });
+});

@@ -3,7 +3,7 @@ import { checkCertificateState } from './certificate.ts';
 import { alertFacts } from './flow-outcome.ts';
 import { tableFlags } from './flags.ts';
 import type { Claim, Judgement, PercentileBand } from '../claim.ts';
-import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { holdsAny, memoised, rowOf, rowsFor, stringRowContaining, textRows, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { textBacking } from '../facts/text-backing.ts';
 import { isSizeBucket } from '../facts/derive.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
@@ -11,7 +11,7 @@ import { ANY_LAYER_KEYS } from '../facts/concepts.ts';
 import { rowEvidence, show } from './evidence.ts';
 import type { Evidence } from '../types.ts';
 import { ALL_FLAGS, readFlags } from '../facts/flag-sources.ts';
-import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
+import { HEDGE_RE, TCP_FLAG_BITS } from '../lexicon/terms.ts';
 import { decodeFlags } from './flags.ts';
 import { checkOpener } from './initiator.ts';
 import { OCCURRENCE_KEY } from './quantity.ts';
@@ -98,6 +98,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'enforcement action') return checkAction(term, facts);
   if (category === 'fingerprint attribution') return checkFingerprintOwner(term, facts);
   if (category === 'certificate state') return checkCertificateState(claim, facts);
+  if (category === 'authentication outcome') return checkAuthOutcome(claim, facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
@@ -223,6 +224,22 @@ function actionRow(facts: TableFacts): FactRow | null {
   // the key's last word: action, event.action, Firepower's AccessControlRuleAction
   for (const r of facts.rows.values()) if (typeof r.value === 'string' && keyTokens(r.key).at(-1) === 'action' && (STOPPED.test(r.value) || LET_THROUGH.test(r.value))) return r;
   return null;
+}
+
+/** What authentication log lines and rule names write of a login that worked, and of one that did not. */
+const AUTH_SUCCESS = /\b(?:accepted\s+(?:password|publickey|keyboard-interactive)|authentication\s+success|login\s+success|logon\s+success|successful(?:ly)?\s+(?:login|logon|log\s?in|authenticat\w*)|session\s+opened\s+for\s+user)/i;
+const AUTH_FAILURE = /\b(?:failed\s+(?:password|login|logins|logon|publickey|authentication)|authentication\s+failures?|authentication_failures?|login\s+failed|invalid\s+user|logon\s+failure|access\s+denied)\b/i;
+
+/** A login said to have worked, against the record's authentication lines: a success shown backs it, failures alone contradict it. */
+function checkAuthOutcome(claim: Claim<'entity'>, facts: TableFacts): Judgement {
+  const rows = textRows(facts);
+  const success = rows.find((r) => AUTH_SUCCESS.test(r.row.value as string));
+  if (success) return { verdict: 'supported', evidence: rowEvidence([success.row]), reason: `${success.row.key} shows a login that worked.` };
+  const failure = rows.find((r) => AUTH_FAILURE.test(r.row.value as string));
+  // "may have gained access": failed attempts in this record do not rule out a login it does not show
+  const hedged = HEDGE_RE.test(claim.sentence.text.slice(0, claim.start - claim.sentence.start));
+  if (failure && !hedged) return { verdict: 'contradicted', evidence: rowEvidence([failure.row]), reason: `${failure.row.key} shows failed authentication, and nothing in the record shows a login that worked.` };
+  return { verdict: 'unsupported', hedgeable: true, reason: 'Nothing in the record shows that a login worked.' };
 }
 
 /** One flow's record says nothing of other flows; the window features say how many there were. */

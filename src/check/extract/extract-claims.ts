@@ -18,6 +18,7 @@ import { extractFieldValues } from './field-values.ts';
 import { extractListCounts, extractListSame } from './list-counts.ts';
 import { extractRelations } from './relations.ts';
 import { extractRanks } from './ranks.ts';
+import { extractAuthOutcomes } from './auth-outcome.ts';
 import { findTriggers } from './triggers.ts';
 
 /**
@@ -44,6 +45,7 @@ export function extractClaims(text: string): Claim[] {
   extractSidePairs(ctx);
   extractRelations(ctx);
   extractRanks(ctx);
+  extractAuthOutcomes(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);
