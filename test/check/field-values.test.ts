@@ -127,3 +127,16 @@ describe('a name that holds a service word is still the field\'s value', () => {
     expect(fieldValues(text, ftd)).toEqual(expected);
   });
 });
+
+describe('a router or firewall interface named by its name', () => {
+  const ftd = readTable({ SrcIP: '203.0.113.90', DstIP: '10.5.7.20', IngressInterface: 'outside', EgressInterface: 'inside' }, 'ftd.json');
+  const panos = readTable({ src: '198.51.100.23', dst: '10.30.1.12', inbound_if: 'ethernet1/1', outbound_if: 'ethernet1/3' }, 'panos.json');
+  it.each([
+    [ftd, 'It arrived on the outside interface and left through the inside interface.', ['supported', 'supported']],
+    [ftd, 'It entered on the inside interface.', ['contradicted']],
+    [panos, 'It entered on the ethernet1/1 interface and left on the ethernet1/2 interface.', ['supported', 'contradicted']],
+    [ftd, 'It left through the same interface.', []],
+  ])('%s', (table, text, expected) => {
+    expect(fieldValues(text, table)).toEqual(expected);
+  });
+});

@@ -33,6 +33,9 @@ const SAMPLING_GATE = lowerGate(/sampl/);
 const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+)?(?:SNMP\s+)?(?:interface|ifindex|if\s+index)\s+(?:index\s+)?(\d{1,5})\b/gi;
 /** Run at its verbs only. */
 const INTERFACE = triggered(INTERFACE_RE);
+/** "arriving on the outside interface", "left through the ethernet1/3 interface": an interface by its name. */
+const NAMED_INTERFACE = triggered(/\b(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+|firewall'?s?\s+)?([A-Za-z][\w./-]*)\s+interface\b/gi);
+const INTO_WORD = /^(?:enter|came|arriv|ingress)/i;
 const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
 /** "a medium-severity alert", "the event was high severity", "a critical-priority rule": a level said as the kind of severity. */
@@ -60,6 +63,12 @@ export function extractFieldValues(ctx: ExtractContext): void {
     if (isNegated(sentence, at)) return;
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
+  });
+  scanTriggers(ctx, NAMED_INTERFACE.trigger, NAMED_INTERFACE.sticky, (m, at, sentence) => {
+    // "the SNMP interface", "the same interface": words of kind, not names
+    if (isNegated(sentence, at) || /^(?:snmp|same|other|internal|external|physical|logical|virtual|network|router|firewall)$/i.test(m[2]!)) return;
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO_WORD.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
   });
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;

@@ -27,6 +27,8 @@ export const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
   svc: 'service',
   sig: 'signature',
   iface: 'interface',
+  // PAN-OS inbound_if / outbound_if, goflow2 in_if / out_if
+  if: 'interface',
   ts: 'timestamp',
   // IPFIX and NetFlow v9 count bytes as octets (octetDeltaCount, IN_BYTES' element 1)
   octet: 'byte',
