@@ -140,3 +140,16 @@ describe('a router or firewall interface named by its name', () => {
     expect(fieldValues(text, table)).toEqual(expected);
   });
 });
+
+describe('a field\'s noun opening a sentence with no article', () => {
+  const panos = readTable({ src: '198.51.100.23', dst: '10.30.1.12', action: 'reset-both', severity: 'critical', rule: 'inbound-web' }, 'panos.json');
+  it.each([
+    ['Severity was rated high.', ['contradicted']],
+    ['Severity was critical.', ['supported']],
+    ['Action: reset-both.', ['supported']],
+    ['Action was allow.', ['contradicted']],
+    ['It was an attack.', []],
+  ])('%s', (text, expected) => {
+    expect(fieldValues(text, panos)).toEqual(expected);
+  });
+});

@@ -1,5 +1,5 @@
 import { EVALUATIVE_WORDS } from '../lexicon/evaluative.ts';
-import { isNegated } from '../text/segment.ts';
+import { isNegated, type Sentence } from '../text/segment.ts';
 import { addClaim, lowerGate, overlapsClaim, scan, scanTriggers, wordGate, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
@@ -12,11 +12,13 @@ import { triggered } from './triggers.ts';
 const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
 const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
+const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`;
 const FIELD_VALUE_RE = new RegExp(
-  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` +
-    String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`,
+  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` + VALUE,
   'g',
 );
+/** "Severity was rated high.", "Priority is 1.": a field's noun with no article, opening the sentence (group 1 never matches, so the groups line up with FIELD_VALUE_RE's). */
+const SENTENCE_FIELD_RE = new RegExp(String.raw`^\s*((?!))?([A-Z][a-z]+(?:\s+[a-z]+)?)\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:)\s+` + VALUE, 'g');
 /** A quoted value right after the field's noun: 'the username "admin"', 'the user agent "curl/7.68"'. */
 const QUOTED_AFTER_FIELD_RE = /\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Za-z][A-Za-z0-9-]+\s+){0,2}[A-Za-z][A-Za-z0-9-]+)\s+["“]([^"”\n]{1,80})["”]/g;
 const QUOTE_GATE = lowerGate(/["“]/);
@@ -82,7 +84,7 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const valueAt = at + m[0].lastIndexOf(value);
     addClaim(ctx, 'field-value', at, valueAt + value.length, { field, value, quoted: true, judgement: false });
   });
-  scan(ctx, FIELD_VALUE_RE, GATE, (m, at, sentence) => {
+  const onFieldValue = (m: RegExpExecArray, at: number, sentence: Sentence): void => {
     // "the agent is named bastion-02", "the host was called web-01": the value is the thing's name
     const named = /\s(?:named|called)$/.test(m.groups!['copula']!);
     const field = `${m[1] ?? m[2]!}${named ? ' name' : ''}`;
@@ -107,7 +109,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
     // a term read already as a named thing ("dmz") is still this field's value: both are judged
     if (isNegated(sentence, at) || (quoted === undefined && overlapsClaim(ctx, valueAt, end) && !onlyTermsWithin(ctx, valueAt, end))) return;
     addClaim(ctx, 'field-value', at, end, { field, value, quoted: quoted !== undefined, judgement });
-  });
+  };
+  scan(ctx, FIELD_VALUE_RE, GATE, onFieldValue);
+  scan(ctx, SENTENCE_FIELD_RE, GATE, onFieldValue);
 }
 
 /** Whether every claim overlapping [start, end) is a named thing (an entity term) inside it. */
