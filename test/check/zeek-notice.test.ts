@@ -25,3 +25,19 @@ describe('Zeek notices', () => {
     expect(verdicts(text)).toContain(expected);
   });
 });
+
+describe('a notification by mail, against the record\'s actions or mail flag', () => {
+  const logged = readTable({ 'id.orig_h': '172.16.20.9', 'id.resp_h': '91.215.85.17', note: 'SSL::Invalid_Server_Cert', actions: ['Notice::ACTION_LOG'] }, 'notice.json');
+  const mailed = readTable({ 'id.orig_h': '172.16.20.9', 'id.resp_h': '91.215.85.17', note: 'SSL::Invalid_Server_Cert', actions: ['Notice::ACTION_LOG', 'Notice::ACTION_EMAIL'] }, 'notice.json');
+  const wazuh = readTable({ rule: { id: '5551', mail: false }, agent: { name: 'db-replica-2' } }, 'wazuh.json');
+  const mail = (text: string, table: ReturnType<typeof readTable>): string[] => checkNarrative(text, table).claims.filter((c) => c.kind === 'entity').map((c) => c.verdict);
+  it.each([
+    ['The notice was e-mailed to the SOC.', logged, ['contradicted']],
+    ['The notice was e-mailed to the SOC.', mailed, ['supported']],
+    ['An email alert was sent.', logged, ['contradicted']],
+    ['The alert was emailed to the administrators.', wazuh, ['contradicted']],
+    ['The notice was only logged and not e-mailed.', logged, []],
+  ])('%s', (text, table, expected) => {
+    expect(mail(text, table)).toEqual(expected);
+  });
+});

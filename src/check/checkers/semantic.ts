@@ -99,6 +99,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'fingerprint attribution') return checkFingerprintOwner(term, facts);
   if (category === 'certificate state') return checkCertificateState(claim, facts);
   if (category === 'authentication outcome') return checkAuthOutcome(claim, facts);
+  if (category === 'mail notification') return checkEmailed(facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
@@ -240,6 +241,27 @@ function checkAuthOutcome(claim: Claim<'entity'>, facts: TableFacts): Judgement 
   const hedged = HEDGE_RE.test(claim.sentence.text.slice(0, claim.start - claim.sentence.start));
   if (failure && !hedged) return { verdict: 'contradicted', evidence: rowEvidence([failure.row]), reason: `${failure.row.key} shows failed authentication, and nothing in the record shows a login that worked.` };
   return { verdict: 'unsupported', hedgeable: true, reason: 'Nothing in the record shows that a login worked.' };
+}
+
+/**
+ * A notification by mail, against what the record keeps of it: a mail flag (Wazuh's rule.mail) or the
+ * actions taken (Zeek's notice actions, Notice::ACTION_EMAIL). Unsupported where it keeps neither.
+ */
+function checkEmailed(facts: TableFacts): Judgement {
+  const flags: FactRow[] = [];
+  const actions: FactRow[] = [];
+  for (const row of facts.rows.values()) {
+    const tokens = keyTokens(row.key);
+    if (tokens.includes('mail') || tokens.includes('email')) {
+      if (typeof row.value === 'number') flags.push(row);
+      else if (typeof row.value === 'string' && row.value.includes('@')) return { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}: a mail went out.` };
+    } else if ((tokens.includes('action') || tokens.includes('actions')) && typeof row.value === 'string') actions.push(row);
+  }
+  const mailed = [...flags.filter((r) => (r.value as number) > 0), ...actions.filter((r) => /mail/i.test(String(r.value)))];
+  if (mailed.length > 0) return { verdict: 'supported', evidence: rowEvidence(mailed), reason: `${mailed[0]!.key} is ${String(mailed[0]!.value)}.` };
+  const said = [...flags, ...actions];
+  if (said.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(said), reason: `${said.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}: no mail was sent.` };
+  return { verdict: 'unsupported', reason: 'The record keeps no mail flag or actions taken.' };
 }
 
 /** One flow's record says nothing of other flows; the window features say how many there were. */

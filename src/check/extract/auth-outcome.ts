@@ -17,3 +17,16 @@ export function extractAuthOutcomes(ctx: ExtractContext): void {
     addClaim(ctx, 'entity', at, at + m[0].length, { category: 'authentication outcome', term: m[0] }, true);
   });
 }
+
+/** "the notice was e-mailed to the SOC", "an email alert was sent": a notification by mail, which the record's actions or mail flag show or not. */
+const EMAILED = /\b(?:was|were|is|are|been|got)\s+(?:also\s+)?(?:e-?mailed|sent\s+(?:by|via|as\s+an?)\s+e-?mail)|\be-?mail(?:ed)?\s+(?:notification|alert)\s+(?:was|were)\s+sent\b/gi;
+const EMAIL_GATE = wordGate(/\b(?:emailed|e-mailed|email|e-mail)\b/);
+
+export function extractEmailed(ctx: ExtractContext): void {
+  const gated = gatedSentences(ctx, EMAIL_GATE);
+  if (gated.length === 0) return;
+  scanSentences(gated, EMAILED, (m, at, s) => {
+    if (isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
+    addClaim(ctx, 'entity', at, at + m[0].length, { category: 'mail notification', term: m[0] }, true);
+  });
+}

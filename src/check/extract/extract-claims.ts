@@ -18,7 +18,7 @@ import { extractFieldValues } from './field-values.ts';
 import { extractListCounts, extractListSame } from './list-counts.ts';
 import { extractRelations } from './relations.ts';
 import { extractRanks } from './ranks.ts';
-import { extractAuthOutcomes } from './auth-outcome.ts';
+import { extractAuthOutcomes, extractEmailed } from './auth-outcome.ts';
 import { findTriggers } from './triggers.ts';
 
 /**
@@ -46,6 +46,7 @@ export function extractClaims(text: string): Claim[] {
   extractRelations(ctx);
   extractRanks(ctx);
   extractAuthOutcomes(ctx);
+  extractEmailed(ctx);
   extractQuantities(ctx);
   extractFieldMentions(ctx);
   extractPhrases(ctx);
