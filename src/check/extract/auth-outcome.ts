@@ -10,11 +10,16 @@ const SUCCESS = /\b(?:successfully\s+(?:logged\s+(?:in|on)|authenticated|signed\
 const GATE = wordGate(/\b(?:successfully|logged|login|logon|authentication|sign-in|gained|compromised)\b/);
 
 export function extractAuthOutcomes(ctx: ExtractContext): void {
-  const gated = gatedSentences(ctx, GATE);
+  phrasesOf(ctx, GATE, SUCCESS, 'authentication outcome');
+}
+
+/** Each match of a phrase in the gated sentences, not negated, as an entity claim of the category. */
+function phrasesOf(ctx: ExtractContext, gate: Parameters<typeof gatedSentences>[1], re: RegExp, category: string): void {
+  const gated = gatedSentences(ctx, gate);
   if (gated.length === 0) return;
-  scanSentences(gated, SUCCESS, (m, at, s) => {
+  scanSentences(gated, re, (m, at, s) => {
     if (isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
-    addClaim(ctx, 'entity', at, at + m[0].length, { category: 'authentication outcome', term: m[0] }, true);
+    addClaim(ctx, 'entity', at, at + m[0].length, { category, term: m[0] }, true);
   });
 }
 
@@ -23,10 +28,5 @@ const EMAILED = /\b(?:was|were|is|are|been|got)\s+(?:also\s+)?(?:e-?mailed|sent\
 const EMAIL_GATE = wordGate(/\b(?:emailed|e-mailed|email|e-mail)\b/);
 
 export function extractEmailed(ctx: ExtractContext): void {
-  const gated = gatedSentences(ctx, EMAIL_GATE);
-  if (gated.length === 0) return;
-  scanSentences(gated, EMAILED, (m, at, s) => {
-    if (isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
-    addClaim(ctx, 'entity', at, at + m[0].length, { category: 'mail notification', term: m[0] }, true);
-  });
+  phrasesOf(ctx, EMAIL_GATE, EMAILED, 'mail notification');
 }
