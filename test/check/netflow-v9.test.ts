@@ -62,6 +62,7 @@ describe('a NetFlow v9 record with its export header', () => {
 
   it.each([
     'The flow started at 08:59:00 UTC and ended at 08:59:58 UTC.',
+    'The export packet left at 09:00:00 UTC.',
     'It began 60 seconds before the export packet was sent.',
     'FIRST_SWITCHED and LAST_SWITCHED are 58 seconds apart, so the flow lasted 58 s.',
     'At 18 packets over 58 s the rate was about 0.31 packets per second.',
@@ -71,6 +72,7 @@ describe('a NetFlow v9 record with its export header', () => {
 
   it.each([
     ['The flow ended at 09:00:58 UTC.', ['09:00:58 UTC: contradicted']],
+    ['The flow started at 09:00:00 UTC.', ['09:00:00 UTC: contradicted']],
     ['The flow lasted 3,540 seconds.', ['3,540 seconds: contradicted']],
     ['The exporter had been up for 36 minutes.', ['36 minutes: contradicted']],
   ])('and flags what they do not show: %s', (text, expected) => {

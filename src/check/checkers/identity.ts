@@ -374,7 +374,11 @@ const END_SAID = /\b(?:last\s+seen|last\s+observed|ended|ends|finished|end(?:ed)
 
 function edgeNamed(claim: Claim<'timestamp'>): 'start' | 'end' | undefined {
   const before = claim.sentence.text.slice(Math.max(0, claim.start - claim.sentence.start - 60), claim.start - claim.sentence.start);
-  return START_SAID.test(before) ? 'start' : END_SAID.test(before) ? 'end' : undefined;
+  const start = START_SAID.exec(before);
+  const end = END_SAID.exec(before);
+  // "began at 14:50:21 and ended at 14:51:09": the nearer word names the edge
+  if (start && end) return start.index > end.index ? 'start' : 'end';
+  return start ? 'start' : end ? 'end' : undefined;
 }
 
 /** The time rows that give a time of day (not a date alone), read once per table. */
@@ -473,7 +477,10 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   if (usable.length === 0) return { verdict: 'unsupported', reason: `The record gives the date (${times.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}) but no time of day.` };
   let hit: FactRow | undefined;
   const cut = (t: string): string => (timeOnly ? t.slice(11, len) : t.slice(0, len));
-  for (const time of usable) {
+  // "the flow started at 09:00:00": a time said of an edge the record gives is that edge's, not any of its times
+  const edge = edgeNamed(claim);
+  const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge);
+  for (const time of edgeRows.length > 0 ? edgeRows : usable) {
     const t = isoOf(time);
     if (t !== undefined && cut(t) === want) {
       hit = time.row;
@@ -485,8 +492,6 @@ export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Ju
   const written = claim.data.zoneless ? withinWrittenSpan(usable, want) : undefined;
   if (written) return { verdict: 'supported', evidence: rowEvidence(written), reason: `${want} lies within the record's span as it writes its clock, ${String(written[0]!.value)} to ${String(written[1]!.value)}.` };
   // "first seen at 01:30", "the flow ended at 02:10": a time said of the record's start or end is that edge's, not any time within the span
-  const edge = edgeNamed(claim);
-  const edgeRows = edge === undefined ? [] : usable.filter((t) => facts.endpoints.edges.get(t.row) === edge);
   if (edgeRows.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(edgeRows.map((t) => t.row)), reason: `The record's ${edge} is ${edgeRows.map((t) => `${t.row.key} ${String(t.row.value)}`).join(', ')}, not ${want}.` };
   const inside = withinSpan(usable, want, timeOnly, len);
   if (inside) return { verdict: 'supported', evidence: rowEvidence(inside), reason: `${want} lies within the record's span, ${String(inside[0]!.value)} to ${String(inside[1]!.value)}.` };
