@@ -153,3 +153,14 @@ describe('a field\'s noun opening a sentence with no article', () => {
     expect(fieldValues(text, panos)).toEqual(expected);
   });
 });
+
+describe('a field named after its owner\'s possessive', () => {
+  const panos = readTable({ src: '198.51.100.23', dst: '10.30.1.12', action: 'reset-both', severity: 'critical', rule: 'inbound-web' }, 'panos.json');
+  it.each([
+    ["The alert's severity was medium.", ['contradicted']],
+    ["The sensor's rule was inbound-web.", ['supported']],
+    ["The policy's rule was outbound-web.", ['contradicted']],
+  ])('%s', (text, expected) => {
+    expect(fieldValues(text, panos)).toEqual(expected);
+  });
+});
