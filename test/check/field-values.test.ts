@@ -164,3 +164,16 @@ describe('a field named after its owner\'s possessive', () => {
     expect(fieldValues(text, panos)).toEqual(expected);
   });
 });
+
+describe('a VLAN by its number', () => {
+  const ipfix = readTable({ sourceIPv4Address: '192.0.2.44', destinationIPv4Address: '198.51.100.80', protocolIdentifier: 6, vlanId: 20 }, 'ipfix.json');
+  const eve = readTable({ src_ip: '192.0.2.44', dest_ip: '198.51.100.80', proto: 'TCP', vlan: [20, 30] }, 'eve.json');
+  it.each([
+    [ipfix, 'VLAN 30 carried it.', ['contradicted']],
+    [ipfix, 'It was on VLAN ID 20.', ['supported']],
+    [eve, 'It was tagged VLAN 30.', ['supported']],
+    [eve, 'It crossed VLAN 40.', ['contradicted']],
+  ])('%s', (table, text, expected) => {
+    expect(fieldValues(text, table)).toEqual(expected);
+  });
+});

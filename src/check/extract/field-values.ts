@@ -49,7 +49,15 @@ const HAS_FIELD_RE = /\b(?:has|had|have|with|carries|carried|carrying)\s+(?:a\s+
 const HAS_FIELD_GATE = wordGate(/\b(?:has|had|have|with|carries|carried|carrying)\b/);
 /** Nouns a figure after "with" counts, not fields ("with packets 3" is rare, "with port 443" is the identity's). */
 const MEASURE_NOUNS = new Set(['packets', 'packet', 'bytes', 'byte', 'flows', 'flow', 'port', 'ports', 'address', 'ip', 'seconds', 'ms', 'times', 'hosts', 'connections', 'attempts']);
+/** "VLAN 30 carried it", "on VLAN ID 20", "vlan tag 100": a VLAN by its number (IEEE 802.1Q ids are 12 bits). */
+const VLAN_RE = /\bVLAN(?:\s+(?:ID|id|tag|number))?\s*(?:#|:|=)?\s*(\d{1,4})\b/gi;
+const VLAN_GATE = wordGate(/\bvlan\b/);
+
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, VLAN_RE, VLAN_GATE, (m, at, sentence) => {
+    if (isNegated(sentence, at) || overlapsClaim(ctx, at, at + m[0].length)) return;
+    addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'vlan', value: m[1]!, quoted: false, judgement: false });
+  });
   scan(ctx, HAS_FIELD_RE, HAS_FIELD_GATE, (m, at, sentence) => {
     const field = m[1]!;
     const valueAt = at + m[0].lastIndexOf(m[2]!);
