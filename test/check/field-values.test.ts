@@ -177,3 +177,17 @@ describe('a VLAN by its number', () => {
     expect(fieldValues(text, table)).toEqual(expected);
   });
 });
+
+describe('a firewall zone by its name, on the way in or out', () => {
+  const panos = readTable({ src: '198.51.100.23', dst: '10.30.1.12', from: 'untrust', to: 'dmz', action: 'reset-both' }, 'panos.json');
+  const ftd = readTable({ SrcIP: '203.0.113.90', DstIP: '10.5.7.20', IngressZone: 'OUTSIDE-ZONE', EgressZone: 'INSIDE-ZONE' }, 'ftd.json');
+  it.each([
+    [panos, 'The session came from the dmz zone.', ['contradicted']],
+    [panos, 'It crossed from the untrust zone to the dmz zone.', ['supported', 'supported']],
+    [ftd, 'It came in from the outside zone and went to the inside zone.', ['supported', 'supported']],
+    [ftd, 'Traffic moved from the inside zone.', ['contradicted']],
+    [ftd, 'Both hosts sit in the same zone.', []],
+  ])('%s', (table, text, expected) => {
+    expect(fieldValues(text, table)).toEqual(expected);
+  });
+});

@@ -58,6 +58,9 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   // the router interface a flow came in on and went out of: IPFIX ingressInterface, NetFlow v9 INPUT_SNMP, goflow2 in_if
   'ingress interface': ['input snmp', 'in if', 'inbound interface', 'input interface'],
   'egress interface': ['output snmp', 'out if', 'outbound interface', 'output interface'],
+  // the firewall zone a session came from and went to: Firepower IngressZone, PAN-OS from / to, FortiGate srcintfrole
+  'ingress zone': ['source zone', 'from zone', 'src zone', 'from'],
+  'egress zone': ['destination zone', 'to zone', 'dst zone', 'to'],
 };
 
 /** A key's words in full and singular ("src_pkts" → source, packet), once across tables. */

@@ -53,7 +53,17 @@ const MEASURE_NOUNS = new Set(['packets', 'packet', 'bytes', 'byte', 'flows', 'f
 const VLAN_RE = /\bVLAN(?:\s+(?:ID|id|tag|number))?\s*(?:#|:|=)?\s*(\d{1,4})\b/gi;
 const VLAN_GATE = wordGate(/\bvlan\b/);
 
+/** "came from the untrust zone", "crossed into the dmz zone", "to the inside zone": a firewall zone by its name, on the way in or out. */
+const ZONE_RE = /\b(from|into|to|toward|towards)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+zone\b/gi;
+const ZONE_GATE = wordGate(/\bzone\b/);
+
 export function extractFieldValues(ctx: ExtractContext): void {
+  scan(ctx, ZONE_RE, ZONE_GATE, (m, at, sentence) => {
+    // "the same zone", "a trusted zone": words of kind, not names
+    if (isNegated(sentence, at) || /^(?:same|other|a|an|this|that|trusted|untrusted|internal|external|security|network|time)$/i.test(m[2]!)) return;
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: /^from$/i.test(m[1]!) ? 'ingress zone' : 'egress zone', value: m[2]!, quoted: false, judgement: false });
+  });
   scan(ctx, VLAN_RE, VLAN_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at) || overlapsClaim(ctx, at, at + m[0].length)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'vlan', value: m[1]!, quoted: false, judgement: false });
