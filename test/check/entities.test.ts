@@ -37,6 +37,16 @@ describe('named things against the record', () => {
     },
   );
 
+  it.each([
+    ['The loader dropped a second-stage payload.', []],
+    ['Lumma dropped malicious DLLs on the host.', []],
+    ['The sensor dropped the packet.', ['dropped: contradicted']],
+    ['The request was dropped.', ['dropped: contradicted']],
+  ])('reads "dropped" with a file for its object as malware writing it, not a sensor dropping traffic: %s', (text, expected) => {
+    const allowed = readTable({ src_ip: '10.66.1.104', dest_ip: '10.66.0.2', alert: { action: 'allowed', signature: 'ET MALWARE Lumma Stealer CnC Domain in DNS Lookup' } }, 'eve.json');
+    expect(entities(text, allowed).filter((e) => e.startsWith('dropped'))).toEqual(expected);
+  });
+
   it.each(['It went to a common exploitation port (445).', 'Port 445 is a known malware port.', 'This is a typical botnet service port.'])(
     'reads an attack word that modifies "port" as what the port is used for, not a claim: %s',
     (text) => {
