@@ -117,6 +117,9 @@ describe('a login said to have worked, against what the record\'s authentication
     ['The intruder gained access to the host.', ['gained access: contradicted']],
     ['The attacker may have gained access.', ['gained access: speculative']],
     ['The attacker did not log in.', []],
+    ['A login as admin succeeded.', ['login as admin succeeded: contradicted']],
+    ['There was a successful login for admin.', ['a successful login: contradicted']],
+    ['No successful login appears in the alert.', []],
   ])('failed attempts only: %s', (text, expected) => {
     expect(outcome(text, wazuh)).toEqual(expected);
   });

@@ -6,7 +6,7 @@ import { addClaim, gatedSentences, isTaken, scanSentences, wordGate, type Extrac
  * "the login succeeded", "gained access to the host". What the record shows of it is the outcome
  * its authentication log lines give ("Accepted password" against "Failed password").
  */
-const SUCCESS = /\b(?:successfully\s+(?:logged\s+(?:in|on)|authenticated|signed\s+in|brute[- ]forced|guessed|cracked)|logged\s+(?:in|on)\s+(?:as|to|with|successfully)|(?:login|logon|authentication|sign-in)\s+(?:attempt\s+)?(?:was\s+)?(?:succeeded|successful)|gained\s+(?:access|a\s+foothold|entry|a\s+shell)|compromised\s+the\s+(?:account|credentials|password))\b/gi;
+const SUCCESS = /\b(?:successfully\s+(?:logged\s+(?:in|on)|authenticated|signed\s+in|brute[- ]forced|guessed|cracked)|logged\s+(?:in|on)\s+(?:as|to|with|successfully)|(?:login|logon|authentication|sign-in)(?:\s+(?:as|for|to)\s+[\w.@-]+)?\s+(?:attempt\s+)?(?:was\s+)?(?:succeeded|successful)|\ba\s+successful\s+(?:login|logon|log-?in|authentication|sign-in)|gained\s+(?:access|a\s+foothold|entry|a\s+shell)|compromised\s+the\s+(?:account|credentials|password))\b/gi;
 const GATE = wordGate(/\b(?:successfully|logged|login|logon|authentication|sign-in|gained|compromised)\b/);
 
 export function extractAuthOutcomes(ctx: ExtractContext): void {
