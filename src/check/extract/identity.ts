@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
+import { monthNumber } from '../text/months.ts';
 import { isDigitAt, isHexAt, passes, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
 import { addClaim, digitRunAt, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
@@ -26,7 +27,6 @@ const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(Z|UTC)|([+-]\d{2}:?\d{2}))?)?(?![\d:])/g;
 // a fraction of a second is read to the second: "11:34:02.01 UTC"
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(?:UTC|Z|GMT)\b/g;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
 
 /** Which side a role word before `at` (same clause, within 40 characters) puts the value on. */
@@ -345,7 +345,7 @@ function extractTimestamps(ctx: ExtractContext): void {
   scanFromMonthName(withYear, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
-    const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[2]!);
     const iso = `${m[4]}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
     addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false, ...validityBefore(ctx.text, at) }, true);
   });

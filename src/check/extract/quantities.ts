@@ -15,12 +15,6 @@ import { triggered } from './triggers.ts';
 
 // "the median of IN_PKTS is 6": the statistic may name its field between it and the figure
 const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|,]{0,28}$/i;
-/** "of 1,000 scored flows", "among 500 ranked flows": the number of flows a rank is out of. */
-const SCORED_AFTER = /\s+(?:scored|ranked)\s+flows\b/iy;
-function scoredAfter(text: string, end: number): boolean {
-  SCORED_AFTER.lastIndex = end;
-  return SCORED_AFTER.test(text);
-}
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
@@ -174,7 +168,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? (percentileAfter(ctx.text, end) ? 'percentile' : scoredAfter(ctx.text, end) ? 'rank' : statAfter(ctx.text, end)) ?? listedContribution(ctx.text, sentence, numStart, end, number);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? qualifierAfter(ctx.text, end) ?? listedContribution(ctx.text, sentence, numStart, end, number);
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {
@@ -395,13 +389,6 @@ function periodMention(text: string, start: number, readings: NumberText['readin
   return { start: at, end: at + every[0].trimEnd().length, phrase: every[0].trimEnd(), keys: PERIOD_KEYS, exact: false };
 }
 
-const PERCENTILE_AFTER_RE = /(?:st|nd|rd|th)?[- ]percentile/iy;
-
-/** "99th percentile" / "71st-percentile" right after the number (sticky: no slice of the text). */
-function percentileAfter(text: string, at: number): boolean {
-  PERCENTILE_AFTER_RE.lastIndex = at;
-  return PERCENTILE_AFTER_RE.test(text);
-}
 
 /**
  * "contributes most (3.4), followed by the SYN count (2.8) and the missing reply bytes (1.9)": bare
@@ -413,12 +400,18 @@ function listedContribution(text: string, sentence: Sentence, numStart: number, 
   return CONTRIBUTION_WORD.test(text.slice(sentence.start, numStart)) ? 'contribution' : undefined;
 }
 
-/** "the 950 ms median", "the 0.62 threshold", "a 1,450,000-byte baseline p99": the statistic named right after the figure. */
-const STAT_AFTER_RE = /[- ](?:baseline\s+)?(median|p99|p9\d|p50|threshold)\b/iy;
+/**
+ * The statistic named right after a figure: "99th percentile", "71st-percentile"; "of 1,000 scored
+ * flows" (the number of flows a rank is out of); "the 950 ms median", "the 0.62 threshold", "a
+ * 1,450,000-byte baseline p99". One sticky test at the figure's end, no slice of the text.
+ */
+const QUALIFIER_AFTER_RE = /(?:st|nd|rd|th)?[- ](percentile)|\s+(?:scored|ranked)\s+(flows)\b|[- ](?:baseline\s+)?(median|p99|p9\d|p50|threshold)\b/iy;
 
-function statAfter(text: string, at: number): string | undefined {
-  STAT_AFTER_RE.lastIndex = at;
-  return STAT_AFTER_RE.exec(text)?.[1]?.toLowerCase();
+function qualifierAfter(text: string, at: number): string | undefined {
+  QUALIFIER_AFTER_RE.lastIndex = at;
+  const m = QUALIFIER_AFTER_RE.exec(text);
+  if (m === null) return undefined;
+  return m[1] !== undefined ? 'percentile' : m[2] !== undefined ? 'rank' : m[3]!.toLowerCase();
 }
 
 /** "TTL of 128, the maximum possible": a claim about the field's range, not its value. */

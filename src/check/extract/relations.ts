@@ -86,25 +86,23 @@ export function extractRelations(ctx: ExtractContext): void {
     const measure = measureOf(m[3]);
     add(at, m[0].length, ratio(sideOperand(m[2]!, measure), sideOperand(m[4]!, measure), m[1]!));
   });
+  // the comparisons of one party's two directions need "than it …": the sentences that have it, found once
+  const selfGated = gated.filter((s) => SELF_GATE.test(s.lower));
   scanSentencesAtTriggers(ctx, gated, SIDE_START, PERCENT_MORE_Y, (m, at) => {
-    const measure = measureOf(m[4]);
-    const percent = Number(m[2]) * (/^(?:more|larger|bigger)$/i.test(m[3]!) ? 1 : -1);
-    add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[5]!, measure), relation: 'ratio', factor: 1 + percent / 100, percent });
+    add(at, m[0].length, percentMore(sideOperand(m[1]!, measureOf(m[4])), sideOperand(m[5]!, measureOf(m[4])), m[2]!, m[3]!));
   });
-  scanSentencesAtTriggers(ctx, gated.filter((s) => SELF_GATE.test(s.lower)), SIDE_START, PERCENT_MORE_SELF_Y, (m, at) => {
-    const measure = measureOf(m[5]);
-    const percent = Number(m[3]) * (/^(?:more|larger|bigger)$/i.test(m[4]!) ? 1 : -1);
-    add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[6]!)), relation: 'ratio', factor: 1 + percent / 100, percent });
+  scanSentencesAtTriggers(ctx, selfGated, SIDE_START, PERCENT_MORE_SELF_Y, (m, at) => {
+    add(at, m[0].length, percentMore(...ownDirections(m[1]!, measureOf(m[5]), m[2]!, m[6]!), m[3]!, m[4]!));
   });
   scanSentencesAtTriggers(ctx, gated, SIDE_START, MORE_THAN_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
     const measure = measureOf(m[3]);
     add(at, m[0].length, { left: sideOperand(m[1]!, measure), right: sideOperand(m[4]!, measure), relation: order(m[2]!) });
   });
-  scanSentencesAtTriggers(ctx, gated.filter((s) => SELF_GATE.test(s.lower)), SIDE_START, MORE_THAN_SELF_Y, (m, at, s) => {
+  scanSentencesAtTriggers(ctx, selfGated, SIDE_START, MORE_THAN_SELF_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
-    const measure = measureOf(m[4]);
-    add(at, m[0].length, { left: sideOperand(m[1]!, measure, RECEIVED.test(m[2]!)), right: sideOperand(m[1]!, measure, RECEIVED.test(m[5]!)), relation: order(m[3]!) });
+    const [left, right] = ownDirections(m[1]!, measureOf(m[4]), m[2]!, m[5]!);
+    add(at, m[0].length, { left, right, relation: order(m[3]!) });
   });
   scanSentencesAtTriggers(ctx, gated, SIDE_START, COMPARED_Y, (m, at, s) => {
     if (isNegated(s, at)) return;
@@ -126,6 +124,17 @@ export function extractRelations(ctx: ExtractContext): void {
 
 function ratio(left: Operand, right: Operand, factor: string): ClaimPayloads['relation'] {
   return { left, right, relation: 'ratio', factor: factorOf(factor) };
+}
+
+/** "20% more" / "17 percent fewer": the left operand that many percent above or below the right. */
+function percentMore(left: Operand, right: Operand, figure: string, word: string): ClaimPayloads['relation'] {
+  const percent = Number(figure) * (order(word) === 'more' ? 1 : -1);
+  return { left, right, relation: 'ratio', factor: 1 + percent / 100, percent };
+}
+
+/** One party's two directions as operands, in the order of the verbs ("returned … than it received"). */
+function ownDirections(party: string, measure: 'packets' | 'bytes', firstVerb: string, secondVerb: string): [Operand, Operand] {
+  return [sideOperand(party, measure, RECEIVED.test(firstVerb)), sideOperand(party, measure, RECEIVED.test(secondVerb))];
 }
 
 /** Whether a comparative word puts the left operand above the right. */

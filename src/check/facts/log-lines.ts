@@ -1,4 +1,5 @@
 import { describeField, flattenJson, type TableRow } from '../deps.ts';
+import { monthNumber } from '../text/months.ts';
 
 /*
  * A log line the record carries as text (Wazuh's full_log, a syslog message, Security Onion's
@@ -9,7 +10,6 @@ import { describeField, flattenJson, type TableRow } from '../deps.ts';
  * status, the body size, the method, the time and the user agent it shows are facts like any other.
  */
 const ACCESS_LINE = /^(\S+) (\S+) (\S+) \[(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})\] "([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?" (\d{3}) (\d+|-)(?: "([^"]*)" "([^"]*)")?/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]+)$/i;
 
 /** The fields of every access-log line, syslog line and embedded JSON record among the rows, as rows of their own. */
@@ -67,18 +67,14 @@ function syslogRows(key: string, text: string, year: string | null): TableRow[] 
     const m = SYSLOG_LINE.exec(line);
     if (!m) return;
     const at = lines.length > 1 ? `${key}[${i}]` : key;
-    const month = MONTHS.indexOf(m[1]!) + 1;
+    const month = monthNumber(m[1]!);
     const fields: Array<[string, string | number | undefined]> = [
       ['@timestamp', year !== null && month > 0 ? `${year}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}T${m[3]}Z` : undefined],
       ['host.hostname', m[4]],
       ['process.name', m[5]],
       ['process.pid', m[6] === undefined ? undefined : Number(m[6])],
     ];
-    for (const [name, value] of fields) {
-      if (value === undefined) continue;
-      const field = describeField(`${at}.${name}`, value);
-      out.push({ name: `${at}.${name}`, value, unit: field.unit, description: `${field.description} (read from the syslog line in ${key})` });
-    }
+    out.push(...readRows(at, fields, `the syslog line in ${key}`));
   });
   return out;
 }
@@ -96,19 +92,13 @@ function embeddedJsonRows(key: string, text: string): TableRow[] {
     return [];
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
-  const out: TableRow[] = [];
-  for (const [path, value] of flattenJson(parsed as Record<string, unknown>)) {
-    if (value === null) continue;
-    const leaf = typeof value === 'boolean' ? Number(value) : value;
-    const field = describeField(`${key}.${path}`, leaf);
-    out.push({ name: `${key}.${path}`, value: leaf, unit: field.unit, description: `${field.description} (read from the JSON record in ${key})` });
-  }
-  return out;
+  const fields = flattenJson(parsed as Record<string, unknown>).map(([path, value]): [string, string | number | undefined] => [path, value === null ? undefined : typeof value === 'boolean' ? Number(value) : value]);
+  return readRows(key, fields, `the JSON record in ${key}`);
 }
 
 function accessLineRows(key: string, m: RegExpExecArray): TableRow[] {
   const [, host, , user, day, month, year, clock, offset, method, target, version, status, size, referrer, agent] = m;
-  const iso = `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day}T${clock}${offset!.slice(0, 3)}:${offset!.slice(3)}`;
+  const iso = `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day}T${clock}${offset!.slice(0, 3)}:${offset!.slice(3)}`;
   const fields: Array<[string, string | number | undefined]> = [
     [IPV4_OR_6.test(host!) ? 'source.ip' : 'source.domain', host],
     ['user.name', user === '-' ? undefined : user],
@@ -121,11 +111,16 @@ function accessLineRows(key: string, m: RegExpExecArray): TableRow[] {
     ['http.request.referrer', referrer === undefined || referrer === '-' ? undefined : referrer],
     ['user_agent.original', agent === undefined || agent === '-' ? undefined : agent],
   ];
+  return readRows(key, fields, `the access log line in ${key}`);
+}
+
+/** Fields read out of a text value, as rows under its key, each described by the vocabulary and by where it was read. */
+function readRows(key: string, fields: ReadonlyArray<[string, string | number | undefined]>, from: string): TableRow[] {
   const out: TableRow[] = [];
   for (const [name, value] of fields) {
     if (value === undefined) continue;
     const field = describeField(`${key}.${name}`, value);
-    out.push({ name: `${key}.${name}`, value, unit: field.unit, description: `${field.description} (read from the access log line in ${key})` });
+    out.push({ name: `${key}.${name}`, value, unit: field.unit, description: `${field.description} (read from ${from})` });
   }
   return out;
 }
