@@ -9,7 +9,9 @@ export type IdentityMember = 'src_addr' | 'dst_addr' | 'src_port' | 'dst_port' |
 export type Endpoint =
   | { kind: 'address' | 'port'; role: 'src' | 'dst' | undefined }
   | { kind: 'protocol' }
-  | { kind: 'time'; edge: 'start' | 'end' | undefined };
+  | { kind: 'time'; edge: 'start' | 'end' | undefined }
+  /** An address or port of the record that is not one of the flow's ends: after NAT, a next hop, the exporter. */
+  | { kind: 'relay'; of: 'address' | 'port' };
 
 /**
  * The identity part a field holds, from what the field vocabulary says of its name (a family's
@@ -25,9 +27,11 @@ export function endpointOf(path: string, value: unknown): Endpoint | undefined {
   const field = describeField(path, value);
   switch (field.dimension) {
     case 'address':
-      return typeof value === 'string' && isIP(value.trim()) !== 0 && !isRelay(path) ? { kind: 'address', role: sideOf(field.role) } : undefined;
+      if (typeof value !== 'string' || isIP(value.trim()) === 0) return undefined;
+      return field.relay || isRelay(path) ? { kind: 'relay', of: 'address' } : { kind: 'address', role: sideOf(field.role) };
     case 'port':
-      return isPortValue(value) && !isRelay(path) ? { kind: 'port', role: sideOf(field.role) } : undefined;
+      if (!isPortValue(value)) return undefined;
+      return field.relay || isRelay(path) ? { kind: 'relay', of: 'port' } : { kind: 'port', role: sideOf(field.role) };
     case 'protocol':
       return protocolValue(value) !== undefined ? { kind: 'protocol' } : undefined;
     case 'time':
@@ -47,6 +51,7 @@ export function identityMemberOf(path: string, value: unknown): IdentityMember |
   const e = endpointOf(path, value);
   if (e === undefined) return undefined;
   if (e.kind === 'protocol') return 'protocol';
+  if (e.kind === 'relay') return undefined;
   // an exporter's uptime (NetFlow v9 FIRST_SWITCHED in ms) marks the flow's edges but is no date
   if (e.kind === 'time') return isClockTime(path, value) ? e.edge : undefined;
   if (e.role === undefined) return undefined;

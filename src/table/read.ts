@@ -91,6 +91,8 @@ function toScalar(key: string, raw: unknown, file: string): Scalar {
   if (typeof raw !== 'string') throw new InputError({ file, field: key, value: raw, expected: 'a number, a string or null' });
   const text = raw.trim();
   if (/^(null|n\/a|none|nan|-)$/i.test(text) || text.startsWith('n/a')) return null;
+  // a C-style hex number is a number: Snort 2's alert_csv writes tcpwindow "0xFAF0", ethlen "0x4A"
+  if (/^0x[0-9a-f]{1,8}$/i.test(text)) return Number.parseInt(text.slice(2), 16);
   const numeric = text.replace(/,(?=\d{3}(?!\d))/g, '');
   return /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(numeric) ? Number(numeric) : text;
 }

@@ -55,9 +55,15 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   username: ['user name', 'user'],
   'user name': ['user'],
   hostname: ['host name', 'host'],
+  // the device that logged the record: PAN-OS device_name, FortiGate devname, ECS observer.name
+  firewall: ['device name', 'devname', 'observer name'],
+  sensor: ['sensor name', 'observer name', 'device name', 'devname'],
+  appliance: ['device name', 'devname', 'observer name'],
+  device: ['device name', 'devname'],
   // the router interface a flow came in on and went out of: IPFIX ingressInterface, NetFlow v9 INPUT_SNMP, goflow2 in_if
-  'ingress interface': ['input snmp', 'in if', 'inbound interface', 'input interface'],
-  'egress interface': ['output snmp', 'out if', 'outbound interface', 'output interface'],
+  // FortiGate srcintf / dstintf: the session entered on its source's interface and left on its destination's
+  'ingress interface': ['input snmp', 'in if', 'inbound interface', 'input interface', 'source interface'],
+  'egress interface': ['output snmp', 'out if', 'outbound interface', 'output interface', 'destination interface'],
   // the firewall zone a session came from and went to: Firepower IngressZone, PAN-OS from / to, FortiGate srcintfrole
   'ingress zone': ['source zone', 'from zone', 'src zone', 'from'],
   'egress zone': ['destination zone', 'to zone', 'dst zone', 'to'],

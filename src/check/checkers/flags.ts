@@ -1,6 +1,6 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
-import { memoised, rowOf, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { memoised, rowOf, textRows, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { ALL_FLAGS, flagSources, readFlags } from '../facts/flag-sources.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import type { Evidence } from '../types.ts';
@@ -98,6 +98,12 @@ function checkFlagSet(flags: ReadonlyArray<{ flag: string }>, mask: number, know
   return { verdict: 'contradicted', evidence: ev, reason: `The flags set are ${decodeFlags(mask & known)} (${parts.join('; ')}).` };
 }
 
+/** "tcp-fin", "TCP RST", "FIN flag": a text naming a TCP flag as one. */
+function flagNamedIn(flag: string, lower: string): boolean {
+  const f = flag.toLowerCase();
+  return lower.includes(f) && new RegExp(String.raw`\btcp[-_ ]${f}\b|\b${f}[-_ ]flag`).test(lower);
+}
+
 function checkWithoutField(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
   const syn = facts.rows.get('src_syn_flows');
   const only = facts.rows.get('src_flows_in_window');
@@ -111,6 +117,11 @@ function checkWithoutField(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgem
         ? { verdict: 'supported', evidence: ev, reason: `src_syn_flows = ${syn.value}: the SYN bit is ${isSet ? '' : 'not '}set.` }
         : { verdict: 'contradicted', evidence: ev, reason: `src_syn_flows = ${syn.value}: the SYN bit is ${isSet ? '' : 'not '}set.` };
     }
+  }
+  // a text of the record that names the flag as set: PAN-OS session_end_reason "tcp-fin", "tcp-rst-from-server"
+  if (claim.data.value === undefined && flag !== undefined && claim.data.flags.every((f) => f.set)) {
+    const named = claim.data.flags.map((f) => textRows(facts).find((t) => flagNamedIn(f.flag, t.lower)));
+    if (named.every((t) => t !== undefined)) return { verdict: 'supported', evidence: rowEvidence(named.map((t) => t!.row)), reason: `${named.map((t) => `${t!.row.key} is ${String(t!.row.value)}`).join('; ')}: the record names the flag.` };
   }
   return { verdict: 'unsupported', reason: 'The table has no TCP flags field to back this.' };
 }

@@ -22,7 +22,8 @@ const SAID: Readonly<Record<EndReason, string>> = {
 function rowReason(row: FactRow): EndReason | undefined {
   if (typeof row.value === 'number') return IPFIX_END_REASONS[row.value];
   const v = String(row.value).toLowerCase();
-  if (/idle|inactiv/.test(v)) return 'idle-timeout';
+  // PAN-OS "aged-out": the session's idle timer ran out
+  if (/idle|inactiv|aged/.test(v)) return 'idle-timeout';
   if (/active/.test(v)) return 'active-timeout';
   if (/timeout|timed out/.test(v)) return 'timeout';
   if (/shutdown/.test(v)) return 'shutdown';

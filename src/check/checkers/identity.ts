@@ -30,13 +30,16 @@ const SIDES = { src: 'source', dst: 'destination' } as const;
  * that holds the value (or a row with no side); a value no row holds is contradicted, unless a
  * text field of the record holds it (a payload, a URL, a host list).
  */
-function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | readonly string[] | RegExp | undefined): Judgement {
+function checkEndpoint(role: 'src' | 'dst' | undefined, rows: Sides, equals: (r: FactRow) => boolean, label: string, facts: TableFacts, text: string | readonly string[] | RegExp | undefined, relays: readonly FactRow[] = []): Judgement {
   const { src, dst, either } = rows;
-  if (src.length + dst.length + either.length === 0) return inText(facts, text, label) ?? { verdict: 'unsupported', reason: `The table gives no ${label}.` };
   const onSrc = src.find(equals);
   const onDst = dst.find(equals);
   const onEither = either.find(equals);
   if (!onSrc && !onDst && !onEither) {
+    // a translated address or port is the record's too ("NATed to 198.51.100.5 port 21877")
+    const relay = relays.find(equals);
+    if (relay) return { verdict: 'supported', evidence: rowEvidence([relay]), reason: `It is ${relay.key}: the record gives this ${label} besides the flow's own ends.` };
+    if (src.length + dst.length + either.length === 0) return inText(facts, text, label) ?? { verdict: 'unsupported', reason: `The table gives no ${label}.` };
     return inText(facts, text, label) ?? { verdict: 'contradicted', evidence: rowEvidence([...src, ...dst].slice(0, 4)), reason: `Neither the source nor the destination ${label} is this value.` };
   }
   if (role !== undefined && !onEither && !(role === 'src' ? onSrc : onDst)) {
@@ -106,7 +109,7 @@ export function checkAddress(claim: Claim<'address'>, facts: TableFacts): Judgem
   }
   if (claim.data.prefix !== undefined) return checkNetwork(claim.data.address, claim.data.prefix, facts);
   const want = canonicalAddress(claim.data.address);
-  return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address);
+  return checkEndpoint(sideOfRole(claim.data.role, facts), facts.endpoints.addresses, (r) => canonicalAddress(String(r.value).trim()) === want, 'address', facts, claim.data.address, facts.endpoints.relays.addresses);
 }
 
 /** "hosts on 192.168.250.0/24": some address of the flow lies in the network. */
@@ -160,7 +163,7 @@ export function checkPort(claim: Claim<'port'>, facts: TableFacts): Judgement {
     }
   }
   // a port a log line of the record names ("… from 203.0.113.91 port 60198", "10.0.0.5:60198")
-  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, portInText(port));
+  return checkEndpoint(sideOfRole(role, facts), facts.endpoints.ports, (r) => Number(r.value) === port, 'port', facts, portInText(port), facts.endpoints.relays.ports);
 }
 
 /**

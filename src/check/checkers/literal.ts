@@ -1,5 +1,6 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
+import { fullWord } from '../lexicon/key-abbreviations.ts';
 import { memoised, stringRowContaining, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
 import { describeField, sideOf } from '../deps.ts';
@@ -11,7 +12,7 @@ type RowKind = Exclude<Kind, 'path' | 'hostname' | 'label' | 'conn state' | 'asn
 
 /** Which rows hold each kind of literal, by the words of their names. */
 const HOLDS: Readonly<Record<RowKind, (tokens: readonly string[]) => boolean>> = {
-  'http status': (t) => t.includes('status') && !t.includes('msg'),
+  'http status': (t) => t.includes('status') && !t.includes('message'),
   'http method': (t) => t.includes('method'),
   // Security Onion and ECS give a Suricata rule's sid as rule.uuid
   'rule id': (t) => t.includes('sid') || ((t.includes('signature') || t.includes('rule')) && (t.includes('id') || t.includes('uuid'))),
@@ -21,7 +22,8 @@ function literalRows(facts: TableFacts): Record<RowKind, FactRow[]> {
   const out: Record<RowKind, FactRow[]> = { 'http status': [], 'http method': [], 'rule id': [] };
   for (const row of facts.rows.values()) {
     if (row.value === null || row.value === '') continue;
-    const tokens = keyTokens(row.key);
+    // in full words: Snort 2's sig_id is the signature id
+    const tokens = keyTokens(row.key).map(fullWord);
     for (const kind of Object.keys(HOLDS) as Array<keyof typeof HOLDS>) if (HOLDS[kind](tokens)) out[kind].push(row);
   }
   return out;

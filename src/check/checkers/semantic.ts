@@ -193,8 +193,8 @@ const IDENTIFIER = /CVE-\d{4}-\d{4,7}|MS\d{2}-\d{3}|T\d{4}(?:\.\d{3})?/i;
 
 /** Actions that stop the traffic, as IDS/IPS and firewalls write them (Suricata, ECS, PAN-OS reset-both, FortiGate dropped or reset_client). */
 const STOPPED = /^(?:block|drop|reject|den(?:y|ied)|reset|sinkhole|quarantin|clear.session)/i;
-/** Actions that let it through (an alert alone, FortiGate's detected or pass_session). */
-const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor)/i;
+/** Actions that let it through (an alert alone, FortiGate's detected or pass_session; a FortiGate traffic log's close, timeout, client-rst or server-rst: how an allowed session ended). */
+const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor|close|timeout|client-rst|server-rst)/i;
 
 /**
  * "blocked by the sensor", "the traffic was allowed through": what the sensor did is the record's
@@ -204,7 +204,7 @@ const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor)/i;
 function checkAction(term: string, facts: TableFacts): Judgement | null {
   const row = memoised(facts, 'action-row', actionRow);
   if (row === null) return /reset/i.test(term) ? checkReset(facts) : null;
-  const said = /allow|permit/i.test(term) ? 'let through' : 'stopped';
+  const said = /allow|permit|\blet\b/i.test(term) ? 'let through' : 'stopped';
   const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
   return said === did
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }

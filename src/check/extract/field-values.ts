@@ -12,7 +12,7 @@ import { triggered } from './triggers.ts';
 const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
 const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
-const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/-]*[_.:/\d][\w.:/-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`;
+const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/\\-]*[_.:/\\\d][\w.:/\\-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`;
 const FIELD_VALUE_RE = new RegExp(
   String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z]+'s\s+)?((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` + VALUE,
   'g',
@@ -37,6 +37,8 @@ const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+
 const INTERFACE = triggered(INTERFACE_RE);
 /** "arriving on the outside interface", "left through the ethernet1/3 interface": an interface by its name. */
 const NAMED_INTERFACE = triggered(/\b(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+|firewall'?s?\s+)?([A-Za-z][\w./-]*)\s+interface\b/gi);
+/** "left through ethernet1/3", "came in on port2": an interface by a name with its number, the word "interface" left out. */
+const NUMBERED_INTERFACE = triggered(/\b(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)\s+(?:on|via|through|by)\s+(?:the\s+)?([A-Za-z][A-Za-z-]*\d(?:[\w./-]*\w)?)(?![\w/-]|\.\w|\s+interface\b)/gi);
 const INTO_WORD = /^(?:enter|came|arriv|ingress)/i;
 const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
@@ -45,13 +47,26 @@ const LEVEL_KIND_RE = /\b(low|medium|moderate|high|critical|informational)[- ](s
 const LEVEL_KIND_GATE = wordGate(/\b(?:low|medium|moderate|high|critical|informational)\b/);
 
 /** "the alert has priority 3", "an event with severity 2", "it carried rev 4": a field noun and its value after a verb of having. */
-const HAS_FIELD_RE = /\b(?:has|had|have|with|carries|carried|carrying)\s+(?:a\s+|an\s+|the\s+)?([A-Za-z][A-Za-z-]+)\s+(?:of\s+)?(\d[\w.:/-]*)(?=[\s.,;:)!?]|$)/g;
-const HAS_FIELD_GATE = wordGate(/\b(?:has|had|have|with|carries|carried|carrying)\b/);
+const HAS_FIELD_RE = /\b(?:has|had|have|with|carries|carried|carrying|given|assigned)\s+(?:a\s+|an\s+|the\s+)?([A-Za-z][A-Za-z-]+)\s+(?:of\s+)?(\d[\w.:/-]*)(?=[\s.,;:)!?]|$)/g;
+const HAS_FIELD_GATE = wordGate(/\b(?:has|had|have|with|carries|carried|carrying|given|assigned)\b/);
 /** Nouns a figure after "with" counts, not fields ("with packets 3" is rare, "with port 443" is the identity's). */
 const MEASURE_NOUNS = new Set(['packets', 'packet', 'bytes', 'byte', 'flows', 'flow', 'port', 'ports', 'address', 'ip', 'seconds', 'ms', 'times', 'hosts', 'connections', 'attempts']);
 /** "VLAN 30 carried it", "on VLAN ID 20", "vlan tag 100": a VLAN by its number (IEEE 802.1Q ids are 12 bits). */
 const VLAN_RE = /\bVLAN(?:\s+(?:ID|id|tag|number))?\s*(?:#|:|=)?\s*(\d{1,4})\b/gi;
 const VLAN_GATE = wordGate(/\bvlan\b/);
+
+/** "fired on revision 81", "under policy 12", "a priority 1 event": a field's noun with its number right after it (not "level 3 of 5"). */
+const NOUN_NUMBER_RE = /\b(priority|severity|revision|rev|gid|sid|policy|level)\s+(?:id\s+|number\s+|no\.\s*|#\s*)?(\d{1,10})\b(?![.:,]\d|\s*(?:%|percent|of\s+\d|out\s+of|[-–]\s*\d))/gi;
+const NOUN_NUMBER_GATE = wordGate(/\b(?:priority|severity|revision|rev|gid|sid|policy|level)\b/);
+/** A name as a product writes one: a letter first, and a digit, "-", "_", ".", "/" or "\\" inside ("Allow-Outbound-Web", "corp\\jdoe", "ethernet1/3"). */
+const NAME_ID = String.raw`(?=[\w\\/.-]*[\d_\\/-])[A-Za-z][\w\\/.-]*[A-Za-z\d]`;
+/** The nouns of things a firewall or sensor record names (its rule, policy, user, device). */
+const NAMED_THING = String.raw`rule|policy|user|username|account|profile|device|sensor|firewall|appliance`;
+/** "matched by rule Allow-Inbound-Web", "the user corp\\asmith", "logged by firewall PA-5220". */
+const NOUN_NAME_RE = new RegExp(String.raw`\b(${NAMED_THING})\s+(?:named\s+|called\s+)?(${NAME_ID})(?![\w\\/-]|\.\w)`, 'gi');
+/** "the Allow-Inbound-Web rule", "the PA-5220 firewall". */
+const NAME_NOUN_RE = new RegExp(String.raw`\bthe\s+(${NAME_ID})\s+(${NAMED_THING})\b`, 'gi');
+const NAME_GATE = wordGate(new RegExp(String.raw`\b(?:${NAMED_THING})\b`));
 
 /** "came from the untrust zone", "crossed into the dmz zone", "to the inside zone": a firewall zone by its name, on the way in or out. */
 const ZONE_RE = /\b(from|into|to|toward|towards)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+zone\b/gi;
@@ -90,6 +105,22 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO_WORD.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
   });
+  scanTriggers(ctx, NUMBERED_INTERFACE.trigger, NUMBERED_INTERFACE.sticky, (m, at, sentence) => {
+    if (isNegated(sentence, at)) return;
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO_WORD.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
+  });
+  scan(ctx, NOUN_NUMBER_RE, NOUN_NUMBER_GATE, (m, at, sentence) => {
+    const valueAt = at + m[0].lastIndexOf(m[2]!);
+    if (isNegated(sentence, at) || overlapsClaim(ctx, at, valueAt + m[2]!.length)) return;
+    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: m[1]!.toLowerCase(), value: m[2]!, quoted: false, judgement: false });
+  });
+  const onName = (field: string, value: string, at: number, end: number, sentence: Sentence): void => {
+    if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
+    addClaim(ctx, 'field-value', at, end, { field: field.toLowerCase(), value, quoted: false, judgement: false });
+  };
+  scan(ctx, NOUN_NAME_RE, NAME_GATE, (m, at, sentence) => onName(m[1]!, m[2]!, at, at + m[0].length, sentence));
+  scan(ctx, NAME_NOUN_RE, NAME_GATE, (m, at, sentence) => onName(m[2]!, m[1]!, at, at + m[0].length, sentence));
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/,/g, ''), quoted: false, judgement: false });

@@ -12,11 +12,12 @@ import { triggered } from './triggers.ts';
 type EndReason = ClaimPayloads['end-reason']['reason'];
 
 const CLOSE_VERB = String.raw`(?:ended|ends|closed|was closed|terminated|expired|was exported|exported|finished|torn down|evicted)`;
-const CAUSE = String.raw`(idle|inactivity|inactive|active)?[\s-]*(timeout|time-out|shutdown|forced end|lack of resources|end of flow|FIN|RST|reset)`;
+// an aging timeout is PAN-OS's idle one (session_end_reason "aged-out")
+const CAUSE = String.raw`(idle|inactivity|inactive|active|aging|age-out)?[\s-]*(timeout|time-out|shutdown|forced end|lack of resources|end of flow|(?:TCP\s+)?(?:FIN|RST|reset))`;
 /** "ended because of an active timeout", "closed by a FIN", "was exported on an idle timeout". */
 const VERB_THEN_CAUSE = triggered(new RegExp(String.raw`\b${CLOSE_VERB}\s+(?:because of|due to|by|on|after|at|via|with|through|from|in)\s+(?:an?\s+|the\s+|its\s+)?(?:sensor\s+|engine\s+|flow\s+)?${CAUSE}\b`, 'gi'));
 /** "an idle timeout closed the flow", "the active timeout ended it". */
-const CAUSE_THEN_VERB = triggered(new RegExp(String.raw`\b(idle|inactivity|inactive|active)[\s-]*(timeout|time-out)\s+(?:${CLOSE_VERB}|ended|closed|terminated)\b`, 'gi'));
+const CAUSE_THEN_VERB = triggered(new RegExp(String.raw`\b(idle|inactivity|inactive|active|aging)[\s-]*(timeout|time-out)\s+(?:${CLOSE_VERB}|ended|closed|terminated)\b`, 'gi'));
 /** "the session timed out". */
 const TIMED_OUT = triggered(/\b(?:timed|timing)\s+out\b/gi);
 

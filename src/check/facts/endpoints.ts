@@ -18,6 +18,8 @@ export interface Sides {
 export interface Endpoints {
   addresses: Sides;
   ports: Sides;
+  /** Addresses and ports of the record that are not the flow's ends (after NAT, a next hop, the exporter). */
+  relays: { addresses: FactRow[]; ports: FactRow[] };
   protocols: FactRow[];
   times: FactRow[];
   /** Which time rows are the flow's start and end (the others are instants such as an alert's @timestamp). */
@@ -25,13 +27,14 @@ export interface Endpoints {
 }
 
 export function endpointsOf(rows: ReadonlyMap<string, FactRow>): Endpoints {
-  const out: Endpoints = { addresses: sides(), ports: sides(), protocols: [], times: [], edges: new Map() };
+  const out: Endpoints = { addresses: sides(), ports: sides(), relays: { addresses: [], ports: [] }, protocols: [], times: [], edges: new Map() };
   for (const row of rows.values()) {
     // the registry, not the vocabulary, says what the project's own features are
     if (row.value === null || isFeatureName(row.key)) continue;
     const e = endpointOf(row.key, row.value);
     if (e === undefined) continue;
     if (e.kind === 'protocol') out.protocols.push(row);
+    else if (e.kind === 'relay') (e.of === 'address' ? out.relays.addresses : out.relays.ports).push(row);
     else if (e.kind === 'time') {
       out.times.push(row);
       out.edges.set(row, e.edge);

@@ -1,4 +1,4 @@
-import { endpointOf, ndpiName, resolveFeatureName, type FeatureTable, type TableRow } from '../deps.ts';
+import { describeField, endpointOf, ndpiName, resolveFeatureName, type FeatureTable, type TableRow } from '../deps.ts';
 import { show } from '../checkers/evidence.ts';
 import { dimensionOfUnit, type Dimension } from './dimension.ts';
 import { sharedMemo } from './shared-memo.ts';
@@ -280,9 +280,10 @@ function buildTextRows(facts: TableFacts): Array<{ row: FactRow; lower: string }
 const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
 const COUNTRY_KEY = /(?:^|[._\s-])(?:country|cc|geo|country_code|countrycode|srccountry|dstcountry)(?:$|[._\s-])|country/i;
 
-/** The country a two-letter value names, when its field is a country's. */
+/** The country a two-letter value names, when its field is a country's: by its name, or by what the vocabulary says of it (PAN-OS `dstloc`). */
 function countryName(row: FactRow): string | undefined {
-  if (!/^[A-Za-z]{2}$/.test(row.value as string) || !COUNTRY_KEY.test(row.key)) return undefined;
+  if (!/^[A-Za-z]{2}$/.test(row.value as string)) return undefined;
+  if (!COUNTRY_KEY.test(row.key) && !/\bcountry\b/i.test(describeField(row.key, row.value).description)) return undefined;
   const name = REGIONS.of((row.value as string).toUpperCase());
   return name === undefined || name.toUpperCase() === (row.value as string).toUpperCase() ? undefined : name;
 }

@@ -74,7 +74,7 @@ export function isKnownField(path: string): boolean {
 const NAMESPACES: ReadonlyMap<string, Family> = new Map([
   ['suricata', 'suricata-eve'], ['eve', 'suricata-eve'], ['zeek', 'zeek'], ['bro', 'zeek'], ['ecs', 'ecs'],
   ['goflow2', 'goflow2'], ['goflow', 'goflow2'], ['nprobe', 'nprobe'], ['ntopng', 'nprobe'], ['ipfix', 'ipfix'],
-  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'], ['fortinet', 'fortinet'], ['fortigate', 'fortinet'], ['fortios', 'fortinet'], ['nfdump', 'nfdump'],
+  ['cicflowmeter', 'cicflowmeter'], ['cic', 'cicflowmeter'], ['snort', 'snort'], ['fortinet', 'fortinet'], ['fortigate', 'fortinet'], ['fortios', 'fortinet'], ['nfdump', 'nfdump'], ['panos', 'panos'], ['pan', 'panos'],
 ]);
 
 const REVERSE_ROLE: Readonly<Record<FieldSemantics['role'], FieldSemantics['role']>> = { source: 'destination', destination: 'source', client: 'server', server: 'client', either: 'destination' };

@@ -6,7 +6,7 @@ import type { Family, FamilyEntry, FamilyFile, FieldSemantics } from './schema.t
  * Family files in lookup priority: when two families spell a field alike (`IN_BYTES` is both
  * nProbe's and NetFlow v9's, `proto` both Zeek's and goflow2's), the earlier one answers.
  */
-export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump'];
+export const FAMILY_ORDER: readonly Family[] = ['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump', 'panos'];
 
 export const FAMILIES_DIR = fileURLToPath(new URL('./families/', import.meta.url));
 
@@ -55,7 +55,7 @@ function toSemantics(data: FamilyFile, entry: FamilyEntry): FieldSemantics {
   const source = data.sources[entry.source ?? data.default_source]! + (entry.ie === undefined ? '' : `; element id ${entry.ie}`);
   return Object.freeze({
     name: entry.name, family: data.family, dimension: entry.dimension, role: entry.role, unit: entry.unit,
-    description: entry.description, source, inferred: false, ...(entry.unset === undefined ? {} : { unset: entry.unset }), ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }),
+    description: entry.description, source, inferred: false, ...(entry.unset === undefined ? {} : { unset: entry.unset }), ...(entry.encoding === undefined ? {} : { encoding: entry.encoding }), ...(entry.relay === undefined ? {} : { relay: entry.relay }),
   });
 }
 

@@ -30,7 +30,7 @@ export const UnitSchema = z.enum([
 ]);
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump']);
+export const FamilySchema = z.enum(['nprobe', 'ipfix', 'zeek', 'suricata-eve', 'ecs', 'cicflowmeter', 'goflow2', 'snort', 'fortinet', 'nfdump', 'panos']);
 export type Family = z.infer<typeof FamilySchema>;
 
 const EntrySchema = z.strictObject({
@@ -50,6 +50,8 @@ const EntrySchema = z.strictObject({
   unset: z.array(z.union([z.number(), z.string()])).optional(),
   /** How a text value is encoded (EVE's payload and Snort's b64_data are base64): read decoded. */
   encoding: z.literal('base64').optional(),
+  /** An address or port that is not one of the flow's own ends: after NAT (PAN-OS natsrc, FortiGate transip), where its name does not say so. */
+  relay: z.literal(true).optional(),
 });
 export type FamilyEntry = z.infer<typeof EntrySchema>;
 
@@ -79,4 +81,6 @@ export interface FieldSemantics {
   readonly unset?: readonly (number | string)[];
   /** How a text value is encoded, when it is: read decoded. */
   readonly encoding?: 'base64';
+  /** Not one of the flow's own ends (a translated address or port). */
+  readonly relay?: true;
 }

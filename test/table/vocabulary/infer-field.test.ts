@@ -27,15 +27,15 @@ describe('an unknown key is inferred', () => {
   });
 
   it.each([
-    ['srcPort', 'source'], ['source_port', 'source'], ['sport', 'source'], ['client_side_port', 'client'],
-    ['dstPort', 'destination'], ['dest-port', 'destination'], ['resp port', 'destination'], ['server_port', 'server'],
+    ['srcL4Port', 'source'], ['source_port', 'source'], ['tcp_sport', 'source'], ['client_side_port', 'client'],
+    ['dstL4Port', 'destination'], ['dest-port', 'destination'], ['resp port', 'destination'], ['server_port', 'server'],
     ['responder_port', 'destination'], ['target.port', 'destination'], ['port', 'either'],
   ])('role from the words of %s: %s', (key, role) => {
     expect(describeField(key, 443)).toMatchObject({ dimension: 'port', role, inferred: true });
   });
 
   it.each([
-    ['bytes_sent', 1200, 'bytes', 'bytes'],
+    ['total_bytes_sent', 1200, 'bytes', 'bytes'],
     ['totalOctets', 1200, 'bytes', 'bytes'],
     ['payload-length', 1200, 'bytes', 'bytes'],
     ['num_pkts', 3, 'packets', 'packets'],
