@@ -52,7 +52,8 @@ export interface ClaimPayloads {
   protocol: { name?: string; number?: number };
   'address-family': { family: 4 | 6 };
   /** `zoneless`: a clock time written with no zone ("at 02:17"), which may be UTC or the clock the record writes its times in. */
-  timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean; validity?: 'not-after' | 'not-before'; zoneless?: true };
+  /** `yearless`: a day of a month with no year ("on 21 November"): only its month and day are said. */
+  timestamp: { iso: string; precision: 'day' | 'minute' | 'second'; timeOnly: boolean; validity?: 'not-after' | 'not-before'; zoneless?: true; yearless?: true };
   /** `exact`: the flags given as the whole set that was set; `decomposes`: the value it spells out ("20 (ACK and RST)"); `side`: whose flags. */
   'tcp-flags': { flags: ReadonlyArray<{ flag: string; set: boolean }>; value?: number; field?: string; exact?: boolean; decomposes?: number; side?: 'src' | 'dst' };
   comparative: { word: string; direction: 'high' | 'low' | 'typical' | 'unusual'; strong: boolean; mention: Mention; band?: PercentileBand };

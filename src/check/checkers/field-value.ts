@@ -30,6 +30,13 @@ function rowsNamed(facts: TableFacts, field: string, value: string, quoted: bool
     const found = rowsByWords(facts, other);
     if (found.length > 0) return found;
   }
+  // "the source prefix was /16": a measure's noun without the word the key ends in (sourceIPv4PrefixLength)
+  for (const tail of KEY_TAILS) {
+    const found = rowsByWords(facts, `${field} ${tail}`);
+    if (found.length > 0) return found;
+  }
+  // "the targeted account", "the affected host": a participle before the field's noun says which, not what
+  if (words.length > 1 && PARTICIPLE.test(words[0]!)) return rowsNamed(facts, words.slice(1).join(' '), value, quoted);
   // "the agent is web-prod-04", "the decoder was web-accesslog": a thing the record keeps as an object
   // (agent.name, agent.id, agent.ip) is named by its name or id, when the value is written as one
   if (quoted || IDENTIFIER_LIKE.test(value)) {
@@ -40,6 +47,11 @@ function rowsNamed(facts: TableFacts, field: string, value: string, quoted: bool
   }
   return [];
 }
+
+/** Words a key adds after a measure's noun: a prefix's length, a flag's count. */
+const KEY_TAILS = ['length', 'count'];
+/** A participle or agent adjective qualifying a field's noun ("targeted", "affected", "offending", "attacking"). */
+const PARTICIPLE = /^[a-z]{3,}(?:ed|ing)$/i;
 
 /** The members by which a record names a thing it keeps as an object. */
 const OBJECT_NAMES = ['name', 'hostname', 'id'];
@@ -55,6 +67,15 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   username: ['user name', 'user'],
   'user name': ['user'],
   hostname: ['host name', 'host'],
+  // an account is a user's: Windows targetUserName, PAN-OS srcuser
+  account: ['user name', 'user', 'account name'],
+  // a rule's id by any of its names: Suricata signature_id, ECS rule.uuid (Security Onion), Snort 2's sig_id
+  sid: ['signature id', 'rule uuid', 'rule id'],
+  'signature id': ['sid', 'rule uuid', 'rule id'],
+  'rule id': ['sid', 'signature id', 'rule uuid'],
+  // a Zeek weird or notice is named by its name or note
+  weird: ['name'],
+  notice: ['note'],
   // the device that logged the record: PAN-OS device_name, FortiGate devname, ECS observer.name
   firewall: ['device name', 'devname', 'observer name'],
   sensor: ['sensor name', 'observer name', 'device name', 'devname'],

@@ -466,10 +466,26 @@ function noClockReason(facts: TableFacts): string {
   return uptime.length > 0 ? `The table has no time of day: ${uptime.join(' and ')} count the exporter's uptime in ms.` : 'The table has no time fields.';
 }
 
+/** "on 21 November": a month and day against the record's dates, their year aside. */
+function checkDayOfMonth(want: string, times: Instant[]): Judgement {
+  const dated = times.flatMap((t) => {
+    const iso = isoOf(t);
+    return iso === undefined ? [] : [{ row: t.row, iso }];
+  });
+  if (dated.length === 0) return { verdict: 'unsupported', reason: `The record's times are in a form not read as dates.` };
+  const hit = dated.find((t) => t.iso.slice(5, 10) === want);
+  if (hit) return { verdict: 'supported', evidence: rowEvidence([hit.row]), reason: `${hit.row.key} is ${String(hit.row.value)}.` };
+  const days = dated.map((t) => t.iso.slice(0, 10)).sort();
+  // a span within one year holds every day between its first and last
+  if (days[0]!.slice(0, 4) === days[days.length - 1]!.slice(0, 4) && want > days[0]!.slice(5) && want < days[days.length - 1]!.slice(5)) return { verdict: 'supported', evidence: rowEvidence(dated.map((t) => t.row)), reason: `${want} lies within the record's span, ${days[0]} to ${days[days.length - 1]}.` };
+  return { verdict: 'contradicted', evidence: rowEvidence(dated.slice(0, 3).map((t) => t.row)), reason: `The record's dates are ${[...new Set(days)].join(', ')}, none of them on ${want} (month-day).` };
+}
+
 export function checkTimestamp(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const times = memoised(facts, 'instants', instantsOf);
   if (claim.data.validity) return checkValidityDate(claim, facts);
   if (times.length === 0) return { verdict: 'unsupported', reason: noClockReason(facts) };
+  if (claim.data.yearless) return checkDayOfMonth(claim.data.iso.slice(5, 10), times);
   const { iso, precision, timeOnly } = claim.data;
   const len = precision === 'day' ? 10 : precision === 'minute' ? 16 : 19;
   const want = timeOnly ? iso.slice(11, len) : iso.slice(0, len);

@@ -30,7 +30,7 @@ const ALERT_GATE = lowerGate(/\balerts?\b/);
 const CLIENT_WORD = 'client|originator|initiator|scanner';
 const SERVER_WORD = 'server|responder|target';
 /** A sentence about the packet that matched, not about the flow as a whole ("the request went to the server"). */
-const ABOUT_MATCH = /\b(?:packet|alert|match(?:ed|ing)?|triggered|triggering|fired|signature|rule|direction)\b/i;
+const ABOUT_MATCH = /\b(?:packet|traffic|alert|match(?:ed|ing)?|triggered|triggering|fired|signature|rule|direction)\b/i;
 const DIRECTION = triggered(new RegExp(String.raw`\bfrom\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\s+to\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\b|\b(client|server)[- ]to[- ](server|client)\b`, 'gi'));
 
 function towardOf(word: string): 'server' | 'client' {

@@ -342,6 +342,13 @@ function extractTimestamps(ctx: ExtractContext): void {
     if (offset) addClaim(ctx, 'timestamp', start, at + m[0].length, { iso: utcOf(wall, offset), precision, timeOnly: true }, true);
     else addClaim(ctx, 'timestamp', start, at + m[0].length, { iso: `1970-01-01T${wall}Z`, precision, timeOnly: true, zoneless: true }, true);
   });
+  // "logged on 21 November", "on November 21st": a day of a month with no year, after "on"
+  scanFromMonthName(gatedSentences(ctx, MONTH_GATE), (m, at) => {
+    const day = m[1] ?? m[3];
+    if (day === undefined || isTaken(ctx, at, at + m[0].length) || !/\bon\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, at - 8), at))) return;
+    const iso = `2000-${String(monthNumber(m[2]!)).padStart(2, '0')}-${day.padStart(2, '0')}T00:00:00Z`;
+    addClaim(ctx, 'timestamp', at, at + m[0].length, { iso, precision: 'day', timeOnly: false, yearless: true }, true);
+  }, YEARLESS_MONTH_RE, MONTH_REACH + 3);
   scanFromMonthName(withYear, (m, at) => {
     const day = m[1] ?? m[3];
     if (day === undefined || isTaken(ctx, at, at + m[0].length)) return;
@@ -364,14 +371,18 @@ function validityBefore(text: string, at: number): { validity?: 'not-after' | 'n
 const MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
 const MONTH_REACH = 5;
 
-/** MONTH_RE over each sentence, searched from just before its first month name (sentences without one are skipped). */
-function scanFromMonthName(sentences: readonly Sentence[], fn: (m: RegExpExecArray, at: number) => void): void {
+/** A day of a month with no year after it (groups as MONTH_RE's, with no year group): "21 November", "November 21st". */
+const YEARLESS_MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:\.? (\d{1,2})(?:st|nd|rd|th)?\b)?(?!\.?,? ?\d)/g;
+const MONTH_GATE = textGate(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i);
+
+/** MONTH_RE (or another month pattern) over each sentence, searched from just before its first month name (sentences without one are skipped). */
+function scanFromMonthName(sentences: readonly Sentence[], fn: (m: RegExpExecArray, at: number) => void, re: RegExp = MONTH_RE, reach = MONTH_REACH): void {
   for (const s of sentences) {
     MONTH_NAME.lastIndex = 0;
     const name = MONTH_NAME.exec(s.text);
     if (!name) continue;
-    MONTH_RE.lastIndex = Math.max(0, name.index - MONTH_REACH);
-    for (let m = MONTH_RE.exec(s.text); m; m = MONTH_RE.exec(s.text)) fn(m, s.start + m.index);
+    re.lastIndex = Math.max(0, name.index - reach);
+    for (let m = re.exec(s.text); m; m = re.exec(s.text)) fn(m, s.start + m.index);
   }
 }
 

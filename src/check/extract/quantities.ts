@@ -18,8 +18,8 @@ const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
-const SIDE_IN_RE = /\b(?:forward|fwd|upstream|client-to-server|source-to-destination)\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
-const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-client|destination-to-source)\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$|\b(?:destination|server|responder|receiver|target)\b[^;|]{0,30}\b(?:sent|transmitted|returned|delivered|answered with)\b[^;|]{0,20}$/i;
+const SIDE_IN_RE = /\b(?:forward|fwd|upstream|client-to-server|source-to-destination|query|queries|request|requests)\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:source|client|sender|src|originator|initiator)\b[^;|]{0,30}\b(?:sent|transmitted|uploaded|pushed|delivered)\b[^;|]{0,20}$|\b(?:sent|transmitted|uploaded) by the source\b/i;
+const SIDE_OUT_RE = /\b(?:backward|bwd|reverse|return|downstream|server-to-client|destination-to-source|answers?|responses?|repl(?:y|ies))\b(?:\s+\w+){0,2}?\s+(?:carried|had|has|contained|saw|sent|transmitted|was|were|is|are|totall?ed|moved|delivered|held)\b[^;|.]{0,20}$|\b(?:received|came back|returned|replied|got back|back from|response of|responded with)\b[^;|]{0,20}$|\b(?:destination|server|responder|receiver|target)\b[^;|]{0,30}\b(?:sent|transmitted|returned|delivered|answered with)\b[^;|]{0,20}$/i;
 /** "180 bytes of payload", "a 180-byte payload", "180 payload bytes", "a payload of 180 bytes": the application data, not the IP packets. */
 const PAYLOAD_AFTER = /^(?:-byte)?\s+(?:of\s+(?:\w+\s+)?|\w+\s+)?payloads?\b|^\s+payload\s+bytes\b/i;
 const PAYLOAD_BEFORE = /\bpayloads?\s+(?:of|was|were|is|are|totall?ing|carried)\s+(?:about\s+|only\s+|just\s+)?$/i;
@@ -135,8 +135,9 @@ function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, se
 const NUMBER = triggered(NUMBER_RE);
 const QUALIFIER_GATE = /median|p[59]\d|percentile|threshold|score|rank|contribut/;
 const RATIO_GATE = /ratio|factor|times/;
-const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered|forward|fwd|upstream|client-to|source-to/;
-const SIDE_OUT_GATE = /receiv|back|returned|repl|respon|sent|transmitted|delivered|answered|bwd|reverse|return|downstream|server-to|destination-to/;
+// a query or request is what the client sent, an answer, response or reply what came back
+const SIDE_IN_GATE = /sent|transmitted|uploaded|pushed|delivered|forward|fwd|upstream|client-to|source-to|quer|request/;
+const SIDE_OUT_GATE = /receiv|back|returned|repl|respon|sent|transmitted|delivered|answer|bwd|reverse|return|downstream|server-to|destination-to/;
 /** Any word of the three gates above: most windows before a number hold none, and one test rules all three out. */
 const ANY_GATE = new RegExp([QUALIFIER_GATE, SIDE_IN_GATE, SIDE_OUT_GATE].map((re) => re.source).join('|'));
 
@@ -213,7 +214,9 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // "an initial TTL of 64": the sender's starting value, inferred from the one seen, not the one seen
   const initial = mention !== undefined && keyInfo(mention.keys).ttl && INITIAL_RE.test(ctx.text.slice(Math.max(sentence.start, mention.start - 24), mention.start));
   const context = contextOf(sentence, inSentence, numStart);
-  const sideBefore = !gated ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
+  // "the answer was 16 bytes larger than the query": a difference of the two sides is neither side's figure
+  const compared = gated && DIFFERENCE_AFTER.test(ctx.text.slice(end, Math.min(sentence.end, end + 30)));
+  const sideBefore = !gated || compared ? undefined : SIDE_IN_GATE.test(lower) && SIDE_IN_RE.test(beforeText) ? 'in' : SIDE_OUT_GATE.test(lower) && SIDE_OUT_RE.test(beforeText) ? 'out' : undefined;
   const agent = sideBefore === undefined ? sideByAgent(ctx.text, end, sentence) : undefined;
   const named = sideBefore === undefined && agent === undefined ? (elided ?? (number.readings.some((r) => SIDED.has(r.dim)) && SIDE_NOUN_GATE.test(lower) ? sideOfNoun(beforeText) : undefined)) : undefined;
   // a ratio of the two sides ("3,148 bytes sent and 3,869 received, a ratio of about 0.81") is neither side's figure
@@ -267,6 +270,8 @@ function withUnit(m: RegExpExecArray, unit: string, hedge: string | undefined): 
 const OCCURRENCE_BEFORE = /\b(?:fired|triggered|alerted|matched|hit|seen|observed|occurred|happened|repeated|attempted|tried|failed|logged|recorded|contacted|connected|visited|queried|requested|scanned|pinged|reported|appeared|retried|retransmitted)\b(?:\s+[\w.-]+){0,3}?\s+(?:over\s+|more than\s+|at least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|a total of\s+|exactly\s+)?$/i;
 
 /** "3 times more packets", "twice as many": a factor after all. */
+/** A unit, then a comparative: "16 bytes larger than", "3 packets more than". */
+const DIFFERENCE_AFTER = /^\s*[\w/%-]*\s+(?:more|less|fewer|larger|bigger|smaller|higher|lower|greater|longer|shorter)\s+than\b/i;
 const COMPARISON_AFTER = /^\s+(?:more|less|fewer|as|larger|bigger|smaller|higher|lower|greater|the)\b/i;
 
 /** A value named as a norm before the figure: the standard, default or typical one, or an MTU. */
