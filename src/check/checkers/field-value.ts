@@ -1,8 +1,9 @@
 import type { Claim, Judgement } from '../claim.ts';
 import { fullWord } from '../lexicon/key-abbreviations.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
-import { keyTokens, singular } from '../facts/key-tokens.ts';
+import { holdsAll, keyTokens, singular } from '../facts/key-tokens.ts';
 import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
+import { planned, positionsBy } from '../facts/schema-plan.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -105,15 +106,21 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
   const words = field.split(/\s+/).map((w) => fullWord(singular(w)));
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];
-  for (const row of facts.rows.values()) {
-    const tokens = fullTokens(row.key);
-    if (tokens[tokens.length - 1] !== head || !words.every((w) => tokens.includes(w))) continue;
-    scored.push({ row, extra: tokens.length - words.length });
+  // only the rows whose key ends in the last word can match: the schema's keys by their last word
+  for (const i of planned(facts.plan, 'by-last-word', byLastWord).get(head) ?? NO_POSITIONS) {
+    const tokens = fullTokens(facts.plan.keys[i]!);
+    if (!holdsAll(tokens, words)) continue;
+    scored.push({ row: facts.list[i]!, extra: tokens.length - words.length });
   }
   if (scored.length === 0) return [];
   const fewest = Math.min(...scored.map((s) => s.extra));
   return scored.filter((s) => s.extra === fewest).map((s) => s.row);
 }
+
+/** The schema's row positions by the last of their key's full words. */
+const byLastWord = (keys: readonly string[]): Map<string, number[]> => positionsBy(keys, (key) => fullTokens(key).slice(-1));
+const NO_POSITIONS: readonly number[] = [];
+
 
 /** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
 const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();

@@ -9,6 +9,7 @@ import { conceptsOf } from './concepts.ts';
 import { spanOf, timeGaps } from './span.ts';
 import { logLineRows } from './log-lines.ts';
 import { uptimeClockRows } from './uptime-clock.ts';
+import { planned, positionsBy, schemaPlan, type SchemaPlan } from './schema-plan.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -27,6 +28,10 @@ export interface FactRow {
 export interface TableFacts {
   table: FeatureTable;
   rows: ReadonlyMap<string, FactRow>;
+  /** The same rows in their order, the positions the schema plan's indexes hold. */
+  list: readonly FactRow[];
+  /** What its row keys alone give, shared by every table of the same keys (schema-plan.ts). */
+  plan: SchemaPlan;
   /** The rows the bounded derivation search runs over (searchDerived). */
   derivation: DerivationBase;
   /** inter_arrival_ms means "no earlier flow from this source" (null, or 0 with one flow in the window). */
@@ -128,7 +133,7 @@ function buildFacts(table: FeatureTable): TableFacts {
   // one plain object shape for every table's facts (getters would give each its own map and make
   // the checkers' property reads megamorphic); the lower-case index, the concepts and statistics are memoised
   const span = spanOf(endpoints.times, endpoints.edges);
-  return { table, rows, derivation: derivationBase(all, table, span, timeGaps(endpoints.times, span)), noEarlierFlow, endpoints, memo: new Map() };
+  return { table, rows, list: all, plan: schemaPlan(all), derivation: derivationBase(all, table, span, timeGaps(endpoints.times, span)), noEarlierFlow, endpoints, memo: new Map() };
 }
 
 /**
@@ -212,12 +217,10 @@ function buildLeafIndex(facts: TableFacts): Map<string, FactRow[]> {
  * array indices are no part of the name.
  */
 export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
-  const lower = name.toLowerCase();
   const out: FactRow[] = [];
-  for (const row of facts.rows.values()) {
-    if (row.value === null) continue;
-    const key = row.key.toLowerCase().replace(/\[\d+\]/g, '');
-    if (key === lower || key.endsWith(`.${lower}`)) out.push(row);
+  for (const i of planned(facts.plan, 'named-by', namedByIndex).get(name.toLowerCase()) ?? NO_POSITIONS) {
+    const row = facts.list[i]!;
+    if (row.value !== null) out.push(row);
   }
   if (out.length > 0) return out;
   // a name the table reader took for a registry feature ("orig_pkts" read as IN_PKTS) is that feature's row
@@ -225,6 +228,21 @@ export function rowsNamedBy(facts: TableFacts, name: string): FactRow[] {
   const row = feature === undefined ? undefined : facts.rows.get(feature);
   return row && row.value !== null ? [row] : out;
 }
+
+/**
+ * The positions of the rows each lower-case name stands for: the key (array indices dropped) and
+ * every part of it after a dot, so `tcp.tcp_flags_ts` is found as "tcp_flags_ts" too.
+ */
+function namedByIndex(keys: readonly string[]): Map<string, number[]> {
+  return positionsBy(keys, (key) => {
+    const bare = key.toLowerCase().replace(/\[\d+\]/g, '');
+    const names = [bare];
+    for (let dot = bare.indexOf('.'); dot >= 0; dot = bare.indexOf('.', dot + 1)) names.push(bare.slice(dot + 1));
+    return names;
+  });
+}
+
+const NO_POSITIONS: readonly number[] = [];
 
 /** The row of one project name, or the first row of another schema that means the same. */
 export function rowOf(facts: TableFacts, key: string): FactRow | undefined {

@@ -1,9 +1,10 @@
 import { tokenizeKey } from '../deps.ts';
-import { keyTokens, singular } from './key-tokens.ts';
-import { memoised, stringRowContaining, textRows as textRowsOf, type FactRow, type TableFacts } from './table-facts.ts';
+import { holdsAll, keyTokens, singular } from './key-tokens.ts';
+import { stringRowContaining, textRows as textRowsOf, type FactRow, type TableFacts } from './table-facts.ts';
 import { TERM_EVIDENCE } from '../lexicon/term-evidence.ts';
 import { CONCEPT_SPELLINGS } from '../lexicon/concept-spellings.ts';
 import { sharedMemo } from './shared-memo.ts';
+import { planned } from './schema-plan.ts';
 
 /**
  * Words that say what kind of thing a term is, not which: "login attempts", "POST request" and
@@ -52,8 +53,10 @@ function spelledInRecord(facts: TableFacts, word: string): FactRow | undefined {
 
 /** A row whose name holds all the words (in any order), with a value. */
 function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | undefined {
-  for (const { row, tokens } of memoised(facts, 'row-tokens', rowTokens)) {
-    if (row.value !== null && row.value !== '' && words.every((w) => tokens.includes(w))) return row;
+  const tokens = planned(facts.plan, 'key-tokens', rowTokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const row = facts.list[i]!;
+    if (row.value !== null && row.value !== '' && holdsAll(tokens[i]!, words)) return row;
   }
   return undefined;
 }
@@ -62,8 +65,7 @@ function fieldNamed(facts: TableFacts, words: readonly string[]): FactRow | unde
 function fieldDescribedAs(facts: TableFacts, wanted: readonly string[]): FactRow | undefined {
   for (const row of facts.rows.values()) {
     if (row.value === null || row.value === '' || row.description === '') continue;
-    const said = descriptionWords(row.description);
-    if (wanted.every((w) => said.has(w))) return row;
+    if (inSet(descriptionWords(row.description), wanted)) return row;
   }
   return undefined;
 }
@@ -103,8 +105,16 @@ const termParts = sharedMemo((term: string): { words: readonly string[]; singula
  */
 const descriptionWords = sharedMemo((description: string): ReadonlySet<string> => new Set(tokenizeKey(description.replace(/\([^)]*\)/g, '')).map(singular)), 5_000);
 
-function rowTokens(facts: TableFacts): Array<{ row: FactRow; tokens: string[] }> {
-  return [...facts.rows.values()].map((row) => ({ row, tokens: keyTokens(row.key) }));
+/** Whether every word is in the set (a plain loop: no closure per row). */
+function inSet(said: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (const w of words) if (!said.has(w)) return false;
+  return true;
+}
+
+
+/** Each row key's words, by position: the schema's, shared by its tables. */
+function rowTokens(keys: readonly string[]): ReadonlyArray<readonly string[]> {
+  return keys.map((key) => keyTokens(key));
 }
 
 /** Each concept's spellings with a test for one of them in a term (at word edges, any case). */
