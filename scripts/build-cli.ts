@@ -48,8 +48,11 @@ const EXTERNAL = ['@duckdb/node-api', 'openai', 'openai/*', 'cli-progress', 'tsx
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  // the parse thread's entry (src/ingest/parse-thread.ts starts dist/cli/parse-worker.js)
+  entryPoints: ['src/cli/main.ts', 'src/ingest/parse-worker.ts'],
+  entryNames: '[name]',
   outdir,
+  define: { __FLOWLENS_BUNDLE__: 'true' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,5 +1,24 @@
 import type { Flow } from './flow-schema.ts';
 import { ipv4Text, packIPv4 } from '../util/packed-ipv4.ts';
+import {
+  AT_DST,
+  AT_DST_PORT,
+  AT_FLAGS,
+  AT_ID,
+  AT_LINE,
+  AT_NUMBERS,
+  AT_PROTOCOL,
+  AT_SRC,
+  AT_SRC_PORT,
+  AT_START,
+  PACKED_STRIDE,
+  isPlainInteger,
+  orNull,
+  packedSides,
+  type BlockCursor,
+  type LabelTable,
+  type PackedBlock,
+} from './packed-flows.ts';
 
 /**
  * Parked flows in columns (typed arrays for the numbers and IPv4 addresses, strings for other text), one slot per
@@ -49,9 +68,7 @@ export class FlowColumns {
 
   /** Park a flow (it must have a start time) and return its slot. */
   put(flow: Flow): number {
-    // × 1.5, not × 2: a burst a little past a power of two should not cost twice the slots
-    if (this.freeCount === 0) this.grow(Math.ceil(this.capacity * 1.5));
-    const s = this.free[--this.freeCount]!;
+    const s = this.allocate();
     const id = flow.id;
     if (isPlainInteger(id)) this.idNumbers[s] = +id;
     else {
@@ -86,6 +103,45 @@ export class FlowColumns {
     this.labels[s] = flow.labels;
     this.notes[s] = flow.notes;
     return s;
+  }
+
+  /**
+   * Park flow `i` of a block from the parse thread (it must have a start time) and return its slot: the
+   * same slot contents put(flow) gives the flow it was packed from, with no object made for it.
+   */
+  putPacked(block: PackedBlock, i: number, cursor: BlockCursor, labels: LabelTable): number {
+    const s = this.allocate();
+    const r = block.numbers;
+    const o = i * PACKED_STRIDE;
+    const id = r[o + AT_ID]!;
+    this.idNumbers[s] = id;
+    if (id !== id) this.ids[s] = block.texts[cursor.text++]!;
+    this.line[s] = r[o + AT_LINE]!;
+    const src = r[o + AT_SRC]!;
+    this.srcV4[s] = src;
+    if (src < 0) this.src[s] = block.texts[cursor.text++]!;
+    const dst = r[o + AT_DST]!;
+    this.dstV4[s] = dst;
+    if (dst < 0) this.dst[s] = block.texts[cursor.text++]!;
+    this.ports[2 * s] = r[o + AT_SRC_PORT]!;
+    this.ports[2 * s + 1] = r[o + AT_DST_PORT]!;
+    this.protocol[s] = r[o + AT_PROTOCOL]!;
+    this.flags[s] = r[o + AT_FLAGS]!;
+    this.start[s] = r[o + AT_START]!;
+    const n = this.numbers;
+    for (let k = 0; k < 6; k++) n[6 * s + k] = r[o + AT_NUMBERS + k]!;
+    const sides = packedSides(block, i, cursor, labels);
+    this.fields[s] = sides.fields;
+    this.labels[s] = sides.labels;
+    this.notes[s] = sides.notes;
+    return s;
+  }
+
+  /** A free slot, growing the columns when there is none. */
+  private allocate(): number {
+    // × 1.5, not × 2: a burst a little past a power of two should not cost twice the slots
+    if (this.freeCount === 0) this.grow(Math.ceil(this.capacity * 1.5));
+    return this.free[--this.freeCount]!;
   }
 
   /** Rebuild the flow of a slot and free the slot (dropping its references). */
@@ -157,23 +213,6 @@ export class FlowColumns {
 
 const EMPTY: Flow['fields'] = Object.freeze({}) as Flow['fields'];
 const NONE: Flow['notes'] = Object.freeze([]) as unknown as Flow['notes'];
-
-/** Digits only, no leading zero, at most 15 digits: the text is exactly String(+text). */
-function isPlainInteger(text: string): boolean {
-  const len = text.length;
-  if (len === 0 || len > 15) return false;
-  const first = text.charCodeAt(0);
-  if (first < 49 || first > 57) return len === 1 && first === 48;
-  for (let i = 1; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-function orNull(x: number): number | null {
-  return x === x ? x : null;
-}
 
 /** A copy of `from` with exactly `cap` elements (push would over-allocate the backing store). */
 function extend<T>(from: T[], cap: number, empty: T): T[] {

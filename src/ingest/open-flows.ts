@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, InputError } from '../errors.ts';
 import type { Container } from './containers/container.ts';
-import { readTextChunks, type Truncation } from './containers/text-chunks.ts';
+import { isGzip, readTextChunks, type Truncation } from './containers/text-chunks.ts';
 import { openParquet, isParquetFile } from './containers/parquet.ts';
 import { detectCsvHeader, detectFormat, detectJsonRecord } from './detect-format.ts';
 import type { Flow } from './flow-schema.ts';
@@ -10,7 +10,8 @@ import { FORMATS } from './formats/registry.ts';
 import { loadFormatExtras } from './load-format-extras.ts';
 import { openContainer } from './open-container.ts';
 import { defaultQuarantinePath, QuarantineWriter } from './quarantine.ts';
-import { streamFlows } from './stream-flows.ts';
+import { startParseThread } from './parse-thread.ts';
+import { streamFlows, streamPackedFlows, type StreamState } from './stream-flows.ts';
 import { FORMAT_NAMES, type FlowSource, type FormatName, type IngestSummary, type ReadFlowsOptions } from './types.ts';
 
 const SAMPLE_CHARS = 64 * 1024;
@@ -90,7 +91,16 @@ export async function openFlows(path: string, options: ReadFlowsOptions = {}): P
       if (container.header.length > 0) compiled = await spec.compile(container.header, ctx);
     }
     const quarantine = new QuarantineWriter(options.quarantineFile ?? defaultQuarantinePath(path));
-    return createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation: () => truncation });
+    const parts: SourceParts = { file, format, container, compiled, options, summary, skipped, quarantine, truncation: () => truncation };
+    // Not for gzip: a gunzip stream's text comes in pieces that depend on timing, so the batches (and
+    // with them where a late flow is emitted among the others) would differ between the threads.
+    const threadable = options.parseThread === true && compiled !== null && !(await isGzip(path));
+    const thread = threadable ? await startParseThread({ file, format, ...(options.mappingFile !== undefined ? { mappingFile: options.mappingFile } : {}) }, skipped) : undefined;
+    if (thread === undefined) return createSource(parts);
+    // the parse thread reads the input from its start; this thread's reading ends here
+    await close();
+    const threaded = compiled!;
+    return createSource({ ...parts, stream: (state) => streamPackedFlows(thread.blocks(), threaded, state) });
   } catch (error) {
     // the input stream is open from peek(); a header or mapping error must not leak it
     await close();
@@ -152,9 +162,11 @@ interface SourceParts {
   skipped: Record<string, number>;
   quarantine: QuarantineWriter;
   truncation: () => Truncation | undefined;
+  /** Where the flows come from when not from `container` on this thread (the parse thread). */
+  stream?: (state: StreamState) => AsyncGenerator<Flow[]>;
 }
 
-function createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation }: SourceParts): FlowSource {
+function createSource({ file, format, container, compiled, options, summary, skipped, quarantine, truncation, stream }: SourceParts): FlowSource {
   let used = false;
   return {
     file,
@@ -165,7 +177,8 @@ function createSource({ file, format, container, compiled, options, summary, ski
     batches() {
       if (used) throw new InputError({ file }, 'FlowSource.batches() can be iterated only once');
       used = true;
-      return streamFlows(container, compiled, { file, options, summary, quarantine, truncation });
+      const state: StreamState = { file, options, summary, quarantine, truncation };
+      return stream !== undefined ? stream(state) : streamFlows(container, compiled, state);
     },
     summary: () => ({
       ...summary,

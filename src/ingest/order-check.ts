@@ -1,4 +1,3 @@
-import type { Flow } from './flow-schema.ts';
 import { formatNumber } from './quality-notes.ts';
 
 /** The early check looks at the late share every this many flows with a start time, until it fires. */
@@ -34,11 +33,16 @@ export class OrderCheck {
     private readonly onWarning?: (message: string) => void,
   ) {}
 
-  /** One accepted flow with a start time, in input order, and whether the reorder buffer found it late. */
-  observe(flow: Flow, late: boolean): void {
+  /** Whether observe() still reads the source address (the first rows only; others may pass ''). */
+  get sampling(): boolean {
+    return this.sampled < SAMPLED_ROWS;
+  }
+
+  /** One accepted flow with a start time (its source address), in input order, and whether the reorder buffer found it late. */
+  observe(srcAddr: string, late: boolean): void {
     this.flows++;
     if (late) this.late++;
-    if (this.sampled < SAMPLED_ROWS) this.sample(flow);
+    if (this.sampled < SAMPLED_ROWS) this.sample(srcAddr);
     // every 1,000 flows until it fires once: the first flows of a large input are held whole (never late),
     // so lateness shows only after them
     if (!this.warnedEarly && this.flows % ORDER_CHECK_EARLY_FLOWS === 0 && this.late >= ORDER_CHECK_LATE_SHARE * this.flows) {
@@ -58,12 +62,12 @@ export class OrderCheck {
     return this.warnedEarly;
   }
 
-  private sample(flow: Flow): void {
+  private sample(srcAddr: string): void {
     if (this.sampled > 0) {
-      if (flow.src_addr > this.prevSrc) this.srcUp++;
-      else if (flow.src_addr < this.prevSrc) this.srcDown++;
+      if (srcAddr > this.prevSrc) this.srcUp++;
+      else if (srcAddr < this.prevSrc) this.srcDown++;
     }
-    this.prevSrc = flow.src_addr;
+    this.prevSrc = srcAddr;
     this.sampled++;
   }
 

@@ -1,5 +1,6 @@
 import { FlowColumns } from './flow-columns.ts';
-import type { Flow } from './flow-schema.ts';
+import type { Flow, QualityNote } from './flow-schema.ts';
+import { AT_START, PACKED_STRIDE, unpackFlow, type BlockCursor, type LabelTable, type PackedBlock } from './packed-flows.ts';
 import { addNote, formatNumber } from './quality-notes.ts';
 import { SlotHeap } from './slot-heap.ts';
 
@@ -54,22 +55,48 @@ export class ReorderBuffer {
   /** Add a flow with a start time. Returns true when it was late (noted; the caller emits it now). */
   push(flow: Flow): boolean {
     const start = flow.start_ms!;
+    if (this.admitLate(start)) {
+      addNote(flow, this.lateNote(start));
+      return true;
+    }
+    this.enqueue(this.columns.put(flow), start);
+    return false;
+  }
+
+  /**
+   * Add flow `i` of a block from the parse thread (it has a start time), the way push() adds the flow it
+   * was packed from: parked straight from the block, or, when late, returned as a flow with its note.
+   */
+  pushPacked(block: PackedBlock, i: number, cursor: BlockCursor, labels: LabelTable): Flow | null {
+    const start = block.numbers[i * PACKED_STRIDE + AT_START]!;
+    if (this.admitLate(start)) {
+      const flow = unpackFlow(block, i, cursor, labels);
+      addNote(flow, this.lateNote(start));
+      return flow;
+    }
+    this.enqueue(this.columns.putPacked(block, i, cursor, labels), start);
+    return null;
+  }
+
+  /** Whether a flow starting at `start` is late (counted); when it is not, the newest start moves up to it. */
+  private admitLate(start: number): boolean {
     const floor = this.holding > 0 ? -Infinity : Math.max(this.newest - this.windowMs, this.watermark);
     if (this.holding > 0) this.holding--;
     if (start < floor) {
-      addNote(flow, { code: 'late-flow', field: 'start_ms', value: start, message: this.lateMessage(start) });
       this.outOfOrder++;
       return true;
     }
     if (start > this.newest) this.newest = start;
     else if (start < this.newest) this.outOfOrder++;
-    const slot = this.columns.put(flow);
+    return false;
+  }
+
+  private enqueue(slot: number, start: number): void {
     // lines only grow, so an equal start read later sorts after the FIFO's tail
     if (start >= this.tail || this.inOrder.size === 0) {
       this.inOrder.push(slot);
       this.tail = start;
     } else this.heap.push(slot);
-    return false;
   }
 
   /**
@@ -95,6 +122,10 @@ export class ReorderBuffer {
 
   get size(): number {
     return this.inOrder.size + this.heap.size;
+  }
+
+  private lateNote(start: number): QualityNote {
+    return { code: 'late-flow', field: 'start_ms', value: start, message: this.lateMessage(start) };
   }
 
   private lateMessage(start: number): string {

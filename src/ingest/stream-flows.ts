@@ -9,6 +9,7 @@ import { OrderCheck } from './order-check.ts';
 import { DEFAULT_REORDER_HOLD_FLOWS, DEFAULT_REORDER_MAX_FLOWS, DEFAULT_REORDER_WINDOW_MS, ReorderBuffer } from './reorder-buffer.ts';
 import type { IngestSummary, ReadFlowsOptions } from './types.ts';
 import type { Truncation } from './containers/text-chunks.ts';
+import { AT_LINE, LabelTable, PACKED_STRIDE, packedSrcAddr, unpackBadRow, unpackFlow, type BlockCursor, type PackedBlock } from './packed-flows.ts';
 
 /** Flows checked with the full zod schema per file: the edge check of the typed coercers that do the rest. */
 const ZOD_CHECKED_ROWS = 100;
@@ -40,23 +41,20 @@ export interface StreamState {
   truncation?: () => Truncation | undefined;
 }
 
-/** Turns each row into a flow: map, edge-check, quarantine, notes, reorder; collects what may leave now. */
-function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null, order: OrderCheck | null): { visit: RowVisitor; take(): Flow[]; releaseBudget(): number } {
-  const { summary, quarantine } = state;
+/** Row → flow, checked, or the row's error, or null (a record that is no flow): no state but the row count, so the parse thread runs it too. */
+export type FlowMaker = (row: unknown[] | BadRowError, line: number) => Flow | BadRowError | null;
+
+/** Map, edge-check (the schema on the first rows, the start time) and quality notes of each row, in input order. */
+export function createFlowMaker(compiled: CompiledFormat, file: string): FlowMaker {
   const { map, hasTime } = compiled;
   const payload = compiled.payloadBytes === true;
-  const at: RowAt = { file: state.file, line: 0 };
+  const at: RowAt = { file, line: 0 };
   let rowNumber = 0;
-  let rowsAtTake = 0;
   let checked = 0;
-  let out: Flow[] = [];
-  const reject = (error: BadRowError): void => {
-    summary.read++;
-    summary.quarantined++;
-    quarantine.add(error);
-    if (summary.read >= EARLY_BAD_RATIO_ROWS) checkBadRatio(state, at.line);
-  };
-  const toFlow = (row: unknown[]): Flow | null => {
+  return (row, line) => {
+    at.line = line;
+    rowNumber++;
+    if (row instanceof BadRowError) return row;
     try {
       const flow = map(row, at, rowNumber);
       if (flow === null) return null;
@@ -65,46 +63,91 @@ function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: 
         checkWithSchema(flow, at);
       }
       if (hasTime && flow.start_ms === null) throw new BadRowError({ file: at.file, line: at.line, field: 'start_ms', value: null }, 'missing time');
+      addFlowNotes(flow, payload);
       return flow;
     } catch (error) {
       if (!(error instanceof BadRowError)) throw error;
-      reject(error);
-      return null;
+      return error;
     }
   };
-  const visit: RowVisitor = (row, line) => {
-    at.line = line;
-    rowNumber++;
-    if (row instanceof BadRowError) return reject(row);
-    const flow = toFlow(row);
-    if (flow === null) return;
-    // the share can only rise on a bad row, or cross the minimum with a good one
+}
+
+interface RowHandler {
+  /** A row read here: made into a flow and taken in. */
+  visit: RowVisitor;
+  /** Flow `i` of a block from the parse thread, taken in the way visit takes the flow it was packed from. */
+  acceptPacked(block: PackedBlock, i: number, cursor: BlockCursor, labels: LabelTable): void;
+  reject(error: BadRowError): void;
+  /** Rows the parse thread read in a block (flows, bad rows and records that are no flow). */
+  addRows(n: number): void;
+  /** Flows that left during the batch: all of them without a reorder buffer, else the late ones. */
+  take(): Flow[];
+  /** How many buffered flows may leave after this batch (see RELEASE_STEP). */
+  releaseBudget(): number;
+}
+
+/** Takes each flow in: counts, bad-ratio check, quarantine, reorder; collects what may leave now. */
+function createRowHandler(compiled: CompiledFormat, state: StreamState, buffer: ReorderBuffer | null, order: OrderCheck | null): RowHandler {
+  const { summary, quarantine } = state;
+  const make = createFlowMaker(compiled, state.file);
+  let rows = 0;
+  let rowsAtTake = 0;
+  let out: Flow[] = [];
+  const reject = (error: BadRowError): void => {
+    summary.read++;
+    summary.quarantined++;
+    quarantine.add(error);
+    if (summary.read >= EARLY_BAD_RATIO_ROWS) checkBadRatio(state, error.line);
+  };
+  /** Counts a flow read; the share can only rise on a bad row, or cross the minimum with a good one. */
+  const count = (line: number): void => {
     if (++summary.read === EARLY_BAD_RATIO_ROWS) checkBadRatio(state, line);
     summary.accepted++;
-    addFlowNotes(flow, payload);
-    if (buffer === null) out.push(flow);
-    else {
-      const late = buffer.push(flow);
-      order!.observe(flow, late);
-      if (late) {
-        summary.late++;
-        out.push(flow);
+  };
+  const late = (flow: Flow): void => {
+    summary.late++;
+    out.push(flow);
+  };
+  return {
+    visit(row, line) {
+      rows++;
+      const made = make(row, line);
+      if (made === null) return;
+      if (made instanceof BadRowError) return reject(made);
+      count(line);
+      if (buffer === null) out.push(made);
+      else {
+        const isLate = buffer.push(made);
+        order!.observe(made.src_addr, isLate);
+        if (isLate) late(made);
       }
-    }
+    },
+    acceptPacked(block, i, cursor, labels) {
+      count(block.numbers[i * PACKED_STRIDE + AT_LINE]!);
+      if (buffer === null) {
+        out.push(unpackFlow(block, i, cursor, labels));
+        return;
+      }
+      const src = order!.sampling ? packedSrcAddr(block, i, cursor) : '';
+      const flow = buffer.pushPacked(block, i, cursor, labels);
+      order!.observe(src, flow !== null);
+      if (flow !== null) late(flow);
+    },
+    reject,
+    addRows(n) {
+      rows += n;
+    },
+    take() {
+      const taken = out;
+      out = [];
+      return taken;
+    },
+    releaseBudget() {
+      const budget = Math.max(RELEASE_STEP, 2 * (rows - rowsAtTake));
+      rowsAtTake = rows;
+      return budget;
+    },
   };
-  /** Flows that left during the scan: all of them without a reorder buffer, else the late ones. */
-  const take = (): Flow[] => {
-    const taken = out;
-    out = [];
-    return taken;
-  };
-  /** How many buffered flows may leave after this batch (see RELEASE_STEP). */
-  const releaseBudget = (): number => {
-    const budget = Math.max(RELEASE_STEP, 2 * (rowNumber - rowsAtTake));
-    rowsAtTake = rowNumber;
-    return budget;
-  };
-  return { visit, take, releaseBudget };
 }
 
 /** Buffered flows that may leave now, rebuilt YIELD_STEP at a time as the consumer asks for them. */
@@ -122,22 +165,48 @@ function* release(buffer: ReorderBuffer | null, budget: number, summary: IngestS
 /** The rows of a container as batches of flows in (start time, input order), with the summary kept up to date. */
 export async function* streamFlows(container: Container, compiled: CompiledFormat | null, state: StreamState): AsyncGenerator<Flow[]> {
   if (compiled === null) return;
+  yield* drive(container.batches, compiled, state, (batch, handler) => {
+    if ('scan' in batch) batch.scan(handler.visit);
+    else for (let i = 0; i < batch.rows.length; i++) handler.visit(batch.rows[i]!, batch.lines[i]!);
+  });
+}
+
+/**
+ * The same for blocks the parse thread made of a container's batches (one block a batch): its flows are
+ * mapped, checked and noted there, and taken in here in input order, bad rows in their places.
+ */
+export async function* streamPackedFlows(blocks: AsyncIterable<PackedBlock>, compiled: CompiledFormat, state: StreamState): AsyncGenerator<Flow[]> {
+  const labels = new LabelTable();
+  yield* drive(blocks, compiled, state, (block, handler) => {
+    labels.addFrom(block);
+    handler.addRows(block.rows);
+    const cursor: BlockCursor = { text: 0, object: 0 };
+    let b = 0;
+    for (let i = 0; i < block.count; i++) {
+      for (; b < block.bad.length && block.bad[b]!.before === i; b++) handler.reject(unpackBadRow(block.bad[b]!.row));
+      handler.acceptPacked(block, i, cursor, labels);
+    }
+    for (; b < block.bad.length; b++) handler.reject(unpackBadRow(block.bad[b]!.row));
+  });
+}
+
+/** Each batch fed to the row handler, then what may leave yielded; at the end, the checks and the rest of the buffer. */
+async function* drive<B>(batches: AsyncIterable<B> | Iterable<B>, compiled: CompiledFormat, state: StreamState, feed: (batch: B, handler: RowHandler) => void): AsyncGenerator<Flow[]> {
   const { summary, quarantine, options } = state;
   const windowMs = options.reorderWindowMs ?? DEFAULT_REORDER_WINDOW_MS;
   const hold = options.reorderHoldFlows ?? DEFAULT_REORDER_HOLD_FLOWS;
   const buffer = compiled.hasTime ? new ReorderBuffer(windowMs, DEFAULT_REORDER_MAX_FLOWS, hold) : null;
   const order = compiled.hasTime ? new OrderCheck(state.file, windowMs, DEFAULT_REORDER_MAX_FLOWS, options.onWarning) : null;
-  const { visit, take, releaseBudget } = createRowHandler(compiled, state, buffer, order);
+  const handler = createRowHandler(compiled, state, buffer, order);
   try {
-    for await (const batch of container.batches) {
-      if ('scan' in batch) batch.scan(visit);
-      else for (let i = 0; i < batch.rows.length; i++) visit(batch.rows[i]!, batch.lines[i]!);
-      const out = take();
+    for await (const batch of batches) {
+      feed(batch, handler);
+      const out = handler.take();
       if (buffer !== null) summary.outOfOrder = buffer.outOfOrder;
       await quarantine.flush();
       options.onProgress?.(summary.read);
       if (out.length > 0) yield countNotes(summary, out);
-      yield* release(buffer, releaseBudget(), summary);
+      yield* release(buffer, handler.releaseBudget(), summary);
     }
   } catch (error) {
     // the rows that made the run fail must be in the quarantine file the error points to

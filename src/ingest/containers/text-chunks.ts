@@ -6,7 +6,8 @@ import { InputError } from '../../errors.ts';
 
 const CHUNK_BYTES = 64 * 1024;
 
-async function isGzip(path: string): Promise<boolean> {
+/** Whether the file starts with the gzip magic (not told by its name); InputError when it cannot be read. */
+export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch((cause: NodeJS.ErrnoException) => {
     throw new InputError({ file: path }, `Cannot read the input (${cause.code ?? cause.message})`, { cause });
   });
