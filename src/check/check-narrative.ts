@@ -31,7 +31,7 @@ export function checkNarrative(text: string, table: FeatureTable): CheckResult {
     if (isGeneralStatement(claim.sentence, claim.start)) continue;
     // advice names what to do, not what the record shows: "Recommend enforcing HTTPS", a next step
     if (RECOMMENDED_KINDS.has(claim.kind) && (isAdvice(claim.sentence) || advice.some((v) => claim.start >= v.start && claim.end <= v.end))) continue;
-    const judgement = judge(claim, facts);
+    const judgement = judge(roleFreeInAdvice(claim), facts);
     if (!judgement) continue;
     // hedging is read only where it can matter: an unsupported claim a hedge may turn speculative
     const hedged = judgement.verdict === 'unsupported' && judgement.hedgeable !== false && isHedged(claim.sentence, claim.start) && !labels.some((l) => claim.start >= l.start && claim.end <= l.end);
@@ -51,6 +51,16 @@ function isAdvice(sentence: Sentence): boolean {
   // anchored at the sentence's start, then at each clause after a semicolon (an unanchored scan tried every position)
   sentence.advice ??= ADVICE_START.test(sentence.text) || ADVICE_WORDS.test(sentence.text) || (sentence.text.includes(';') && sentence.text.split(';').slice(1).some((part) => ADVICE_START.test(part)));
   return sentence.advice;
+}
+
+const SIDE_NAMED_BEFORE = /\b(?:source|destination|src|dst|dest|client|server|originator|responder|attacker|victim)(?:'s)?\s+(?:ip\s+|address\s+|host\s+|port\s+)?$/i;
+
+/** An address or port in advice is the record's or not, whatever role the advice's words give it ("check the server's log for 10.1.1.40"). */
+function roleFreeInAdvice(claim: Claim): Claim {
+  if ((claim.kind !== 'address' && claim.kind !== 'port') || (claim.data as { role?: string }).role === undefined || !isAdvice(claim.sentence)) return claim;
+  // "block the destination 203.0.113.9": a side named right before the value is still said of it
+  if (SIDE_NAMED_BEFORE.test(claim.sentence.text.slice(Math.max(0, claim.start - claim.sentence.start - 40), claim.start - claim.sentence.start))) return claim;
+  return { ...claim, data: { ...claim.data, role: undefined } } as Claim;
 }
 
 /** The values of a structured answer under advice keys (next_steps, recommendations, actions). */

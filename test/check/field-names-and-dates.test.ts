@@ -70,3 +70,14 @@ describe('which way the matched traffic went', () => {
     expect(verdicts(text, snort, 'packet-direction')).toContain(expected);
   });
 });
+
+describe('an address in advice', () => {
+  it.each([
+    ["Check the SSH server's authentication log for 10.0.0.5.", '10.0.0.5: supported'],
+    ['Investigate traffic to 10.0.0.5 from other hosts.', '10.0.0.5: supported'],
+    ['Block the destination 10.0.0.5 at the firewall.', '10.0.0.5: contradicted'],
+    ['Review the logs of 10.0.0.6.', '10.0.0.6: contradicted'],
+  ])('is the record\'s or not; a role only a side named before it gives: %s', (text, expected) => {
+    expect(verdicts(text, notice, 'address')).toContain(expected);
+  });
+});

@@ -84,3 +84,30 @@ describe('figures about the score and the baselines', () => {
     expect(handed.score?.threshold).toBeNull();
   });
 });
+
+describe('which statistic a figure is quoted as', () => {
+  it.each([
+    ['It ranks third (rank 3) with a score of 6.8.', ['supported', 'supported', 'supported']],
+    ['It ranks third (rank 3) with a score of 7.4.', ['supported', 'supported', 'contradicted']],
+    ['The packet count sits at the 88th percentile and contributed 2.3.', ['supported', 'supported']],
+    ['IN_PKTS sits at the 88th percentile and contributed 1.9.', ['supported', 'contradicted']],
+  ])('the nearest statistic word before a figure names it: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['IN_PKTS is above the 99th percentile of 310.', ['supported']],
+    ['IN_PKTS is below the 99th percentile of 410.', ['contradicted']],
+    ['The duration is above the 50th percentile of 1,200 ms.', ['supported']],
+  ])('"the Nth percentile of N" quotes the value at it: %s', (text, expected) => {
+    expect(quantities(text).slice(-1)).toEqual(expected);
+  });
+
+  it.each([
+    ['IN_PKTS is above the median (22 vs 6).', ['supported', 'supported']],
+    ['IN_PKTS is above the median (22 versus 9).', ['supported', 'contradicted']],
+    ['The packets are above the median (22 against 6).', ['supported']],
+  ])('the first of a pair set against a statistic is the record\'s value: %s', (text, expected) => {
+    expect(quantities(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,13 @@ import { boundOf, hedgeBefore, NUMBER_RE, numberText, readingsOf } from './numbe
 import { triggered } from './triggers.ts';
 
 // "the median of IN_PKTS is 6": the statistic may name its field between it and the figure
-const QUALIFIER_RE = /(?<![\w])(median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contributes)\b[^.;|,]{0,28}$/i;
+const STAT_WORD = String.raw`median|p99|p9\d|p50|percentile|threshold|scored?|rank|contribution|contribut(?:es|ed|ing)`;
+/** The statistic a figure is quoted as: the nearest word of one before it ("rank 1) with a score of 0.71" is a score). */
+const QUALIFIER_RE = new RegExp(String.raw`(?<![\w])(${STAT_WORD})\b(?![^.;|,]*(?<![\w])(?:${STAT_WORD})\b)[^.;|,]{0,28}$`, 'i');
+/** "above the 99th percentile of 60": the value at a percentile, not a percentile. */
+const VALUE_AT_PERCENTILE = /\b(\d{1,2})(?:st|nd|rd|th)[- ]percentile\s+(?:of|is|was|at|=|:)\s*(?:about\s+|only\s+|roughly\s+)?$/i;
+/** "below the median (462 vs 1,180)": the first of a pair set against each other is the record's own value. */
+const PAIR_FIRST_AFTER = /^\s*(?:[\w/%]+\s+)?(?:vs\.?|versus|against|compared\s+(?:to|with))\s/i;
 // the words between a count and its noun describe the noun ("5 distinct destination ports"); a verb or a joining word ends the phrase ("128 suggest packets")
 const COUNT_NOUN_RE = /^\s+(?:(?!(?:suggests?|indicates?|shows?|means?|implies|imply|points?|reflects?|confirms?|is|are|was|were|and|or|but|to|from|of|in|on|at|for|by|with|than)\b)[\w-]+\s+){1,2}?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b/i;
 const RATIO_RE = /\b(?:ratio|factor|times)\b[^.;|]{0,45}$/i;
@@ -169,7 +175,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
-  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase() : undefined) ?? qualifierAfter(ctx.text, end) ?? listedContribution(ctx.text, sentence, numStart, end, number);
+  const qualifier = (gated && QUALIFIER_GATE.test(lower) ? statBefore(beforeText, ctx.text, end) : undefined) ?? qualifierAfter(ctx.text, end) ?? listedContribution(ctx.text, sentence, numStart, end, number);
   let claimEnd = end;
   let messageNoun: string | undefined;
   if (number.readings.length === 0) {
@@ -411,6 +417,18 @@ function listedContribution(text: string, sentence: Sentence, numStart: number, 
  * 1,450,000-byte baseline p99". One sticky test at the figure's end, no slice of the text.
  */
 const QUALIFIER_AFTER_RE = /(?:st|nd|rd|th)?[- ](percentile)|\s+(?:scored|ranked)\s+(flows)\b|[- ](?:baseline\s+)?(median|p99|p9\d|p50|threshold)\b/iy;
+
+/** The statistic named before a figure, as QUALIFIER_RE reads it; none for the record's own value set against a statistic. */
+function statBefore(beforeText: string, text: string, end: number): string | undefined {
+  const word = QUALIFIER_RE.exec(beforeText)?.[1]?.toLowerCase();
+  if (word === undefined) return undefined;
+  if (beforeText.endsWith('(') && PAIR_FIRST_AFTER.test(text.slice(end, end + 30))) return undefined;
+  if (word === 'percentile') {
+    const at = VALUE_AT_PERCENTILE.exec(beforeText);
+    if (at) return at[1] === '99' ? 'p99' : at[1] === '50' ? 'median' : undefined;
+  }
+  return word.startsWith('contribut') ? 'contribution' : word;
+}
 
 function qualifierAfter(text: string, at: number): string | undefined {
   QUALIFIER_AFTER_RE.lastIndex = at;
