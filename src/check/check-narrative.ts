@@ -21,13 +21,16 @@ import type { CheckedClaim, CheckResult, Verdict } from './types.ts';
  * summary.grounded; // true when nothing is contradicted or unsupported
  */
 export function checkNarrative(text: string, table: FeatureTable): CheckResult {
-  const facts = factsOf(table);
   const claims: CheckedClaim[] = [];
   // a JSON answer is checked value by value, at its offsets in the original text
   const answer = structuredAnswer(text);
   const labels = answer ? evidenceLabels(text, answer.values) : [];
   const advice = answer ? adviceValues(answer.values) : [];
-  for (const claim of extractClaims(answer?.view ?? text)) {
+  const extracted = extractClaims(answer?.view ?? text);
+  // the table's facts are read after extraction, right before judging: extraction allocates a few
+  // hundred KB, which would push facts built before it out of the CPU caches
+  const facts = factsOf(table);
+  for (const claim of extracted) {
     if (isGeneralStatement(claim.sentence, claim.start)) continue;
     // advice names what to do, not what the record shows: "Recommend enforcing HTTPS", a next step
     if (RECOMMENDED_KINDS.has(claim.kind) && (isAdvice(claim.sentence) || advice.some((v) => claim.start >= v.start && claim.end <= v.end))) continue;
