@@ -20,8 +20,23 @@ export interface SchemaPlan {
 const plans = new Map<string, SchemaPlan>();
 const PLAN_LIMIT = 1_000;
 
+/** The last plan found: a batch of one schema finds it again by comparing keys, without building and hashing a signature. */
+let last: SchemaPlan | undefined;
+
 /** The plan of the schema these rows have (the same object for every table with the same keys in the same order). */
 export function schemaPlan(rows: readonly FactRow[]): SchemaPlan {
+  if (last !== undefined && sameKeys(last.keys, rows)) return last;
+  last = planBySignature(rows);
+  return last;
+}
+
+function sameKeys(keys: readonly string[], rows: readonly FactRow[]): boolean {
+  if (keys.length !== rows.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== rows[i]!.key) return false;
+  return true;
+}
+
+function planBySignature(rows: readonly FactRow[]): SchemaPlan {
   let signature = '';
   for (const row of rows) signature += `${row.key}\u0000`;
   let plan = plans.get(signature);
