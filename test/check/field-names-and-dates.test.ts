@@ -81,3 +81,38 @@ describe('an address in advice', () => {
     expect(verdicts(text, notice, 'address')).toContain(expected);
   });
 });
+
+describe('intrusion event fields as Firepower and Zeek write them', () => {
+  const ftd = readTable({ EventPriority: 'Medium', SrcIP: '10.22.5.9', DstIP: '185.199.110.153', SrcPort: 61234, DstPort: 53, Protocol: 'udp', Priority: 2, SID: 2024897, Classification: 'Potentially Bad Traffic', InlineResult: 'Dropped', Impact: 'Unknown' }, 'ftd.json');
+  const conn = readTable({ conn: { uid: 'CabC12', 'id.orig_h': '10.9.0.4', 'id.resp_h': '10.9.0.200', 'id.resp_p': 445, proto: 'tcp' }, weird: { name: 'SMB_parsing_error', addl: 'NTLM auth', peer: 'worker-2' } }, 'weird.json');
+  it.each([
+    ['It was classified as Attempted Information Leak.', ftd, 'classified as Attempted Information Leak: contradicted'],
+    ['The event is categorized as Potentially Bad Traffic.', ftd, 'categorized as Potentially Bad Traffic: supported'],
+    ["The event's impact was Vulnerable.", ftd, "The event's impact was Vulnerable: contradicted"],
+    ['The impact was Unknown.', ftd, 'The impact was Unknown: supported'],
+    ['The inline result was Dropped.', ftd, 'The inline result was Dropped: supported'],
+    ["The event's priority was High.", ftd, "The event's priority was High: contradicted"],
+    ["The event's priority was medium.", ftd, "The event's priority was medium: supported"],
+    ['The addl field says Kerberos auth.', conn, 'The addl field says Kerberos: contradicted'],
+    ['The addl field reads NTLM auth.', conn, 'The addl field reads NTLM: supported'],
+    ['The worker was worker-3.', conn, 'The worker was worker-3: contradicted'],
+  ])('%s', (text, table, expected) => {
+    expect(verdicts(text, table, 'field-value')).toContain(expected);
+  });
+
+  it.each([
+    ['The impact was significant.', ftd],
+    ['The weird was expected on this network.', conn],
+    ['The weird was raised by the SMB analyzer.', conn],
+  ])('a word of description is no field value: %s', (text, table) => {
+    expect(verdicts(text, table, 'field-value')).toEqual([]);
+  });
+
+  it.each([
+    'The query asked for an AAAA record (type 28, an IPv6 address).',
+    'An AAAA lookup returns IPv6 addresses.',
+    'The record type 28 asks for an IPv6 address.',
+  ])('an address family said of a DNS record is no claim on the flow: %s', (text) => {
+    expect(verdicts(text, ftd, 'address-family')).toEqual([]);
+  });
+});

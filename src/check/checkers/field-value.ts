@@ -16,7 +16,9 @@ const UNSET = /^(?:-|\(empty\)|none|null|n\/a|)$/i;
  * dotted path: "tcp_flags_ts" for tcp.tcp_flags_ts), or by its words, all among the key's words and
  * the last of them the key's last (fewest extra words first: "alert severity" is alert.severity).
  */
-function rowsNamed(facts: TableFacts, field: string, value: string, quoted: boolean): FactRow[] {
+function rowsNamed(facts: TableFacts, named: string, value: string, quoted: boolean): FactRow[] {
+  // "the addl field says …": the word "field" names no part of the field
+  const field = named.replace(/\s+(?:field|column|value)$/i, '');
   const byKey = rowsNamedBy(facts, field);
   if (byKey.length > 0 || /[_.]/.test(field)) return byKey;
   const rows = rowsByWords(facts, field);
@@ -41,6 +43,11 @@ function rowsNamed(facts: TableFacts, field: string, value: string, quoted: bool
   // "the agent is web-prod-04", "the decoder was web-accesslog": a thing the record keeps as an object
   // (agent.name, agent.id, agent.ip) is named by its name or id, when the value is written as one
   if (quoted || IDENTIFIER_LIKE.test(value)) {
+    // "the weird was SMB_truncated": a record named by its kind holds its name in its own field
+    for (const other of RECORD_NAME_FIELDS[field.toLowerCase()] ?? []) {
+      const found = rowsByWords(facts, other);
+      if (found.length > 0) return found;
+    }
     for (const member of OBJECT_NAMES) {
       const found = rowsByWords(facts, `${field} ${member}`);
       if (found.length > 0) return found;
@@ -53,6 +60,9 @@ function rowsNamed(facts: TableFacts, field: string, value: string, quoted: bool
 const KEY_TAILS = ['length', 'count'];
 /** A participle or agent adjective qualifying a field's noun ("targeted", "affected", "offending", "attacking"). */
 const PARTICIPLE = /^[a-z]{3,}(?:ed|ing)$/i;
+
+/** Where a record of a kind keeps its name: a Zeek weird's name, a notice's note. */
+const RECORD_NAME_FIELDS: Readonly<Record<string, readonly string[]>> = { weird: ['name'], notice: ['note'] };
 
 /** The members by which a record names a thing it keeps as an object. */
 const OBJECT_NAMES = ['name', 'hostname', 'id'];
@@ -74,9 +84,11 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   sid: ['signature id', 'rule uuid', 'rule id'],
   'signature id': ['sid', 'rule uuid', 'rule id'],
   'rule id': ['sid', 'signature id', 'rule uuid'],
-  // a Zeek weird or notice is named by its name or note
-  weird: ['name'],
-  notice: ['note'],
+  // a rule's class: Snort's class, Firepower's Classification, ECS rule.category
+  classification: ['class', 'classtype', 'rule category', 'category'],
+  category: ['classification', 'class', 'classtype'],
+  // the Zeek worker that logged a weird or notice
+  worker: ['peer', 'peer descr'],
   // the device that logged the record: PAN-OS device_name, FortiGate devname, ECS observer.name
   firewall: ['device name', 'devname', 'observer name'],
   sensor: ['sensor name', 'observer name', 'device name', 'devname'],
@@ -100,6 +112,16 @@ const sideGlued = (token: string): string[] => {
   const m = SIDE_GLUED.exec(token);
   return m ? [m[1]!, m[2]!] : [token];
 };
+
+/** A key's last word, lower case ("Impact", "alert.impact" → impact). */
+const lastWord = (key: string): string | undefined => keyTokens(key).at(-1);
+
+/** Every row whose key ends in the field's one-word noun, however many words come before it (Priority, EventPriority). */
+function rowsEndingIn(facts: TableFacts, field: string): FactRow[] {
+  if (/\s/.test(field)) return [];
+  const head = fullWord(singular(field.toLowerCase()));
+  return [...facts.rows.values()].filter((r) => fullTokens(r.key).at(-1) === head);
+}
 
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
 function rowsByWords(facts: TableFacts, field: string): FactRow[] {
@@ -162,7 +184,8 @@ export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts):
   // "2,072,515": thousands separators are no part of the number
   const value = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(claim.data.value) ? claim.data.value.replace(/,/g, '') : claim.data.value;
   // a level word is held beside a numeric level: ECS event.severity_label, a product's severity name
-  const rows = claim.data.judgement || LEVEL_WORD.test(value) ? [...rowsNamed(facts, field, value, claim.data.quoted), ...rowsByWords(facts, `${field} label`), ...rowsByWords(facts, `${field} name`)] : rowsNamed(facts, field, value, claim.data.quoted);
+  // a level word is held beside a numeric level too: Firepower EventPriority "High" beside Priority 2
+  const rows = claim.data.judgement || LEVEL_WORD.test(value) ? [...rowsNamed(facts, field, value, claim.data.quoted), ...rowsByWords(facts, `${field} label`), ...rowsByWords(facts, `${field} name`), ...rowsEndingIn(facts, field)] : rowsNamed(facts, field, value, claim.data.quoted);
   const judged: FactRow[] = [];
   for (const row of rows) {
     const m = matches(value, row);
@@ -170,6 +193,8 @@ export function checkFieldValue(claim: Claim<'field-value'>, facts: TableFacts):
     if (m === false) judged.push(row);
   }
   // an adjective of judgement is a value where the field holds such words: "the severity was rated high" against critical
-  if (judged.length === 0 || (claim.data.judgement && !judged.some((r) => LEVEL_WORD.test(String(r.value).trim())))) return null;
+  // a field named by its very key, with its value copied as the record writes one, is judged whatever its words: Firepower's Impact "Unknown" against "Vulnerable"
+  const copied = claim.data.quoted || /^[A-Z]/.test(value);
+  if (judged.length === 0 || (claim.data.judgement && !judged.some((r) => LEVEL_WORD.test(String(r.value).trim()) || (copied && lastWord(r.key) === field.toLowerCase())))) return null;
   return { verdict: 'contradicted', evidence: rowEvidence(judged.slice(0, 3)), reason: `${judged.slice(0, 3).map((r) => `${r.key} is ${show(r.value)}`).join(', ')}, not ${value}.` };
 }

@@ -14,7 +14,7 @@ const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
 const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/\\-]*[_.:/\\\d][\w.:/\\-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`;
 const FIELD_VALUE_RE = new RegExp(
-  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z]+'s\s+)?((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged)|is|was|were|are|=|:|equals|reads|shows|set to|of)\s+` + VALUE,
+  String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z]+'s\s+)?((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged|classified\s+as|categori[sz]ed\s+as)|is|was|were|are|=|:|equals|reads|says|shows|set to|of)\s+` + VALUE,
   'g',
 );
 /** "Severity was rated high.", "Priority is 1.": a field's noun with no article, opening the sentence (group 1 never matches, so the groups line up with FIELD_VALUE_RE's). */
@@ -22,10 +22,16 @@ const SENTENCE_FIELD_RE = new RegExp(String.raw`^\s*((?!))?([A-Z][a-z]+(?:\s+[a-
 /** A quoted value right after the field's noun: 'the username "admin"', 'the user agent "curl/7.68"'. */
 const QUOTED_AFTER_FIELD_RE = /\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Za-z][A-Za-z0-9-]+\s+){0,2}[A-Za-z][A-Za-z0-9-]+)\s+["“]([^"”\n]{1,80})["”]/g;
 const QUOTE_GATE = lowerGate(/["“]/);
-const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|shows|set to|of)\b|=|:/);
+const GATE = lowerGate(/\b(?:is|was|were|are|equals|reads|says|shows|set to|of|classified|categori[sz]ed)\b|=|:/);
+/** "it was classified as Attempted Information Leak", "the event is categorized as Potentially Bad Traffic": the record's classification. */
+const CLASSIFIED_RE = /\b(?:was|is|were|are|been|being|got)\s+(classified|categori[sz]ed)\s+as\s+(?:an?\s+)?(?:"([^"\n]{1,80})"|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}))/g;
+const CLASSIFIED_GATE = wordGate(/\b(?:classified|categori[sz]ed)\b/);
 
 /** Words that make the phrase a description, not a field: "the traffic is suspicious", "the reason is unclear". */
 const NOT_FIELD = new Set(['traffic', 'flow', 'connection', 'session', 'activity', 'behaviour', 'behavior', 'pattern', 'cause', 'result', 'case', 'alert', 'event', 'host', 'attack', 'attacker', 'source', 'destination', 'client', 'server', 'rest', 'same', 'most', 'number', 'value', 'figure', 'count', 'total', 'sum', 'rate', 'ratio', 'share', 'majority', 'purpose', 'goal', 'intent', 'likelihood', 'decision', 'verdict', 'risk', 'impact', 'question', 'answer', 'problem', 'issue', 'point', 'fact', 'record', 'table', 'data', 'model', 'system', 'network']);
+
+/** Nouns of description that a record also has as fields (Firepower Impact, InlineResult; a verdict or risk of an alert), named so when their value is copied. */
+const VALUED_NOUNS: ReadonlySet<string> = new Set(['impact', 'result', 'risk', 'verdict', 'decision', 'likelihood']);
 
 /** "one packet in 1,000 was sampled", "1:1000 sampling", "a sampling rate of 1 in 100", "sampled 1 in 100": the exporter's sampling rate, said as a ratio. */
 const SAMPLING_RE = /\b(?:one|1)\s+(?:packets?|flows?)\s+(?:in|out of|of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:was|were|is|are|gets?|got|being)\s+)?sampled\b|\b1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:packet\s+|flow\s+)?sampling\b|\bsampling\s+(?:rate|ratio|interval)\s+(?:of|is|was|=)\s+1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b|\bsampled\s+(?:at\s+)?(?:a\s+rate\s+of\s+)?1\s*(?::|in|\/|out of)\s*(\d{1,3}(?:,\d{3})+|\d{1,7})\b/gi;
@@ -121,6 +127,12 @@ export function extractFieldValues(ctx: ExtractContext): void {
   };
   scan(ctx, NOUN_NAME_RE, NAME_GATE, (m, at, sentence) => onName(m[1]!, m[2]!, at, at + m[0].length, sentence));
   scan(ctx, NAME_NOUN_RE, NAME_GATE, (m, at, sentence) => onName(m[2]!, m[1]!, at, at + m[0].length, sentence));
+  scan(ctx, CLASSIFIED_RE, CLASSIFIED_GATE, (m, at, sentence) => {
+    const value = m[2] ?? m[3]!;
+    const end = at + m[0].length;
+    if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
+    addClaim(ctx, 'field-value', at + m[0].indexOf(m[1]!), end, { field: /^class/i.test(m[1]!) ? 'classification' : 'category', value, quoted: m[2] !== undefined, judgement: false });
+  });
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/,/g, ''), quoted: false, judgement: false });
@@ -148,7 +160,9 @@ export function extractFieldValues(ctx: ExtractContext): void {
     if (m[1] === undefined && PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 12), at))) return;
     // "the count is 5" says nothing of a field; "the SYN flag count is 1" names one (CICFlowMeter's SYN Flag Count)
     const last = words[words.length - 1]!;
-    if (m[1] === undefined && NOT_FIELD.has(last) && !(words.length > 1 && MEASURE_TAIL.has(last))) return;
+    // "the impact was Vulnerable", "the inline result was Dropped": a value copied as the record writes it (capitalised, quoted) names the field
+    const copied = quoted !== undefined || /^[A-Z]/.test(value);
+    if (m[1] === undefined && NOT_FIELD.has(last) && !(words.length > 1 && MEASURE_TAIL.has(last)) && !(copied && VALUED_NOUNS.has(last))) return;
     // an adjective of judgement ("unusual", "malicious") backs a field that holds it, and is no claim against one that does not
     const judgement = quoted === undefined && /^[a-z]+$/i.test(value) && EVALUATIVE_WORDS.has(value.toLowerCase());
     if (/^\d+(?:\.\d+)?$/.test(value) && m[1] === undefined && words.length === 1 && !KEYISH.test(field)) return;

@@ -284,8 +284,15 @@ function firstPortFrom(ports: readonly PortAt[], from: number): number {
 
 /** "IPv4", "IPv6". */
 function extractFamilies(ctx: ExtractContext): void {
-  scanTriggersIn(ctx, FAMILY.trigger, FAMILY.sticky, undefined, (m, at) => addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true));
+  scanTriggersIn(ctx, FAMILY.trigger, FAMILY.sticky, undefined, (m, at, s) => {
+    // "an AAAA record (type 28, an IPv6 address)": the address a DNS answer holds, not the flow's
+    if (s !== undefined && DNS_RECORD_WORDS.test(s.text)) return;
+    addClaim(ctx, 'address-family', at, at + m[0].length, { family: m[1] === '4' ? 4 : 6 }, true);
+  });
 }
+
+/** Words of a DNS record's type, in whose sentence an address family is the answer's. */
+const DNS_RECORD_WORDS = /\b(?:AAAA|A)\s+(?:record|query|queries|lookup|answer|response)s?\b|\b(?:record|query)\s+type\b|\btype\s+28\b/i;
 
 function extractProtocols(ctx: ExtractContext): void {
   scanTriggersIn(ctx, PROTO_NUM.trigger, PROTO_NUM.sticky, undefined, (m, at) => addProtocolNumber(ctx, m, at));
