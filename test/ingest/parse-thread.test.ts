@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readAllFlows, type Flow, type IngestSummary, type ReadFlowsOptions } from '../../src/ingest/index.ts';
+import { InputError } from '../../src/errors.ts';
+import { reviveError, serializeError } from '../../src/ingest/parse-protocol.ts';
 import { startParseThread } from '../../src/ingest/parse-thread.ts';
 import { fixture, tempDir } from './support.ts';
 
@@ -108,5 +110,18 @@ describe('the parse thread', () => {
     let taken = 0;
     for await (const block of thread!.blocks()) taken += block.count + block.bad.length;
     expect(taken).toBe(here.summary!.read);
+  });
+});
+
+describe('errors from the parse thread', () => {
+  it('come back with their class, context and message', () => {
+    const input = new InputError({ file: 'f.csv', line: 7, field: 'IN_BYTES', value: 'x', expected: 'a count' });
+    const back = reviveError(serializeError(input));
+    expect(back).toBeInstanceOf(InputError);
+    expect(back).toMatchObject({ message: input.message, file: 'f.csv', line: 7, field: 'IN_BYTES', value: 'x' });
+    const reason = new InputError({ file: 'f.csv', line: 3 }, 'Cannot read the input (EIO)');
+    expect(reviveError(serializeError(reason)).message).toBe(reason.message);
+    const io = Object.assign(new Error('read failed'), { code: 'EIO' });
+    expect(reviveError(serializeError(io))).toMatchObject({ message: 'read failed', code: 'EIO' });
   });
 });
