@@ -74,6 +74,11 @@ const NOUN_NAME_RE = new RegExp(String.raw`\b(${NAMED_THING})\s+(?:named\s+|call
 const NAME_NOUN_RE = new RegExp(String.raw`\bthe\s+(${NAME_ID})\s+(${NAMED_THING})\b`, 'gi');
 const NAME_GATE = wordGate(new RegExp(String.raw`\b(?:${NAMED_THING})\b`));
 
+/** "the destination sits in a /16", "the source is on a /24", "the source prefix length is 24 bits": a side's network prefix length. */
+const SIDE_WORD = String.raw`(source|destination|src|dst|dest|client|server)`;
+const SIDE_PREFIX_RE = new RegExp(String.raw`\b${SIDE_WORD}(?:'s)?\b[^.;\d/]{0,40}?(?:\s\/(\d{1,3})\b(?!\.?\d)|\b(?:prefix(?:\s+length)?|(?:net)?mask(?:\s+length)?)\s+(?:is\s+|was\s+|of\s+|=\s*|:\s*)?\/?(\d{1,3})(?:[\s-]*bits?)?\b(?!\.?\d))`, 'gi');
+const SIDE_PREFIX_GATE = lowerGate(/\/\d|prefix|mask/);
+
 /** "came from the untrust zone", "crossed into the dmz zone", "to the inside zone": a firewall zone by its name, on the way in or out. */
 const ZONE_RE = /\b(from|into|to|toward|towards)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+zone\b/gi;
 const ZONE_GATE = wordGate(/\bzone\b/);
@@ -132,6 +137,12 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const end = at + m[0].length;
     if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
     addClaim(ctx, 'field-value', at + m[0].indexOf(m[1]!), end, { field: /^class/i.test(m[1]!) ? 'classification' : 'category', value, quoted: m[2] !== undefined, judgement: false });
+  });
+  scan(ctx, SIDE_PREFIX_RE, SIDE_PREFIX_GATE, (m, at, sentence) => {
+    const end = at + m[0].length;
+    if (isNegated(sentence, at) || overlapsClaim(ctx, at, end)) return;
+    const side = /^(?:source|src|client)$/i.test(m[1]!) ? 'source' : 'destination';
+    addClaim(ctx, 'field-value', at, end, { field: `${side} mask`, value: `/${m[2] ?? m[3]!}`, quoted: false, judgement: false });
   });
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;

@@ -173,6 +173,10 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   const words = ctx.lower === undefined ? ALL_WORDS : sentenceGates(sentence);
   // "the typical MTU of 1,500 bytes", "a default window of 65,535": a reference value, not the record's
   if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
+  // "the source prefix length is 24 bits": a network's prefix length, not a quantity of data
+  if (lower.includes('prefix') || lower.includes('mask')) {
+    if (PREFIX_BEFORE.test(beforeText)) return;
+  }
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
   const qualifier = (gated && QUALIFIER_GATE.test(lower) ? statBefore(beforeText, ctx.text, end) : undefined) ?? qualifierAfter(ctx.text, end) ?? listedContribution(ctx.text, sentence, numStart, end, number);
@@ -276,6 +280,8 @@ function withUnit(m: RegExpExecArray, unit: string, hedge: string | undefined): 
 const OCCURRENCE_BEFORE = /\b(?:fired|triggered|alerted|matched|hit|seen|observed|occurred|happened|repeated|attempted|tried|failed|logged|recorded|contacted|connected|visited|queried|requested|scanned|pinged|reported|appeared|retried|retransmitted)\b(?:\s+[\w.-]+){0,3}?\s+(?:over\s+|more than\s+|at least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|a total of\s+|exactly\s+)?$/i;
 
 /** "3 times more packets", "twice as many": a factor after all. */
+const PREFIX_BEFORE = /\b(?:prefix(?:\s+length)?|(?:net)?mask(?:\s+length)?)\s+(?:is\s+|was\s+|of\s+|=\s*|:\s*)?$/i;
+
 /** A unit, then a comparative: "16 bytes larger than", "3 packets more than". */
 const DIFFERENCE_AFTER = /^\s*[\w/%-]*\s+(?:more|less|fewer|larger|bigger|smaller|higher|lower|greater|longer|shorter)\s+than\b/i;
 const COMPARISON_AFTER = /^\s+(?:more|less|fewer|as|larger|bigger|smaller|higher|lower|greater|the)\b/i;

@@ -78,6 +78,8 @@ const STAGES: readonly Stage[] = [addRows, addTimes, addRates, addScaled, addSha
 
 /** A sampled count times the sampling rate: the exporter's estimate of the whole ("about 775,000 bytes" from 1,514 sampled at 1 in 512). */
 function addScaled(base: DerivationBase, dim: Dimension, out: Derived[]): void {
+  // "about 100 times larger": the factor a sampled count is scaled by is the sampling rate itself
+  if (dim === 'ratio') for (const s of base.sampling) push(out, s.base!, 'row', s);
   if (dim !== 'bytes' && dim !== 'packets') return;
   for (const s of base.sampling) for (const r of base.numeric) if (r.dim === dim) push(out, r.base! * s.base!, 'scaled', r, s);
 }

@@ -44,7 +44,32 @@ function decodedText(value: string): string | undefined {
     if (shown) printable++;
     text += shown ? String.fromCharCode(b) : '.';
   }
-  return bytes.length > 0 && printable / bytes.length >= 0.6 ? text : undefined;
+  // a DNS message names its hosts as length-prefixed labels ("\x05drvnr\x06cloud\x00"): read them as dotted names
+  const names = dnsNames(bytes);
+  if (bytes.length > 0 && printable / bytes.length >= 0.6) return names.length > 0 ? `${text} ${names.join(' ')}` : text;
+  return names.length > 0 ? names.join(' ') : undefined;
+}
+
+const LABEL_CHAR = /^[A-Za-z0-9_-]$/;
+
+/** The names written in DNS wire format (RFC 1035 §3.1: labels of 1–63 octets, each after its length, ended by a zero octet), at least two labels each. */
+function dnsNames(bytes: Buffer): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const labels: string[] = [];
+    let at = i;
+    while (at < bytes.length && bytes[at]! >= 1 && bytes[at]! <= 63 && at + bytes[at]! < bytes.length) {
+      const label = bytes.toString('latin1', at + 1, at + 1 + bytes[at]!);
+      if (![...label].every((c) => LABEL_CHAR.test(c))) break;
+      labels.push(label);
+      at += 1 + bytes[at]!;
+    }
+    if (labels.length >= 2 && bytes[at] === 0) {
+      out.push(labels.join('.'));
+      i = at;
+    }
+  }
+  return out;
 }
 
 /**
