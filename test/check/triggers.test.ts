@@ -93,9 +93,9 @@ describe('triggered scans find exactly what a global scan finds', () => {
     const sticky = stickyOf(trigger.re!);
     for (const text of texts) {
       const expected = [...text.matchAll(global)].map((m) => `${m.index}:${m[0]}`);
-      const hits = findTriggers(text)[trigger.id]!;
+      const { at: hits, from } = findTriggers(text);
       const found: string[] = [];
-      execAtHits(sticky, text, hits, 0, (m, at) => found.push(`${at}:${m[0]}`), 0, hits.length);
+      execAtHits(sticky, text, hits, 0, (m, at) => found.push(`${at}:${m[0]}`), from[trigger.id]!, from[trigger.id + 1]!);
       expect(found, text).toEqual(expected);
     }
   });

@@ -119,11 +119,11 @@ export function hasDigitIn(text: string, from: number, to: number): boolean {
  * a pass over every character.
  */
 export function scanTriggers(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, hay = ctx.text): void {
-  const hits = ctx.triggers[trigger.id]!;
+  const { at: hits, from } = ctx.triggers;
   execAtHits(sticky, hay, hits, 0, (m, at) => {
     const s = sentenceAt(ctx, at);
     if (s) fn(m, at, s);
-  }, 0, hits.length);
+  }, from[trigger.id]!, from[trigger.id + 1]!);
 }
 
 /**
@@ -131,15 +131,16 @@ export function scanTriggers(ctx: ExtractContext, trigger: Trigger, sticky: RegE
  * the matches a global scan of each such sentence's text finds (scan), with absolute offsets.
  */
 export function scanTriggersIn(ctx: ExtractContext, trigger: Trigger, sticky: RegExp, accept: ((s: Sentence) => boolean) | undefined, fn: (m: RegExpExecArray, at: number, s: Sentence) => void, mayStart?: StartTest): void {
-  const hits = ctx.triggers[trigger.id]!;
+  const { at: hits, from } = ctx.triggers;
+  const last = from[trigger.id + 1]!;
   const sentences = ctx.sentences;
   let k = 0;
-  for (let i = 0; i < hits.length; ) {
+  for (let i = from[trigger.id]!; i < last; ) {
     while (k < sentences.length && sentences[k]!.end <= hits[i]!) k++;
     if (k === sentences.length) return;
     const s = sentences[k]!;
     let j = i;
-    while (j < hits.length && hits[j]! < s.end) j++;
+    while (j < last && hits[j]! < s.end) j++;
     // hits before the sentence's start (between sentences) fall outside its text and are skipped
     if (accept === undefined || accept(s)) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j, mayStart);
     i = j;
@@ -158,12 +159,13 @@ export function digitRunAt(text: string, at: number): number {
  * at its trigger words only: what scanSentences finds with the regex, when every match starts at one.
  */
 export function scanSentencesAtTriggers(ctx: ExtractContext, sentences: readonly Sentence[], trigger: Trigger, sticky: RegExp, fn: (m: RegExpExecArray, at: number, s: Sentence) => void): void {
-  const hits = ctx.triggers[trigger.id]!;
-  let i = 0;
+  const { at: hits, from } = ctx.triggers;
+  const last = from[trigger.id + 1]!;
+  let i = from[trigger.id]!;
   for (const s of sentences) {
-    while (i < hits.length && hits[i]! < s.start) i++;
+    while (i < last && hits[i]! < s.start) i++;
     let j = i;
-    while (j < hits.length && hits[j]! < s.end) j++;
+    while (j < last && hits[j]! < s.end) j++;
     if (j > i) execAtHits(sticky, s.text, hits, s.start, (m, at) => fn(m, s.start + at, s), i, j);
     i = j;
   }
@@ -211,11 +213,12 @@ const isWordGate = (gate: Gate | WordGate): gate is WordGate => 'trigger' in gat
 /** The sentences a word gate passes: those where its regex matches, whole, at one of its trigger words. */
 function wordGatedSentences(ctx: ExtractContext, gate: WordGate): Sentence[] {
   const out: Sentence[] = [];
-  const hits = ctx.triggers[gate.trigger.id]!;
+  const { at: hits, from } = ctx.triggers;
   const { sentences, text } = ctx;
   const sticky = gate.sticky;
   let k = 0;
-  for (const at of hits) {
+  for (let h = from[gate.trigger.id]!, last = from[gate.trigger.id + 1]!; h < last; h++) {
+    const at = hits[h]!;
     while (k < sentences.length && sentences[k]!.end <= at) k++;
     if (k === sentences.length) break;
     const s = sentences[k]!;

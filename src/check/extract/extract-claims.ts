@@ -31,7 +31,7 @@ export function extractClaims(text: string): Claim[] {
   const lower = lowered.length === text.length ? lowered : undefined;
   const sentences = splitSentences(text, lower);
   const triggers = findTriggers(text);
-  const mentions = findMentions(text, lower, triggers[MENTION_TRIGGER.id]!);
+  const mentions = findMentions(text, lower, triggers.at, triggers.from[MENTION_TRIGGER.id]!, triggers.from[MENTION_TRIGGER.id + 1]!);
   const ctx: ExtractContext = { text, lower, sentences, mentions, bySentence: groupMentions(sentences, mentions), triggers, taken: takenBuffer(text.length), claims: [] };
   extractIdentity(ctx);
   extractFlags(ctx);

@@ -111,11 +111,12 @@ function isJoinGap(text: string, from: number, to: number): boolean {
  * start with (the trigger's hits, found in the one scan of the text's words), a walk of the phrase
  * trie over the words that follow; no regex alternation of every phrase.
  */
-export function findMentions(text: string, lowerText: string | undefined, hits: readonly number[]): Mention[] {
+export function findMentions(text: string, lowerText: string | undefined, hits: ArrayLike<number>, first = 0, last = hits.length): Mention[] {
   const source = lowerText ?? text;
   const out: Mention[] = [];
   let consumed = 0;
-  for (const start of hits) {
+  for (let h = first; h < last; h++) {
+    const start = hits[h]!;
     if (start < consumed || !startsWord(source, start)) continue;
     const found = longestPhrase(text, source, start);
     if (found === undefined) continue;

@@ -110,17 +110,32 @@ export function triggerOfRuns(patterns: readonly RunPattern[], re?: RegExp): Tri
 /** Every trigger registered so far (the extractors register theirs when their modules load). */
 export const registeredTriggers = (): readonly Trigger[] => TRIGGERS;
 
-/** Start offsets of the runs that may begin a match, per trigger id, in text order. */
-export type TriggerHits = ReadonlyArray<readonly number[]>;
+/**
+ * Start offsets of the runs that may begin a match, for every trigger at once: trigger `id`'s, in
+ * text order, are `at[from[id]]` up to (not including) `at[from[id + 1]]`. Both arrays are buffers
+ * reused from call to call (extraction is synchronous and never re-entered), valid until the next
+ * findTriggers: 52 arrays grown by push per narrative cost more than the scan.
+ */
+export interface TriggerHits {
+  readonly at: Int32Array;
+  readonly from: Int32Array;
+}
+
+/** Each run that fired some trigger, as (start, low bits, high bits); reused like the hits. */
+let runs = new Int32Array(3 * 1024);
+let starts = new Int32Array(2048);
+const from = new Int32Array(65);
 
 /**
  * One scan of the text's word runs, walking the trigger trie along each run as it is read: for
- * each registered trigger, the runs it fires on. No run is sliced or hashed.
+ * each registered trigger, the runs it fires on. No run is sliced or hashed. The runs that fire are
+ * kept with their trigger bits, counted per trigger, then placed trigger by trigger in one array.
  */
 export function findTriggers(text: string): TriggerHits {
   const { next, prefixBits, exactBits } = (trie ??= buildTrie());
-  const hits: number[][] = TRIGGERS.map(() => []);
+  from.fill(0);
   const len = text.length;
+  let n = 0;
   let i = 0;
   while (i < len) {
     const c0 = text.charCodeAt(i);
@@ -146,19 +161,54 @@ export function findTriggers(text: string): TriggerHits {
       low |= exactBits[2 * node]!;
       high |= exactBits[2 * node + 1]!;
     }
-    if (low !== 0) addHits(hits, low, 0, start);
-    if (high !== 0) addHits(hits, high, 32, start);
+    if ((low | high) === 0) continue;
+    if (n + 3 > runs.length) runs = grown(runs, n + 3);
+    runs[n] = start;
+    runs[n + 1] = low;
+    runs[n + 2] = high;
+    n += 3;
+    count(low, 1);
+    count(high, 33);
   }
-  return hits;
+  // from[id + 1] holds trigger id's count: summed up, from[id] is where its hits begin
+  for (let id = 1; id < from.length; id++) from[id] = from[id]! + from[id - 1]!;
+  const total = from[from.length - 1]!;
+  if (starts.length < total) starts = grown(starts, total);
+  // from[id] is advanced as trigger id's hits are placed (each then starts where the next trigger's did), and moved back after
+  for (let r = 0; r < n; r += 3) {
+    place(runs[r + 1]!, 0, runs[r]!);
+    place(runs[r + 2]!, 32, runs[r]!);
+  }
+  for (let id = from.length - 1; id > 0; id--) from[id] = from[id - 1]!;
+  from[0] = 0;
+  return { at: starts, from };
 }
 
-/** Record a run's start for each set bit of `bits` (triggers from `base`), lowest first, without a step per unset bit. */
-function addHits(hits: number[][], bits: number, base: number, start: number): void {
+/** Count a run for each set bit of `bits`, in from[base + bit] (trigger base − 1 + bit's slot after the first). */
+function count(bits: number, base: number): void {
   while (bits !== 0) {
     const lowest = bits & -bits;
-    hits[base + 31 - Math.clz32(lowest)]!.push(start);
+    const slot = base + 31 - Math.clz32(lowest);
+    from[slot] = from[slot]! + 1;
     bits ^= lowest;
   }
+}
+
+/** Place a run's start for each set bit of `bits` (triggers from `base`), lowest first, without a step per unset bit. */
+function place(bits: number, base: number, start: number): void {
+  while (bits !== 0) {
+    const lowest = bits & -bits;
+    const id = base + 31 - Math.clz32(lowest);
+    starts[from[id]!] = start;
+    from[id] = from[id]! + 1;
+    bits ^= lowest;
+  }
+}
+
+function grown(buffer: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(need, 2 * buffer.length));
+  out.set(buffer);
+  return out;
 }
 
 /**
@@ -167,7 +217,7 @@ function addHits(hits: number[][], bits: number, base: number, start: number): v
  * every match starts at a hit. `mayStart`, when given, rules out a hit without running the regex:
  * it must hold wherever a match can start.
  */
-export function execAtHits(sticky: RegExp, hay: string, hits: readonly number[], offset: number, fn: (m: RegExpExecArray, at: number) => void, first: number, last: number, mayStart?: StartTest): void {
+export function execAtHits(sticky: RegExp, hay: string, hits: ArrayLike<number>, offset: number, fn: (m: RegExpExecArray, at: number) => void, first: number, last: number, mayStart?: StartTest): void {
   let next = 0;
   for (let i = first; i < last; i++) {
     const at = hits[i]! - offset;
