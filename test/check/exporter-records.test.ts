@@ -32,7 +32,7 @@ describe('exporter records', () => {
   it.each([
     ['The destination sits in a /16.', v9, 'destination sits in a /16: supported'],
     ['The source is on a /16.', v9, 'source is on a /16: contradicted'],
-    ['The source prefix length is 24 bits.', v9, 'source prefix length is 24 bits: supported'],
+    ['The source prefix length is 24 bits.', v9, 'The source prefix length is 24: supported'],
     ['The destination network is a /24.', ipfix, 'destination network is a /24: contradicted'],
     ['The source sits in a /16.', ipfix, 'source sits in a /16: supported'],
   ])('a side\'s network prefix length: %s', (text, table, expected) => {

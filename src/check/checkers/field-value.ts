@@ -88,6 +88,8 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   // a side's network prefix length: NetFlow v9 SRC_MASK, IPFIX sourceIPv4PrefixLength, nfdump src4_mask
   'source mask': ['source prefix length', 'source prefix', 'source ipv4 mask', 'source ipv6 mask'],
   'destination mask': ['destination prefix length', 'destination prefix', 'destination ipv4 mask', 'destination ipv6 mask'],
+  'source prefix length': ['source mask'],
+  'destination prefix length': ['destination mask'],
   classification: ['class', 'classtype', 'rule category', 'category'],
   category: ['classification', 'class', 'classtype'],
   // the Zeek worker that logged a weird or notice

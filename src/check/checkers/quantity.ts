@@ -91,6 +91,22 @@ function quotedFigure(claim: Claim<'quantity'>): string | undefined {
   return /\d[\d,.]*\s*[A-Za-z%]/.test(figure) ? figure : undefined;
 }
 
+/** A sentence about an exporter's uptime: "86,234,111 ms of uptime", "24 hours after the router booted", "FIRST_SWITCHED is …". */
+const UPTIME_WORDS = /\b(?:uptime|boot(?:ed|ing)?|up\s+for|(?:FIRST|LAST)_SWITCHED|sys_?up_?time)\b/i;
+
+/** An exporter's uptime stamp (ms since it started) quoted as the time since it started; said of the flow's length, it is no duration. */
+function uptimeStamp(n: NumberText, facts: TableFacts): Judgement | undefined {
+  for (const reading of n.readings) {
+    if (reading.dim !== 'time') continue;
+    for (const r of facts.rows.values()) {
+      if (r.dim === 'instant' && r.unit === 'ms' && typeof r.value === 'number' && r.value > 0 && numberMatches(n, reading.factor, r.value)) {
+        return { verdict: 'supported', evidence: rowEvidence([r]), reason: `${r.key} is ${show(r.value)} ms of the exporter's uptime.` };
+      }
+    }
+  }
+  return undefined;
+}
+
 function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const { number: n, mention, qualifier, side } = claim.data;
   if (claim.data.occurrences) return checkOccurrences(n, facts);
@@ -106,6 +122,8 @@ function judgeQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement |
     const judged = checkPayloadBytes(n, facts, side);
     if (judged) return judged;
   }
+  const uptime = UPTIME_WORDS.test(claim.sentence.text) ? uptimeStamp(n, facts) : undefined;
+  if (uptime) return uptime;
   const context = heldKeys(claim.data.context, facts);
   if (mention) {
     const named = rowsFor(facts, mention.keys);

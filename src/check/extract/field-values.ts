@@ -138,12 +138,6 @@ export function extractFieldValues(ctx: ExtractContext): void {
     if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
     addClaim(ctx, 'field-value', at + m[0].indexOf(m[1]!), end, { field: /^class/i.test(m[1]!) ? 'classification' : 'category', value, quoted: m[2] !== undefined, judgement: false });
   });
-  scan(ctx, SIDE_PREFIX_RE, SIDE_PREFIX_GATE, (m, at, sentence) => {
-    const end = at + m[0].length;
-    if (isNegated(sentence, at) || overlapsClaim(ctx, at, end)) return;
-    const side = /^(?:source|src|client)$/i.test(m[1]!) ? 'source' : 'destination';
-    addClaim(ctx, 'field-value', at, end, { field: `${side} mask`, value: `/${m[2] ?? m[3]!}`, quoted: false, judgement: false });
-  });
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/,/g, ''), quoted: false, judgement: false });
@@ -186,6 +180,13 @@ export function extractFieldValues(ctx: ExtractContext): void {
   };
   scan(ctx, FIELD_VALUE_RE, GATE, onFieldValue);
   scan(ctx, SENTENCE_FIELD_RE, GATE, onFieldValue);
+  // after the general form, which reads "the source prefix was /24" by the field's own words
+  scan(ctx, SIDE_PREFIX_RE, SIDE_PREFIX_GATE, (m, at, sentence) => {
+    const end = at + m[0].length;
+    if (isNegated(sentence, at) || overlapsClaim(ctx, at, end)) return;
+    const side = /^(?:source|src|client)$/i.test(m[1]!) ? 'source' : 'destination';
+    addClaim(ctx, 'field-value', at, end, { field: `${side} mask`, value: `/${m[2] ?? m[3]!}`, quoted: false, judgement: false });
+  });
 }
 
 /** Whether every claim overlapping [start, end) is a named thing (an entity term) inside it. */

@@ -68,8 +68,6 @@ export function derivationBase(rows: readonly FactRow[], table: FeatureTable, sp
     times.push({ value: ms, dim: 'time', rows: [start.key, end.key], values: [start.value, end.value], label: `${end.key} − ${start.key} = ${fmt(ms)} ms` });
     if (durations.length === 0) durations.push({ key: `${end.key} − ${start.key}`, value: ms, unit: 'ms', description: '', dim: 'time', base: ms });
   }
-  // an exporter's uptime stamp is a time since the router started ("FIRST_SWITCHED is 86,234,111 ms, about 24 hours of uptime")
-  for (const r of rows) if (r.dim === 'instant' && r.unit === 'ms' && typeof r.value === 'number' && r.value > 0) times.push({ value: r.value, dim: 'time', rows: [r.key], values: [r.value], label: `${r.key} = ${fmt(r.value)} ms of the exporter's uptime` });
   for (const { ms, rows: [a, b] } of gaps) times.push({ value: ms, dim: 'time', rows: [a.key, b.key], values: [a.value, b.value], label: `${b.key} − ${a.key} = ${fmt(ms)} ms` });
   const buckets = numeric.filter(isSizeBucket);
   const sampling = numeric.filter((r) => SAMPLING_KEY.test(r.key) && r.base! > 1);
