@@ -74,6 +74,8 @@ export interface ClaimPayloads {
   'end-reason': { reason: 'idle-timeout' | 'active-timeout' | 'timeout' | 'end-of-flow' | 'forced' | 'shutdown' | 'resources' };
   alerted: { raised: boolean };
   'packet-direction': { toward: 'server' | 'client' };
+  /** Which side reset (aborted) the connection: "the responder aborted it", "the client sent a RST". */
+  'reset-by': { side: 'src' | 'dst' };
   'list-same': { what: 'port' | 'address' | 'user' | 'host'; side?: 'src' | 'dst'; same: boolean };
   /** Where an address lives, by the address or by the party whose address it is. */
   'address-scope': { address?: string; party?: string; scope: 'internal' | 'external' };

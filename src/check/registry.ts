@@ -10,7 +10,7 @@ import { checkAddressScope } from './checkers/address-scope.ts';
 import { checkLiteral } from './checkers/literal.ts';
 import { checkFieldValue } from './checkers/field-value.ts';
 import { checkListCount, checkListSame } from './checkers/list-count.ts';
-import { checkAlerted, checkEndReason, checkPacketDirection } from './checkers/flow-outcome.ts';
+import { checkAlerted, checkEndReason, checkPacketDirection, checkResetBy } from './checkers/flow-outcome.ts';
 import { checkAbsentField, checkComparative, checkEntity, checkInitiation, checkNullReading, checkShare } from './checkers/semantic.ts';
 import type { ClaimKind } from './types.ts';
 
@@ -44,6 +44,7 @@ export const CLAIM_CHECKERS: { readonly [K in ClaimKind]: ClaimChecker<K> } = {
   'end-reason': checkEndReason,
   alerted: checkAlerted,
   'packet-direction': checkPacketDirection,
+  'reset-by': checkResetBy,
   'list-same': checkListSame,
 };
 

@@ -78,6 +78,7 @@ export const ClaimKind = z.enum([
   'end-reason',
   'alerted',
   'packet-direction',
+  'reset-by',
   'list-same',
 ]);
 export type ClaimKind = z.infer<typeof ClaimKind>;

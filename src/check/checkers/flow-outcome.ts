@@ -117,3 +117,74 @@ export function checkPacketDirection(claim: Claim<'packet-direction'>, facts: Ta
     ? { verdict: 'supported', evidence, reason: `${row.key} is ${String(row.value)}: the packet went toward the ${toward}.` }
     : { verdict: 'contradicted', evidence, reason: `${row.key} is ${String(row.value)}: the packet went toward the ${toward}, not the ${claim.data.toward}.` };
 }
+
+/** What a record says of who reset the connection: the side that did, or `none` where it shows a close with no reset. */
+interface ResetSeen {
+  row: FactRow;
+  by: 'src' | 'dst' | 'none';
+}
+
+/** Zeek conn_state: RSTO / RSTOS0 the originator reset, RSTR / RSTRH and REJ the responder; the other states hold no reset. */
+function connStateReset(value: string): 'src' | 'dst' | 'none' | undefined {
+  if (/^RSTO/.test(value)) return 'src';
+  if (/^RSTR|^REJ$/.test(value)) return 'dst';
+  return /^(?:S0|S1|SF|S2|S3|SH|SHR|OTH)$/.test(value) ? 'none' : undefined;
+}
+
+/** Zeek history: R a reset from the originator, r from the responder. */
+function historyReset(value: string): 'src' | 'dst' | 'none' | undefined {
+  if (!/^[ShHaAdDfFrRcCgGtTwWiIqQ^]+$/.test(value)) return undefined;
+  const src = value.includes('R');
+  const dst = value.includes('r');
+  return src === dst ? (src ? undefined : 'none') : src ? 'src' : 'dst';
+}
+
+/** A firewall's end reason or action naming the side: PAN-OS tcp-rst-from-client, FortiGate server-rst. */
+function namedReset(value: string): 'src' | 'dst' | undefined {
+  const v = value.toLowerCase();
+  if (/rst-from-client|client-rst/.test(v)) return 'src';
+  if (/rst-from-server|server-rst/.test(v)) return 'dst';
+  return undefined;
+}
+
+function resetSeen(facts: TableFacts): ResetSeen | null {
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'string' || row.value === '') continue;
+    const tokens = keyTokens(row.key);
+    const last = tokens.at(-1);
+    const by = last === 'state' && tokens.includes('conn') ? connStateReset(row.value) : last === 'history' ? historyReset(row.value) : namedReset(row.value);
+    if (by !== undefined) return { row, by };
+  }
+  return sideFlagsReset(facts);
+}
+
+const RST_BIT = 4;
+
+/** nProbe's CLIENT_TCP_FLAGS and SERVER_TCP_FLAGS: whose flags hold RST. */
+function sideFlagsReset(facts: TableFacts): ResetSeen | null {
+  let client: FactRow | undefined;
+  let server: FactRow | undefined;
+  for (const row of facts.rows.values()) {
+    if (typeof row.value !== 'number') continue;
+    const tokens = keyTokens(row.key);
+    if (!tokens.includes('flags')) continue;
+    if (tokens.includes('client')) client ??= row;
+    else if (tokens.includes('server')) server ??= row;
+  }
+  if (!client || !server) return null;
+  const src = ((client.value as number) & RST_BIT) !== 0;
+  const dst = ((server.value as number) & RST_BIT) !== 0;
+  if (src && dst) return null;
+  return { row: src ? client : dst ? server : client, by: src ? 'src' : dst ? 'dst' : 'none' };
+}
+
+/** "The responder aborted the connection": against the record's connection state, history or end reason; not judged where it keeps none. */
+export function checkResetBy(claim: Claim<'reset-by'>, facts: TableFacts): Judgement | null {
+  const seen = memoised(facts, 'reset-seen', resetSeen);
+  if (!seen) return null;
+  const said = claim.data.side === 'src' ? 'the originator (client)' : 'the responder (server)';
+  const evidence = rowEvidence([seen.row]);
+  if (seen.by === claim.data.side) return { verdict: 'supported', evidence, reason: `${seen.row.key} is ${String(seen.row.value)}: ${said} reset the connection.` };
+  const did = seen.by === 'none' ? 'no side reset the connection' : `${seen.by === 'src' ? 'the originator (client)' : 'the responder (server)'} reset it`;
+  return { verdict: 'contradicted', evidence, reason: `${seen.row.key} is ${String(seen.row.value)}: ${did}, not ${said}.` };
+}

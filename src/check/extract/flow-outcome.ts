@@ -1,6 +1,6 @@
 import type { ClaimPayloads } from '../claim.ts';
 import { isNegated } from '../text/segment.ts';
-import { addClaim, isTaken, lowerGate, scan, scanTriggers, type ExtractContext } from './context.ts';
+import { addClaim, isTaken, lowerGate, scan, scanTriggers, wordGate, type ExtractContext } from './context.ts';
 import { triggered } from './triggers.ts';
 
 /*
@@ -33,6 +33,12 @@ const SERVER_WORD = 'server|responder|target';
 const ABOUT_MATCH = /\b(?:packet|traffic|alert|match(?:ed|ing)?|triggered|triggering|fired|signature|rule|direction)\b/i;
 const DIRECTION = triggered(new RegExp(String.raw`\bfrom\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\s+to\s+the\s+(${CLIENT_WORD}|${SERVER_WORD})\b|\b(client|server)[- ]to[- ](server|client)\b`, 'gi'));
 
+/** "the responder aborted the connection", "the client sent a RST", "reset by the server": which side reset it. */
+const RESET_PARTY = String.raw`(originator|initiator|client|source|responder|server|destination)`;
+const RESET_BY = new RegExp(String.raw`\b(?:the\s+)?${RESET_PARTY}\s+(?:(?:aborted|reset|tore\s+down|killed)\s+(?:the\s+)?(?:connection|session|flow|it)\b|sent\s+(?:an?\s+|the\s+)?(?:TCP\s+)?(?:RST|reset)\b)|\b(?:reset|aborted|torn\s+down)\s+by\s+the\s+${RESET_PARTY}\b`, 'gi');
+const RESET_GATE = wordGate(/\b(?:abort\w*|reset|rst|torn|tore|killed)\b/);
+const SRC_PARTY = /^(?:originator|initiator|client|source)$/i;
+
 function towardOf(word: string): 'server' | 'client' {
   return new RegExp(`^(?:${SERVER_WORD})$`, 'i').test(word) ? 'server' : 'client';
 }
@@ -62,6 +68,11 @@ export function extractFlowOutcomes(ctx: ExtractContext): void {
     // "from the source to the destination" says nothing of which end is the server
     if (towardOf(from) === towardOf(to) || !ABOUT_MATCH.test(s.text) || isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
     addClaim(ctx, 'packet-direction', at, at + m[0].length, { toward: towardOf(to) });
+  });
+  scan(ctx, RESET_BY, RESET_GATE, (m, at, s) => {
+    const end = at + m[0].length;
+    if (isTaken(ctx, at, end) || isNegated(s, at)) return;
+    addClaim(ctx, 'reset-by', at, end, { side: SRC_PARTY.test(m[1] ?? m[2]!) ? 'src' : 'dst' });
   });
   scan(ctx, ALERT_RAISED, ALERT_GATE, (m, at, s) => {
     const end = at + m[0].length;
