@@ -84,9 +84,11 @@ describe('the parse thread', () => {
     expect(held.summary).toMatchObject({ read: 30_000, quarantined: 31 });
     const late = await expectSameRead(path, { reorderWindowMs: 1_000, reorderHoldFlows: 0 });
     expect(late.summary?.late).toBeGreaterThan(100);
-    // gzip stays on the calling thread (its pieces depend on timing), with the same result
+    // gzip stays on the calling thread, with the same result; with no late flow, since where a late
+    // flow lands depends on a gunzip stream's pieces, whose sizes depend on timing (two reads on one
+    // thread differed under load)
     writeFileSync(join(dir, 'mixed.csv.gz'), gzipSync(text));
-    await expectSameRead(join(dir, 'mixed.csv.gz'), { reorderWindowMs: 1_000, reorderHoldFlows: 0 });
+    await expectSameRead(join(dir, 'mixed.csv.gz'));
   });
 
   it('stops with the same error and quarantine when --max-bad-ratio is passed', async () => {
