@@ -78,6 +78,8 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   username: ['user name', 'user'],
   'user name': ['user'],
   hostname: ['host name', 'host'],
+  // British spelling of an X.509 attribute (a distinguished name's organization)
+  organisation: ['organization'],
   // an account is a user's: Windows targetUserName, PAN-OS srcuser
   account: ['user name', 'user', 'account name'],
   // a rule's id by any of its names: Suricata signature_id, ECS rule.uuid (Security Onion), Snort 2's sig_id

@@ -91,14 +91,15 @@ export function checkAlerted(claim: Claim<'alerted'>, facts: TableFacts): Judgem
     : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${shown}: ${raised ? 'an alert was raised' : 'no alert was raised'} on this flow.` };
 }
 
-/** Which way the matched packet went, as the record says it: Snort's dir (C2S, S2C), EVE's direction (to_server, to_client). */
+/** Which way the matched packet went, as the record says it: Snort's dir (C2S, S2C), EVE's direction (to_server, to_client), PAN-OS's direction (client-to-server). */
 function directionRow(facts: TableFacts): { row: FactRow; toward: 'server' | 'client' } | null {
   for (const row of facts.rows.values()) {
     const last = keyTokens(row.key).at(-1);
     if (typeof row.value !== 'string' || (last !== 'dir' && last !== 'direction')) continue;
     const v = row.value.toLowerCase().replace(/[_\s-]/g, '');
-    if (v === 'c2s' || v === 'toserver') return { row, toward: 'server' };
-    if (v === 's2c' || v === 'toclient') return { row, toward: 'client' };
+    // PAN-OS threat logs write client-to-server and server-to-client
+    if (v === 'c2s' || v === 'toserver' || v === 'clienttoserver') return { row, toward: 'server' };
+    if (v === 's2c' || v === 'toclient' || v === 'servertoclient') return { row, toward: 'client' };
   }
   return null;
 }

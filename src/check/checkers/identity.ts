@@ -448,12 +448,29 @@ function validityRows(facts: TableFacts, which: 'not-after' | 'not-before'): Fac
   return [...facts.rows.values()].filter((r) => r.value !== null && validityEdge(keyTokens(r.key)) === which);
 }
 
+/** A text of the record that dates the certificate's expiry or start: Zeek's notice msg "Certificate … expired on 2026-10-30 00:00:00 UTC". */
+const DATED_IN_TEXT: Readonly<Record<'not-after' | 'not-before', RegExp>> = {
+  'not-after': /\b(?:expired|expires|expiring|valid\s+(?:until|through|to)|not\s+after)\b\D{0,12}(\d{4}-\d{2}-\d{2})/i,
+  'not-before': /\b(?:valid\s+(?:from|since)|not\s+before|issued\s+on)\b\D{0,12}(\d{4}-\d{2}-\d{2})/i,
+};
+
+function validityInText(want: string, which: 'not-after' | 'not-before', facts: TableFacts): Judgement | undefined {
+  for (const { row } of textRows(facts)) {
+    const m = DATED_IN_TEXT[which].exec(String(row.value));
+    if (!m) continue;
+    return m[1] === want
+      ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} dates it ${m[1]}.` }
+      : { verdict: 'contradicted', evidence: rowEvidence([row]), reason: `${row.key} dates it ${m[1]}, not ${want}.` };
+  }
+  return undefined;
+}
+
 /** A date said of a certificate's expiry or start of validity, against that field only: the other one is another date. */
 function checkValidityDate(claim: Claim<'timestamp'>, facts: TableFacts): Judgement {
   const which = claim.data.validity!;
   const what = which === 'not-after' ? 'expiry' : 'start of validity';
   const rows = validityRows(facts, which);
-  if (rows.length === 0) return { verdict: 'unsupported', reason: `The record gives no certificate ${what} date.` };
+  if (rows.length === 0) return validityInText(claim.data.iso.slice(0, 10), which, facts) ?? { verdict: 'unsupported', reason: `The record gives no certificate ${what} date.` };
   const want = claim.data.iso.slice(0, 10);
   const hit = rows.find((r) => toIso(r.value as number | string)?.slice(0, 10) === want);
   if (hit) return { verdict: 'supported', evidence: rowEvidence([hit]), reason: `${hit.key} is ${String(hit.value)}.` };

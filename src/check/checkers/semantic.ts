@@ -204,7 +204,8 @@ const LET_THROUGH = /^(?:allow|pass|permit|alert|detected|accept|monitor|close|t
 function checkAction(term: string, facts: TableFacts): Judgement | null {
   const row = memoised(facts, 'action-row', actionRow);
   if (row === null) return /reset/i.test(term) ? checkReset(facts) : null;
-  const said = /allow|permit|\blet\b/i.test(term) ? 'let through' : 'stopped';
+  // "only alerted", "merely logged": the sensor watched and did not stop it
+  const said = /allow|permit|\blet\b|alerted|logged/i.test(term) ? 'let through' : 'stopped';
   const did = STOPPED.test(String(row.value)) ? 'stopped' : 'let through';
   return said === did
     ? { verdict: 'supported', evidence: rowEvidence([row]), reason: `${row.key} is ${String(row.value)}.` }

@@ -12,7 +12,7 @@ import { triggered } from './triggers.ts';
 const KEY = String.raw`[A-Za-z][\w-]*(?:[_.][\w-]+)+`;
 const WORD = String.raw`[A-Za-z][A-Za-z0-9-]+`;
 /** The field: a key, or one to three words after "the" or "its"; the value follows "is", "was", "=", ":" or "of". */
-const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/\\-]*[_.:/\\\d][\w.:/\\-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+))(?=[\s.,;:)!?]|$)`;
+const VALUE = String.raw`(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|\x60([^\x60\n]{1,80})\x60|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.:/\\-]*[_.:/\\\d][\w.:/\\-]*)|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}|[a-z]+(?:-[a-z]+)*))(?=[\s.,;:)!?]|$)`;
 const FIELD_VALUE_RE = new RegExp(
   String.raw`(?:\b(${KEY})|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z]+'s\s+)?((?:${WORD}\s+){0,2}${WORD}))\s*(?<copula>(?:is|was)\s+(?:named|called|rated|labell?ed|marked|tagged|classified\s+as|categori[sz]ed\s+as)|is|was|were|are|=|:|equals|reads|says|shows|set to|of)\s+` + VALUE,
   'g',

@@ -24,10 +24,27 @@ export function logLineRows(rows: readonly TableRow[]): TableRow[] {
       if (m) out.push(...accessLineRows(row.name, m));
     } else if (row.value.charCodeAt(0) === 123 && row.value.endsWith('}')) out.push(...embeddedJsonRows(row.name, row.value));
     else if (SYSLOG_START.test(row.value)) out.push(...syslogRows(row.name, row.value, (year ??= recordYear(rows))));
+    else if (row.value.includes('=') && DISTINGUISHED_NAME.test(row.value)) out.push(...distinguishedNameRows(row.name, row.value));
     else if (BASE64.test(row.value) && describeField(row.name, row.value).encoding === 'base64') {
       const decoded = decodedText(row.value);
       if (decoded !== undefined) out.push({ name: `${row.name}.decoded`, value: decoded, unit: '', description: `${row.name} decoded from base64, bytes outside printable ASCII shown as dots` });
     }
+  }
+  return out;
+}
+
+/** An X.509 distinguished name as Zeek, Suricata and ECS write a certificate's subject or issuer: "CN=shop.example.net,O=Example Shop,C=US". */
+const DISTINGUISHED_NAME = /^\s*(?:[A-Za-z]{1,12}=[^,=]+,\s*)+[A-Za-z]{1,12}=[^,=]+$/;
+/** The attribute types of RFC 4514 §3, by the names a text gives them. */
+const DN_ATTRIBUTES: Readonly<Record<string, string>> = { CN: 'common_name', O: 'organization', OU: 'organizational_unit', C: 'country', L: 'locality', ST: 'state', DC: 'domain_component', EMAILADDRESS: 'email', E: 'email' };
+
+/** The attributes of a distinguished name as rows under the carrying field ("sub.organization"); attribute types not in RFC 4514's list stay in the text. */
+function distinguishedNameRows(name: string, value: string): TableRow[] {
+  const out: TableRow[] = [];
+  for (const part of value.split(',')) {
+    const at = part.indexOf('=');
+    const attribute = DN_ATTRIBUTES[part.slice(0, at).trim().toUpperCase()];
+    if (attribute !== undefined) out.push({ name: `${name}.${attribute}`, value: part.slice(at + 1).trim(), unit: '', description: `${attribute.replace(/_/g, ' ')} in the distinguished name ${name}` });
   }
   return out;
 }
