@@ -55,3 +55,23 @@ describe('a payload that carries a DNS message', () => {
     expect(verdicts(text, snort, 'literal')).toContain(expected);
   });
 });
+
+describe('nProbe packet-size buckets and field lists', () => {
+  const nprobe = readTable({ IPV4_SRC_ADDR: '172.31.69.25', IPV4_DST_ADDR: '18.219.211.138', L4_DST_PORT: 8080, PROTOCOL: 6, L7_PROTO: 7.0, IN_BYTES: 3220, IN_PKTS: 12, OUT_BYTES: 1540, OUT_PKTS: 9, NUM_PKTS_UP_TO_128_BYTES: 14, NUM_PKTS_128_TO_256_BYTES: 3, NUM_PKTS_256_TO_512_BYTES: 2, NUM_PKTS_512_TO_1024_BYTES: 1, DNS_QUERY_ID: 0, FTP_COMMAND_RET_CODE: 0, ICMP_TYPE: 0 }, 'nprobe.json');
+  it.each([
+    ['14 packets were up to 128 bytes, 3 between 128 and 256.', ['14 packets: supported', '3: supported']],
+    ['Five packets were between 256 and 512 bytes.', ['Five packets: contradicted']],
+    ['12 packets were under 128 bytes.', ['12 packets: contradicted']],
+    ['Two packets fell between 256 and 512 bytes.', ['Two packets: supported']],
+  ])('a count of packets with a bucket\'s size range is that bucket\'s count: %s', (text, expected) => {
+    expect(verdicts(text, nprobe, 'quantity').filter((v) => /packets|^\d+:/.test(v))).toEqual(expected);
+  });
+
+  it.each([
+    'The DNS, FTP and ICMP fields are all 0.',
+    'The DNS and FTP fields are 0 here.',
+    'Its FTP, DNS or ICMP columns hold nothing.',
+  ])('services named in a list of fields are no claim the flow used them: %s', (text) => {
+    expect(verdicts(text, nprobe, 'service')).toEqual([]);
+  });
+});

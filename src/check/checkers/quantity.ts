@@ -54,6 +54,8 @@ function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[]
 
 /** A number with a unit or bound to a row: compared with the row, else with every value and derivation of its dimension. */
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
+  const inBucket = facts.derivation.buckets.length > 0 ? bucketCount(claim, facts) : undefined;
+  if (inBucket) return inBucket;
   const judged = judgeQuantity(claim, facts);
   if (judged === null || judged.verdict === 'supported') return judged;
   // "at least 15 unique ports" where a notice's message says so: the record's own text backs the figure as written
@@ -63,6 +65,35 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
   // "12 packets were 128 bytes or less": the size a packet-size bucket the record counts is bounded by
   const bucket = saidAsBound(claim) ? bucketBound(claim.data.number, facts) : undefined;
   return bucket ? { verdict: 'supported', evidence: rowEvidence([bucket]), reason: `${show(claim.data.number.value)} bytes is a bound of ${bucket.key}.` } : judged;
+}
+
+/** A size range said right after a count of packets: "between 128 and 256 (bytes)", "up to 128 bytes", "128 bytes or smaller". */
+const SIZE_RANGE_AFTER = /^(?:\s+packets?)?(?:\s+(?:were|was|are|fell|fall|sat|of))?\s+(?:(?:between|from)\s+(\d{2,4})\s+(?:and|to)\s+(\d{2,4})|(\d{2,4})\s*[-–]\s*(\d{2,4})\s+bytes|(?:up\s+to|at\s+most|under|below)\s+(\d{2,4})\s+bytes|(\d{2,4})\s+bytes\s+or\s+(?:less|smaller|fewer))\b/i;
+
+/**
+ * "14 packets were up to 128 bytes, 3 between 128 and 256": a count of packets with the size range of
+ * a bucket the record counts (nProbe NUM_PKTS_128_TO_256_BYTES) is that bucket's count, not a sum of others.
+ */
+function bucketCount(claim: Claim<'quantity'>, facts: TableFacts): Judgement | undefined {
+  const n = claim.data.number;
+  if (!Number.isInteger(n.value) || n.readings.some((r) => r.dim !== 'packets')) return undefined;
+  const { text, start } = claim.sentence;
+  const m = SIZE_RANGE_AFTER.exec(text.slice(claim.end - start, claim.end - start + 48));
+  if (!m) return undefined;
+  const low = m[1] ?? m[3];
+  const high = m[2] ?? m[4];
+  const upTo = m[5] ?? m[6];
+  const bucket = facts.derivation.buckets.find((r) => {
+    const words = r.key.toUpperCase().split('_');
+    if (upTo !== undefined) return r.key.toUpperCase().includes(`UP_TO_${upTo}_`);
+    const at = words.indexOf(low!);
+    return at >= 0 && words[at + 1] === 'TO' && words[at + 2] === high;
+  });
+  if (!bucket) return undefined;
+  const range = upTo !== undefined ? `up to ${upTo} bytes` : `${low} to ${high} bytes`;
+  return n.value === bucket.base
+    ? { verdict: 'supported', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)}: packets of ${range}.` }
+    : { verdict: 'contradicted', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)} packets of ${range}, not ${show(n.value)}.` };
 }
 
 /** "128 bytes or less", "up to 256 bytes", "under 512 bytes": a figure said as a limit, not an amount. */

@@ -233,7 +233,8 @@ function addService(ctx: ExtractContext, ports: readonly PortAt[], m: RegExpExec
 
 /** Words after a service's name that make the two a field's name (nProbe DNS_QUERY_ID, DNS_TTL_ANSWER, FTP_COMMAND_RET_CODE; a status code). */
 // "SNMP interface 3", "SNMP ifIndex": NetFlow's INPUT_SNMP / OUTPUT_SNMP name the router's interfaces by their SNMP index
-const FIELD_AFTER_SERVICE = /[ _](?:query[ _](?:id|type)|ttl(?:[ _]answer)?|status[ _]code|response[ _]code|ret(?:urn)?[ _]code|command[ _]ret(?:urn)?[ _]code|fields?|columns?|interfaces?|if[ _]?index(?:es)?|index(?:es)?)\b/iy;
+// "the DNS, FTP and ICMP fields": the last item of a list of names carries the word for all of them
+const FIELD_AFTER_SERVICE = /(?:(?:,\s*|,?\s+(?:and|or)\s+)[A-Za-z][A-Za-z0-9/.-]*){0,4}[ _](?:query[ _](?:id|type)|ttl(?:[ _]answer)?|status[ _]code|response[ _]code|ret(?:urn)?[ _]code|command[ _]ret(?:urn)?[ _]code|fields?|columns?|interfaces?|if[ _]?index(?:es)?|index(?:es)?)\b/iy;
 
 /** PAREN_PORT at `at`, if it ends within 10 characters (the match is unique: each part is greedy and stops at a different character). */
 function parenPortAt(text: string, at: number): RegExpExecArray | null {
