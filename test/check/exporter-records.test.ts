@@ -61,8 +61,11 @@ describe('nProbe packet-size buckets and field lists', () => {
   it.each([
     ['14 packets were up to 128 bytes, 3 between 128 and 256.', ['14 packets: supported', '3: supported']],
     ['Five packets were between 256 and 512 bytes.', ['Five packets: contradicted']],
-    ['12 packets were under 128 bytes.', ['12 packets: contradicted']],
+    ['15 packets were under 128 bytes.', ['15 packets: contradicted']],
     ['Two packets fell between 256 and 512 bytes.', ['Two packets: supported']],
+    ['14 of the 21 packets were up to 128 bytes.', ['21 packets: supported']],
+    ['Of its 21 packets, 14 were up to 128 bytes.', ['21 packets: supported', '14: supported']],
+    ['14 out of 25 packets were up to 128 bytes.', ['25 packets: contradicted']],
   ])('a count of packets with a bucket\'s size range is that bucket\'s count: %s', (text, expected) => {
     expect(verdicts(text, nprobe, 'quantity').filter((v) => /packets|^\d+:/.test(v))).toEqual(expected);
   });

@@ -56,7 +56,7 @@ function heldKeys(keys: readonly string[], facts: TableFacts): readonly string[]
 export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judgement | null {
   const inBucket = facts.derivation.buckets.length > 0 ? bucketCount(claim, facts) : undefined;
   if (inBucket) return inBucket;
-  const judged = judgeQuantity(claim, facts);
+  const judged = judgeQuantity(partitiveWhole(claim), facts);
   if (judged === null || judged.verdict === 'supported') return judged;
   // "at least 15 unique ports" where a notice's message says so: the record's own text backs the figure as written
   const figure = quotedFigure(claim);
@@ -70,14 +70,30 @@ export function checkQuantity(claim: Claim<'quantity'>, facts: TableFacts): Judg
 /** A size range said right after a count of packets: "between 128 and 256 (bytes)", "up to 128 bytes", "128 bytes or smaller". */
 const SIZE_RANGE_AFTER = /^(?:\s+packets?)?(?:\s+(?:were|was|are|fell|fall|sat|of))?\s+(?:(?:between|from)\s+(\d{2,4})\s+(?:and|to)\s+(\d{2,4})|(\d{2,4})\s*[-–]\s*(\d{2,4})\s+bytes|(?:up\s+to|at\s+most|under|below)\s+(\d{2,4})\s+bytes|(\d{2,4})\s+bytes\s+or\s+(?:less|smaller|fewer))\b/i;
 
+/** "14 of the 21 packets were up to 128 bytes": the whole is not the bucket the part is said of, so it keeps no bucket's name. */
+function partitiveWhole(claim: Claim<'quantity'>): Claim<'quantity'> {
+  const { mention } = claim.data;
+  if (!mention || !mention.keys.every((k) => k.startsWith('NUM_PKTS_'))) return claim;
+  const { text, start } = claim.sentence;
+  if (!PARTITIVE_BEFORE.test(text.slice(Math.max(0, claim.start - start - 24), claim.start - start))) return claim;
+  const { mention: _part, ...data } = claim.data;
+  return { ...claim, data };
+}
+
+const PARTITIVE_BEFORE = /\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i;
+
 /**
  * "14 packets were up to 128 bytes, 3 between 128 and 256": a count of packets with the size range of
  * a bucket the record counts (nProbe NUM_PKTS_128_TO_256_BYTES) is that bucket's count, not a sum of others.
  */
 function bucketCount(claim: Claim<'quantity'>, facts: TableFacts): Judgement | undefined {
   const n = claim.data.number;
-  if (!Number.isInteger(n.value) || n.readings.some((r) => r.dim !== 'packets')) return undefined;
+  // a count of packets, or a bare figure of a list of bucket counts ("14 packets were up to 128 bytes, 3 between 128 and 256")
+  const packets = n.readings.length > 0 ? n.readings.every((r) => r.dim === 'packets') : claim.data.mention?.keys.some((k) => k.startsWith('NUM_PKTS_')) === true;
+  if (!Number.isInteger(n.value) || !packets) return undefined;
   const { text, start } = claim.sentence;
+  // "7 of the 9 packets were up to 128 bytes": the whole a part is taken from is no bucket's count
+  if (PARTITIVE_BEFORE.test(text.slice(Math.max(0, claim.start - start - 24), claim.start - start))) return undefined;
   const m = SIZE_RANGE_AFTER.exec(text.slice(claim.end - start, claim.end - start + 48));
   if (!m) return undefined;
   const low = m[1] ?? m[3];
@@ -91,9 +107,10 @@ function bucketCount(claim: Claim<'quantity'>, facts: TableFacts): Judgement | u
   });
   if (!bucket) return undefined;
   const range = upTo !== undefined ? `up to ${upTo} bytes` : `${low} to ${high} bytes`;
-  return n.value === bucket.base
-    ? { verdict: 'supported', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)}: packets of ${range}.` }
-    : { verdict: 'contradicted', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)} packets of ${range}, not ${show(n.value)}.` };
+  if (n.value === bucket.base) return { verdict: 'supported', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)}: packets of ${range}.` };
+  // fewer may be one side's packets of the bucket, which counts both sides: judged as any other count
+  if (n.value < bucket.base!) return undefined;
+  return { verdict: 'contradicted', evidence: rowEvidence([bucket]), reason: `${bucket.key} is ${show(bucket.value)}: the record counts fewer packets of ${range} than ${show(n.value)}.` };
 }
 
 /** "128 bytes or less", "up to 256 bytes", "under 512 bytes": a figure said as a limit, not an amount. */
