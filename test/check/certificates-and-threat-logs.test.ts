@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** A certificate's subject and dates as Zeek notices write them, and a threat log's direction and action. */
-const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => kind === undefined || c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] => claimVerdicts(text, table, kind === undefined ? undefined : ofKind(kind));
 
 const notice = readTable({ ts: '2026-11-02T07:45:12.331Z', 'id.orig_h': '10.50.0.7', 'id.resp_h': '203.0.113.200', 'id.resp_p': 443, note: 'SSL::Certificate_Expired', msg: 'Certificate CN=shop.example.net expired on 2026-10-30 00:00:00 UTC', sub: 'CN=shop.example.net,O=Example Shop,C=US' }, 'notice.json');
 const threat = readTable({ src: '45.148.10.81', dst: '10.20.1.50', sport: 44182, dport: 80, proto: 'tcp', action: 'reset-both', direction: 'client-to-server', severity: 'critical' }, 'threat.json');

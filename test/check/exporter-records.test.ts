@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** NetFlow v9 and IPFIX records as exporters write them (uptime stamps, sampling, masks) and payloads carrying DNS names. */
-const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => kind === undefined || c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] => claimVerdicts(text, table, kind === undefined ? undefined : ofKind(kind));
 
 const v9 = readTable({ IPV4_SRC_ADDR: '10.12.4.77', IPV4_DST_ADDR: '198.18.240.9', IN_PKTS: 412, IN_BYTES: 598740, FIRST_SWITCHED: 86234111, LAST_SWITCHED: 86291876, L4_SRC_PORT: 51522, L4_DST_PORT: 443, PROTOCOL: 6, SRC_MASK: 24, DST_MASK: 16, SAMPLING_INTERVAL: 100 }, 'v9.json');
 const ipfix = readTable({ sourceIPv4Address: '172.18.0.23', destinationIPv4Address: '104.16.85.20', protocolIdentifier: 17, sourceIPv4PrefixLength: 16, destinationIPv4PrefixLength: 20 }, 'ipfix.json');

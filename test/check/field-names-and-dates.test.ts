@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /** Fields named by other nouns than their keys', days of a month without a year, and the sides of a query and its answer. */
-const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => kind === undefined || c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] => claimVerdicts(text, table, kind === undefined ? undefined : ofKind(kind));
 
 const weird = readTable({ ts: '2026-11-20T14:03:22.118Z', uid: 'C9kW3b1yZ2aB7cQx4', 'id.orig_h': '192.168.50.14', 'id.orig_p': 61022, 'id.resp_h': '151.101.1.69', 'id.resp_p': 443, name: 'bad_TCP_checksum', notice: false, peer: 'zeek-worker-3' }, 'weird.json');
 const notice = readTable({ ts: 1700000000.5, note: 'SSL::Invalid_Server_Cert', msg: 'SSL certificate validation failed', src: '10.0.0.5', dst: '93.184.216.34', p: 443 }, 'notice.json');

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkNarrative } from '../../src/check/index.ts';
 import { readTable } from '../../src/table/index.ts';
+import { claimVerdicts, ofKind } from './claim-verdicts.ts';
 
 /**
  * Firewall traffic logs and Snort 2's alert_csv as users have them (PAN-OS and FortiGate session
  * logs, Snort's CSV with hex fields): the rules that read them, each with several phrasings.
  */
-const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] =>
-  checkNarrative(text, table)
-    .claims.filter((c) => kind === undefined || c.kind === kind)
-    .map((c) => `${c.text}: ${c.verdict}`);
+const verdicts = (text: string, table: ReturnType<typeof readTable>, kind?: string): string[] => claimVerdicts(text, table, kind === undefined ? undefined : ofKind(kind));
 
 const panos = readTable({ receive_time: '2026/11/30 14:02:11', type: 'TRAFFIC', subtype: 'end', src: '10.1.4.22', dst: '203.0.113.77', natsrc: '198.51.100.5', natdst: '203.0.113.77', rule: 'Allow-Outbound-Web', srcuser: 'corp\\jdoe', app: 'ssl', from: 'trust', to: 'untrust', inbound_if: 'ethernet1/2', outbound_if: 'ethernet1/1', sessionid: 88213, sport: 51544, dport: 443, natsport: 21877, natdport: 443, proto: 'tcp', action: 'allow', bytes: 4823312, bytes_sent: 4712001, bytes_received: 111311, packets: 4120, start: '2026/11/30 13:47:02', elapsed: 908, srcloc: '10.0.0.0-10.255.255.255', dstloc: 'RU', session_end_reason: 'tcp-fin', pkts_sent: 3301, pkts_received: 819, device_name: 'PA-3220-edge' }, 'panos.json');
 const fortigate = readTable({ date: '2026-12-01', time: '08:31:45', devname: 'FGT-HQ-01', type: 'traffic', subtype: 'forward', srcip: '10.10.20.5', srcport: 53122, srcintf: 'port2', dstip: '45.155.205.233', dstport: 8080, dstintf: 'wan1', dstcountry: 'Netherlands', proto: 6, action: 'close', policyid: 12, transip: '81.2.69.142', transport: 53122, duration: 3612, sentbyte: 1288, rcvdbyte: 912344, sentpkt: 22, rcvdpkt: 661, crlevel: 'high' }, 'fortigate.json');
