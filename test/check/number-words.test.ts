@@ -27,3 +27,22 @@ describe('number words', () => {
     expect(spans).toEqual([]);
   });
 });
+
+describe('spans of time spelled out', () => {
+  const notice = readTable({ ts: 1731600000.4, note: 'SSH::Password_Guessing', src: '10.1.1.40', dst: '198.51.100.23', p: 22, suppress_for: 86400 }, 'notice.json');
+  const flow = readTable({ IPV4_SRC_ADDR: '10.0.0.1', IPV4_DST_ADDR: '10.0.0.2', PROTOCOL: 6, FLOW_DURATION_MILLISECONDS: 57765 }, 'flow.json');
+  it.each([
+    ['Repeats are suppressed for an hour.', notice, 'an hour', 'contradicted'],
+    ['Repeats are suppressed for a day.', notice, 'a day', 'supported'],
+    ['Further notices wait about a day.', notice, 'a day', 'supported'],
+    ['Repeats are suppressed for two hours.', notice, 'two hours', 'contradicted'],
+    ['The flow lasted about a minute.', flow, 'a minute', 'supported'],
+    ['The flow lasted an hour.', flow, 'an hour', 'contradicted'],
+  ])('an article or a number word before a unit of time is a figure: %s', (text, against, span, verdict) => {
+    expect(checkNarrative(text, against).claims.find((c) => c.text === span)?.verdict).toBe(verdict);
+  });
+
+  it.each(['The second flow came a minute\'s walk away.', 'It was a day of many alerts.'])('no figure in other uses of the words: %s', (text) => {
+    expect(checkNarrative(text, flow).claims.filter((c) => c.kind === 'quantity')).toEqual([]);
+  });
+});

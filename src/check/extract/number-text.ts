@@ -36,6 +36,7 @@ const UNITS: ReadonlyArray<[RegExp, Reading[]]> = [
   [/^(?:s|sec|secs|seconds?)$/i, dec('time', 1e3)],
   [/^(?:min|mins|minutes?)$/i, dec('time', 6e4)],
   [/^(?:h|hrs?|hours?)$/i, dec('time', 3.6e6)],
+  [/^days?$/i, dec('time', 8.64e7)],
   [/^(?:%|percent|per ?cent)$/i, dec('percent', 1)],
   [/^(?:flows?|connections?|sessions?)$/i, dec('flows', 1)],
   [/^(?:ports?)$/i, dec('ports', 1)],

@@ -5,7 +5,7 @@ import { compatible, keyDimension } from '../lexicon/key-dimension.ts';
 import { isDigitCode } from '../text/chars.ts';
 import { clauseBounds, isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
-import { addClaim, hasDigitIn, scanTriggers, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
+import { addClaim, hasDigitIn, scan, scanTriggers, wordGate, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
 import { sideMention, sideOfWord } from '../lexicon/side-words.ts';
 import { parallelMention } from './parallel.ts';
@@ -89,6 +89,7 @@ const TTL_MAX_RE = /\b(?:maximum|max|highest|largest|upper limit|greatest)(?: po
 export function extractQuantities(ctx: ExtractContext): void {
   scanTriggersIn(ctx, NUMBER.trigger, NUMBER.sticky, undefined, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
   scanTriggers(ctx, NUMBER_WORD.trigger, NUMBER_WORD.sticky, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
+  scan(ctx, ARTICLE_TIME_RE, ARTICLE_TIME_GATE, (m, at, sentence) => articleTimeAt(ctx, m, at, sentence));
 }
 
 export const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -96,8 +97,11 @@ export const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'ei
  * A count spelled out before what it counts ("twelve different hosts", "three response packets").
  * "one" is left out: "one connection" usually means "a connection", not a count to check.
  */
-const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:([\w-]+)\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?)\b`, 'gi');
+const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+(?:([\w-]+)\s+)?(flows?|connections?|sessions?|ports?|destinations|addresses|hosts|packets?|seconds|minutes|hours|days)\b`, 'gi');
 const NUMBER_WORD = triggered(NUMBER_WORD_RE);
+/** "suppressed for an hour", "lasted about a minute": one unit of time said with an article ("a second" is left out: it is as often an ordinal). */
+const ARTICLE_TIME_RE = /\b(?:for|about|around|roughly|nearly|almost|over|under|within|lasted|lasting|took|after)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|only\s+)?(an?)\s+(minute|hour|day)\b(?!['’]s)/gi;
+const ARTICLE_TIME_GATE = wordGate(/\b(?:minute|hour|day)\b/);
 
 const WORD_RANGE_BEFORE_RE = new RegExp(String.raw`\b(?:between|from)\s+(one|${NUMBER_WORDS.join('|')})\s+(?:and|to)\s+$`, 'i');
 /** "the two ports", "these two addresses": the flow's own pair (every flow has two ends), not a count stated. */
@@ -110,6 +114,18 @@ const PER_SECOND_RE = /\s*(?:per second|\/\s?s(?:ec)?|a second|each second)\b/iy
 
 /** The value of a number word ("one" included: it may open a range). */
 const wordValue = (word: string): number => (word.toLowerCase() === 'one' ? 1 : NUMBER_WORDS.indexOf(word.toLowerCase()) + 2);
+
+function articleTimeAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
+  const end = at + m[0].length;
+  // the article ends what comes before the unit
+  const start = at + m[0].slice(0, m[0].length - m[2]!.length).trimEnd().length - m[1]!.length;
+  if (isTaken(ctx, start, end) || isNegated(sentence, start)) return;
+  const unit = m[2]!.toLowerCase();
+  const number: NumberText = { value: 1, halfStep: 0.5, unit, readings: readingsOf(unit) };
+  const hedge = hedgeBefore(ctx.text, start);
+  if (hedge) number.bound = boundOf(hedge.word);
+  addClaim(ctx, 'quantity', start, end, { number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)) });
+}
 
 function numberWordAt(ctx: ExtractContext, m: RegExpExecArray, start: number, sentence: Sentence): void {
   let at = start;
