@@ -46,3 +46,18 @@ describe('spans of time spelled out', () => {
     expect(checkNarrative(text, flow).claims.filter((c) => c.kind === 'quantity')).toEqual([]);
   });
 });
+
+describe('how often something happened, spelled out', () => {
+  const wazuh = readTable({ rule: { id: '60204', level: 12, firedtimes: 2, frequency: 8 }, agent: { name: 'dc-02' } }, 'wazuh.json');
+  it.each([
+    ['The rule has fired five times.', 'five times', 'contradicted'],
+    ['The rule has fired two times.', 'two times', 'supported'],
+    ['It was triggered three times in a row.', 'three times', 'contradicted'],
+  ])('%s', (text, span, verdict) => {
+    expect(checkNarrative(text, wazuh).claims.find((c) => c.text === span)?.verdict).toBe(verdict);
+  });
+
+  it('a factor is no count of occurrences', () => {
+    expect(checkNarrative('The volume is five times larger.', wazuh).claims.filter((c) => c.text === 'five times')).toEqual([]);
+  });
+});

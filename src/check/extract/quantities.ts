@@ -90,6 +90,7 @@ export function extractQuantities(ctx: ExtractContext): void {
   scanTriggersIn(ctx, NUMBER.trigger, NUMBER.sticky, undefined, (m, numStart, sentence) => quantityAt(ctx, m, numStart, sentence));
   scanTriggers(ctx, NUMBER_WORD.trigger, NUMBER_WORD.sticky, (m, at, sentence) => numberWordAt(ctx, m, at, sentence));
   scan(ctx, ARTICLE_TIME_RE, ARTICLE_TIME_GATE, (m, at, sentence) => articleTimeAt(ctx, m, at, sentence));
+  scan(ctx, WORD_TIMES_RE, WORD_TIMES_GATE, (m, at, sentence) => wordOccurrencesAt(ctx, m, at, sentence));
 }
 
 export const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -114,6 +115,19 @@ const PER_SECOND_RE = /\s*(?:per second|\/\s?s(?:ec)?|a second|each second)\b/iy
 
 /** The value of a number word ("one" included: it may open a range). */
 const wordValue = (word: string): number => (word.toLowerCase() === 'one' ? 1 : NUMBER_WORDS.indexOf(word.toLowerCase()) + 2);
+
+/** "the rule has fired five times": how often something happened, spelled out. */
+const WORD_TIMES_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\s+times\b`, 'gi');
+const WORD_TIMES_GATE = wordGate(/\btimes\b/);
+
+function wordOccurrencesAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
+  const end = at + m[0].length;
+  if (isTaken(ctx, at, end) || isNegated(sentence, at)) return;
+  // "five times larger" compares; only a verb of happening before it makes a count of occurrences
+  if (!OCCURRENCE_BEFORE.test(ctx.text.slice(Math.max(sentence.start, at - 60), at)) || COMPARISON_AFTER.test(ctx.text.slice(end, Math.min(sentence.end, end + 20)))) return;
+  const number: NumberText = { value: wordValue(m[1]!), halfStep: 0.5, unit: 'times', readings: RATIO_READING };
+  addClaim(ctx, 'quantity', at, end, { number, context: exactKeysOf(sentence, mentionsIn(ctx, sentence)), occurrences: true });
+}
 
 function articleTimeAt(ctx: ExtractContext, m: RegExpExecArray, at: number, sentence: Sentence): void {
   const end = at + m[0].length;
