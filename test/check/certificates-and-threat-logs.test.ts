@@ -32,3 +32,16 @@ describe('a threat log', () => {
     expect(verdicts(text, threat, kind)).toContain(expected);
   });
 });
+
+describe('a notice said not to have been mailed', () => {
+  const mailed = readTable({ note: 'SSL::Certificate_Expired', src: '10.50.0.7', dst: '203.0.113.200', actions: ['Notice::ACTION_LOG', 'Notice::ACTION_EMAIL'], email_dest: ['soc@example.net'] }, 'notice.json');
+  const logged = readTable({ note: 'SSH::Password_Guessing', src: '10.1.1.40', dst: '198.51.100.23', actions: ['Notice::ACTION_LOG'] }, 'notice.json');
+  it.each([
+    ['The notice was not emailed.', mailed, 'was not emailed: contradicted'],
+    ['No email alert was sent.', mailed, 'No email alert was sent: contradicted'],
+    ['The notice was not emailed.', logged, 'was not emailed: supported'],
+    ['It was never e-mailed to the SOC.', logged, 'was never e-mailed: supported'],
+  ])('%s', (text, table, expected) => {
+    expect(verdicts(text, table, 'entity')).toContain(expected);
+  });
+});

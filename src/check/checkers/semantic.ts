@@ -100,6 +100,7 @@ export function checkEntity(claim: Claim<'entity'>, facts: TableFacts): Judgemen
   if (category === 'certificate state') return checkCertificateState(claim, facts);
   if (category === 'authentication outcome') return checkAuthOutcome(claim, facts);
   if (category === 'mail notification') return checkEmailed(facts);
+  if (category === 'no mail notification') return checkNotEmailed(facts);
   // "MITRE technique T1071": the identifier is what the record must hold, not the words naming its kind
   // a kind of content ("certificate") is backed by a field that holds it, whatever the field is called
   const backing = textBacking(facts, category === 'vulnerability or technique identifier' ? (IDENTIFIER.exec(term)?.[0] ?? term) : term, category === 'payload or content' || category === 'reputation or threat intelligence');
@@ -263,6 +264,15 @@ function checkEmailed(facts: TableFacts): Judgement {
   const said = [...flags, ...actions];
   if (said.length > 0) return { verdict: 'contradicted', evidence: rowEvidence(said), reason: `${said.map((r) => `${r.key} is ${String(r.value)}`).join(', ')}: no mail was sent.` };
   return { verdict: 'unsupported', reason: 'The record keeps no mail flag or actions taken.' };
+}
+
+/** "The notice was not emailed": the mail check turned over; where the record keeps no mail flag or actions, not judged. */
+function checkNotEmailed(facts: TableFacts): Judgement | null {
+  const mailed = checkEmailed(facts);
+  if (mailed.verdict === 'unsupported') return null;
+  return mailed.verdict === 'supported'
+    ? { verdict: 'contradicted', evidence: mailed.evidence, reason: mailed.reason }
+    : { verdict: 'supported', evidence: mailed.evidence, reason: mailed.reason };
 }
 
 /** One flow's record says nothing of other flows; the window features say how many there were. */

@@ -27,6 +27,13 @@ function phrasesOf(ctx: ExtractContext, gate: Parameters<typeof gatedSentences>[
 const EMAILED = /\b(?:was|were|is|are|been|got)\s+(?:also\s+)?(?:e-?mailed|sent\s+(?:by|via|as\s+an?)\s+e-?mail)|\be-?mail(?:ed)?\s+(?:notification|alert)\s+(?:was|were)\s+sent\b/gi;
 const EMAIL_GATE = wordGate(/\b(?:emailed|e-mailed|email|e-mail)\b/);
 
+/** "the notice was not emailed", "no email alert was sent": that no mail went out, which the same record fields show or not. */
+const NOT_EMAILED = /\b(?:was|were|is|are|been)\s+(?:not|never)\s+(?:e-?mailed|sent\s+(?:by|via)\s+e-?mail)\b|\bno\s+e-?mail\s+(?:notification|alert)\s+(?:was|were)\s+sent\b/gi;
+
 export function extractEmailed(ctx: ExtractContext): void {
   phrasesOf(ctx, EMAIL_GATE, EMAILED, 'mail notification');
+  const gated = gatedSentences(ctx, EMAIL_GATE);
+  if (gated.length > 0) scanSentences(gated, NOT_EMAILED, (m, at) => {
+    if (!isTaken(ctx, at, at + m[0].length)) addClaim(ctx, 'entity', at, at + m[0].length, { category: 'no mail notification', term: m[0] }, true);
+  });
 }
