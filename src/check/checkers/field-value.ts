@@ -86,12 +86,12 @@ const FIELD_SAID_AS: Readonly<Record<string, readonly string[]>> = {
   sid: ['signature id', 'rule uuid', 'rule id'],
   'signature id': ['sid', 'rule uuid', 'rule id'],
   'rule id': ['sid', 'signature id', 'rule uuid'],
-  // a rule's class: Snort's class, Firepower's Classification, ECS rule.category
   // a side's network prefix length: NetFlow v9 SRC_MASK, IPFIX sourceIPv4PrefixLength, nfdump src4_mask
   'source mask': ['source prefix length', 'source prefix', 'source ipv4 mask', 'source ipv6 mask'],
   'destination mask': ['destination prefix length', 'destination prefix', 'destination ipv4 mask', 'destination ipv6 mask'],
   'source prefix length': ['source mask'],
   'destination prefix length': ['destination mask'],
+  // a rule's class: Snort's class, Firepower's Classification, ECS rule.category
   classification: ['class', 'classtype', 'rule category', 'category'],
   category: ['classification', 'class', 'classtype'],
   // the Zeek worker that logged a weird or notice
@@ -126,8 +126,8 @@ const lastWord = (key: string): string | undefined => keyTokens(key).at(-1);
 /** Every row whose key ends in the field's one-word noun, however many words come before it (Priority, EventPriority). */
 function rowsEndingIn(facts: TableFacts, field: string): FactRow[] {
   if (/\s/.test(field)) return [];
-  const head = fullWord(singular(field.toLowerCase()));
-  return [...facts.rows.values()].filter((r) => fullTokens(r.key).at(-1) === head);
+  const at = planned(facts.plan, 'by-last-word', byLastWord).get(fullWord(singular(field.toLowerCase()))) ?? NO_POSITIONS;
+  return at.map((i) => facts.list[i]!);
 }
 
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
@@ -149,7 +149,6 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
 /** The schema's row positions by the last of their key's full words. */
 const byLastWord = (keys: readonly string[]): Map<string, number[]> => positionsBy(keys, (key) => fullTokens(key).slice(-1));
 const NO_POSITIONS: readonly number[] = [];
-
 
 /** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
 const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();

@@ -100,9 +100,14 @@ function checkFlagSet(flags: ReadonlyArray<{ flag: string }>, mask: number, know
 
 /** "tcp-fin", "TCP RST", "FIN flag": a text naming a TCP flag as one. */
 function flagNamedIn(flag: string, lower: string): boolean {
-  const f = flag.toLowerCase();
-  return lower.includes(f) && new RegExp(String.raw`\btcp[-_ ]${f}\b|\b${f}[-_ ]flag`).test(lower);
+  return lower.includes(flag.toLowerCase()) && flagNamePattern(flag).test(lower);
 }
+
+/** The pattern of flagNamedIn, one per flag name (there are eight). */
+const flagNamePattern = sharedMemo((flag: string): RegExp => {
+  const f = flag.toLowerCase();
+  return new RegExp(String.raw`\btcp[-_ ]${f}\b|\b${f}[-_ ]flag`);
+});
 
 function checkWithoutField(claim: Claim<'tcp-flags'>, facts: TableFacts): Judgement {
   const syn = facts.rows.get('src_syn_flows');

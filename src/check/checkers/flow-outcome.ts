@@ -2,6 +2,10 @@ import type { Claim, Judgement } from '../claim.ts';
 import { keyTokens } from '../facts/key-tokens.ts';
 import { memoised, type FactRow, type TableFacts } from '../facts/table-facts.ts';
 import { rowEvidence } from './evidence.ts';
+import { describeField, sideOf } from '../deps.ts';
+import { readFlags } from '../facts/flag-sources.ts';
+import { TCP_FLAG_BITS } from '../lexicon/terms.ts';
+import { ZEEK_CONN_STATES } from '../lexicon/zeek-conn-states.ts';
 
 type EndReason = Claim<'end-reason'>['data']['reason'];
 
@@ -125,16 +129,14 @@ interface ResetSeen {
   by: 'src' | 'dst' | 'none';
 }
 
-/** Zeek conn_state: RSTO / RSTOS0 the originator reset, RSTR / RSTRH and REJ the responder; the other states hold no reset. */
-function connStateReset(value: string): 'src' | 'dst' | 'none' | undefined {
-  if (/^RSTO/.test(value)) return 'src';
-  if (/^RSTR|^REJ$/.test(value)) return 'dst';
-  return /^(?:S0|S1|SF|S2|S3|SH|SHR|OTH)$/.test(value) ? 'none' : undefined;
+/** Zeek conn_state (its lexicon of states): RSTO / RSTOS0 the originator reset, RSTR / RSTRH and REJ the responder; the other states hold no reset. */
+function connStateReset(value: string): 'src' | 'dst' | 'none' {
+  if (value.startsWith('RSTO')) return 'src';
+  return value.startsWith('RSTR') || value === 'REJ' ? 'dst' : 'none';
 }
 
-/** Zeek history: R a reset from the originator, r from the responder. */
+/** Zeek history letters: R a reset from the originator, r from the responder; undefined where both reset. */
 function historyReset(value: string): 'src' | 'dst' | 'none' | undefined {
-  if (!/^[ShHaAdDfFrRcCgGtTwWiIqQ^]+$/.test(value)) return undefined;
   const src = value.includes('R');
   const dst = value.includes('r');
   return src === dst ? (src ? undefined : 'none') : src ? 'src' : 'dst';
@@ -148,44 +150,43 @@ function namedReset(value: string): 'src' | 'dst' | undefined {
   return undefined;
 }
 
+/** The first row that says who reset the connection: a Zeek state or history, a firewall's word, else the per-side flags. */
 function resetSeen(facts: TableFacts): ResetSeen | null {
   for (const row of facts.rows.values()) {
     if (typeof row.value !== 'string' || row.value === '') continue;
-    const tokens = keyTokens(row.key);
-    const last = tokens.at(-1);
-    const by = last === 'state' && tokens.includes('conn') ? connStateReset(row.value) : last === 'history' ? historyReset(row.value) : namedReset(row.value);
+    const state = Object.hasOwn(ZEEK_CONN_STATES, row.value) && keyTokens(row.key).includes('state');
+    const by = state ? connStateReset(row.value) : describeField(row.key, row.value).unit === 'flag letters' ? historyReset(row.value) : namedReset(row.value);
     if (by !== undefined) return { row, by };
   }
   return sideFlagsReset(facts);
 }
 
-const RST_BIT = 4;
+const RST = TCP_FLAG_BITS['RST']!;
 
-/** nProbe's CLIENT_TCP_FLAGS and SERVER_TCP_FLAGS: whose flags hold RST. */
+/** Flags kept per side (nProbe's CLIENT_TCP_FLAGS and SERVER_TCP_FLAGS): whose hold RST. */
 function sideFlagsReset(facts: TableFacts): ResetSeen | null {
-  let client: FactRow | undefined;
-  let server: FactRow | undefined;
+  const seen: Partial<Record<'src' | 'dst', { row: FactRow; rst: boolean }>> = {};
   for (const row of facts.rows.values()) {
-    if (typeof row.value !== 'number') continue;
-    const tokens = keyTokens(row.key);
-    if (!tokens.includes('flags')) continue;
-    if (tokens.includes('client')) client ??= row;
-    else if (tokens.includes('server')) server ??= row;
+    const read = row.value === null ? undefined : readFlags(row);
+    if (read === undefined || (read.known & RST) === 0) continue;
+    const side = sideOf(describeField(row.key, row.value).role);
+    if (side !== undefined) seen[side] ??= { row, rst: (read.mask & RST) !== 0 };
   }
-  if (!client || !server) return null;
-  const src = ((client.value as number) & RST_BIT) !== 0;
-  const dst = ((server.value as number) & RST_BIT) !== 0;
-  if (src && dst) return null;
-  return { row: src ? client : dst ? server : client, by: src ? 'src' : dst ? 'dst' : 'none' };
+  const { src, dst } = seen;
+  if (!src || !dst || (src.rst && dst.rst)) return null;
+  return src.rst ? { row: src.row, by: 'src' } : dst.rst ? { row: dst.row, by: 'dst' } : { row: src.row, by: 'none' };
 }
+
+/** A side as the reasons name it. */
+const PARTY: Readonly<Record<'src' | 'dst', string>> = { src: 'the originator (client)', dst: 'the responder (server)' };
 
 /** "The responder aborted the connection": against the record's connection state, history or end reason; not judged where it keeps none. */
 export function checkResetBy(claim: Claim<'reset-by'>, facts: TableFacts): Judgement | null {
   const seen = memoised(facts, 'reset-seen', resetSeen);
   if (!seen) return null;
-  const said = claim.data.side === 'src' ? 'the originator (client)' : 'the responder (server)';
+  const said = PARTY[claim.data.side];
   const evidence = rowEvidence([seen.row]);
   if (seen.by === claim.data.side) return { verdict: 'supported', evidence, reason: `${seen.row.key} is ${String(seen.row.value)}: ${said} reset the connection.` };
-  const did = seen.by === 'none' ? 'no side reset the connection' : `${seen.by === 'src' ? 'the originator (client)' : 'the responder (server)'} reset it`;
+  const did = seen.by === 'none' ? 'no side reset the connection' : `${PARTY[seen.by]} reset it`;
   return { verdict: 'contradicted', evidence, reason: `${seen.row.key} is ${String(seen.row.value)}: ${did}, not ${said}.` };
 }

@@ -74,13 +74,26 @@ const SIZE_RANGE_AFTER = /^(?:\s+packets?)?(?:\s+(?:were|was|are|fell|fall|sat|o
 function partitiveWhole(claim: Claim<'quantity'>): Claim<'quantity'> {
   const { mention } = claim.data;
   if (!mention || !mention.keys.every((k) => k.startsWith('NUM_PKTS_'))) return claim;
-  const { text, start } = claim.sentence;
-  if (!PARTITIVE_BEFORE.test(text.slice(Math.max(0, claim.start - start - 24), claim.start - start))) return claim;
+  if (!isPartitive(claim)) return claim;
   const { mention: _part, ...data } = claim.data;
   return { ...claim, data };
 }
 
 const PARTITIVE_BEFORE = /\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i;
+
+/** "14 of the 21 packets": the figure is a whole a part is taken from. */
+function isPartitive(claim: Claim<'quantity'>): boolean {
+  const { text, start } = claim.sentence;
+  return PARTITIVE_BEFORE.test(text.slice(Math.max(0, claim.start - start - 24), claim.start - start));
+}
+
+/** The byte range a size bucket's key names: NUM_PKTS_UP_TO_128_BYTES is up to 128, NUM_PKTS_128_TO_256_BYTES 128 to 256. */
+const BUCKET_RANGE = /(?:^|_)(?:UP_TO_(\d+)|(\d+)_TO_(\d+)|OVER_(\d+))(?:_|$)/i;
+function bucketRange(key: string): { low?: number; high?: number } {
+  const m = BUCKET_RANGE.exec(key);
+  if (!m) return {};
+  return m[1] !== undefined ? { high: Number(m[1]) } : m[4] !== undefined ? { low: Number(m[4]) } : { low: Number(m[2]), high: Number(m[3]) };
+}
 
 /**
  * "14 packets were up to 128 bytes, 3 between 128 and 256": a count of packets with the size range of
@@ -91,19 +104,17 @@ function bucketCount(claim: Claim<'quantity'>, facts: TableFacts): Judgement | u
   // a count of packets, or a bare figure of a list of bucket counts ("14 packets were up to 128 bytes, 3 between 128 and 256")
   const packets = n.readings.length > 0 ? n.readings.every((r) => r.dim === 'packets') : claim.data.mention?.keys.some((k) => k.startsWith('NUM_PKTS_')) === true;
   if (!Number.isInteger(n.value) || !packets) return undefined;
-  const { text, start } = claim.sentence;
   // "7 of the 9 packets were up to 128 bytes": the whole a part is taken from is no bucket's count
-  if (PARTITIVE_BEFORE.test(text.slice(Math.max(0, claim.start - start - 24), claim.start - start))) return undefined;
+  if (isPartitive(claim)) return undefined;
+  const { text, start } = claim.sentence;
   const m = SIZE_RANGE_AFTER.exec(text.slice(claim.end - start, claim.end - start + 48));
   if (!m) return undefined;
   const low = m[1] ?? m[3];
   const high = m[2] ?? m[4];
   const upTo = m[5] ?? m[6];
   const bucket = facts.derivation.buckets.find((r) => {
-    const words = r.key.toUpperCase().split('_');
-    if (upTo !== undefined) return r.key.toUpperCase().includes(`UP_TO_${upTo}_`);
-    const at = words.indexOf(low!);
-    return at >= 0 && words[at + 1] === 'TO' && words[at + 2] === high;
+    const range = bucketRange(r.key);
+    return upTo !== undefined ? range.low === undefined && range.high === Number(upTo) : range.low === Number(low) && range.high === Number(high);
   });
   if (!bucket) return undefined;
   const range = upTo !== undefined ? `up to ${upTo} bytes` : `${low} to ${high} bytes`;
@@ -126,8 +137,10 @@ function saidAsBound(claim: Claim<'quantity'>): boolean {
 /** The size bucket (NUM_PKTS_128_TO_256_BYTES …) a byte figure is a bound of, when it is one. */
 function bucketBound(n: NumberText, facts: TableFacts): FactRow | undefined {
   if (!n.readings.some((r) => r.dim === 'bytes' && r.factor === 1) || !Number.isInteger(n.value)) return undefined;
-  const bound = String(n.value);
-  return facts.derivation.buckets.find((r) => r.key.split('_').includes(bound));
+  return facts.derivation.buckets.find((r) => {
+    const range = bucketRange(r.key);
+    return range.low === n.value || range.high === n.value;
+  });
 }
 
 /** The figure and its unit as written (from the first digit), when it has a unit word to match in a text. */

@@ -1,4 +1,4 @@
-import { isNegated } from '../text/segment.ts';
+import { isNegated, type Sentence } from '../text/segment.ts';
 import { addClaim, gatedSentences, isTaken, scanSentences, wordGate, type ExtractContext } from './context.ts';
 
 /*
@@ -15,10 +15,14 @@ export function extractAuthOutcomes(ctx: ExtractContext): void {
 
 /** Each match of a phrase in the gated sentences, not negated, as an entity claim of the category. */
 function phrasesOf(ctx: ExtractContext, gate: Parameters<typeof gatedSentences>[1], re: RegExp, category: string): void {
-  const gated = gatedSentences(ctx, gate);
-  if (gated.length === 0) return;
-  scanSentences(gated, re, (m, at, s) => {
-    if (isTaken(ctx, at, at + m[0].length) || isNegated(s, at)) return;
+  phrasesIn(ctx, gatedSentences(ctx, gate), re, category);
+}
+
+/** Each match of a phrase in the sentences as an entity claim of the category; not where negated, unless the phrase says the negation itself. */
+function phrasesIn(ctx: ExtractContext, sentences: Sentence[], re: RegExp, category: string, negative = false): void {
+  if (sentences.length === 0) return;
+  scanSentences(sentences, re, (m, at, s) => {
+    if (isTaken(ctx, at, at + m[0].length) || (!negative && isNegated(s, at))) return;
     addClaim(ctx, 'entity', at, at + m[0].length, { category, term: m[0] }, true);
   });
 }
@@ -31,9 +35,7 @@ const EMAIL_GATE = wordGate(/\b(?:emailed|e-mailed|email|e-mail)\b/);
 const NOT_EMAILED = /\b(?:was|were|is|are|been)\s+(?:not|never)\s+(?:e-?mailed|sent\s+(?:by|via)\s+e-?mail)\b|\bno\s+e-?mail\s+(?:notification|alert)\s+(?:was|were)\s+sent\b/gi;
 
 export function extractEmailed(ctx: ExtractContext): void {
-  phrasesOf(ctx, EMAIL_GATE, EMAILED, 'mail notification');
   const gated = gatedSentences(ctx, EMAIL_GATE);
-  if (gated.length > 0) scanSentences(gated, NOT_EMAILED, (m, at) => {
-    if (!isTaken(ctx, at, at + m[0].length)) addClaim(ctx, 'entity', at, at + m[0].length, { category: 'no mail notification', term: m[0] }, true);
-  });
+  phrasesIn(ctx, gated, EMAILED, 'mail notification');
+  phrasesIn(ctx, gated, NOT_EMAILED, 'no mail notification', true);
 }

@@ -42,9 +42,11 @@ const INTERFACE_RE = /\b(entered|came\s+in|arrived|ingressed|left|exited|went\s+
 /** Run at its verbs only. */
 const INTERFACE = triggered(INTERFACE_RE);
 /** "arriving on the outside interface", "left through the ethernet1/3 interface": an interface by its name. */
-const NAMED_INTERFACE = triggered(/\b(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+|firewall'?s?\s+)?([A-Za-z][\w./-]*)\s+interface\b/gi);
+/** The verbs of a flow's way into or out of a device ("entered", "left", "went out"). */
+const INTERFACE_VERB = String.raw`(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)`;
+const NAMED_INTERFACE = triggered(new RegExp(String.raw`\b${INTERFACE_VERB}\s+(?:on|via|through|at|by)\s+(?:the\s+)?(?:router'?s?\s+|firewall'?s?\s+)?([A-Za-z][\w./-]*)\s+interface\b`, 'gi'));
 /** "left through ethernet1/3", "came in on port2": an interface by a name with its number, the word "interface" left out. */
-const NUMBERED_INTERFACE = triggered(/\b(entered|entering|came\s+in|arrived|arriving|ingressed|left|leaving|exited|exiting|went\s+out|egressed)\s+(?:on|via|through|by)\s+(?:the\s+)?([A-Za-z][A-Za-z-]*\d(?:[\w./-]*\w)?)(?![\w/-]|\.\w|\s+interface\b)/gi);
+const NUMBERED_INTERFACE = triggered(new RegExp(String.raw`\b${INTERFACE_VERB}\s+(?:on|via|through|by)\s+(?:the\s+)?([A-Za-z][A-Za-z-]*\d(?:[\w./-]*\w)?)(?![\w/-]|\.\w|\s+interface\b)`, 'gi'));
 const INTO_WORD = /^(?:enter|came|arriv|ingress)/i;
 const INTO = /^(?:entered|came\s+in|arrived|ingressed)$/i;
 
@@ -62,8 +64,9 @@ const VLAN_RE = /\bVLAN(?:\s+(?:ID|id|tag|number))?\s*(?:#|:|=)?\s*(\d{1,4})\b/g
 const VLAN_GATE = wordGate(/\bvlan\b/);
 
 /** "fired on revision 81", "under policy 12", "a priority 1 event": a field's noun with its number right after it (not "level 3 of 5"). */
-const NOUN_NUMBER_RE = /\b(priority|severity|revision|rev|gid|sid|policy|level)\s+(?:id\s+|number\s+|no\.\s*|#\s*)?(\d{1,10})\b(?![.:,]\d|\s*(?:%|percent|of\s+\d|out\s+of|[-–]\s*\d))/gi;
-const NOUN_NUMBER_GATE = wordGate(/\b(?:priority|severity|revision|rev|gid|sid|policy|level)\b/);
+const NUMBERED_NOUN = String.raw`priority|severity|revision|rev|gid|sid|policy|level`;
+const NOUN_NUMBER_RE = new RegExp(String.raw`\b(${NUMBERED_NOUN})\s+(?:id\s+|number\s+|no\.\s*|#\s*)?(\d{1,10})\b(?![.:,]\d|\s*(?:%|percent|of\s+\d|out\s+of|[-–]\s*\d))`, 'gi');
+const NOUN_NUMBER_GATE = wordGate(new RegExp(String.raw`\b(?:${NUMBERED_NOUN})\b`));
 /** A name as a product writes one: a letter first, and a digit, "-", "_", ".", "/" or "\\" inside ("Allow-Outbound-Web", "corp\\jdoe", "ethernet1/3"). */
 const NAME_ID = String.raw`(?=[\w\\/.-]*[\d_\\/-])[A-Za-z][\w\\/.-]*[A-Za-z\d]`;
 /** The nouns of things a firewall or sensor record names (its rule, policy, user, device). */
@@ -76,7 +79,9 @@ const NAME_GATE = wordGate(new RegExp(String.raw`\b(?:${NAMED_THING})\b`));
 
 /** "the destination sits in a /16", "the source is on a /24", "the source prefix length is 24 bits": a side's network prefix length. */
 const SIDE_WORD = String.raw`(source|destination|src|dst|dest|client|server)`;
-const SIDE_PREFIX_RE = new RegExp(String.raw`\b${SIDE_WORD}(?:'s)?\b[^.;\d/]{0,40}?(?:\s\/(\d{1,3})\b(?!\.?\d)|\b(?:prefix(?:\s+length)?|(?:net)?mask(?:\s+length)?)\s+(?:is\s+|was\s+|of\s+|=\s*|:\s*)?\/?(\d{1,3})(?:[\s-]*bits?)?\b(?!\.?\d))`, 'gi');
+/** A network prefix's noun and the word that gives its length ("prefix length is", "mask of", "netmask:"). */
+export const PREFIX_NOUN_SOURCE = String.raw`(?:prefix(?:\s+length)?|(?:net)?mask(?:\s+length)?)\s+(?:is\s+|was\s+|of\s+|=\s*|:\s*)?`;
+const SIDE_PREFIX_RE = new RegExp(String.raw`\b${SIDE_WORD}(?:'s)?\b[^.;\d/]{0,40}?(?:\s\/(\d{1,3})\b(?!\.?\d)|\b${PREFIX_NOUN_SOURCE}\/?(\d{1,3})(?:[\s-]*bits?)?\b(?!\.?\d))`, 'gi');
 const SIDE_PREFIX_GATE = lowerGate(/\/\d|prefix|mask/);
 
 /** "came from the untrust zone", "crossed into the dmz zone", "to the inside zone": a firewall zone by its name, on the way in or out. */
@@ -110,34 +115,26 @@ export function extractFieldValues(ctx: ExtractContext): void {
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
   });
-  scanTriggers(ctx, NAMED_INTERFACE.trigger, NAMED_INTERFACE.sticky, (m, at, sentence) => {
+  const onInterface = (m: RegExpExecArray, at: number, sentence: Sentence): void => {
     // "the SNMP interface", "the same interface": words of kind, not names
     if (isNegated(sentence, at) || /^(?:snmp|same|other|internal|external|physical|logical|virtual|network|router|firewall)$/i.test(m[2]!)) return;
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO_WORD.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
-  });
-  scanTriggers(ctx, NUMBERED_INTERFACE.trigger, NUMBERED_INTERFACE.sticky, (m, at, sentence) => {
-    if (isNegated(sentence, at)) return;
-    const valueAt = at + m[0].lastIndexOf(m[2]!);
-    addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: INTO_WORD.test(m[1]!) ? 'ingress interface' : 'egress interface', value: m[2]!, quoted: false, judgement: false });
-  });
+  };
+  scanTriggers(ctx, NAMED_INTERFACE.trigger, NAMED_INTERFACE.sticky, onInterface);
+  scanTriggers(ctx, NUMBERED_INTERFACE.trigger, NUMBERED_INTERFACE.sticky, onInterface);
   scan(ctx, NOUN_NUMBER_RE, NOUN_NUMBER_GATE, (m, at, sentence) => {
     const valueAt = at + m[0].lastIndexOf(m[2]!);
     if (isNegated(sentence, at) || overlapsClaim(ctx, at, valueAt + m[2]!.length)) return;
     addClaim(ctx, 'field-value', at, valueAt + m[2]!.length, { field: m[1]!.toLowerCase(), value: m[2]!, quoted: false, judgement: false });
   });
-  const onName = (field: string, value: string, at: number, end: number, sentence: Sentence): void => {
+  const onName = (field: string, value: string, at: number, end: number, sentence: Sentence, quoted = false): void => {
     if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
-    addClaim(ctx, 'field-value', at, end, { field: field.toLowerCase(), value, quoted: false, judgement: false });
+    addClaim(ctx, 'field-value', at, end, { field: field.toLowerCase(), value, quoted, judgement: false });
   };
   scan(ctx, NOUN_NAME_RE, NAME_GATE, (m, at, sentence) => onName(m[1]!, m[2]!, at, at + m[0].length, sentence));
   scan(ctx, NAME_NOUN_RE, NAME_GATE, (m, at, sentence) => onName(m[2]!, m[1]!, at, at + m[0].length, sentence));
-  scan(ctx, CLASSIFIED_RE, CLASSIFIED_GATE, (m, at, sentence) => {
-    const value = m[2] ?? m[3]!;
-    const end = at + m[0].length;
-    if (isNegated(sentence, at) || (overlapsClaim(ctx, at, end) && !onlyTermsWithin(ctx, at, end))) return;
-    addClaim(ctx, 'field-value', at + m[0].indexOf(m[1]!), end, { field: /^class/i.test(m[1]!) ? 'classification' : 'category', value, quoted: m[2] !== undefined, judgement: false });
-  });
+  scan(ctx, CLASSIFIED_RE, CLASSIFIED_GATE, (m, at, sentence) => onName(/^class/i.test(m[1]!) ? 'classification' : 'category', m[2] ?? m[3]!, at + m[0].indexOf(m[1]!), at + m[0].length, sentence, m[2] !== undefined));
   scan(ctx, SAMPLING_RE, SAMPLING_GATE, (m, at, sentence) => {
     if (isNegated(sentence, at)) return;
     addClaim(ctx, 'field-value', at, at + m[0].length, { field: 'sampling rate', value: (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/,/g, ''), quoted: false, judgement: false });

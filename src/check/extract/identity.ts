@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { PORT_SERVICES, PROTOCOL_RE, SERVICE_RE } from '../lexicon/terms.ts';
 import { clauseBounds, isNegated, type Sentence } from '../text/segment.ts';
-import { monthNumber } from '../text/months.ts';
+import { MONTH_NAME_SOURCE, monthNumber } from '../text/months.ts';
 import { isDigitAt, isHexAt, passes, scanTextBySentence, stickyMatch } from './anchored-scan.ts';
 import { stickyOf, triggered } from './triggers.ts';
 import { addClaim, digitRunAt, gatedSentences, isTaken, lowerGate, reserve, scan, scanSentences, scanTriggers, scanTriggersIn, sentenceAt, textGate, type ExtractContext } from './context.ts';
@@ -27,7 +27,7 @@ const FAMILY = triggered(/\bIPv([46])(?![\w-])/g);
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:\s?(Z|UTC)|([+-]\d{2}:?\d{2}))?)?(?![\d:])/g;
 // a fraction of a second is read to the second: "11:34:02.01 UTC"
 const CLOCK_RE = /(?<![\d:.-])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(?:UTC|Z|GMT)\b/g;
-const MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b/g;
+const MONTH_RE = new RegExp(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(${MONTH_NAME_SOURCE})\.?(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})\b`, 'g');
 
 /** Which side a role word before `at` (same clause, within 40 characters) puts the value on. */
 export function roleBefore(ctx: ExtractContext, at: number): Role | undefined {
@@ -380,7 +380,7 @@ const MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
 const MONTH_REACH = 5;
 
 /** A day of a month with no year after it (groups as MONTH_RE's, with no year group): "21 November", "November 21st". */
-const YEARLESS_MONTH_RE = /\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:\.? (\d{1,2})(?:st|nd|rd|th)?\b)?(?!\.?,? ?\d)/g;
+const YEARLESS_MONTH_RE = new RegExp(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(${MONTH_NAME_SOURCE})\b(?:\.? (\d{1,2})(?:st|nd|rd|th)?\b)?(?!\.?,? ?\d)`, 'g');
 const MONTH_GATE = textGate(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i);
 
 /** MONTH_RE (or another month pattern) over each sentence, searched from just before its first month name (sentences without one are skipped). */

@@ -7,6 +7,7 @@ import { clauseBounds, isNegated } from '../text/segment.ts';
 import type { Sentence } from '../text/segment.ts';
 import { addClaim, hasDigitIn, scan, scanTriggers, wordGate, scanTriggersIn, isTaken, mentionsIn, nearestMention, sentenceAt, type ExtractContext, type MentionFilter } from './context.ts';
 import { labelBefore } from './label-before.ts';
+import { PREFIX_NOUN_SOURCE } from './field-values.ts';
 import { sideMention, sideOfWord } from '../lexicon/side-words.ts';
 import { parallelMention } from './parallel.ts';
 import { stickyOf } from './triggers.ts';
@@ -204,9 +205,7 @@ function quantityAt(ctx: ExtractContext, m: RegExpExecArray, numStart: number, s
   // "the typical MTU of 1,500 bytes", "a default window of 65,535": a reference value, not the record's
   if ((words & NORM_WORDS) !== 0 && NORM_GATE.test(lower) && NORM_BEFORE.test(beforeText)) return;
   // "the source prefix length is 24 bits": a network's prefix length, not a quantity of data
-  if (lower.includes('prefix') || lower.includes('mask')) {
-    if (PREFIX_BEFORE.test(beforeText)) return;
-  }
+  if ((lower.includes('prefix') || lower.includes('mask')) && PREFIX_BEFORE.test(beforeText)) return;
   // cheap keyword gates first: most numbers have none of these words before them
   const gated = (words & SIDE_WORDS) !== 0 && ANY_GATE.test(lower);
   const qualifier = (gated && QUALIFIER_GATE.test(lower) ? statBefore(beforeText, ctx.text, end) : undefined) ?? qualifierAfter(ctx.text, end) ?? listedContribution(ctx.text, sentence, numStart, end, number);
@@ -310,7 +309,7 @@ function withUnit(m: RegExpExecArray, unit: string, hedge: string | undefined): 
 const OCCURRENCE_BEFORE = /\b(?:fired|triggered|alerted|matched|hit|seen|observed|occurred|happened|repeated|attempted|tried|failed|logged|recorded|contacted|connected|visited|queried|requested|scanned|pinged|reported|appeared|retried|retransmitted)\b(?:\s+[\w.-]+){0,3}?\s+(?:over\s+|more than\s+|at least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|a total of\s+|exactly\s+)?$/i;
 
 /** "3 times more packets", "twice as many": a factor after all. */
-const PREFIX_BEFORE = /\b(?:prefix(?:\s+length)?|(?:net)?mask(?:\s+length)?)\s+(?:is\s+|was\s+|of\s+|=\s*|:\s*)?$/i;
+const PREFIX_BEFORE = new RegExp(String.raw`\b${PREFIX_NOUN_SOURCE}$`, 'i');
 
 /** A unit, then a comparative: "16 bytes larger than", "3 packets more than". */
 const DIFFERENCE_AFTER = /^\s*[\w/%-]*\s+(?:more|less|fewer|larger|bigger|smaller|higher|lower|greater|longer|shorter)\s+than\b/i;

@@ -67,7 +67,7 @@ function decodedText(value: string): string | undefined {
   return names.length > 0 ? names.join(' ') : undefined;
 }
 
-const LABEL_CHAR = /^[A-Za-z0-9_-]$/;
+const LABEL = /^[A-Za-z0-9_-]+$/;
 
 /** The names written in DNS wire format (RFC 1035 §3.1: labels of 1–63 octets, each after its length, ended by a zero octet), at least two labels each. */
 function dnsNames(bytes: Buffer): string[] {
@@ -77,7 +77,7 @@ function dnsNames(bytes: Buffer): string[] {
     let at = i;
     while (at < bytes.length && bytes[at]! >= 1 && bytes[at]! <= 63 && at + bytes[at]! < bytes.length) {
       const label = bytes.toString('latin1', at + 1, at + 1 + bytes[at]!);
-      if (![...label].every((c) => LABEL_CHAR.test(c))) break;
+      if (!LABEL.test(label)) break;
       labels.push(label);
       at += 1 + bytes[at]!;
     }
