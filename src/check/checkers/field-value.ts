@@ -3,7 +3,7 @@ import { fullWord } from '../lexicon/key-abbreviations.ts';
 import { sharedMemo } from '../facts/shared-memo.ts';
 import { holdsAll, keyTokens, singular } from '../facts/key-tokens.ts';
 import { rowsNamedBy, type FactRow, type TableFacts } from '../facts/table-facts.ts';
-import { planned, positionsBy } from '../facts/schema-plan.ts';
+import { NO_POSITIONS, planned, positionsBy } from '../facts/schema-plan.ts';
 import { rowEvidence, show } from './evidence.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -126,8 +126,7 @@ const lastWord = (key: string): string | undefined => keyTokens(key).at(-1);
 /** Every row whose key ends in the field's one-word noun, however many words come before it (Priority, EventPriority). */
 function rowsEndingIn(facts: TableFacts, field: string): FactRow[] {
   if (/\s/.test(field)) return [];
-  const at = planned(facts.plan, 'by-last-word', byLastWord).get(fullWord(singular(field.toLowerCase()))) ?? NO_POSITIONS;
-  return at.map((i) => facts.list[i]!);
+  return lastWordPositions(facts, fullWord(singular(field.toLowerCase()))).map((i) => facts.list[i]!);
 }
 
 /** The rows whose key's words hold all the field's words and end in its last word, the closest first. */
@@ -136,7 +135,7 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
   const head = words[words.length - 1]!;
   const scored: Array<{ row: FactRow; extra: number }> = [];
   // only the rows whose key ends in the last word can match: the schema's keys by their last word
-  for (const i of planned(facts.plan, 'by-last-word', byLastWord).get(head) ?? NO_POSITIONS) {
+  for (const i of lastWordPositions(facts, head)) {
     const tokens = fullTokens(facts.plan.keys[i]!);
     if (!holdsAll(tokens, words)) continue;
     scored.push({ row: facts.list[i]!, extra: tokens.length - words.length });
@@ -146,9 +145,11 @@ function rowsByWords(facts: TableFacts, field: string): FactRow[] {
   return scored.filter((s) => s.extra === fewest).map((s) => s.row);
 }
 
+/** The positions of the rows whose key's last full word is `head`. */
+const lastWordPositions = (facts: TableFacts, head: string): readonly number[] => planned(facts.plan, 'by-last-word', byLastWord).get(head) ?? NO_POSITIONS;
+
 /** The schema's row positions by the last of their key's full words. */
 const byLastWord = (keys: readonly string[]): Map<string, number[]> => positionsBy(keys, (key) => fullTokens(key).slice(-1));
-const NO_POSITIONS: readonly number[] = [];
 
 /** Text as compared: lower case, runs of "_", "-" and spaces as one space. */
 const norm = (text: string): string => text.toLowerCase().replace(/[_\s-]+/g, ' ').trim();

@@ -58,6 +58,9 @@ export function planned<T>(plan: SchemaPlan, name: string, build: (keys: readonl
 }
 
 /** Positions by a string derived from each key (in row order within each list). */
+/** No positions: what an index gives for a name no key has. */
+export const NO_POSITIONS: readonly number[] = [];
+
 export function positionsBy(keys: readonly string[], namesOf: (key: string) => readonly string[]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   keys.forEach((key, i) => {

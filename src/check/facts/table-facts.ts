@@ -9,7 +9,7 @@ import { conceptsOf } from './concepts.ts';
 import { spanOf, timeGaps } from './span.ts';
 import { logLineRows } from './log-lines.ts';
 import { uptimeClockRows } from './uptime-clock.ts';
-import { planned, positionsBy, schemaPlan, type SchemaPlan } from './schema-plan.ts';
+import { NO_POSITIONS, planned, positionsBy, schemaPlan, type SchemaPlan } from './schema-plan.ts';
 
 /** One table row (feature, field, or flow identity member) as the checkers see it. */
 export interface FactRow {
@@ -242,7 +242,6 @@ function namedByIndex(keys: readonly string[]): Map<string, number[]> {
   });
 }
 
-const NO_POSITIONS: readonly number[] = [];
 
 /** The row of one project name, or the first row of another schema that means the same. */
 export function rowOf(facts: TableFacts, key: string): FactRow | undefined {
